@@ -1,0 +1,111 @@
+import type { EfpObject } from '../model/efp-object.js';
+import type { Model } from '../model/model.js';
+import type { Node, NodeValue } from '../model/node.js';
+
+/** A built-in default: a value in a unit, with the source e-footprint gives for it. */
+export interface DefaultValue {
+    readonly value: number;
+    readonly unit: string;
+    readonly source?: string;
+}
+
+interface InputSpecBase {
+    /** e-footprint's parameter name. */
+    readonly name: string;
+    /** e-footprint's label for the value. */
+    readonly label: string;
+    /** One line, in our words, for completion and hover. */
+    readonly description: string;
+}
+
+/** A number with a unit; `unit` fixes the expected dimension and the unit values are shown in. */
+export interface QuantityInputSpec extends InputSpecBase {
+    readonly type: 'quantity';
+    readonly unit: string;
+    readonly default?: DefaultValue;
+    /** Absent means e-footprint's "no value" rather than a default (on-premise fixed instances). */
+    readonly optional?: boolean;
+    /** Inclusive bounds of a sensible value, in `unit`. */
+    readonly min?: number;
+    readonly max?: number;
+    /** Values above `min` only. */
+    readonly exclusiveMin?: boolean;
+}
+
+/** An hourly series (a usage pattern's journey starts). */
+export interface HourlyInputSpec extends InputSpecBase {
+    readonly type: 'hourly';
+    readonly unit: string;
+}
+
+/** One object of the given classes. */
+export interface RefInputSpec extends InputSpecBase {
+    readonly type: 'ref';
+    readonly classes: readonly string[];
+}
+
+/** A list of objects of the given classes. */
+export interface RefsInputSpec extends InputSpecBase {
+    readonly type: 'refs';
+    readonly classes: readonly string[];
+}
+
+/** A list of objects with a number of times each (`[watch * 2, capture]`). */
+export interface WeightedInputSpec extends InputSpecBase {
+    readonly type: 'weighted';
+    readonly classes: readonly string[];
+    /** e-footprint's label of a weight ("Times per journey"). */
+    readonly weightLabel: string;
+}
+
+/** One of a fixed set of values; `values` are e-footprint's spellings. */
+export interface EnumInputSpec extends InputSpecBase {
+    readonly type: 'enum';
+    readonly values: readonly string[];
+    readonly default?: string;
+}
+
+/** Free text (a time zone). */
+export interface TextInputSpec extends InputSpecBase {
+    readonly type: 'text';
+    readonly default?: string;
+}
+
+export type InputSpec = QuantityInputSpec | HourlyInputSpec | RefInputSpec | RefsInputSpec | WeightedInputSpec
+    | EnumInputSpec | TextInputSpec;
+
+/** What a calculated attribute needs and how it is computed, for one object. */
+export interface FormulaDefinition {
+    /** The nodes it reads (its operands in the calculus graph). */
+    readonly operands: readonly Node[];
+    /** The formula in e-footprint's attribute names, for hover and the calculus graph. */
+    readonly formula: string;
+    readonly compute: () => NodeValue;
+}
+
+export interface CalculatedSpec {
+    readonly name: string;
+    readonly label: string;
+    /** Unit of the values (of each item, for a value per object). */
+    readonly unit: string;
+    /** A value per usage pattern or per job, keyed by that object; `itemLabel` names each item. */
+    readonly itemLabel?: (item: EfpObject) => string;
+    readonly define: (object: EfpObject, model: Model) => FormulaDefinition;
+}
+
+/** Object categories of e-footprint's system totals. */
+export type FootprintCategory = 'Servers' | 'Storage' | 'ExternalAPIs' | 'Network' | 'Devices' | 'EdgeDevices';
+
+export interface ClassSpec {
+    /** e-footprint's class name. */
+    readonly className: string;
+    /** The .efp keyword that declares it. */
+    readonly keyword: string;
+    /** In words, with article: "a server". */
+    readonly article: string;
+    readonly description: string;
+    readonly inputs: readonly InputSpec[];
+    readonly calculated: readonly CalculatedSpec[];
+    /** Objects whose footprint the system totals count, and under which category. */
+    readonly category?: FootprintCategory;
+}

@@ -1,0 +1,95 @@
+import type { ClassSpec } from './class-spec.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import { multiply, quantity, scalarOf, type NumericValue } from '../model/values.js';
+import { Dimension } from '../units/dimension.js';
+
+const MASS = Dimension.base('mass');
+
+/** An end-user device (laptop, smartphone, box, screen): fabrication share and energy while in use. */
+export const Device: ClassSpec = {
+    className: 'Device',
+    keyword: 'device',
+    article: 'a device',
+    description: 'A user device; its footprint counts while users are in a journey.',
+    category: 'Devices',
+    inputs: [
+        {
+            type: 'quantity', name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
+            default: { value: 150, unit: 'kg', source: 'base_ademe_v19' }, min: 0,
+            description: 'Emissions of making one device.'
+        },
+        {
+            type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 50, unit: 'W' }, min: 0,
+            description: 'Electric power drawn while in use.'
+        },
+        {
+            type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true,
+            description: 'How long a device is used before it is replaced.'
+        },
+        {
+            type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: 'h/day',
+            default: { value: 7, unit: 'h/day', source: 'state_of_mobile_2022' }, min: 0, max: 24, exclusiveMin: true,
+            description: 'Share of the time a device is in use over its life (its fabrication is spread over that time).'
+        }
+    ],
+    calculated: [
+        {
+            name: 'energy_footprint_per_usage_pattern',
+            label: 'Usage footprint per usage pattern',
+            unit: 'kg',
+            itemLabel: p => `Usage footprint for ${p.name}`,
+            define(device, model) {
+                const patterns = model.relations.patternsOfDevice(device);
+                const power = model.node(device, 'power');
+                const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
+                const intensities = patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'));
+                return {
+                    operands: [power, ...parallel, ...intensities],
+                    formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × power × 1 h × country.average_carbon_intensity',
+                    compute() {
+                        const watts = scalarOf(valueOf(power), 'power');
+                        return mapItems(patterns, p => {
+                            const i = patterns.indexOf(p);
+                            const intensity = scalarOf(valueOf(intensities[i]), 'average_carbon_intensity');
+                            return multiply(itemOf(parallel[i], p), quantity(watts * ONE_HOUR * intensity, MASS));
+                        });
+                    }
+                };
+            }
+        },
+        {
+            name: 'energy_footprint',
+            label: 'Devices energy footprint',
+            unit: 'kg',
+            define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
+        },
+        {
+            name: 'instances_fabrication_footprint_per_usage_pattern',
+            label: 'Fabrication footprint per usage pattern',
+            unit: 'kg',
+            itemLabel: p => `Fabrication footprint for ${p.name}`,
+            define(device, model) {
+                const patterns = model.relations.patternsOfDevice(device);
+                const fabrication = model.node(device, 'carbon_footprint_fabrication');
+                const lifespan = model.node(device, 'lifespan');
+                const usage = model.node(device, 'fraction_of_usage_time');
+                const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
+                return {
+                    operands: [fabrication, lifespan, usage, ...parallel],
+                    formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × carbon_footprint_fabrication × 1 h / (lifespan × fraction_of_usage_time)',
+                    compute() {
+                        const perHour = scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
+                            / (scalarOf(valueOf(lifespan), 'lifespan') * scalarOf(valueOf(usage), 'fraction_of_usage_time'));
+                        return mapItems(patterns, p => multiply(itemOf(parallel[patterns.indexOf(p)], p), quantity(perHour, MASS)) as NumericValue);
+                    }
+                };
+            }
+        },
+        {
+            name: 'instances_fabrication_footprint',
+            label: 'Devices fabrication footprint',
+            unit: 'kg',
+            define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
+        }
+    ]
+};

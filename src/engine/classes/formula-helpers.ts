@@ -1,0 +1,52 @@
+import type { EfpObject } from '../model/efp-object.js';
+import type { Node, NodeValue } from '../model/node.js';
+import { EMPTY, sum, type NumericValue, type PerObject, ValueError } from '../model/values.js';
+import type { Dimension } from '../units/dimension.js';
+import type { FormulaDefinition } from './class-spec.js';
+
+/** One hour in seconds: e-footprint multiplies powers by `1 h` to get hourly energies. */
+export const ONE_HOUR = 3600;
+
+/** The numeric value of a node (a dict node is a programming error here). */
+export function valueOf(node: Node): NumericValue {
+    const v = node.value;
+    if (v === undefined) throw new ValueError(`${node.key} was read before it was computed`);
+    if (v.kind === 'dict') throw new ValueError(`${node.key} is a value per object, not a single value`);
+    return v;
+}
+
+/** The item of a per-object node for `key`, or empty. */
+export function itemOf(node: Node, key: EfpObject): NumericValue {
+    const v = node.value;
+    if (v === undefined || v.kind !== 'dict') return EMPTY;
+    return v.items.get(key) ?? EMPTY;
+}
+
+export function perObject(items: Map<EfpObject, NumericValue>): PerObject<EfpObject> {
+    return { kind: 'dict', items };
+}
+
+/** Builds a per-object value by computing each item. */
+export function mapItems(keys: readonly EfpObject[], compute: (key: EfpObject) => NumericValue): NodeValue {
+    const items = new Map<EfpObject, NumericValue>();
+    for (const key of keys) items.set(key, compute(key));
+    return perObject(items);
+}
+
+/** Objects in first-seen order without repeats. */
+export function unique<T>(items: Iterable<T>): T[] {
+    return [...new Set(items)];
+}
+
+/** The sum of a per-object node's items (a device's footprint over its usage patterns...). */
+export function sumOfItems(node: Node, dimension: Dimension): FormulaDefinition {
+    return {
+        operands: [node],
+        formula: `Σ of ${node.attribute}`,
+        compute() {
+            const v = node.value;
+            if (!v || v.kind !== 'dict') return EMPTY;
+            return sum([...v.items.values()], dimension);
+        }
+    };
+}

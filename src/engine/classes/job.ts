@@ -1,0 +1,160 @@
+import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import { EMPTY, hourly, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
+import { Dimension } from '../units/dimension.js';
+import { averagedOccurrences } from '../series/averaged-occurrences.js';
+import type { EfpObject } from '../model/efp-object.js';
+import type { Model } from '../model/model.js';
+
+const DATA = Dimension.base('data');
+const STORED = Dimension.base('data_stored');
+
+/**
+ * How a job's runs spread over a usage pattern's hours: walking the journey's steps in order with a
+ * running delay, each step that contains the job adds the journey starts shifted by the delay, times
+ * the step's and the job's weights.
+ */
+function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
+    const patterns = model.relations.patternsOfJob(job);
+    const walks = patterns.map(pattern => {
+        const steps = pattern.ref('usage_journey')!.weights('uj_steps');
+        return { pattern, steps, starts: model.node(pattern, 'utc_hourly_usage_journey_starts'), times: steps.map(s => model.node(s.object, 'user_time_spent')) };
+    });
+    return {
+        operands: walks.flatMap(w => [w.starts, ...w.times]),
+        formula: 'Σ over journey steps running the job of utc_hourly_usage_journey_starts shifted by the time spent in earlier steps × times per journey × times per step',
+        compute() {
+            return mapItems(patterns, pattern => {
+                const walk = walks[patterns.indexOf(pattern)];
+                const starts = valueOf(walk.starts);
+                if (starts.kind !== 'hourly') return EMPTY;
+                const parts: NumericValue[] = [];
+                let delaySeconds = 0;
+                walk.steps.forEach((step, i) => {
+                    const inStep = step.object.weights('jobs').find(j => j.object === job);
+                    if (inStep) {
+                        const shifted = starts.series.shift(Math.floor(delaySeconds / 3600));
+                        parts.push(hourly(shifted.scale(step.weight * inStep.weight)));
+                    }
+                    delaySeconds += step.weight * scalarOf(valueOf(walk.times[i]), 'user_time_spent');
+                });
+                return sum(parts);
+            });
+        }
+    };
+}
+
+/** Per usage pattern: averaged occurrences × `amount` × 1 h / request_duration. */
+function hourlyAmount(job: EfpObject, model: Model, amountAttribute: string, dimension: Dimension): FormulaDefinition {
+    const patterns = model.relations.patternsOfJob(job);
+    const avg = model.node(job, 'hourly_avg_occurrences_per_usage_pattern');
+    const amount = model.node(job, amountAttribute);
+    const duration = model.node(job, 'request_duration');
+    return {
+        operands: [avg, amount, duration],
+        formula: `hourly_avg_occurrences_per_usage_pattern × ${amountAttribute} × 1 h / request_duration`,
+        compute() {
+            const perHour = scalarOf(valueOf(amount), amountAttribute) * ONE_HOUR / scalarOf(valueOf(duration), 'request_duration');
+            return mapItems(patterns, p => multiply(itemOf(avg, p), quantity(perHour, dimension)));
+        }
+    };
+}
+
+function jobInputs(computeUnit: 'cpu_core' | 'gpu', computeDefault: number, serverClasses: string[]): InputSpec[] {
+    return [
+        {
+            type: 'quantity', name: 'data_transferred', label: 'Sum of all data uploads and downloads by request', unit: 'kB',
+            default: { value: 150, unit: 'kB' }, min: 0, description: 'Data uploaded and downloaded over the network by one run of the job.'
+        },
+        {
+            type: 'quantity', name: 'data_stored', label: 'Data stored by request', unit: 'kB_stored',
+            default: { value: 100, unit: 'kB_stored' }, description: 'Data one run writes to its server\'s storage (negative to delete).'
+        },
+        {
+            type: 'quantity', name: 'request_duration', label: 'Request duration', unit: 's',
+            default: { value: 1, unit: 's' }, min: 0, description: 'How long one run keeps the server busy.'
+        },
+        {
+            type: 'quantity', name: 'ram_needed', label: 'RAM needed during job processing', unit: 'MB_ram',
+            default: { value: 50, unit: 'MB_ram' }, min: 0, description: 'Memory one run holds while it runs.'
+        },
+        {
+            type: 'quantity', name: 'compute_needed', label: computeUnit === 'gpu' ? 'gpus needed during job processing' : 'cpu cores needed during job processing',
+            unit: computeUnit, default: { value: computeDefault, unit: computeUnit }, min: 0,
+            description: computeUnit === 'gpu' ? 'GPUs one run occupies while it runs.' : 'CPU cores one run occupies while it runs.'
+        },
+        { type: 'ref', name: 'server', label: 'Server', classes: serverClasses, description: 'The server that runs the job.' }
+    ];
+}
+
+const jobCalculations: CalculatedSpec[] = [
+    {
+        name: 'hourly_occurrences_per_usage_pattern', label: 'Hourly occurrences per usage pattern', unit: 'occurrence',
+        itemLabel: p => `Hourly occurrences in ${p.name}`,
+        define: hourlyOccurrences
+    },
+    {
+        name: 'hourly_avg_occurrences_per_usage_pattern', label: 'Average hourly occurrences per usage pattern', unit: 'concurrent',
+        itemLabel: p => `Average hourly occurrences in ${p.name}`,
+        define(job, model) {
+            const patterns = model.relations.patternsOfJob(job);
+            const occurrences = model.node(job, 'hourly_occurrences_per_usage_pattern');
+            const duration = model.node(job, 'request_duration');
+            return {
+                operands: [occurrences, duration],
+                formula: 'averaged occurrences of hourly_occurrences_per_usage_pattern over request_duration',
+                compute() {
+                    const hours = scalarOf(valueOf(duration), 'request_duration') / 3600;
+                    return mapItems(patterns, p => {
+                        const occ = itemOf(occurrences, p);
+                        if (occ.kind !== 'hourly') return EMPTY;
+                        const avg = averagedOccurrences(occ.series, hours);
+                        return avg ? hourly(avg) : EMPTY;
+                    });
+                }
+            };
+        }
+    },
+    {
+        name: 'hourly_data_transferred_per_usage_pattern', label: 'Hourly data transferred per usage pattern', unit: 'MB',
+        itemLabel: p => `Hourly data transferred in ${p.name}`,
+        define: (job, model) => hourlyAmount(job, model, 'data_transferred', DATA)
+    },
+    {
+        name: 'hourly_data_stored_per_usage_pattern', label: 'Hourly data stored per usage pattern', unit: 'MB_stored',
+        itemLabel: p => `Hourly data stored in ${p.name}`,
+        define: (job, model) => hourlyAmount(job, model, 'data_stored', STORED)
+    },
+    {
+        name: 'hourly_avg_occurrences_across_usage_patterns', label: 'Hourly average occurrences across usage patterns', unit: 'concurrent',
+        define: (job, model) => sumOfItems(model.node(job, 'hourly_avg_occurrences_per_usage_pattern'), Dimension.none)
+    },
+    {
+        name: 'hourly_data_transferred_across_usage_patterns', label: 'Hourly data transferred across usage patterns', unit: 'MB',
+        define: (job, model) => sumOfItems(model.node(job, 'hourly_data_transferred_per_usage_pattern'), DATA)
+    },
+    {
+        name: 'hourly_data_stored_across_usage_patterns', label: 'Hourly data stored across usage patterns', unit: 'MB_stored',
+        define: (job, model) => sumOfItems(model.node(job, 'hourly_data_stored_per_usage_pattern'), STORED)
+    }
+];
+
+/** A request a server handles: data it moves and stores, RAM and CPU it holds while it runs. */
+export const Job: ClassSpec = {
+    className: 'Job',
+    keyword: 'job',
+    article: 'a job',
+    description: 'Work a server does for one step of a journey: data moved and stored, RAM and CPU held.',
+    inputs: jobInputs('cpu_core', 0.1, ['Server']),
+    calculated: jobCalculations
+};
+
+/** A job on a GPU server; its compute is counted in GPUs. */
+export const GPUJob: ClassSpec = {
+    className: 'GPUJob',
+    keyword: 'gpu_job',
+    article: 'a GPU job',
+    description: 'A job that runs on a GPU server, its compute counted in GPUs.',
+    inputs: jobInputs('gpu', 1, ['GPUServer']),
+    calculated: jobCalculations
+};

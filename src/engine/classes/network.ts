@@ -1,0 +1,67 @@
+import type { ClassSpec } from './class-spec.js';
+import { itemOf, mapItems, sumOfItems, valueOf } from './formula-helpers.js';
+import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
+import { Dimension } from '../units/dimension.js';
+
+const MASS = Dimension.base('mass');
+
+/** The network between devices and servers: energy per byte transferred. */
+export const Network: ClassSpec = {
+    className: 'Network',
+    keyword: 'network',
+    article: 'a network',
+    description: 'The network the usage pattern\'s data goes through; its energy is proportional to the data.',
+    category: 'Network',
+    inputs: [
+        {
+            type: 'quantity', name: 'bandwidth_energy_intensity', label: 'bandwith energy intensity', unit: 'kWh/GB',
+            default: { value: 0.1, unit: 'kWh/GB' }, min: 0,
+            description: 'Energy the network uses per unit of data transferred.'
+        }
+    ],
+    calculated: [
+        {
+            name: 'energy_footprint_per_job',
+            label: 'Network energy footprint per job',
+            unit: 'kg',
+            itemLabel: job => `${job.name} network energy footprint`,
+            define(network, model) {
+                const jobs = model.relations.jobsOfNetwork(network);
+                const intensity = model.node(network, 'bandwidth_energy_intensity');
+                const uses = jobs.map(job => {
+                    const patterns = model.relations.patternsOfJob(job).filter(p => p.ref('network') === network);
+                    return {
+                        patterns,
+                        data: model.node(job, 'hourly_data_transferred_per_usage_pattern'),
+                        carbon: patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'))
+                    };
+                });
+                return {
+                    operands: [intensity, ...uses.flatMap(u => [u.data, ...u.carbon])],
+                    formula: 'Σ over the job\'s usage patterns on this network of bandwidth_energy_intensity × hourly_data_transferred_per_usage_pattern × country.average_carbon_intensity',
+                    compute() {
+                        const perBit = scalarOf(valueOf(intensity), 'bandwidth_energy_intensity');
+                        return mapItems(jobs, job => {
+                            const use = uses[jobs.indexOf(job)];
+                            const parts: NumericValue[] = use.patterns.map((p, i) => multiply(itemOf(use.data, p),
+                                quantity(perBit * scalarOf(valueOf(use.carbon[i]), 'average_carbon_intensity'), MASS.divide(Dimension.base('data')))));
+                            return sum(parts);
+                        });
+                    }
+                };
+            }
+        },
+        {
+            name: 'instances_fabrication_footprint',
+            label: 'Network fabrication footprint',
+            unit: 'kg',
+            define: () => ({ operands: [], formula: 'not modeled (empty)', compute: () => EMPTY })
+        },
+        {
+            name: 'energy_footprint',
+            label: 'Hourly energy footprint',
+            unit: 'kg',
+            define: (network, model) => sumOfItems(model.node(network, 'energy_footprint_per_job'), MASS)
+        }
+    ]
+};

@@ -1,0 +1,319 @@
+import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
+import { ONE_HOUR, valueOf } from './formula-helpers.js';
+import {
+    add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, sum, ValueError, type NumericValue
+} from '../model/values.js';
+import { Dimension } from '../units/dimension.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import type { EfpObject } from '../model/efp-object.js';
+import type { Model } from '../model/model.js';
+import type { Node } from '../model/node.js';
+
+const MASS = Dimension.base('mass');
+const RAM = Dimension.base('data_ram');
+const ENERGY = Dimension.base('mass').multiply(Dimension.base('length', 2)).divide(Dimension.base('time', 2));
+
+export const SERVER_TYPES = ['autoscaling', 'on-premise', 'serverless'] as const;
+
+type ComputeUnit = 'cpu_core' | 'gpu';
+
+/** Inputs every server kind shares (after the ones a GPU server computes). */
+function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
+    const gpu = computeUnit === 'gpu';
+    return [
+        {
+            type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true,
+            description: 'How long a server is used before it is replaced.'
+        },
+        {
+            type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' },
+            min: 0, max: 1, description: 'Share of its life a server is in use (e-footprint keeps it at 1 for servers).'
+        },
+        {
+            type: 'enum', name: 'server_type', label: 'Server type', values: SERVER_TYPES, default: 'autoscaling',
+            description: 'autoscaling: instances follow the load hour by hour; on_premise: enough instances for the peak, all the time; serverless: exactly the load.'
+        },
+        {
+            type: 'quantity', name: 'compute', label: gpu ? 'Nb gpus' : 'Nb cpu cores', unit: computeUnit,
+            default: { value: gpu ? 4 : 24, unit: computeUnit }, min: 0, exclusiveMin: true,
+            description: gpu ? 'GPUs in one server instance.' : 'CPU cores in one server instance.'
+        },
+        {
+            type: 'quantity', name: 'power_usage_effectiveness', label: 'PUE', unit: '', default: { value: 1.2, unit: '' }, min: 1,
+            description: 'Data-centre energy per unit of IT energy (1 is a perfect data centre).'
+        },
+        {
+            type: 'quantity', name: 'average_carbon_intensity', label: 'Average carbon intensity of electricity', unit: 'g/kWh',
+            default: { value: 400, unit: 'g/kWh' }, min: 0, description: 'Carbon intensity of the electricity the data centre uses.'
+        },
+        {
+            type: 'quantity', name: 'utilization_rate', label: 'Utilization rate', unit: '', default: { value: gpu ? 1 : 0.9, unit: '' },
+            min: 0, max: 1, exclusiveMin: true, description: 'Share of RAM and compute usable before another instance is needed.'
+        },
+        {
+            type: 'quantity', name: 'base_ram_consumption', label: 'Base RAM consumption', unit: gpu ? 'GB_ram' : 'MB_ram',
+            default: { value: 0, unit: gpu ? 'GB_ram' : 'MB_ram' }, min: 0, description: 'RAM the operating system and base services hold on each instance.'
+        },
+        {
+            type: 'quantity', name: 'base_compute_consumption', label: gpu ? 'Base gpu consumption' : 'Base cpu core consumption', unit: computeUnit,
+            default: { value: 0, unit: computeUnit }, min: 0, description: 'Compute the operating system and base services hold on each instance.'
+        },
+        {
+            type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0,
+            description: 'On-premise only: the number of instances installed (an error if the peak load needs more).'
+        },
+        { type: 'ref', name: 'storage', label: 'Storage', classes: ['Storage'], description: 'The storage the server writes its jobs\' data to.' }
+    ];
+}
+
+function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
+    return { operands, formula, compute };
+}
+
+/** Σ over the server's jobs of `hourly_avg_occurrences_across_usage_patterns × <per-run need>`. */
+function hourByHourNeed(server: EfpObject, model: Model, need: string, dimension: Dimension): FormulaDefinition {
+    const jobs = model.relations.jobsOfServer(server);
+    const avg = jobs.map(j => model.node(j, 'hourly_avg_occurrences_across_usage_patterns'));
+    const needs = jobs.map(j => model.node(j, need));
+    return define([...avg, ...needs], `Σ over jobs of hourly_avg_occurrences_across_usage_patterns × ${need}`,
+        () => sum(jobs.map((_, i) => multiply(valueOf(avg[i]), valueOf(needs[i]))), dimension));
+}
+
+function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
+    const COMPUTE = Dimension.base(computeUnit);
+    return [
+        {
+            name: 'hour_by_hour_ram_need', label: 'Hour by hour ram need', unit: 'GB_ram',
+            define: (server, model) => hourByHourNeed(server, model, 'ram_needed', RAM)
+        },
+        {
+            name: 'hour_by_hour_compute_need', label: 'Hour by hour compute need', unit: computeUnit,
+            define: (server, model) => hourByHourNeed(server, model, 'compute_needed', COMPUTE)
+        },
+        {
+            // e-footprint adds the base RAM of the services installed on the server (none in the core model)
+            name: 'occupied_ram_per_instance', label: 'Occupied RAM per instance including services', unit: 'GB_ram',
+            define(server, model) {
+                const base = model.node(server, 'base_ram_consumption');
+                return define([base], 'base_ram_consumption + Σ of installed services\' base RAM', () => valueOf(base));
+            }
+        },
+        {
+            name: 'occupied_compute_per_instance', label: 'Occupied CPU per instance including services', unit: computeUnit,
+            define(server, model) {
+                const base = model.node(server, 'base_compute_consumption');
+                return define([base], 'base_compute_consumption + Σ of installed services\' base compute', () => valueOf(base));
+            }
+        },
+        {
+            name: 'available_ram_per_instance', label: 'Available RAM per instance', unit: 'GB_ram',
+            define(server, model) {
+                const [ram, rate, occupied] = ['ram', 'utilization_rate', 'occupied_ram_per_instance'].map(a => model.node(server, a));
+                return define([ram, rate, occupied], 'ram × utilization_rate − occupied_ram_per_instance', () => {
+                    const available = subtract(multiply(valueOf(ram), valueOf(rate)), valueOf(occupied));
+                    if (available.kind === 'quantity' && available.value <= 0) {
+                        throw new ValueError(`no RAM is left for jobs: ram × utilization_rate is not more than the occupied RAM (${formatGB(valueOf(occupied))})`);
+                    }
+                    return available;
+                });
+            }
+        },
+        {
+            name: 'available_compute_per_instance', label: 'Available CPU per instance', unit: computeUnit,
+            define(server, model) {
+                const [compute, rate, occupied] = ['compute', 'utilization_rate', 'occupied_compute_per_instance'].map(a => model.node(server, a));
+                return define([compute, rate, occupied], 'compute × utilization_rate − occupied_compute_per_instance', () => {
+                    const available = subtract(multiply(valueOf(compute), valueOf(rate)), valueOf(occupied));
+                    if (available.kind === 'quantity' && available.value <= 0) {
+                        throw new ValueError('no compute is left for jobs: compute × utilization_rate is not more than the occupied compute');
+                    }
+                    return available;
+                });
+            }
+        },
+        {
+            name: 'raw_nb_of_instances', label: 'Hourly raw number of instances', unit: 'concurrent',
+            define(server, model) {
+                const [ramNeed, computeNeed, ram, compute] = ['hour_by_hour_ram_need', 'hour_by_hour_compute_need',
+                    'available_ram_per_instance', 'available_compute_per_instance'].map(a => model.node(server, a));
+                return define([ramNeed, computeNeed, ram, compute],
+                    'hourly max(hour_by_hour_ram_need / available_ram_per_instance, hour_by_hour_compute_need / available_compute_per_instance)', () => {
+                        const r = valueOf(ramNeed), c = valueOf(computeNeed);
+                        const perRam = 1 / scalarOf(valueOf(ram), 'available_ram_per_instance');
+                        const perCompute = 1 / scalarOf(valueOf(compute), 'available_compute_per_instance');
+                        if (r.kind !== 'hourly' || c.kind !== 'hourly') return EMPTY;
+                        return hourly(hourlyMax(r.series, perRam, c.series, perCompute));
+                    });
+            }
+        },
+        {
+            name: 'nb_of_instances', label: 'Hourly number of instances', unit: 'concurrent',
+            define(server, model) {
+                const raw = model.node(server, 'raw_nb_of_instances');
+                const fixed = server.inputs.has('fixed_nb_of_instances') ? model.node(server, 'fixed_nb_of_instances') : undefined;
+                const type = server.text('server_type') ?? 'autoscaling';
+                const formula = type === 'autoscaling' ? 'ceil(raw_nb_of_instances) hour by hour'
+                    : type === 'serverless' ? 'raw_nb_of_instances'
+                        : fixed ? 'fixed_nb_of_instances all the time (the peak of raw_nb_of_instances must fit)' : 'ceil(max of raw_nb_of_instances) all the time';
+                return define(fixed ? [raw, fixed] : [raw], formula, () => {
+                    const r = valueOf(raw);
+                    if (r.kind !== 'hourly') return r;
+                    if (type === 'serverless') return r;
+                    if (type === 'autoscaling') return hourly(r.series.map(Math.ceil));
+                    const peak = Math.ceil(r.series.max());
+                    if (fixed) {
+                        const installed = scalarOf(valueOf(fixed), 'fixed_nb_of_instances');
+                        if (peak > installed) {
+                            throw new ValueError(`the peak load needs ${peak} instances but fixed_nb_of_instances is ${installed}`);
+                        }
+                        return hourly(HourlySeries.constant(r.series.start, r.series.length, installed));
+                    }
+                    return hourly(HourlySeries.constant(r.series.start, r.series.length, peak));
+                });
+            }
+        },
+        {
+            name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg',
+            define(server, model) {
+                const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(server, a));
+                return define([fabrication, nb, lifespan], 'carbon_footprint_fabrication × nb_of_instances × 1 h / lifespan',
+                    () => multiply(valueOf(nb), quantity(scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
+                        / scalarOf(valueOf(lifespan), 'lifespan'), MASS)));
+            }
+        },
+        {
+            name: 'instances_energy', label: 'Hourly energy consumed by instances', unit: 'kWh',
+            define(server, model) {
+                const [idle, power, pue, nb, raw] = ['idle_power', 'power', 'power_usage_effectiveness', 'nb_of_instances', 'raw_nb_of_instances']
+                    .map(a => model.node(server, a));
+                return define([idle, power, pue, nb, raw],
+                    'idle_power × power_usage_effectiveness × 1 h × nb_of_instances + (power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances',
+                    () => {
+                        return add(multiply(valueOf(nb), quantity(idleEnergyPerHour(valueOf(idle), valueOf(pue)), ENERGY)),
+                            multiply(valueOf(raw), quantity(loadEnergyPerHour(valueOf(power), valueOf(idle), valueOf(pue)), ENERGY)));
+                    });
+            }
+        },
+        {
+            name: 'idle_energy_footprint', label: 'Hourly idle energy footprint', unit: 'kg',
+            define(server, model) {
+                const [idle, pue, nb, ci] = ['idle_power', 'power_usage_effectiveness', 'nb_of_instances', 'average_carbon_intensity']
+                    .map(a => model.node(server, a));
+                return define([idle, pue, nb, ci], 'idle_power × power_usage_effectiveness × 1 h × nb_of_instances × average_carbon_intensity', () => {
+                    const idleEnergy = idleEnergyPerHour(valueOf(idle), valueOf(pue));
+                    return multiply(valueOf(nb), quantity(idleEnergy * scalarOf(valueOf(ci), 'average_carbon_intensity'), MASS));
+                });
+            }
+        },
+        {
+            name: 'load_energy_footprint', label: 'Hourly load energy footprint', unit: 'kg',
+            define(server, model) {
+                const [idle, power, pue, raw, ci] = ['idle_power', 'power', 'power_usage_effectiveness', 'raw_nb_of_instances', 'average_carbon_intensity']
+                    .map(a => model.node(server, a));
+                return define([idle, power, pue, raw, ci], '(power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances × average_carbon_intensity', () => {
+                    const loadEnergy = loadEnergyPerHour(valueOf(power), valueOf(idle), valueOf(pue));
+                    return multiply(valueOf(raw), quantity(loadEnergy * scalarOf(valueOf(ci), 'average_carbon_intensity'), MASS));
+                });
+            }
+        },
+        {
+            name: 'energy_footprint', label: 'Hourly energy footprint', unit: 'kg',
+            define(server, model) {
+                const [idle, load] = ['idle_energy_footprint', 'load_energy_footprint'].map(a => model.node(server, a));
+                return define([idle, load], 'idle_energy_footprint + load_energy_footprint', () => add(valueOf(idle), valueOf(load)));
+            }
+        }
+    ];
+}
+
+/** Energy of one instance idling for an hour (J), PUE included. */
+function idleEnergyPerHour(idle: NumericValue, pue: NumericValue): number {
+    return scalarOf(idle, 'idle_power') * scalarOf(pue, 'power_usage_effectiveness') * ONE_HOUR;
+}
+
+/** Energy one fully loaded instance adds to its idle energy in an hour (J), PUE included. */
+function loadEnergyPerHour(power: NumericValue, idle: NumericValue, pue: NumericValue): number {
+    return (scalarOf(power, 'power') - scalarOf(idle, 'idle_power')) * scalarOf(pue, 'power_usage_effectiveness') * ONE_HOUR;
+}
+
+function hourlyMax(a: HourlySeries, aFactor: number, b: HourlySeries, bFactor: number): HourlySeries {
+    const start = Math.min(a.start, b.start);
+    const out = new Float64Array(Math.max(a.end, b.end) - start);
+    const x = a.values, y = b.values;
+    const ao = a.start - start, bo = b.start - start;
+    for (let i = 0; i < x.length; i++) out[ao + i] = x[i] * aFactor;
+    for (let i = 0; i < y.length; i++) {
+        const v = y[i] * bFactor;
+        if (v > out[bo + i]) out[bo + i] = v;
+    }
+    return new HourlySeries(start, out);
+}
+
+function formatGB(v: NumericValue): string {
+    return v.kind === 'quantity' ? `${+(v.value / 8e9).toPrecision(6)} GB` : 'a series';
+}
+
+/** A server in a data centre (autoscaling, on-premise or serverless) running jobs. */
+export const Server: ClassSpec = {
+    className: 'Server',
+    keyword: 'server',
+    article: 'a server',
+    description: 'A server that runs jobs: as many instances as the load needs (autoscaling, on-premise or serverless).',
+    category: 'Servers',
+    inputs: [
+        {
+            type: 'quantity', name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
+            default: { value: 600, unit: 'kg', source: 'base_ademe_v19' }, min: 0, description: 'Emissions of making one server.'
+        },
+        { type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 300, unit: 'W' }, min: 0, description: 'Power drawn at full load.' },
+        ...sharedServerInputs('cpu_core').slice(0, 3),
+        { type: 'quantity', name: 'idle_power', label: 'Idle power', unit: 'W', default: { value: 50, unit: 'W' }, min: 0, description: 'Power drawn when idle.' },
+        { type: 'quantity', name: 'ram', label: 'RAM', unit: 'GB_ram', default: { value: 128, unit: 'GB_ram' }, min: 0, exclusiveMin: true, description: 'Memory of one instance.' },
+        ...sharedServerInputs('cpu_core').slice(3)
+    ],
+    calculated: serverCalculations('cpu_core')
+};
+
+/** A GPU server: power, RAM and fabrication follow from its number of GPUs. */
+export const GPUServer: ClassSpec = {
+    className: 'GPUServer',
+    keyword: 'gpu_server',
+    article: 'a GPU server',
+    description: 'A server with GPUs; its power, RAM and fabrication footprint follow from the number of GPUs.',
+    category: 'Servers',
+    inputs: [
+        ...sharedServerInputs('gpu'),
+        { type: 'quantity', name: 'gpu_power', label: 'GPU power', unit: 'W/gpu', default: { value: 400, unit: 'W/gpu' }, min: 0, description: 'Power of one GPU at full load.' },
+        { type: 'quantity', name: 'gpu_idle_power', label: 'GPU idle power', unit: 'W/gpu', default: { value: 50, unit: 'W/gpu' }, min: 0, description: 'Power of one idle GPU.' },
+        { type: 'quantity', name: 'ram_per_gpu', label: 'RAM per GPU', unit: 'GB_ram/gpu', default: { value: 80, unit: 'GB_ram/gpu' }, min: 0, description: 'Memory that comes with each GPU.' },
+        {
+            type: 'quantity', name: 'carbon_footprint_fabrication_without_gpu', label: 'Carbon footprint without GPU', unit: 'kg',
+            default: { value: 2500, unit: 'kg' }, min: 0, description: 'Emissions of making the server without its GPUs.'
+        },
+        {
+            type: 'quantity', name: 'carbon_footprint_fabrication_per_gpu', label: 'Carbon footprint one GPU', unit: 'kg/gpu',
+            default: { value: 150, unit: 'kg/gpu' }, min: 0, description: 'Emissions of making one GPU.'
+        }
+    ],
+    calculated: [
+        {
+            name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
+            define(server, model) {
+                const [without, perGpu, compute] = ['carbon_footprint_fabrication_without_gpu', 'carbon_footprint_fabrication_per_gpu', 'compute'].map(a => model.node(server, a));
+                return define([without, perGpu, compute], 'carbon_footprint_fabrication_without_gpu + compute × carbon_footprint_fabrication_per_gpu',
+                    () => add(valueOf(without), multiply(valueOf(compute), valueOf(perGpu))));
+            }
+        },
+        ...(['power', 'idle_power', 'ram'] as const).map((name): CalculatedSpec => {
+            const perGpu = { power: 'gpu_power', idle_power: 'gpu_idle_power', ram: 'ram_per_gpu' }[name];
+            return {
+                name, label: { power: 'Power', idle_power: 'Idle power', ram: 'RAM' }[name], unit: name === 'ram' ? 'GB_ram' : 'W',
+                define(server, model) {
+                    const [per, compute] = [perGpu, 'compute'].map(a => model.node(server, a));
+                    return define([per, compute], `${perGpu} × compute`, () => multiply(valueOf(per), valueOf(compute)));
+                }
+            };
+        }),
+        ...serverCalculations('gpu')
+    ]
+};

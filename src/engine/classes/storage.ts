@@ -1,0 +1,140 @@
+import type { ClassSpec, FormulaDefinition } from './class-spec.js';
+import { itemOf, mapItems, ONE_HOUR, valueOf } from './formula-helpers.js';
+import { add, EMPTY, hourly, multiply, quantity, scalarOf, sum, ValueError, type NumericValue } from '../model/values.js';
+import { Dimension } from '../units/dimension.js';
+import { parseUnit } from '../units/unit.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import { cumulativeWithDeletion } from '../series/storage-need.js';
+import type { Node } from '../model/node.js';
+
+const MASS = Dimension.base('mass');
+const STORED = Dimension.base('data_stored');
+const TB_STORED = parseUnit('TB_stored').factor;
+
+/**
+ * The storage need rounded to float32 in `unitFactor` units, as e-footprint holds it: its number of disks
+ * is a ceiling, and values a float32 rounding away from a whole number must land on the same side.
+ */
+function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue {
+    if (value.kind !== 'hourly') return value;
+    return hourly(value.series.map(v => Math.fround(v / unitFactor) * unitFactor), value.dimension);
+}
+
+function define(operands: Node[], formula: string, compute: () => NumericValue | ReturnType<typeof mapItems>): FormulaDefinition {
+    return { operands, formula, compute };
+}
+
+/** Storage attached to a server: fabrication of the disks the stored data needs. */
+export const Storage: ClassSpec = {
+    className: 'Storage',
+    keyword: 'storage',
+    article: 'a storage',
+    description: 'Disks attached to a server; as many as the data its jobs store (replicated, kept for a while) needs.',
+    category: 'Storage',
+    inputs: [
+        { type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 0, unit: 'W' }, min: 0, description: 'Not used by e-footprint 22 (storage energy is not modeled).' },
+        { type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true, description: 'How long a disk is used before it is replaced.' },
+        { type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' }, min: 0, max: 1, description: 'Share of its life a disk is in use (kept at 1).' },
+        {
+            type: 'quantity', name: 'carbon_footprint_fabrication_per_storage_capacity', label: 'Fabrication carbon footprint per storage capacity',
+            unit: 'kg/TB_stored', default: { value: 160, unit: 'kg/TB_stored' }, min: 0, description: 'Emissions of making disks, per unit of capacity.'
+        },
+        { type: 'quantity', name: 'storage_capacity', label: 'Storage capacity', unit: 'TB_stored', default: { value: 1, unit: 'TB_stored' }, min: 0, exclusiveMin: true, description: 'Capacity of one disk.' },
+        { type: 'quantity', name: 'data_replication_factor', label: 'Data replication factor', unit: '', default: { value: 3, unit: '' }, min: 1, description: 'How many copies of each stored byte are kept.' },
+        { type: 'quantity', name: 'data_storage_duration', label: 'Data storage duration', unit: 'year', default: { value: 5, unit: 'year' }, min: 0, exclusiveMin: true, description: 'How long stored data is kept before it is deleted.' },
+        { type: 'quantity', name: 'base_storage_need', label: 'Initial storage need', unit: 'TB_stored', default: { value: 0, unit: 'TB_stored' }, min: 0, description: 'Data already stored at the start.' },
+        { type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0, description: 'The number of disks installed (an error if the data needs more).' }
+    ],
+    calculated: [
+        {
+            name: 'carbon_footprint_fabrication', label: 'Carbon footprint', unit: 'kg',
+            define(storage, model) {
+                const [perCapacity, capacity] = ['carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity'].map(a => model.node(storage, a));
+                return define([perCapacity, capacity], 'carbon_footprint_fabrication_per_storage_capacity × storage_capacity',
+                    () => multiply(valueOf(perCapacity), valueOf(capacity)) as NumericValue);
+            }
+        },
+        {
+            name: 'full_cumulative_storage_need_per_job', label: 'Cumulative storage need per job', unit: 'TB_stored',
+            itemLabel: job => `Cumulative storage need for ${job.name}`,
+            define(storage, model) {
+                const jobs = model.relations.jobsOfStorage(storage);
+                const stored = jobs.map(j => model.node(j, 'hourly_data_stored_across_usage_patterns'));
+                const [factor, duration] = ['data_replication_factor', 'data_storage_duration'].map(a => model.node(storage, a));
+                return define([factor, duration, ...stored],
+                    'running sum of hourly_data_stored_across_usage_patterns × data_replication_factor, each hour\'s data deleted after data_storage_duration',
+                    () => {
+                        const replication = scalarOf(valueOf(factor), 'data_replication_factor');
+                        const retention = Math.ceil(scalarOf(valueOf(duration), 'data_storage_duration') / 3600);
+                        return mapItems(jobs, job => {
+                            const written = valueOf(stored[jobs.indexOf(job)]);
+                            if (written.kind !== 'hourly') return EMPTY;
+                            return hourly(cumulativeWithDeletion(written.series.scale(replication), retention, TB_STORED), STORED);
+                        });
+                    });
+            }
+        },
+        {
+            name: 'full_cumulative_storage_need', label: 'Full cumulative storage need', unit: 'TB_stored',
+            define(storage, model) {
+                const [perJob, base] = ['full_cumulative_storage_need_per_job', 'base_storage_need'].map(a => model.node(storage, a));
+                const jobs = model.relations.jobsOfStorage(storage);
+                return define([perJob, base], 'Σ of full_cumulative_storage_need_per_job + base_storage_need', () => {
+                    if (jobs.length === 0) return EMPTY;
+                    const total = add(sum(jobs.map(j => itemOf(perJob, j)), STORED), valueOf(base));
+                    return roundedToFloat32(total, TB_STORED);
+                });
+            }
+        },
+        {
+            name: 'raw_nb_of_instances', label: 'Hourly raw number of instances', unit: 'concurrent',
+            define(storage, model) {
+                const [need, capacity] = ['full_cumulative_storage_need', 'storage_capacity'].map(a => model.node(storage, a));
+                return define([need, capacity], 'full_cumulative_storage_need / storage_capacity', () => {
+                    const n = valueOf(need);
+                    if (n.kind === 'empty') return EMPTY;
+                    return roundedToFloat32(multiply(n, quantity(1 / scalarOf(valueOf(capacity), 'storage_capacity'), STORED.power(-1))), 1);
+                });
+            }
+        },
+        {
+            name: 'nb_of_instances', label: 'Hourly number of instances', unit: 'concurrent',
+            define(storage, model) {
+                const raw = model.node(storage, 'raw_nb_of_instances');
+                const fixed = storage.inputs.has('fixed_nb_of_instances') ? model.node(storage, 'fixed_nb_of_instances') : undefined;
+                const server = model.relations.serverOfStorage(storage);
+                const serverless = server?.text('server_type') === 'serverless';
+                const formula = serverless ? 'raw_nb_of_instances (its server is serverless)'
+                    : fixed ? 'fixed_nb_of_instances all the time (the storage need must fit)' : 'ceil(raw_nb_of_instances) hour by hour';
+                return define(fixed ? [raw, fixed] : [raw], formula, () => {
+                    const r = valueOf(raw);
+                    if (r.kind !== 'hourly' || serverless) return r;
+                    if (fixed) {
+                        const installed = scalarOf(valueOf(fixed), 'fixed_nb_of_instances');
+                        const peak = Math.ceil(r.series.max());
+                        if (peak > installed) throw new ValueError(`the stored data needs ${peak} disks but fixed_nb_of_instances is ${installed}`);
+                        return hourly(HourlySeries.constant(r.series.start, r.series.length, installed));
+                    }
+                    return hourly(r.series.map(Math.ceil));
+                });
+            }
+        },
+        {
+            name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg',
+            define(storage, model) {
+                const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(storage, a));
+                return define([fabrication, nb, lifespan], 'carbon_footprint_fabrication × nb_of_instances × 1 h / lifespan',
+                    () => multiply(valueOf(nb), quantity(scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
+                        / scalarOf(valueOf(lifespan), 'lifespan'), MASS)));
+            }
+        },
+        {
+            name: 'instances_energy', label: 'Storage energy', unit: 'kWh',
+            define: () => define([], 'not modeled in e-footprint 22 (empty)', () => EMPTY)
+        },
+        {
+            name: 'energy_footprint', label: 'Storage energy footprint', unit: 'kg',
+            define: () => define([], 'not modeled in e-footprint 22 (empty)', () => EMPTY)
+        }
+    ]
+};

@@ -1,0 +1,21 @@
+import type { ClassSpec } from './class-spec.js';
+
+/** A step of a usage journey: time the user spends and the jobs it triggers on servers. */
+export const UsageJourneyStep: ClassSpec = {
+    className: 'UsageJourneyStep',
+    keyword: 'usage_journey_step',
+    article: 'a usage journey step',
+    description: 'One step of a journey: how long the user spends on it and which jobs it runs.',
+    inputs: [
+        {
+            type: 'quantity', name: 'user_time_spent', label: 'Time spent by user', unit: 'min',
+            default: { value: 1, unit: 'min' }, min: 0,
+            description: 'How long a user spends on this step.'
+        },
+        {
+            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['Job', 'GPUJob'], weightLabel: 'Times per step',
+            description: 'Jobs the step runs, each as many times as its weight (`[search * 3, render]`).'
+        }
+    ],
+    calculated: []
+};

@@ -1,0 +1,261 @@
+import { Dimension } from '../units/dimension.js';
+import { describeDimension } from '../units/dimension-names.js';
+import {
+    dailyFluctuation, DAYS_IN_FORM_TIMESPAN, linearGrowth, sinusoidalFluctuation, volumeGrowth, type FormTimespan
+} from '../series/builders.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import { utcHourOf } from '../series/calendar.js';
+import { parseUnit } from '../units/unit.js';
+import type { ArgumentDescription, ExprDescription } from './description.js';
+import { didYouMean, ModelError } from './diagnostics.js';
+import type { ExpressionEnvironment } from './expression.js';
+import { hourly, ValueError, type NumericValue } from './values.js';
+
+type CallExpr = Extract<ExprDescription, { kind: 'call' }>;
+
+interface Parameter {
+    readonly name: string;
+    readonly optional?: boolean;
+    /** Accepts `… per <timespan>`. */
+    readonly per?: boolean;
+    readonly description: string;
+}
+
+/** A time-series builder callable from .efp: `linear_growth(5000, 100000)`. */
+export interface Builder {
+    readonly name: string;
+    readonly description: string;
+    readonly parameters: readonly Parameter[];
+    dimension(call: CallExpr, dimensionOf: (e: ExprDescription) => Dimension): Dimension;
+    evaluate(call: CallExpr, env: ExpressionEnvironment, evaluate: (e: ExprDescription) => NumericValue): NumericValue;
+}
+
+/** Matches a call's arguments to parameters: positional ones in order, then named ones. */
+export function bindArguments(call: CallExpr, parameters: readonly Parameter[]): Map<string, ArgumentDescription> {
+    const bound = new Map<string, ArgumentDescription>();
+    let position = 0;
+    for (const arg of call.args) {
+        let name = arg.name;
+        if (name === undefined) {
+            if (position >= parameters.length) {
+                throw new ModelError('bad-argument', `${call.function} takes ${parameters.length} arguments`, arg.origin ?? call.origin);
+            }
+            name = parameters[position++].name;
+        }
+        const parameter = parameters.find(p => p.name === name);
+        if (!parameter) {
+            const guess = didYouMean(name, parameters.map(p => p.name));
+            throw new ModelError('bad-argument', `${call.function} has no parameter '${name}'`, arg.origin ?? call.origin,
+                guess ? `Did you mean '${guess}'?` : `Parameters: ${parameters.map(p => p.name).join(', ')}.`);
+        }
+        if (bound.has(name)) throw new ModelError('bad-argument', `'${name}' is given twice`, arg.origin ?? call.origin);
+        if (arg.per !== undefined && !parameter.per) {
+            throw new ModelError('bad-argument', `'${name}' does not take 'per'`, arg.origin ?? call.origin);
+        }
+        bound.set(name, arg);
+    }
+    for (const p of parameters) {
+        if (!p.optional && !bound.has(p.name)) {
+            throw new ModelError('bad-argument', `${call.function} needs '${p.name}' (${p.description})`, call.origin,
+                `Write ${call.function}(${parameters.filter(q => !q.optional).map(q => `${q.name}: …`).join(', ')}).`);
+        }
+    }
+    return bound;
+}
+
+function expectDimension(arg: ArgumentDescription, actual: Dimension, expected: Dimension, call: CallExpr): void {
+    if (!actual.equals(expected)) {
+        throw new ModelError('dimension-mismatch',
+            `${call.function}: '${arg.name ?? 'argument'}' expects ${describeDimension(expected)}, got ${describeDimension(actual)}`, arg.value.origin ?? call.origin);
+    }
+}
+
+function scalar(v: NumericValue, what: string, call: CallExpr): number {
+    if (v.kind !== 'quantity') throw new ModelError('bad-argument', `${call.function}: '${what}' must be a single value`, call.origin);
+    return v.value;
+}
+
+const TIME = Dimension.base('time');
+
+function timespanOf(arg: ArgumentDescription, call: CallExpr): FormTimespan {
+    const per = (arg.per ?? '').replace(/s$/, '');
+    if (per in DAYS_IN_FORM_TIMESPAN) return per as FormTimespan;
+    throw new ModelError('bad-argument', `${call.function}: write '${arg.name} … per day', 'per week', 'per month' or 'per year'`, arg.origin ?? call.origin);
+}
+
+/** A duration as e-footprint's form inputs take it: a value and a timespan (day, week, month, year). */
+function formDuration(expr: ExprDescription, env: ExpressionEnvironment, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): [number, FormTimespan] {
+    if (expr.kind === 'number' && expr.unit) {
+        const unit = expr.unit.replace(/s$/, '');
+        if (unit in DAYS_IN_FORM_TIMESPAN) return [expr.value, unit as FormTimespan];
+    }
+    const seconds = scalar(evaluate(expr), 'modeling_duration', call);
+    void env;
+    return [seconds / 86400, 'day'];
+}
+
+function startOf(bound: Map<string, ArgumentDescription>, env: ExpressionEnvironment, call: CallExpr): number {
+    const arg = bound.get('start_date');
+    if (!arg) return env.period.start;
+    if (arg.value.kind !== 'date') throw new ModelError('bad-argument', `${call.function}: start_date must be a date like 2025-01-01`, arg.value.origin ?? call.origin);
+    return utcHourOf(arg.value.value);
+}
+
+const linearGrowthBuilder: Builder = {
+    name: 'linear_growth',
+    description: 'Values growing linearly from start_value to end_value over the modeling period.',
+    parameters: [
+        { name: 'start_value', description: 'the value at the first hour' },
+        { name: 'end_value', description: 'the value at the last hour' }
+    ],
+    dimension(call, dimensionOf) {
+        const args = bindArguments(call, this.parameters);
+        const a = dimensionOf(args.get('start_value')!.value);
+        expectDimension(args.get('end_value')!, dimensionOf(args.get('end_value')!.value), a, call);
+        return a;
+    },
+    evaluate(call, env, evaluate) {
+        const args = bindArguments(call, this.parameters);
+        const a = evaluate(args.get('start_value')!.value);
+        const b = evaluate(args.get('end_value')!.value);
+        return hourly(linearGrowth(env.period.start, env.period.length, scalar(a, 'start_value', call), scalar(b, 'end_value', call)),
+            a.kind === 'empty' ? Dimension.none : a.dimension);
+    }
+};
+
+const sinusoidalBuilder: Builder = {
+    name: 'sinusoidal',
+    description: 'A fluctuation amplitude · sin(2π t / period) over the modeling period (add it to a trend).',
+    parameters: [
+        { name: 'amplitude', description: 'the largest deviation' },
+        { name: 'period', description: 'the duration of one cycle' }
+    ],
+    dimension(call, dimensionOf) {
+        const args = bindArguments(call, this.parameters);
+        expectDimension(args.get('period')!, dimensionOf(args.get('period')!.value), TIME, call);
+        return dimensionOf(args.get('amplitude')!.value);
+    },
+    evaluate(call, env, evaluate) {
+        const args = bindArguments(call, this.parameters);
+        const amplitude = evaluate(args.get('amplitude')!.value);
+        const period = scalar(evaluate(args.get('period')!.value), 'period', call) / 3600;
+        if (period <= 0) throw new ModelError('bad-argument', 'sinusoidal: the period must be positive', args.get('period')!.value.origin);
+        return hourly(sinusoidalFluctuation(env.period.start, env.period.length, scalar(amplitude, 'amplitude', call), period),
+            amplitude.kind === 'empty' ? Dimension.none : amplitude.dimension);
+    }
+};
+
+const dailyFluctuationBuilder: Builder = {
+    name: 'daily_fluctuation',
+    description: 'A daily cycle around 1, lowest at min_hour (local time): multiply a series by it.',
+    parameters: [
+        { name: 'scale', description: 'how far the cycle goes from 1 (between 0 and 1)' },
+        { name: 'min_hour', description: 'the hour of the day with the least activity (0 to 23)' }
+    ],
+    dimension(call, dimensionOf) {
+        const args = bindArguments(call, this.parameters);
+        expectDimension(args.get('scale')!, dimensionOf(args.get('scale')!.value), Dimension.none, call);
+        const minHour = dimensionOf(args.get('min_hour')!.value);
+        if (!minHour.isDimensionless) expectDimension(args.get('min_hour')!, minHour, TIME, call);
+        return Dimension.none;
+    },
+    evaluate(call, env, evaluate) {
+        const args = bindArguments(call, this.parameters);
+        const scale = scalar(evaluate(args.get('scale')!.value), 'scale', call);
+        const minHourValue = evaluate(args.get('min_hour')!.value);
+        const minHour = scalar(minHourValue, 'min_hour', call) / (minHourValue.kind === 'quantity' && !minHourValue.dimension.isDimensionless ? 3600 : 1);
+        if (scale < 0 || scale > 1) throw new ModelError('out-of-range', `daily_fluctuation: scale must be between 0 and 1, got ${scale}`, args.get('scale')!.value.origin);
+        return hourly(dailyFluctuation(env.period.start, env.period.length, scale, minHour));
+    }
+};
+
+const volumeGrowthBuilder: Builder = {
+    name: 'volume_growth',
+    description: 'e-footprint\'s form inputs: an initial volume per day, month or year growing by a rate per period, spread evenly over each day\'s hours.',
+    parameters: [
+        { name: 'initial_volume', per: true, description: 'journeys per day, month or year at the start' },
+        { name: 'net_growth_rate', per: true, optional: true, description: 'growth per day, month or year, in %' },
+        { name: 'start_date', optional: true, description: 'first day (the model\'s start date by default)' },
+        { name: 'modeling_duration', optional: true, description: 'how long (the model\'s duration by default)' }
+    ],
+    dimension(call, dimensionOf) {
+        const args = bindArguments(call, this.parameters);
+        expectDimension(args.get('initial_volume')!, dimensionOf(args.get('initial_volume')!.value), Dimension.none, call);
+        const growth = args.get('net_growth_rate');
+        if (growth) expectDimension(growth, dimensionOf(growth.value), Dimension.none, call);
+        const duration = args.get('modeling_duration');
+        if (duration) expectDimension(duration, dimensionOf(duration.value), TIME, call);
+        return Dimension.none;
+    },
+    evaluate(call, env, evaluate) {
+        const args = bindArguments(call, this.parameters);
+        const volumeArg = args.get('initial_volume')!;
+        const volume = scalar(evaluate(volumeArg.value), 'initial_volume', call);
+        const growthArg = args.get('net_growth_rate');
+        const growth = growthArg ? scalar(evaluate(growthArg.value), 'net_growth_rate', call) * 100 : 0;
+        const durationArg = args.get('modeling_duration');
+        const [durationValue, durationSpan] = durationArg
+            ? formDuration(durationArg.value, env, evaluate, call)
+            : formDuration({ kind: 'number', value: env.period.durationValue, unit: env.period.durationUnit }, env, evaluate, call);
+        return hourly(volumeGrowth(startOf(args, env, call), durationValue, durationSpan, volume, timespanOf(volumeArg, call),
+            growth, growthArg ? timespanOf(growthArg, call) : 'year'));
+    }
+};
+
+const hourlyValuesBuilder: Builder = {
+    name: 'hourly_values',
+    description: 'Hourly values given one by one, from start_date (the model\'s start by default).',
+    parameters: [
+        { name: 'values', description: 'a list of values, one per hour' },
+        { name: 'start_date', optional: true, description: 'the first value\'s hour' }
+    ],
+    dimension(call, dimensionOf) {
+        const args = bindArguments(call, this.parameters);
+        const list = args.get('values')!.value;
+        if (list.kind !== 'list' || list.items.length === 0) {
+            throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list like [100, 200, 150]', list.origin ?? call.origin);
+        }
+        const first = dimensionOf(list.items[0]);
+        for (const item of list.items) {
+            const d = dimensionOf(item);
+            if (!d.equals(first)) throw new ModelError('dimension-mismatch', `hourly_values: every value must be ${describeDimension(first)}`, item.origin);
+        }
+        return first;
+    },
+    evaluate(call, env, evaluate) {
+        const args = bindArguments(call, this.parameters);
+        const list = args.get('values')!.value;
+        if (list.kind !== 'list' || list.items.length === 0) throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list', call.origin);
+        const items = list.items.map(item => evaluate(item));
+        const values = Float64Array.from(items, (v, i) => scalar(v, `value ${i + 1}`, call));
+        const first = items[0];
+        return hourly(new HourlySeries(startOf(args, env, call), values), first.kind === 'empty' ? Dimension.none : first.dimension);
+    }
+};
+
+const constantBuilder: Builder = {
+    name: 'constant',
+    description: 'The same value every hour of the modeling period.',
+    parameters: [{ name: 'value', description: 'the value of every hour' }],
+    dimension(call, dimensionOf) {
+        return dimensionOf(bindArguments(call, this.parameters).get('value')!.value);
+    },
+    evaluate(call, env, evaluate) {
+        const v = evaluate(bindArguments(call, this.parameters).get('value')!.value);
+        if (v.kind !== 'quantity') throw new ValueError('constant: the value must be a single value');
+        return hourly(HourlySeries.constant(env.period.start, env.period.length, v.value), v.dimension);
+    }
+};
+
+export const BUILDERS: ReadonlyMap<string, Builder> = new Map(
+    [linearGrowthBuilder, sinusoidalBuilder, dailyFluctuationBuilder, volumeGrowthBuilder, hourlyValuesBuilder, constantBuilder].map(b => [b.name, b])
+);
+
+/** The unit `per` names must resolve to; checked here so that `per GB` is an error, not a silent day. */
+export function isTimespanUnit(symbol: string): boolean {
+    try {
+        return parseUnit(symbol).dimension.equals(TIME);
+    } catch {
+        return false;
+    }
+}

@@ -1,0 +1,186 @@
+import { Dimension } from '../units/dimension.js';
+import { describeDimension } from '../units/dimension-names.js';
+import { parseUnit } from '../units/unit.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import { utcHourOf } from '../series/calendar.js';
+import type { ExprDescription } from './description.js';
+import { ModelError } from './diagnostics.js';
+import { add, divide, EMPTY, hourly, multiply, negate, quantity, subtract, ValueError, type NumericValue } from './values.js';
+import { BUILDERS } from './builder-calls.js';
+
+export type RefExpr = Extract<ExprDescription, { kind: 'ref' }>;
+
+/** The modeling period: hourly series built by builders span it. */
+export interface ModelPeriod {
+    /** First hour (UTC, hours since epoch). */
+    readonly start: number;
+    /** int(modeling duration in hours). */
+    readonly length: number;
+    /** The duration as written (`3 year`), for e-footprint's form inputs which count in days. */
+    readonly durationValue: number;
+    readonly durationUnit: string;
+}
+
+/** What an expression needs from the model around it. */
+export interface ExpressionEnvironment {
+    readonly period: ModelPeriod;
+    /** Value of a referenced attribute. */
+    valueOfRef(ref: RefExpr): NumericValue;
+    /** Dimension of a referenced attribute, known before evaluation. */
+    dimensionOfRef(ref: RefExpr): Dimension;
+}
+
+function unitOf(text: string, origin: ExprDescription['origin']) {
+    try {
+        return parseUnit(text);
+    } catch {
+        throw new ModelError('unknown-unit', `unknown unit '${text}'`, origin, 'Use a unit such as W, kWh, kg, GB, h or year.');
+    }
+}
+
+/** Evaluates an expression to a quantity or an hourly series (SI magnitudes). */
+export function evaluateExpression(expr: ExprDescription, env: ExpressionEnvironment): NumericValue {
+    try {
+        return evaluate(expr, env);
+    } catch (e) {
+        if (e instanceof ValueError) throw new ModelError('evaluation-error', e.message, expr.origin);
+        throw e;
+    }
+}
+
+function evaluate(expr: ExprDescription, env: ExpressionEnvironment): NumericValue {
+    switch (expr.kind) {
+        case 'number': {
+            const unit = unitOf(expr.unit ?? '', expr.origin);
+            return quantity(expr.value * unit.factor, unit.dimension);
+        }
+        case 'unit': {
+            const unit = unitOf(expr.unit, expr.origin);
+            return quantity(unit.factor, unit.dimension);
+        }
+        case 'ref':
+            return env.valueOfRef(expr);
+        case 'negate':
+            return negate(evaluate(expr.operand, env));
+        case 'binary': {
+            const left = evaluate(expr.left, env);
+            const right = evaluate(expr.right, env);
+            try {
+                switch (expr.operator) {
+                    case '+': return add(left, right);
+                    case '-': return subtract(left, right);
+                    case '*': return multiply(left, right);
+                    case '/': return divide(left, right);
+                }
+            } catch (e) {
+                if (e instanceof ValueError) throw new ModelError('evaluation-error', e.message, expr.origin);
+                throw e;
+            }
+            break;
+        }
+        case 'convert':
+            return evaluate(expr.expr, env);
+        case 'call': {
+            const builder = BUILDERS.get(expr.function);
+            if (!builder) throw unknownFunction(expr);
+            return builder.evaluate(expr, env, e => evaluate(e, env));
+        }
+        case 'series': {
+            const unit = unitOf(expr.unit, expr.origin);
+            const values = Float64Array.from(expr.values, v => v * unit.factor);
+            return hourly(new HourlySeries(utcHourOf(expr.start), values), unit.dimension);
+        }
+        case 'list':
+            throw new ModelError('invalid-value', 'a list is not a number', expr.origin, 'Lists go in inputs that take several objects, such as `devices` or `jobs`.');
+        case 'text':
+            throw new ModelError('invalid-value', 'a text is not a number', expr.origin);
+        case 'date':
+            throw new ModelError('invalid-value', 'a date is not a number', expr.origin);
+        case 'symbol':
+            throw new ModelError('invalid-value', `'${expr.name}' is not a number`, expr.origin);
+    }
+    return EMPTY;
+}
+
+function unknownFunction(expr: Extract<ExprDescription, { kind: 'call' }>): ModelError {
+    return new ModelError('unknown-function', `unknown function '${expr.function}'`, expr.origin,
+        `Available: ${[...BUILDERS.keys()].join(', ')}.`);
+}
+
+/**
+ * The dimension of an expression, worked out without evaluating it. Throws a located ModelError for
+ * sums of different dimensions and other misuse.
+ */
+export function inferDimension(expr: ExprDescription, env: ExpressionEnvironment): Dimension {
+    switch (expr.kind) {
+        case 'number': return unitOf(expr.unit ?? '', expr.origin).dimension;
+        case 'unit': return unitOf(expr.unit, expr.origin).dimension;
+        case 'series': return unitOf(expr.unit, expr.origin).dimension;
+        case 'ref': return env.dimensionOfRef(expr);
+        case 'negate': return inferDimension(expr.operand, env);
+        case 'convert': {
+            const inner = inferDimension(expr.expr, env);
+            const target = unitOf(expr.unit, expr.origin).dimension;
+            if (!inner.equals(target)) {
+                throw new ModelError('dimension-mismatch', `cannot show ${describeDimension(inner)} in ${expr.unit}, which is ${describeDimension(target)}`, expr.origin);
+            }
+            return inner;
+        }
+        case 'binary': {
+            const left = inferDimension(expr.left, env);
+            const right = inferDimension(expr.right, env);
+            if (expr.operator === '*') return left.multiply(right);
+            if (expr.operator === '/') return left.divide(right);
+            if (!left.equals(right)) {
+                throw new ModelError('dimension-mismatch',
+                    `cannot ${expr.operator === '+' ? 'add' : 'subtract'} ${describeDimension(left)} and ${describeDimension(right)}`, expr.origin,
+                    'Both sides of + and - must measure the same thing.');
+            }
+            return left;
+        }
+        case 'call': {
+            const builder = BUILDERS.get(expr.function);
+            if (!builder) throw unknownFunction(expr);
+            return builder.dimension(expr, e => inferDimension(e, env));
+        }
+        case 'list':
+        case 'text':
+        case 'date':
+        case 'symbol':
+            return Dimension.none;
+    }
+}
+
+/** Every reference an expression makes, in order. */
+export function collectRefs(expr: ExprDescription, into: RefExpr[] = []): RefExpr[] {
+    switch (expr.kind) {
+        case 'ref': into.push(expr); break;
+        case 'negate': collectRefs(expr.operand, into); break;
+        case 'convert': collectRefs(expr.expr, into); break;
+        case 'binary': collectRefs(expr.left, into); collectRefs(expr.right, into); break;
+        case 'call': expr.args.forEach(a => collectRefs(a.value, into)); break;
+        case 'list': expr.items.forEach(i => collectRefs(i, into)); break;
+        default: break;
+    }
+    return into;
+}
+
+/**
+ * The unit an expression is written in, when it is a plain quantity (`800 MB`, `0.05 kWh/GB`,
+ * `7 h/day`, `300 W in kW`); used to echo inputs in the unit the user chose.
+ */
+export function writtenUnit(expr: ExprDescription): string | undefined {
+    switch (expr.kind) {
+        case 'number': return expr.unit ?? '';
+        case 'unit': return expr.unit;
+        case 'convert': return expr.unit;
+        case 'negate': return writtenUnit(expr.operand);
+        case 'binary': {
+            if (expr.operator !== '/' && expr.operator !== '*') return undefined;
+            const left = writtenUnit(expr.left);
+            if (left === undefined || expr.right.kind !== 'unit') return undefined;
+            return left === '' ? `dimensionless${expr.operator}${expr.right.unit}` : `${left}${expr.operator}${expr.right.unit}`;
+        }
+        default: return undefined;
+    }
+}

@@ -1,0 +1,577 @@
+import type { InputSpec } from '../classes/class-spec.js';
+import { classSpec, CLASS_SPECS } from '../classes/registry.js';
+import { Dimension } from '../units/dimension.js';
+import { describeDimension } from '../units/dimension-names.js';
+import { parseUnit, unitAtom } from '../units/unit.js';
+import { utcHourOf } from '../series/calendar.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
+import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
+import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
+import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
+import { nodeKey, type Node } from './node.js';
+import { Relations } from './relations.js';
+import { EMPTY, hourly, ValueError } from './values.js';
+import { topologicalOrder } from './evaluation-order.js';
+
+const DEFAULT_START = '2025-01-01';
+const DEFAULT_DURATION = { value: 1, unit: 'year' };
+
+/**
+ * A model ready to evaluate: objects with their inputs resolved (user values, archetypes, e-footprint's
+ * defaults), the references between them, and the graph of every input and calculated attribute.
+ * Building never throws on bad input: problems go to `diagnostics`, located where they were written.
+ */
+export class Model {
+    /** Objects declared by the model, by id. */
+    readonly objects = new Map<string, EfpObject>();
+    /** Built-in objects (countries, archetypes), by id; a model's object of the same name hides one. */
+    readonly builtins = new Map<string, EfpObject>();
+    /** Objects that take part in the evaluation (user objects and the built-ins they use). */
+    readonly instances: EfpObject[] = [];
+    readonly nodes = new Map<string, Node>();
+    readonly diagnostics: EngineDiagnostic[] = [];
+    readonly sources = new Map<string, SourceDescription>();
+    readonly title: string | undefined;
+    readonly period: ModelPeriod;
+    relations: Relations;
+    private order: Node[] = [];
+
+    private constructor(readonly description: ModelDescription) {
+        this.title = description.settings.title;
+        for (const s of description.sources) this.sources.set(s.id, s);
+        this.period = this.readPeriod();
+        this.createObjects();
+        for (const o of this.allObjects()) this.resolveInputs(o);
+        for (const o of this.allObjects()) this.resolveStructure(o);
+        this.collectInstances();
+        this.relations = new Relations(this.instances);
+        this.createNodes();
+        this.order = this.orderNodes();
+    }
+
+    /** Builds the model and evaluates every value. */
+    static build(description: ModelDescription): Model {
+        const model = new Model(description);
+        model.evaluate();
+        return model;
+    }
+
+    private allObjects(): EfpObject[] {
+        return [...this.objects.values(), ...this.builtins.values()];
+    }
+
+    get hasErrors(): boolean {
+        return this.diagnostics.some(d => d.severity === 'error');
+    }
+
+    /** An object by name: the model's, else the built-in one (or only the built-in one when asked). */
+    lookup(id: string, builtin = false): EfpObject | undefined {
+        return builtin ? this.builtins.get(id) : this.objects.get(id) ?? this.builtins.get(id);
+    }
+
+    node(object: EfpObject, attribute: string): Node {
+        const node = this.nodes.get(nodeKey(object.key, attribute));
+        if (!node) throw new ValueError(`${object} has no value '${attribute}'`);
+        return node;
+    }
+
+    /** A value of an object, by the object's key (its id, `builtin:id` for a built-in). */
+    findNode(objectKey: string, attribute: string): Node | undefined {
+        return this.nodes.get(nodeKey(objectKey, attribute));
+    }
+
+    /** The evaluation order (inputs before what they feed). */
+    get evaluationOrder(): readonly Node[] {
+        return this.order;
+    }
+
+    /** Computes every node in order. */
+    evaluate(): void {
+        for (const node of this.order) this.run(node);
+    }
+
+    /**
+     * Replaces the value of a numeric input and recomputes only what depends on it. Returns the number
+     * of nodes recomputed, or undefined when the change is structural (a reference, a list) and the
+     * model must be built again.
+     */
+    setInput(objectId: string, attribute: string, input: InputDescription): number | undefined {
+        const object = this.objects.get(objectId);
+        const spec = object?.spec.inputs.find(i => i.name === attribute);
+        const node = object && this.findNode(object.key, attribute);
+        if (!object || !spec || !node || node.kind !== 'input' || (spec.type !== 'quantity' && spec.type !== 'hourly')) return undefined;
+        const resolved: ResolvedInput = { ...input, spec, given: 'user' };
+        object.inputs.set(attribute, resolved);
+        const before = node.operands;
+        this.defineInputNode(node, resolved);
+        if (before.length !== node.operands.length || before.some((n, i) => n !== node.operands[i])) {
+            for (const op of before) op.dependents.splice(op.dependents.indexOf(node), 1);
+            for (const op of node.operands) op.dependents.push(node);
+            this.order = this.orderNodes();
+        }
+        return this.recomputeFrom(node);
+    }
+
+    private recomputeFrom(start: Node): number {
+        const dirty = new Set<Node>([start]);
+        this.run(start);
+        for (let i = start.order + 1; i < this.order.length; i++) {
+            const node = this.order[i];
+            if (node.operands.some(o => dirty.has(o))) {
+                this.run(node);
+                dirty.add(node);
+            }
+        }
+        return dirty.size;
+    }
+
+    private run(node: Node): void {
+        if (node.error === 'cycle') return;
+        try {
+            node.value = node.compute();
+            node.error = undefined;
+        } catch (e) {
+            node.value = EMPTY;
+            if (e instanceof ModelError || e instanceof ValueError) {
+                node.error = e.message;
+                const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
+                this.report('error', e instanceof ModelError ? e.code : 'evaluation-error',
+                    `${node.object}: ${node.attribute}: ${e.message}`, origin, e instanceof ModelError ? e.hint : undefined);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string): void {
+        this.diagnostics.push({ severity, code, message, origin, hint });
+    }
+
+    private readPeriod(): ModelPeriod {
+        const { start_date, modeling_duration } = this.description.settings;
+        let start = utcHourOf(DEFAULT_START);
+        if (start_date) {
+            if (start_date.expr.kind === 'date') {
+                try {
+                    start = utcHourOf(start_date.expr.value);
+                } catch (e) {
+                    this.report('error', 'invalid-value', (e as Error).message, start_date.expr.origin);
+                }
+            } else {
+                this.report('error', 'invalid-value', 'start_date must be a date like 2025-01-01', start_date.origin);
+            }
+        }
+        let durationValue = DEFAULT_DURATION.value;
+        let durationUnit = DEFAULT_DURATION.unit;
+        if (modeling_duration) {
+            const expr = modeling_duration.expr;
+            try {
+                const value = evaluateExpression(expr, this.constantEnvironment(start));
+                if (value.kind !== 'quantity' || !value.dimension.equals(Dimension.base('time')) || value.value <= 0) {
+                    throw new ModelError('invalid-value', 'modeling_duration must be a positive duration such as 3 year', expr.origin);
+                }
+                if (expr.kind === 'number' && expr.unit) {
+                    durationValue = expr.value;
+                    durationUnit = expr.unit;
+                } else {
+                    durationValue = value.value / 86400;
+                    durationUnit = 'day';
+                }
+            } catch (e) {
+                if (!(e instanceof ModelError)) throw e;
+                this.report('error', e.code, e.message, e.origin ?? modeling_duration.origin, e.hint);
+            }
+        }
+        const hours = durationValue * parseUnit(durationUnit).factor / 3600;
+        return { start, length: Math.trunc(hours + 1e-9), durationValue, durationUnit };
+    }
+
+    /** For values that must not depend on the model (the modeling period itself). */
+    private constantEnvironment(start: number): ExpressionEnvironment {
+        return {
+            period: { start, length: 0, durationValue: 0, durationUnit: 'h' },
+            valueOfRef: ref => { throw new ModelError('invalid-value', 'this value cannot depend on other values', ref.origin); },
+            dimensionOfRef: ref => { throw new ModelError('invalid-value', 'this value cannot depend on other values', ref.origin); }
+        };
+    }
+
+    private createObjects(): void {
+        for (const description of this.description.objects) {
+            const spec = classSpec(description.className);
+            if (!spec) {
+                this.report('error', 'unknown-class', `unknown kind of object '${description.className}'`, description.origin,
+                    `Kinds: ${CLASS_SPECS.map(c => c.keyword).join(', ')}.`);
+                continue;
+            }
+            const table = description.builtin ? this.builtins : this.objects;
+            if (table.has(description.id)) {
+                this.report('error', 'duplicate-name', `'${description.id}' is already declared`, description.origin, 'Give each object its own name.');
+                continue;
+            }
+            table.set(description.id, new EfpObject(description, spec));
+        }
+    }
+
+    /** User value, else the archetype's (transitively), else e-footprint's default. */
+    private resolveInputs(object: EfpObject): void {
+        const description = object.description;
+        const spec = object.spec;
+        for (const [name, input] of Object.entries(description.inputs)) {
+            if (!spec.inputs.some(i => i.name === name)) {
+                const guess = didYouMean(name, spec.inputs.map(i => i.name));
+                this.report('error', 'unknown-attribute', `${spec.article} has no input '${name}'`, input.nameOrigin ?? input.origin,
+                    guess ? `Did you mean '${guess}'?` : `Inputs of ${spec.keyword}: ${spec.inputs.map(i => i.name).join(', ')}.`);
+            }
+        }
+        const archetypes = this.archetypeChain(object);
+        for (const input of spec.inputs) {
+            const own = description.inputs[input.name];
+            if (own) {
+                object.inputs.set(input.name, { ...own, spec: input, given: 'user', source: own.source ?? 'user_data' });
+                continue;
+            }
+            const inherited = archetypes.map(a => a.inputs[input.name]).find(i => i !== undefined);
+            if (inherited) {
+                object.inputs.set(input.name, { ...inherited, spec: input, given: 'archetype', origin: inherited.origin });
+                continue;
+            }
+            const fallback = defaultInput(input);
+            if (fallback) {
+                object.inputs.set(input.name, { ...fallback, spec: input, given: 'default' });
+            } else if (isRequired(input)) {
+                this.report('error', 'missing-input', `${object} needs '${input.name}' (${input.description.replace(/\.$/, '')})`, object.origin,
+                    `Add '${input.name}: …' to ${object.id}.`);
+            }
+        }
+    }
+
+    private archetypeChain(object: EfpObject): ObjectDescription[] {
+        const chain: ObjectDescription[] = [];
+        let id = object.description.archetype;
+        let builtin = object.description.archetypeIsBuiltin ?? false;
+        const seen = new Set<EfpObject>([object]);
+        while (id !== undefined) {
+            const archetype = this.lookup(id, builtin);
+            if (!archetype) {
+                this.report('error', 'unknown-object', `unknown archetype '${id}'`, object.origin);
+                break;
+            }
+            if (seen.has(archetype)) {
+                this.report('error', 'cycle', `${object} inherits from itself through '${id}'`, object.origin);
+                break;
+            }
+            if (archetype.className !== object.className) {
+                this.report('error', 'wrong-kind', `${object} cannot be made from '${id}', which is ${archetype.spec.article}`, object.origin);
+                break;
+            }
+            seen.add(archetype);
+            chain.push(archetype.description);
+            id = archetype.description.archetype;
+            builtin = archetype.description.archetypeIsBuiltin ?? archetype.description.builtin ?? false;
+        }
+        return chain;
+    }
+
+    /** References, lists and weighted lists become links between objects; enums and texts are read. */
+    private resolveStructure(object: EfpObject): void {
+        for (const [name, input] of object.inputs) {
+            const spec = input.spec;
+            try {
+                switch (spec.type) {
+                    case 'ref':
+                        object.refs.set(name, this.objectRef(input.expr, spec.classes, name));
+                        break;
+                    case 'refs':
+                        object.lists.set(name, this.listItems(input.expr, name).map(e => this.objectRef(e, spec.classes, name)));
+                        break;
+                    case 'weighted':
+                        object.weighted.set(name, this.weightedItems(input.expr, spec.classes, name));
+                        break;
+                    case 'enum':
+                        object.texts.set(name, this.enumValue(input.expr, spec.values, name));
+                        break;
+                    case 'text':
+                        if (input.expr.kind !== 'text') throw new ModelError('invalid-value', `'${name}' expects a text in quotes`, input.expr.origin);
+                        object.texts.set(name, input.expr.value);
+                        break;
+                    default:
+                        break;
+                }
+            } catch (e) {
+                if (!(e instanceof ModelError)) throw e;
+                this.report('error', e.code, `${object}: ${e.message}`, e.origin ?? input.origin, e.hint);
+            }
+        }
+    }
+
+    private objectRef(expr: ExprDescription, classes: readonly string[], input: string): EfpObject {
+        if (expr.kind !== 'ref' || expr.path.length > 0) {
+            throw new ModelError('wrong-kind', `'${input}' expects ${articleOf(classes)}`, expr.origin);
+        }
+        const target = this.lookup(expr.object, expr.builtin);
+        if (!target) throw new ModelError('unknown-object', `unknown object '${expr.object}'`, expr.origin);
+        if (!classes.includes(target.className)) {
+            throw new ModelError('wrong-kind', `'${input}' expects ${articleOf(classes)}, but '${expr.object}' is ${target.spec.article}`, expr.origin);
+        }
+        return target;
+    }
+
+    private listItems(expr: ExprDescription, input: string): readonly ExprDescription[] {
+        if (expr.kind === 'list') return expr.items;
+        if (expr.kind === 'ref') return [expr];
+        throw new ModelError('invalid-value', `'${input}' expects a list like [a, b]`, expr.origin);
+    }
+
+    private weightedItems(expr: ExprDescription, classes: readonly string[], input: string): Weighted[] {
+        const merged: Weighted[] = [];
+        for (const item of this.listItems(expr, input)) {
+            let ref = item;
+            let weight = 1;
+            if (item.kind === 'binary' && item.operator === '*') {
+                const [r, w] = item.left.kind === 'ref' ? [item.left, item.right] : [item.right, item.left];
+                if (w.kind !== 'number' || (w.unit ?? '') !== '') {
+                    throw new ModelError('invalid-value', `a weight in '${input}' must be a plain number, as in [step * 2]`, w.origin ?? item.origin);
+                }
+                ref = r;
+                weight = w.value;
+            }
+            const object = this.objectRef(ref, classes, input);
+            const existing = merged.findIndex(m => m.object === object);
+            // e-footprint keeps one entry per object: repeats add up
+            if (existing >= 0) merged[existing] = { object, weight: merged[existing].weight + weight };
+            else merged.push({ object, weight });
+        }
+        return merged;
+    }
+
+    private enumValue(expr: ExprDescription, values: readonly string[], input: string): string {
+        const written = expr.kind === 'symbol' ? expr.label ?? expr.name : expr.kind === 'text' ? expr.value
+            : expr.kind === 'ref' && expr.path.length === 0 ? expr.object : undefined;
+        const value = values.find(v => v === written || v.replace(/-/g, '_') === written);
+        if (value === undefined) {
+            throw new ModelError('invalid-value', `'${input}' is one of ${values.map(v => v.replace(/-/g, '_')).join(', ')}`, expr.origin);
+        }
+        return value;
+    }
+
+    /** User objects, and the built-in ones they reach (countries, archetype devices...). */
+    private collectInstances(): void {
+        const included = new Set<EfpObject>();
+        const visit = (o: EfpObject | undefined) => {
+            if (!o || included.has(o)) return;
+            included.add(o);
+            for (const r of o.refs.values()) visit(r);
+            for (const l of o.lists.values()) l.forEach(visit);
+            for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
+            for (const input of o.inputs.values()) {
+                if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
+                for (const ref of collectRefs(input.expr)) visit(this.lookup(ref.object, ref.builtin));
+            }
+        };
+        for (const o of this.objects.values()) visit(o);
+        this.instances.push(...this.allObjects().filter(o => included.has(o)));
+    }
+
+    private createNodes(): void {
+        const defined: Array<[Node, () => void]> = [];
+        for (const object of this.instances) {
+            for (const input of object.spec.inputs) {
+                const resolved = object.inputs.get(input.name);
+                if (!resolved || (input.type !== 'quantity' && input.type !== 'hourly')) continue;
+                const node = this.newNode(object, input.name, 'input', input.label, input.unit);
+                node.input = resolved;
+                defined.push([node, () => this.defineInputNode(node, resolved)]);
+            }
+            for (const calculated of object.spec.calculated) {
+                const node = this.newNode(object, calculated.name, 'calculated', calculated.label, calculated.unit);
+                node.itemLabel = calculated.itemLabel;
+                defined.push([node, () => {
+                    const definition = calculated.define(object, this);
+                    node.operands = [...definition.operands];
+                    node.formula = definition.formula;
+                    node.compute = definition.compute;
+                }]);
+            }
+        }
+        for (const [node, define] of defined) {
+            try {
+                define();
+            } catch (e) {
+                if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
+                node.compute = () => EMPTY;
+                node.operands = [];
+                this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', `${node.object}: ${node.attribute}: ${e.message}`,
+                    (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin);
+            }
+            for (const op of node.operands) op.dependents.push(node);
+        }
+    }
+
+    private newNode(object: EfpObject, attribute: string, kind: Node['kind'], label: string, unit: string): Node {
+        const node: Node = {
+            key: nodeKey(object.key, attribute), object, attribute, kind, label, unit, formula: '', operands: [], dependents: [],
+            compute: () => EMPTY, value: undefined, order: -1
+        };
+        this.nodes.set(node.key, node);
+        return node;
+    }
+
+    /** An input's operands are the values its expression names; its value is checked against the input's dimension. */
+    private defineInputNode(node: Node, input: ResolvedInput): void {
+        const spec = input.spec as Extract<InputSpec, { type: 'quantity' | 'hourly' }>;
+        const refNodes = new Map<RefExpr, Node>();
+        const env: ExpressionEnvironment = {
+            period: this.period,
+            valueOfRef: ref => {
+                const value = refNodes.get(ref)?.value;
+                if (value === undefined || value.kind === 'dict') return EMPTY;
+                return value;
+            },
+            dimensionOfRef: ref => parseUnit(refNodes.get(ref)!.unit).dimension
+        };
+        node.operands = [];
+        node.formula = input.text ?? '';
+        node.compute = () => EMPTY;
+        for (const ref of collectRefs(input.expr)) {
+            const target = this.resolveRefNode(ref);
+            refNodes.set(ref, target);
+            if (!node.operands.includes(target)) node.operands.push(target);
+        }
+        const expected = parseUnit(spec.unit).dimension;
+        const actual = inferDimension(input.expr, env);
+        const coercion = coercionBetween(actual, expected);
+        if (coercion === undefined) {
+            const written = input.text ? `; \`${input.text}\` is ${describeDimension(actual)}` : `, got ${describeDimension(actual)}`;
+            throw new ModelError('dimension-mismatch', `'${spec.name}' expects ${describeDimension(expected)}${written}`, input.expr.origin ?? input.origin,
+                dimensionHint(spec.unit));
+        }
+        const written = writtenUnit(input.expr);
+        node.unit = written !== undefined && written !== '' ? coerceUnitText(written, coercion) : spec.unit;
+        const period = this.period;
+        node.compute = () => {
+            let value = evaluateExpression(input.expr, env);
+            if (value.kind !== 'empty' && coercion !== 'none') value = { ...value, dimension: expected };
+            if (spec.type === 'hourly' && value.kind === 'quantity') {
+                value = hourly(HourlySeries.constant(period.start, period.length, value.value), value.dimension);
+            }
+            if (spec.type === 'quantity' && value.kind === 'hourly') {
+                throw new ModelError('invalid-value', `'${spec.name}' takes a single value, not an hourly series`, input.expr.origin ?? input.origin);
+            }
+            if (spec.type === 'quantity' && value.kind === 'quantity') checkRange(spec, value.value, input);
+            return value;
+        };
+    }
+
+    /** `web.ram`, `job.server.power`: the node a reference names. */
+    private resolveRefNode(ref: RefExpr): Node {
+        const first = this.lookup(ref.object, ref.builtin);
+        if (!first) throw new ModelError('unknown-object', `unknown object '${ref.object}'`, ref.origin);
+        let object: EfpObject = first;
+        if (ref.path.length === 0) {
+            throw new ModelError('invalid-value', `'${ref.object}' is ${object.spec.article}, not a number`, ref.origin,
+                `Name one of its values, e.g. ${ref.object}.${object.spec.inputs.find(i => i.type === 'quantity')?.name ?? 'value'}.`);
+        }
+        for (const step of ref.path.slice(0, -1)) {
+            const next: EfpObject | undefined = object.refs.get(step);
+            if (!next) {
+                throw new ModelError('unknown-attribute', `${object} has no reference '${step}' to follow`, ref.origin);
+            }
+            object = next;
+        }
+        const attribute = ref.path[ref.path.length - 1];
+        const node = this.findNode(object.key, attribute);
+        if (!node) {
+            const names = [...object.spec.inputs.map(i => i.name), ...object.spec.calculated.map(c => c.name)];
+            const guess = didYouMean(attribute, names);
+            const known = names.includes(attribute);
+            throw new ModelError('unknown-attribute', known ? `${object} has no value for '${attribute}'` : `${object.spec.article} has no value '${attribute}'`,
+                ref.origin, guess && !known ? `Did you mean '${guess}'?` : undefined);
+        }
+        if (node.itemLabel) {
+            throw new ModelError('invalid-value', `'${attribute}' has one value per ${attribute.endsWith('_job') ? 'job' : 'usage pattern'}; it cannot be used in an expression`, ref.origin);
+        }
+        return node;
+    }
+
+    private orderNodes(): Node[] {
+        const { order, cycles } = topologicalOrder([...this.nodes.values()]);
+        for (const cycle of cycles) {
+            const path = [...cycle, cycle[0]].map(n => `${n.object.id}.${n.attribute}`).join(' → ');
+            for (const node of cycle) {
+                node.error = 'cycle';
+                node.value = EMPTY;
+                this.report('error', 'cycle', `reference cycle: ${path}`, node.input?.origin ?? node.object.origin,
+                    'A value cannot depend on itself; break the cycle by giving one of these a number.');
+            }
+        }
+        order.forEach((n, i) => { n.order = i; });
+        return order;
+    }
+}
+
+function articleOf(classes: readonly string[]): string {
+    return classes.map(c => classSpec(c)?.article ?? c).join(' or ');
+}
+
+function isRequired(input: InputSpec): boolean {
+    if (input.type === 'ref' || input.type === 'hourly') return true;
+    return input.name === 'uj_steps' || input.name === 'usage_patterns';
+}
+
+/** e-footprint's default for an input the user left out, as an input description. */
+function defaultInput(input: InputSpec): InputDescription | undefined {
+    switch (input.type) {
+        case 'quantity':
+            return input.default
+                ? { expr: { kind: 'number', value: input.default.value, unit: input.default.unit }, source: input.default.source ?? 'hypothesis' }
+                : undefined;
+        case 'enum':
+            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
+        case 'text':
+            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
+        case 'refs':
+        case 'weighted':
+            return isRequired(input) ? undefined : { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
+        default:
+            return undefined;
+    }
+}
+
+type Coercion = 'none' | 'data_ram' | 'data_stored';
+
+/** A plain byte count is accepted where RAM or stored bytes are expected, and means that kind of byte. */
+function coercionBetween(actual: Dimension, expected: Dimension): Coercion | undefined {
+    if (actual.equals(expected)) return 'none';
+    if (actual.exponent('data') !== 0) {
+        if (actual.replaceBase('data', 'data_ram').equals(expected)) return 'data_ram';
+        if (actual.replaceBase('data', 'data_stored').equals(expected)) return 'data_stored';
+    }
+    return undefined;
+}
+
+function coerceUnitText(text: string, coercion: Coercion): string {
+    if (coercion === 'none') return text;
+    const suffix = coercion === 'data_ram' ? '_ram' : '_stored';
+    return text.split(/([*/])/).map(token => {
+        const atom = unitAtom(token);
+        return atom && atom.dimension.exponent('data') !== 0 && unitAtom(token + suffix) ? token + suffix : token;
+    }).join('');
+}
+
+function dimensionHint(unit: string): string {
+    return unit === '' ? 'Write a plain number.' : `Write it in ${unit} or a unit of the same kind.`;
+}
+
+function checkRange(spec: Extract<InputSpec, { type: 'quantity' }>, si: number, input: ResolvedInput): void {
+    if (spec.min === undefined && spec.max === undefined) return;
+    const value = si / parseUnit(spec.unit).factor;
+    const tooLow = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
+    const tooHigh = spec.max !== undefined && value > spec.max;
+    if (tooLow || tooHigh) {
+        const unit = spec.unit ? ` ${spec.unit}` : '';
+        const range = spec.max === undefined ? `${spec.exclusiveMin ? 'more than' : 'at least'} ${spec.min}${unit}`
+            : `between ${spec.min ?? '-∞'} and ${spec.max}${unit}`;
+        throw new ModelError('out-of-range', `'${spec.name}' must be ${range}, got ${+value.toPrecision(6)}${unit}`, input.expr.origin ?? input.origin);
+    }
+}

@@ -1,0 +1,81 @@
+import type { EfpObject } from './efp-object.js';
+import { unique } from '../classes/formula-helpers.js';
+
+/**
+ * Who uses whom, derived from the model's references: the usage patterns a job runs in, the jobs on a
+ * server, the servers a system counts... Only complete objects take part (a usage pattern without a
+ * journey, network or country, a job without a server), so formulas never meet a dangling link.
+ */
+export class Relations {
+    private readonly patterns: EfpObject[];
+    private readonly jobs: EfpObject[];
+    private readonly servers: EfpObject[];
+    private readonly patternsByJob = new Map<EfpObject, EfpObject[]>();
+
+    constructor(instances: readonly EfpObject[]) {
+        this.patterns = instances.filter(o => o.className === 'UsagePattern'
+            && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
+        this.jobs = instances.filter(o => (o.className === 'Job' || o.className === 'GPUJob') && o.ref('server'));
+        this.servers = instances.filter(o => o.className === 'Server' || o.className === 'GPUServer');
+        for (const pattern of this.patterns) {
+            for (const step of pattern.ref('usage_journey')!.weights('uj_steps')) {
+                for (const job of step.object.weights('jobs')) {
+                    const list = this.patternsByJob.get(job.object) ?? [];
+                    if (!list.includes(pattern)) list.push(pattern);
+                    this.patternsByJob.set(job.object, list);
+                }
+            }
+        }
+    }
+
+    patternsOfJourney(journey: EfpObject): EfpObject[] {
+        return this.patterns.filter(p => p.ref('usage_journey') === journey);
+    }
+
+    /** Usage patterns whose journey runs the job, in declaration order. */
+    patternsOfJob(job: EfpObject): EfpObject[] {
+        return this.jobs.includes(job) ? this.patternsByJob.get(job) ?? [] : [];
+    }
+
+    patternsOfDevice(device: EfpObject): EfpObject[] {
+        return this.patterns.filter(p => p.list('devices').includes(device));
+    }
+
+    patternsOfNetwork(network: EfpObject): EfpObject[] {
+        return this.patterns.filter(p => p.ref('network') === network);
+    }
+
+    /** Jobs run by the usage patterns on this network. */
+    jobsOfNetwork(network: EfpObject): EfpObject[] {
+        return this.jobs.filter(job => this.patternsOfJob(job).some(p => p.ref('network') === network));
+    }
+
+    jobsOfServer(server: EfpObject): EfpObject[] {
+        return this.jobs.filter(j => j.ref('server') === server);
+    }
+
+    /** The server a storage is attached to. */
+    serverOfStorage(storage: EfpObject): EfpObject | undefined {
+        return this.servers.find(s => s.ref('storage') === storage);
+    }
+
+    /** Jobs whose data goes to this storage (through their server). */
+    jobsOfStorage(storage: EfpObject): EfpObject[] {
+        return this.jobs.filter(j => j.ref('server')?.ref('storage') === storage);
+    }
+
+    patternsOfSystem(system: EfpObject): EfpObject[] {
+        return system.list('usage_patterns').filter(p => this.patterns.includes(p));
+    }
+
+    /** Servers, storage, networks and devices whose footprint a system counts, by category order. */
+    footprintObjects(system: EfpObject): EfpObject[] {
+        const patterns = this.patternsOfSystem(system);
+        const jobs = unique(patterns.flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
+        const servers = unique(jobs.map(j => j.ref('server')!));
+        const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));
+        const networks = unique(patterns.map(p => p.ref('network')!));
+        const devices = unique(patterns.flatMap(p => p.list('devices')));
+        return [...servers, ...storages, ...networks, ...devices];
+    }
+}

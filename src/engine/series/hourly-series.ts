@@ -1,0 +1,139 @@
+/**
+ * An hourly time series: a start hour (UTC, counted in hours since 1970-01-01T00:00Z) and one value per
+ * hour in the engine's SI magnitude. Arithmetic follows e-footprint: sums and products of series with
+ * different spans are taken over the union of the spans, missing hours counting as 0, starting at the
+ * earlier start.
+ */
+export class HourlySeries {
+    constructor(readonly start: number, readonly values: Float64Array) {}
+
+    get length(): number {
+        return this.values.length;
+    }
+
+    /** One past the last hour. */
+    get end(): number {
+        return this.start + this.values.length;
+    }
+
+    static constant(start: number, length: number, value: number): HourlySeries {
+        return new HourlySeries(start, new Float64Array(length).fill(value));
+    }
+
+    sum(): number {
+        let total = 0;
+        const v = this.values;
+        for (let i = 0; i < v.length; i++) total += v[i];
+        return total;
+    }
+
+    min(): number {
+        let m = Infinity;
+        const v = this.values;
+        for (let i = 0; i < v.length; i++) if (v[i] < m) m = v[i];
+        return m;
+    }
+
+    max(): number {
+        let m = -Infinity;
+        const v = this.values;
+        for (let i = 0; i < v.length; i++) if (v[i] > m) m = v[i];
+        return m;
+    }
+
+    /** A new series: every value times `factor`. */
+    scale(factor: number): HourlySeries {
+        const src = this.values;
+        const out = new Float64Array(src.length);
+        for (let i = 0; i < src.length; i++) out[i] = src[i] * factor;
+        return new HourlySeries(this.start, out);
+    }
+
+    /** A new series: `f` applied to every value. */
+    map(f: (value: number) => number): HourlySeries {
+        const src = this.values;
+        const out = new Float64Array(src.length);
+        for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
+        return new HourlySeries(this.start, out);
+    }
+
+    /** The same values, starting `hours` later. */
+    shift(hours: number): HourlySeries {
+        return hours === 0 ? this : new HourlySeries(this.start + hours, this.values);
+    }
+}
+
+/** `a + b` over the union of both spans (missing hours are 0). */
+export function addSeries(a: HourlySeries, b: HourlySeries): HourlySeries {
+    return combineOnUnion(a, b, 1);
+}
+
+/** `a - b` over the union of both spans (missing hours are 0). */
+export function subtractSeries(a: HourlySeries, b: HourlySeries): HourlySeries {
+    return combineOnUnion(a, b, -1);
+}
+
+function combineOnUnion(a: HourlySeries, b: HourlySeries, sign: 1 | -1): HourlySeries {
+    if (a.start === b.start && a.length === b.length) {
+        const out = new Float64Array(a.length);
+        const x = a.values, y = b.values;
+        for (let i = 0; i < out.length; i++) out[i] = x[i] + sign * y[i];
+        return new HourlySeries(a.start, out);
+    }
+    const start = Math.min(a.start, b.start);
+    const out = new Float64Array(Math.max(a.end, b.end) - start);
+    out.set(a.values, a.start - start);
+    const offset = b.start - start;
+    const y = b.values;
+    for (let i = 0; i < y.length; i++) out[offset + i] += sign * y[i];
+    return new HourlySeries(start, out);
+}
+
+/** `a × b` over the union of both spans: hours covered by only one of them are 0. */
+export function multiplySeries(a: HourlySeries, b: HourlySeries): HourlySeries {
+    const start = Math.min(a.start, b.start);
+    const end = Math.max(a.end, b.end);
+    const out = new Float64Array(end - start);
+    const from = Math.max(a.start, b.start);
+    const to = Math.min(a.end, b.end);
+    const x = a.values, y = b.values;
+    for (let h = from; h < to; h++) out[h - start] = x[h - a.start] * y[h - b.start];
+    return new HourlySeries(start, out);
+}
+
+/**
+ * `a / b`: the divisor must cover the dividend's span and be non-zero there. Returns the failing
+ * hour's offset instead of a series when it is not.
+ */
+export function divideSeries(a: HourlySeries, b: HourlySeries): HourlySeries | { error: string } {
+    if (b.start > a.start || b.end < a.end) {
+        return { error: `the divisor covers hours ${b.start - a.start}..${b.end - a.start - 1} of the dividend's ${a.length}, not all of them` };
+    }
+    const out = new Float64Array(a.length);
+    const x = a.values, y = b.values;
+    const offset = a.start - b.start;
+    for (let i = 0; i < out.length; i++) {
+        const d = y[i + offset];
+        if (d === 0) return { error: `division by zero at hour ${i}` };
+        out[i] = x[i] / d;
+    }
+    return new HourlySeries(a.start, out);
+}
+
+/** Sum of many series over the union of their spans; undefined when there are none. */
+export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undefined {
+    if (series.length === 0) return undefined;
+    if (series.length === 1) return series[0];
+    let start = Infinity, end = -Infinity;
+    for (const s of series) {
+        if (s.start < start) start = s.start;
+        if (s.end > end) end = s.end;
+    }
+    const out = new Float64Array(end - start);
+    for (const s of series) {
+        const offset = s.start - start;
+        const v = s.values;
+        for (let i = 0; i < v.length; i++) out[offset + i] += v[i];
+    }
+    return new HourlySeries(start, out);
+}

@@ -1,0 +1,25 @@
+import { HourlySeries } from './hourly-series.js';
+
+/**
+ * Cumulative storage need when data written in hour h is deleted at h + `retentionHours`: the running
+ * sum of `written[h] - written[h - retentionHours]`.
+ *
+ * e-footprint computes this running sum in float32, in the unit of the result, and its number of disks
+ * is the ceiling of it: over thousands of hours the float32 drift moves values across whole numbers.
+ * To give the same numbers of disks, the sum is accumulated the same way here: `written` (SI) is
+ * expressed in `unitFactor` units and each step rounded to float32; the result is returned in SI.
+ */
+export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number): HourlySeries {
+    const n = written.length;
+    const x = new Float32Array(n);
+    const src = written.values;
+    for (let h = 0; h < n; h++) x[h] = src[h] / unitFactor;
+    const out = new Float64Array(n);
+    let total = 0;
+    for (let h = 0; h < n; h++) {
+        const deleted = h - retentionHours >= 0 ? x[h - retentionHours] : 0;
+        total = Math.fround(total + Math.fround(x[h] - deleted));
+        out[h] = total * unitFactor;
+    }
+    return new HourlySeries(written.start, out);
+}

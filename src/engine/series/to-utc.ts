@@ -1,0 +1,18 @@
+import { HourlySeries } from './hourly-series.js';
+import { utcOffsetHours } from './calendar.js';
+
+/**
+ * A usage pattern's series is written in the country's local clock. e-footprint converts it by rotating
+ * the values circularly by the zone's offset at the start date (daylight-saving changes later in the
+ * period are ignored) and keeps the start date.
+ */
+export function localToUtc(local: HourlySeries, timezone: string): HourlySeries {
+    const offset = utcOffsetHours(timezone, local.start) ?? 0;
+    const n = local.length;
+    if (offset === 0 || n === 0) return local;
+    const out = new Float64Array(n);
+    const v = local.values;
+    const shift = ((offset % n) + n) % n;
+    for (let i = 0; i < n; i++) out[i] = v[(i + shift) % n];
+    return new HourlySeries(local.start, out);
+}

@@ -1,0 +1,40 @@
+import {
+    inject, type DeepPartial, type LangiumSharedCoreServices, type Module
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module.js';
+import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
+import { EfpWorkspaceManager } from './efp-workspace-manager.js';
+import { registerValidationChecks } from './efp-validator.js';
+import '../platform/node20-polyfills.js';
+
+export type EfpServices = LangiumServices;
+
+export const EfpModule: Module<EfpServices, PartialLangiumServices> = {
+    references: {
+        ScopeComputation: services => new EfpScopeComputation(services),
+        ScopeProvider: services => new EfpScopeProvider(services)
+    }
+};
+
+export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedCoreServices>> = {
+    workspace: {
+        WorkspaceManager: services => new EfpWorkspaceManager(services)
+    }
+};
+
+/** The language services, shared by the language server, the CLI and the tests. */
+export function createEfpServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Efp: EfpServices } {
+    const shared = inject(createDefaultSharedModule(context), EfpGeneratedSharedModule, EfpSharedModule);
+    const Efp = inject(createDefaultModule({ shared }), EfpGeneratedModule, EfpModule);
+    shared.ServiceRegistry.register(Efp);
+    registerValidationChecks(Efp);
+    if (!context.connection) {
+        // no client to ask for settings (CLI, tests)
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Efp };
+}

@@ -1,0 +1,101 @@
+import {
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, UriUtils, WorkspaceCache,
+    type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
+    type ReferenceInfo, type Scope, type Stream, type AstNodeLocator, type LangiumDocuments
+} from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import { isDocument, isEnumDecl, isObjectDecl, type Document } from './generated/ast.js';
+import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
+
+/**
+ * Exports every top-level declaration and every enumerated value, so `autoscaling` and `France` are
+ * names like any object's. Local symbols are only the document's own declarations (attribute and
+ * argument names are not names one refers to).
+ */
+export class EfpScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const exports = await super.collectExportedSymbols(document, cancelToken);
+        const root = document.parseResult.value as Document;
+        for (const element of root.elements) {
+            if (isEnumDecl(element)) {
+                for (const member of element.members) exports.push(this.descriptions.createDescription(member, member.name, document));
+            }
+        }
+        return exports;
+    }
+
+    override async collectLocalSymbols(document: LangiumDocument, _cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        const root = document.parseResult.value as Document;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const element of root.elements) {
+            const name = this.nameProvider.getName(element);
+            if (name) symbols.add(root, this.descriptions.createDescription(element, name, document));
+            if (isEnumDecl(element)) {
+                for (const member of element.members) symbols.add(root, this.descriptions.createDescription(member, member.name, document));
+            }
+        }
+        return symbols;
+    }
+}
+
+/** Documents a document sees: itself, what it imports (transitively) and the built-in library. */
+export function importClosure(document: LangiumDocument, documents: LangiumDocuments): Set<string> {
+    const seen = new Set<string>([document.uri.toString()]);
+    const queue: LangiumDocument[] = [document];
+    while (queue.length > 0) {
+        const doc = queue.pop()!;
+        const root = doc.parseResult.value;
+        if (!isDocument(root)) continue;
+        for (const imp of root.imports) {
+            if (!imp.path) continue;
+            const uri = UriUtils.resolvePath(UriUtils.dirname(doc.uri), imp.path);
+            const key = uri.toString();
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const imported = documents.getDocument(uri);
+            if (imported) queue.push(imported);
+        }
+    }
+    return seen;
+}
+
+/**
+ * Names resolve in the file, then in the files it imports, then in the built-in library, so a user's
+ * object may reuse a built-in name (`network wifi`) and shadow it. `from X` never resolves to the object
+ * being declared, so `storage ssd from ssd` means the built-in ssd archetype.
+ */
+export class EfpScopeProvider extends DefaultScopeProvider {
+    private readonly documents: LangiumDocuments;
+    private readonly locator: AstNodeLocator;
+    private readonly visibleCache: WorkspaceCache<string, Set<string>>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.locator = services.workspace.AstNodeLocator;
+        this.visibleCache = new WorkspaceCache(services.shared);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const scope = super.getScope(context);
+        if (context.property === 'archetype' && isObjectDecl(context.container)) {
+            const self = context.container;
+            const document = AstUtils.getDocument(self);
+            const selfPath = this.locator.getAstNodePath(self);
+            const isSelf = (d: AstNodeDescription) => d.documentUri.toString() === document.uri.toString() && d.path === selfPath;
+            return this.createScope(scope.getAllElements().filter(d => !isSelf(d)));
+        }
+        return scope;
+    }
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const document = AstUtils.getDocument(context.container);
+        const key = document.uri.toString();
+        const visible = this.visibleCache.get(key, () => importClosure(document, this.documents));
+        const own: Stream<AstNodeDescription> = this.indexManager.allElements(referenceType, visible);
+        const builtin = this.indexManager.allElements(referenceType, new Set([BUILTIN_LIBRARY_URI]));
+        const outer = key === BUILTIN_LIBRARY_URI ? EMPTY_SCOPE : this.createScope(builtin);
+        return this.createScope(own.filter(d => d.documentUri.toString() !== BUILTIN_LIBRARY_URI), outer);
+    }
+}
+

@@ -1,0 +1,61 @@
+import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
+import { isObjectDecl } from './generated/ast.js';
+import type { EfpServices } from './efp-module.js';
+import { classForKeyword } from '../engine/classes/registry.js';
+
+const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
+
+/** Checks that need only the syntax tree; the engine checks what needs the model (dimensions, cycles...). */
+export class EfpValidator {
+    constructor(private readonly services: EfpServices) {}
+
+    checkObjectAttributesAreUnique(object: ObjectDecl, accept: ValidationAcceptor): void {
+        const seen = new Set<string>();
+        for (const attribute of object.attributes) {
+            if (seen.has(attribute.name)) {
+                accept('error', `'${attribute.name}' is given twice in ${object.name ?? 'this object'}`, { node: attribute, property: 'name', code: 'duplicate-attribute' });
+            }
+            seen.add(attribute.name);
+        }
+        if (object.server && !['job', 'gpu_job'].includes(object.kind)) {
+            accept('error', `'on' names the server of a job; ${classForKeyword(object.kind)?.article ?? object.kind} has none`, { node: object, property: 'server', code: 'invalid-value' });
+        }
+        if (object.server && object.attributes.some(a => a.name === 'server')) {
+            accept('error', `the server is given twice: 'on ${object.server.$refText}' and 'server:'`, { node: object, property: 'server', code: 'duplicate-attribute' });
+        }
+    }
+
+    checkConfidenceLevel(annotation: ConfidenceAnnotation, accept: ValidationAcceptor): void {
+        if (!CONFIDENCE_LEVELS.includes(annotation.level)) {
+            accept('error', `confidence is low, medium or high, not '${annotation.level}'`, { node: annotation, property: 'level', code: 'invalid-value' });
+        }
+    }
+
+    checkImportExists(imp: Import, accept: ValidationAcceptor): void {
+        const document = imp.$document;
+        if (!document || !imp.path) return;
+        const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), imp.path);
+        if (!this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
+            accept('error', `cannot find '${imp.path}' (relative to this file)`, { node: imp, property: 'path', code: 'unknown-import' });
+        }
+    }
+
+    checkMembersFollowAnObject(ref: Reference, accept: ValidationAcceptor): void {
+        const target = ref.target.ref;
+        if (target && !isObjectDecl(target) && ref.members.length > 0) {
+            accept('error', `'${ref.target.$refText}' is not an object: it has no '.${ref.members[0]}'`, { node: ref, property: 'members', code: 'invalid-value' });
+        }
+    }
+}
+
+export function registerValidationChecks(services: EfpServices): void {
+    const validator = new EfpValidator(services);
+    const checks: ValidationChecks<EfpAstType> = {
+        ObjectDecl: validator.checkObjectAttributesAreUnique.bind(validator),
+        ConfidenceAnnotation: validator.checkConfidenceLevel.bind(validator),
+        Import: validator.checkImportExists.bind(validator),
+        Reference: validator.checkMembersFollowAnObject.bind(validator)
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}

@@ -1,0 +1,158 @@
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import {
+    isBinaryExpression, isCall, isConversion, isDateLiteral, isDocument, isEnumMember, isListExpression, isModelSettings,
+    isNegation, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isStringLiteral, isUnitDecl,
+    isConfidenceAnnotation, isCommentAnnotation, isSourceAnnotation,
+    type Attribute, type Document, type Expression, type ModelSettings, type ObjectDecl, type UnitExpression
+} from './generated/ast.js';
+import type {
+    ExprDescription, InputDescription, ModelDescription, ObjectDescription, Origin, SourceDescription, Confidence, BinaryOperator
+} from '../engine/model/description.js';
+import { classForKeyword } from '../engine/classes/registry.js';
+import { importClosure } from './efp-scope.js';
+import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
+
+/** Where a node is, as the engine reports it. */
+export function originOf(node: AstNode | undefined): Origin | undefined {
+    const cst = node?.$cstNode;
+    if (!node || !cst) return undefined;
+    return { uri: AstUtils.getDocument(node).uri.toString(), range: cst.range };
+}
+
+/** Where one property of a node is (an object's name, an attribute's name). */
+function propertyOrigin(node: AstNode, property: string): Origin | undefined {
+    const cst = node.$cstNode;
+    if (!cst) return undefined;
+    const propertyNode = GrammarUtils.findNodeForProperty(cst, property) ?? cst;
+    return { uri: AstUtils.getDocument(node).uri.toString(), range: propertyNode.range };
+}
+
+/** Declared by the built-in library. */
+function isBuiltin(node: AstNode | undefined): boolean {
+    return node !== undefined && AstUtils.getDocument(node).uri.toString() === BUILTIN_LIBRARY_URI;
+}
+
+/** `12_000.5` -> 12000.5 */
+export function parseNumber(text: string): number {
+    return Number(text.replace(/_/g, ''));
+}
+
+function unitExpressionText(unit: UnitExpression): string {
+    return unit.factors.map((f, i) => {
+        const atom = f.unit.$refText + (f.exponent ? `^${f.exponent}` : '');
+        return i === 0 ? atom : `${unit.operators[i - 1]}${atom}`;
+    }).join('');
+}
+
+/** Turns an expression's syntax tree into the engine's plain description. */
+export function describeExpression(expr: Expression): ExprDescription {
+    const origin = originOf(expr);
+    if (isQuantityLiteral(expr)) {
+        return { kind: 'number', value: parseNumber(expr.value), unit: expr.unit?.$refText, origin };
+    }
+    if (isReference(expr)) {
+        const target = expr.target.ref;
+        if (isUnitDecl(target)) return { kind: 'unit', unit: target.name, origin };
+        if (isEnumMember(target)) return { kind: 'symbol', name: target.name, label: target.label, origin };
+        return { kind: 'ref', object: isObjectDecl(target) ? target.name : expr.target.$refText, path: expr.members, builtin: isBuiltin(target), origin };
+    }
+    if (isBinaryExpression(expr)) {
+        return { kind: 'binary', operator: expr.operator as BinaryOperator, left: describeExpression(expr.left), right: describeExpression(expr.right), origin };
+    }
+    if (isNegation(expr)) return { kind: 'negate', operand: describeExpression(expr.operand), origin };
+    if (isConversion(expr)) return { kind: 'convert', expr: describeExpression(expr.expression), unit: unitExpressionText(expr.unit), origin };
+    if (isDateLiteral(expr)) return { kind: 'date', value: expr.value, origin };
+    if (isStringLiteral(expr)) return { kind: 'text', value: expr.value, origin };
+    if (isListExpression(expr)) return { kind: 'list', items: expr.items.map(describeExpression), origin };
+    if (isCall(expr)) {
+        return {
+            kind: 'call', function: expr.function, origin,
+            args: expr.arguments.map(a => ({ name: a.name, value: describeExpression(a.value), per: a.per?.$refText, origin: originOf(a) }))
+        };
+    }
+    return { kind: 'list', items: [], origin };
+}
+
+function describeInput(attribute: Attribute): InputDescription {
+    let source: string | undefined;
+    let confidence: Confidence | undefined;
+    let comment: string | undefined;
+    for (const a of attribute.annotations) {
+        if (isSourceAnnotation(a)) source = a.source.ref?.name ?? a.source.$refText;
+        else if (isConfidenceAnnotation(a)) confidence = a.level as Confidence;
+        else if (isCommentAnnotation(a)) comment = a.text;
+    }
+    return {
+        expr: describeExpression(attribute.value),
+        text: attribute.value.$cstNode?.text,
+        source, confidence, comment,
+        origin: originOf(attribute),
+        nameOrigin: propertyOrigin(attribute, 'name')
+    };
+}
+
+function describeObject(object: ObjectDecl, builtin: boolean): ObjectDescription | undefined {
+    const spec = classForKeyword(object.kind);
+    if (!spec) return undefined;
+    const inputs: Record<string, InputDescription> = {};
+    if (object.server) {
+        inputs.server = {
+            expr: { kind: 'ref', object: object.server.ref?.name ?? object.server.$refText, path: [], builtin: isBuiltin(object.server.ref), origin: propertyOrigin(object, 'server') },
+            text: object.server.$refText,
+            origin: propertyOrigin(object, 'server')
+        };
+    }
+    for (const attribute of object.attributes) {
+        if (!(attribute.name in inputs)) inputs[attribute.name] = describeInput(attribute);
+    }
+    return {
+        id: object.name,
+        className: spec.className,
+        name: object.label ?? object.name,
+        archetype: object.archetype ? object.archetype.ref?.name ?? object.archetype.$refText : undefined,
+        archetypeIsBuiltin: isBuiltin(object.archetype?.ref),
+        inputs,
+        origin: propertyOrigin(object, 'name'),
+        builtin
+    };
+}
+
+function describeSettings(settings: ModelSettings | undefined): ModelDescription['settings'] {
+    if (!settings) return {};
+    const find = (name: string) => {
+        const attribute = settings.settings.find(s => s.name === name);
+        return attribute ? describeInput(attribute) : undefined;
+    };
+    return { title: settings.title, start_date: find('start_date'), modeling_duration: find('modeling_duration') };
+}
+
+/**
+ * The model a document describes: its objects, those of the files it imports, and the built-in library
+ * (the engine keeps only the built-ins the model uses). Model settings come from the document itself,
+ * or else from the first imported file that has them.
+ */
+export function describeModel(document: LangiumDocument, documents: LangiumDocuments): ModelDescription {
+    const uris = importClosure(document, documents);
+    const docs = [document, ...[...uris].filter(u => u !== document.uri.toString()).map(u => documents.all.find(d => d.uri.toString() === u))
+        .filter((d): d is LangiumDocument => d !== undefined)];
+    const builtin = documents.all.find(d => d.uri.toString() === BUILTIN_LIBRARY_URI);
+    const objects: ObjectDescription[] = [];
+    const sources: SourceDescription[] = [];
+    let settings: ModelSettings | undefined;
+    for (const doc of [...docs, ...(builtin ? [builtin] : [])]) {
+        const root = doc.parseResult.value;
+        if (!isDocument(root)) continue;
+        const isBuiltin = doc === builtin;
+        for (const element of (root as Document).elements) {
+            if (isObjectDecl(element)) {
+                const description = describeObject(element, isBuiltin);
+                if (description) objects.push(description);
+            } else if (isSourceDecl(element)) {
+                sources.push({ id: element.name, name: element.title, link: element.link });
+            } else if (isModelSettings(element) && !settings && !isBuiltin) {
+                settings = element;
+            }
+        }
+    }
+    return { settings: describeSettings(settings), sources, objects };
+}

@@ -1,0 +1,1 @@
+import '../src/platform/node20-polyfills.js';
