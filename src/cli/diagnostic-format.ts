@@ -1,0 +1,19 @@
+import { relative } from 'node:path';
+import { URI } from 'langium';
+import type { FileDiagnostic } from '../language/document-analysis.js';
+
+/** `file:line:col: severity: message [code]`, then the fix hint on its own line. 1-based positions. */
+export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string {
+    const uri = URI.parse(d.uri);
+    const file = uri.scheme === 'file' ? relative(cwd, uri.fsPath) || uri.fsPath : d.uri;
+    const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    const head = `${where}: ${d.severity}: ${d.message}${d.code ? ` [${d.code}]` : ''}`;
+    return d.hint ? `${head}\n    hint: ${d.hint}` : head;
+}
+
+export function summarize(diagnostics: readonly FileDiagnostic[]): string {
+    const count = (s: FileDiagnostic['severity']) => diagnostics.filter(d => d.severity === s).length;
+    const errors = count('error'), warnings = count('warning');
+    if (errors === 0 && warnings === 0) return 'no problems found';
+    return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
