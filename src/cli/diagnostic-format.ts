@@ -5,7 +5,9 @@ import type { FileDiagnostic } from '../language/document-analysis.js';
 /** `file:line:col: severity: message [code]`, then the fix hint on its own line. 1-based positions. */
 export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string {
     const uri = URI.parse(d.uri);
-    const file = uri.scheme === 'file' ? relative(cwd, uri.fsPath) || uri.fsPath : d.uri;
+    const rel = uri.scheme === 'file' ? relative(cwd, uri.fsPath) : '';
+    // paths under the current folder are shown relative to it, others in full
+    const file = uri.scheme !== 'file' ? d.uri : rel && !rel.startsWith('..') ? rel : uri.fsPath;
     const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     const head = `${where}: ${d.severity}: ${d.message}${d.code ? ` [${d.code}]` : ''}`;
     return d.hint ? `${head}\n    hint: ${d.hint}` : head;

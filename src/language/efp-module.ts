@@ -8,6 +8,7 @@ import {
 import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module.js';
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
+import { EfpLinker } from './efp-linker.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -15,6 +16,7 @@ export type EfpServices = LangiumServices;
 
 export const EfpModule: Module<EfpServices, PartialLangiumServices> = {
     references: {
+        Linker: services => new EfpLinker(services),
         ScopeComputation: services => new EfpScopeComputation(services),
         ScopeProvider: services => new EfpScopeProvider(services)
     }

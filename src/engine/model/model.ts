@@ -15,6 +15,11 @@ import { EMPTY, hourly, ValueError } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
 
 const DEFAULT_START = '2025-01-01';
+
+/** Node errors that are reported once, where they arise, and make the node's dependents skip. */
+const CYCLE = 'part of a reference cycle';
+const INVALID_DEFINITION = 'invalid definition';
+const UPSTREAM_ERROR = 'depends on a value in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
 
 /**
@@ -127,21 +132,29 @@ export class Model {
     }
 
     private run(node: Node): void {
-        if (node.error === 'cycle') return;
+        if (node.error === CYCLE || node.error === INVALID_DEFINITION) return;
+        if (node.operands.some(o => o.error !== undefined)) {
+            // the operand's problem is reported where it is; its dependents stay quiet
+            node.value = EMPTY;
+            node.error = UPSTREAM_ERROR;
+            return;
+        }
         try {
             node.value = node.compute();
             node.error = undefined;
         } catch (e) {
             node.value = EMPTY;
-            if (e instanceof ModelError || e instanceof ValueError) {
-                node.error = e.message;
-                const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
-                this.report('error', e instanceof ModelError ? e.code : 'evaluation-error',
-                    `${node.object}: ${node.attribute}: ${e.message}`, origin, e instanceof ModelError ? e.hint : undefined);
-            } else {
-                throw e;
-            }
+            if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
+            node.error = e.message;
+            this.reportNodeError(node, e);
         }
+    }
+
+    /** Input errors read on their own (they are located on the input); calculated ones name the value. */
+    private reportNodeError(node: Node, e: ModelError | ValueError): void {
+        const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
+        const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
+        this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', message, origin, e instanceof ModelError ? e.hint : undefined);
     }
 
     private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string): void {
@@ -240,7 +253,8 @@ export class Model {
             if (fallback) {
                 object.inputs.set(input.name, { ...fallback, spec: input, given: 'default' });
             } else if (isRequired(input)) {
-                this.report('error', 'missing-input', `${object} needs '${input.name}' (${input.description.replace(/\.$/, '')})`, object.origin,
+                const why = input.description.charAt(0).toLowerCase() + input.description.slice(1).replace(/\.$/, '');
+                this.report('error', 'missing-input', `${object} needs '${input.name}' (${why})`, object.origin,
                     `Add '${input.name}: …' to ${object.id}.`);
             }
         }
@@ -401,8 +415,9 @@ export class Model {
                 if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
                 node.compute = () => EMPTY;
                 node.operands = [];
-                this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', `${node.object}: ${node.attribute}: ${e.message}`,
-                    (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin);
+                node.value = EMPTY;
+                node.error = INVALID_DEFINITION;
+                this.reportNodeError(node, e);
             }
             for (const op of node.operands) op.dependents.push(node);
         }
@@ -499,7 +514,7 @@ export class Model {
         for (const cycle of cycles) {
             const path = [...cycle, cycle[0]].map(n => `${n.object.id}.${n.attribute}`).join(' → ');
             for (const node of cycle) {
-                node.error = 'cycle';
+                node.error = CYCLE;
                 node.value = EMPTY;
                 this.report('error', 'cycle', `reference cycle: ${path}`, node.input?.origin ?? node.object.origin,
                     'A value cannot depend on itself; break the cycle by giving one of these a number.');

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { efp, writeModelFiles } from '../helpers/cli-run.js';
+
+/**
+ * Bad input gets a message located at file:line:col with a fix hint, and a non-zero exit code; never a
+ * stack trace.
+ */
+const base = readFileSync('examples/quickstart.efp', 'utf8');
+
+/** The quickstart with one text replaced (the replaced text must occur exactly once). */
+function quickstartWith(from: string, to: string): string {
+    expect(base.split(from)).toHaveLength(2);
+    return base.replace(from, to);
+}
+
+/** 1-based line and column of `needle` in `text`. */
+function position(text: string, needle: string): string {
+    const index = text.indexOf(needle);
+    const before = text.slice(0, index).split('\n');
+    return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+async function check(text: string) {
+    const dir = writeModelFiles({ 'model.efp': text });
+    const result = await efp('check', join(dir, 'model.efp'));
+    return { ...result, file: join(dir, 'model.efp') };
+}
+
+function expectNoStackTrace(output: string): void {
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe('efp check', () => {
+    it('reports no problem on the examples and exits 0', async () => {
+        for (const file of ['examples/quickstart.efp', 'examples/reference/simple_system.efp', 'examples/reference/machine_learning_workflow.efp']) {
+            const result = await efp('check', file);
+            expect(result.stdout).toContain(`${file}: no problems found`);
+            expect(result.code).toBe(0);
+        }
+    });
+
+    it('names both dimensions when a value has the wrong one', async () => {
+        const text = quickstartWith('power: 300 W', 'power: 300 Wh');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, '300 Wh')}: error: 'power' expects a power (W); \`300 Wh\` is an energy (kWh) [dimension-mismatch]`);
+        expect(result.stdout).toContain('hint: Write it in W or a unit of the same kind.');
+        expectNoStackTrace(result.stdout + result.stderr);
+    });
+
+    it('refuses to add different dimensions inside an expression', async () => {
+        const text = quickstartWith('idle_power: 50 W', 'idle_power: 50 W + 2 kg');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, '50 W + 2 kg')}: error: cannot add a power (W) and a mass (kg)`);
+    });
+
+    it('suggests the closest name for an unknown object', async () => {
+        const text = quickstartWith('network: wifi', 'network: wfi');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, 'wfi')}: error: unknown name 'wfi'. Did you mean 'wifi'?`);
+    });
+
+    it('reports an unknown unit and an unknown attribute with suggestions', async () => {
+        const unit = quickstartWith('ram: 128 GB', 'ram: 128 GiB');
+        const unitResult = await check(unit);
+        expect(unitResult.stdout).toContain(`model.efp:${position(unit, 'GiB')}: error: unknown unit 'GiB'. Did you mean 'GB'?`);
+        const attribute = quickstartWith('idle_power: 50 W', 'idle_powr: 50 W');
+        const attributeResult = await check(attribute);
+        expect(attributeResult.code).toBe(1);
+        expect(attributeResult.stdout).toContain(`model.efp:${position(attribute, 'idle_powr')}: error: a server has no input 'idle_powr' [unknown-attribute]`);
+        expect(attributeResult.stdout).toContain("hint: Did you mean 'idle_power'?");
+    });
+
+    it('reports a missing required input on the object', async () => {
+        const text = quickstartWith('  storage: ssd\n', '');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, 'web "server"')}: error: server web needs 'storage'`);
+        expect(result.stdout).toContain("hint: Add 'storage: …' to web.");
+    });
+
+    it('reports a reference cycle on every member', async () => {
+        const text = quickstartWith('power: 300 W', 'power: web.idle_power * 2').replace('idle_power: 50 W', 'idle_power: web.power / 6');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        const cycle = 'reference cycle: web.power → web.idle_power → web.power';
+        expect(result.stdout).toContain(`model.efp:${position(text, 'power: web.idle_power')}: error: ${cycle} [cycle]`);
+        expect(result.stdout).toContain(`model.efp:${position(text, 'idle_power: web.power')}: error: ${cycle} [cycle]`);
+        expect(result.stdout).toContain('hint: A value cannot depend on itself');
+    });
+
+    it('locates syntax errors and keeps checking', async () => {
+        const text = quickstartWith('lifespan: 6 year\n', 'lifespan: 6 year )\n');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, ')\n')}: error:`);
+        expectNoStackTrace(result.stdout + result.stderr);
+    });
+
+    it('reports values out of range', async () => {
+        const text = quickstartWith('utilization_rate: 0.9', 'utilization_rate: 1.5');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, '1.5')}: error: 'utilization_rate' must be between 0 and 1, got 1.5 [out-of-range]`);
+    });
+
+    it('exits 2 without a stack trace for a file that does not exist', async () => {
+        const result = await efp('eval', 'no/such/model.efp');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('efp: cannot read no/such/model.efp: ENOENT\n');
+    });
+
+    it('eval prints the diagnostics and evaluates nothing when the model has errors', async () => {
+        const dir = writeModelFiles({ 'model.efp': quickstartWith('power: 300 W', 'power: 300 kg') });
+        const result = await efp('eval', join(dir, 'model.efp'));
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain("error: 'power' expects a power (W); `300 kg` is a mass (kg)");
+        expect(result.stderr).toContain('nothing evaluated');
+    });
+});

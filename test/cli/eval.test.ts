@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { efp } from '../helpers/cli-run.js';
+import { loadReference } from '../helpers/reference-comparison.js';
+
+type Totals = Record<string, { value: number }>;
+
+/** e-footprint's system totals for a reference system, in kg. */
+function referenceTotals(name: string): { fabrication: number; energy: number; byObject: Map<string, number> } {
+    const totals = loadReference(`test/fixtures/efootprint/${name}.outputs.json.gz`).system_totals!;
+    const sum = (group: string) => Object.values(totals[group] as Totals).reduce((s, q) => s + q.value, 0);
+    const byObject = new Map<string, number>();
+    for (const group of ['fabrication_footprint_sum_over_period', 'energy_footprint_sum_over_period']) {
+        for (const objects of Object.values(totals[group] as Record<string, Totals>)) {
+            for (const [object, q] of Object.entries(objects)) byObject.set(object, (byObject.get(object) ?? 0) + q.value);
+        }
+    }
+    return { fabrication: sum('total_fabrication_footprint_sum_over_period'), energy: sum('total_energy_footprint_sum_over_period'), byObject };
+}
+
+const tonnes = (kg: number) => (kg / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+describe('efp eval', () => {
+    it('prints the quickstart\'s footprint: total, phases, objects and years, as e-footprint totals them', async () => {
+        const result = await efp('eval', 'examples/quickstart.efp');
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+        const reference = referenceTotals('quickstart');
+        const out = result.stdout;
+        expect(out).toContain(`Total footprint: ${tonnes(reference.fabrication + reference.energy)} t CO2e over the period`);
+        expect(out).toMatch(new RegExp(`Fabrication\\s+${tonnes(reference.fabrication)} t\\s+65\\.9 %`));
+        expect(out).toMatch(new RegExp(`Energy\\s+${tonnes(reference.energy)} t\\s+34\\.1 %`));
+        for (const [object, kg] of reference.byObject) {
+            // the Total column, printed to 0.1 t
+            const row = new RegExp(`\\n    ${object}\\s+[\\d,.]+ t\\s+[\\d,.]+ t\\s+([\\d,.]+) t\\s+[\\d.]+ %`).exec(out);
+            expect(row, object).not.toBeNull();
+            expect(Math.abs(Number(row![1].replace(/,/g, '')) - kg / 1000)).toBeLessThanOrEqual(0.05 + 1e-6 * kg / 1000);
+        }
+        expect(out).toMatch(/\n {2}2025\s/);
+        expect(out).toMatch(/\n {2}2027\s/);
+        expect(out).toContain('Modeled from 2025-01-01 for 3 years (26,298 hours)');
+    });
+
+    it('refuses a model without a system, saying how to add one', async () => {
+        const result = await efp('eval', 'test/fixtures/models/no-system.efp');
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('declares no system');
+        expect(result.stderr).toContain('hint: add `system my_service { usage_patterns: [ ... ] }`');
+    });
+
+    it('reports a command-line mistake with exit code 2', async () => {
+        const result = await efp('evaluate', 'examples/quickstart.efp');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain("unknown command 'evaluate'");
+    });
+});
