@@ -1,6 +1,6 @@
 import type { ClassSpec } from './class-spec.js';
 import { itemOf, mapItems, sumOfItems, valueOf } from './formula-helpers.js';
-import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
+import { EMPTY, scalarOf, weightedSum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -43,9 +43,8 @@ export const Network: ClassSpec = {
                         const perBit = scalarOf(valueOf(intensity), 'bandwidth_energy_intensity');
                         return mapItems(jobs, job => {
                             const use = uses[jobs.indexOf(job)];
-                            const parts: NumericValue[] = use.patterns.map((p, i) => multiply(itemOf(use.data, p),
-                                quantity(perBit * scalarOf(valueOf(use.carbon[i]), 'average_carbon_intensity'), MASS.divide(Dimension.base('data')))));
-                            return sum(parts);
+                            return weightedSum(use.patterns.map((p, i) =>
+                                [itemOf(use.data, p), perBit * scalarOf(valueOf(use.carbon[i]), 'average_carbon_intensity')] as const), MASS);
                         });
                     }
                 };

@@ -1,7 +1,7 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
 import { ONE_HOUR, valueOf } from './formula-helpers.js';
 import {
-    add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, sum, ValueError, type NumericValue
+    add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, ValueError, weightedSum, type NumericValue
 } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { HourlySeries } from '../series/hourly-series.js';
@@ -76,7 +76,7 @@ function hourByHourNeed(server: EfpObject, model: Model, need: string, dimension
     const avg = jobs.map(j => model.node(j, 'hourly_avg_occurrences_across_usage_patterns'));
     const needs = jobs.map(j => model.node(j, need));
     return define([...avg, ...needs], `Σ over jobs of hourly_avg_occurrences_across_usage_patterns × ${need}`,
-        () => sum(jobs.map((_, i) => multiply(valueOf(avg[i]), valueOf(needs[i]))), dimension));
+        () => weightedSum(jobs.map((_, i) => [valueOf(avg[i]), scalarOf(valueOf(needs[i]), need)] as const), dimension));
 }
 
 function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
@@ -159,7 +159,7 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
                     const r = valueOf(raw);
                     if (r.kind !== 'hourly') return r;
                     if (type === 'serverless') return r;
-                    if (type === 'autoscaling') return hourly(r.series.map(Math.ceil));
+                    if (type === 'autoscaling') return hourly(r.series.ceil());
                     const peak = Math.ceil(r.series.max());
                     if (fixed) {
                         const installed = scalarOf(valueOf(fixed), 'fixed_nb_of_instances');
@@ -189,8 +189,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
                 return define([idle, power, pue, nb, raw],
                     'idle_power × power_usage_effectiveness × 1 h × nb_of_instances + (power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances',
                     () => {
-                        return add(multiply(valueOf(nb), quantity(idleEnergyPerHour(valueOf(idle), valueOf(pue)), ENERGY)),
-                            multiply(valueOf(raw), quantity(loadEnergyPerHour(valueOf(power), valueOf(idle), valueOf(pue)), ENERGY)));
+                        return weightedSum([
+                            [valueOf(nb), idleEnergyPerHour(valueOf(idle), valueOf(pue))],
+                            [valueOf(raw), loadEnergyPerHour(valueOf(power), valueOf(idle), valueOf(pue))]
+                        ], ENERGY);
                     });
             }
         },

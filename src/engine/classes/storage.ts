@@ -1,6 +1,6 @@
 import type { ClassSpec, FormulaDefinition } from './class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, valueOf } from './formula-helpers.js';
-import { add, EMPTY, hourly, multiply, quantity, scalarOf, sum, ValueError, type NumericValue } from '../model/values.js';
+import { EMPTY, hourly, multiply, quantity, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
@@ -17,7 +17,7 @@ const TB_STORED = parseUnit('TB_stored').factor;
  */
 function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue {
     if (value.kind !== 'hourly') return value;
-    return hourly(value.series.map(v => Math.fround(v / unitFactor) * unitFactor), value.dimension);
+    return hourly(value.series.toFloat32In(unitFactor), value.dimension);
 }
 
 function define(operands: Node[], formula: string, compute: () => NumericValue | ReturnType<typeof mapItems>): FormulaDefinition {
@@ -81,7 +81,7 @@ export const Storage: ClassSpec = {
                 const jobs = model.relations.jobsOfStorage(storage);
                 return define([perJob, base], 'Σ of full_cumulative_storage_need_per_job + base_storage_need', () => {
                     if (jobs.length === 0) return EMPTY;
-                    const total = add(sum(jobs.map(j => itemOf(perJob, j)), STORED), valueOf(base));
+                    const total = weightedSum([...jobs.map(j => [itemOf(perJob, j), 1] as const), [valueOf(base), 1]], STORED);
                     return roundedToFloat32(total, TB_STORED);
                 });
             }
@@ -93,7 +93,7 @@ export const Storage: ClassSpec = {
                 return define([need, capacity], 'full_cumulative_storage_need / storage_capacity', () => {
                     const n = valueOf(need);
                     if (n.kind === 'empty') return EMPTY;
-                    return roundedToFloat32(multiply(n, quantity(1 / scalarOf(valueOf(capacity), 'storage_capacity'), STORED.power(-1))), 1);
+                    return roundedToFloat32(weightedSum([[n, 1 / scalarOf(valueOf(capacity), 'storage_capacity')]], Dimension.none), 1);
                 });
             }
         },
@@ -115,7 +115,7 @@ export const Storage: ClassSpec = {
                         if (peak > installed) throw new ValueError(`the stored data needs ${peak} disks but fixed_nb_of_instances is ${installed}`);
                         return hourly(HourlySeries.constant(r.series.start, r.series.length, installed));
                     }
-                    return hourly(r.series.map(Math.ceil));
+                    return hourly(r.series.ceil());
                 });
             }
         },

@@ -1,6 +1,6 @@
 import type { ClassSpec } from './class-spec.js';
 import { valueOf } from './formula-helpers.js';
-import { hourly, sum } from '../model/values.js';
+import { sum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -12,9 +12,8 @@ const MASS = Dimension.base('mass');
  */
 function roundToTenthOfGram(kg: number): number {
     const scaled = Math.fround(Math.fround(kg) * 1e4);
-    const floor = Math.floor(scaled);
-    const diff = scaled - floor;
-    const rounded = diff > 0.5 || (diff === 0.5 && floor % 2 !== 0) ? floor + 1 : floor;
+    let rounded = Math.round(scaled); // half up...
+    if (rounded - scaled === 0.5 && rounded % 2 !== 0) rounded -= 1; // ...but half to even, as numpy
     return Math.fround(rounded / 1e4);
 }
 
@@ -39,7 +38,10 @@ export const System: ClassSpec = {
                     formula: 'Σ over servers, storage, networks and devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
                     compute() {
                         const total = sum(parts.map(valueOf), MASS);
-                        return total.kind === 'hourly' ? hourly(total.series.map(roundToTenthOfGram), MASS) : total;
+                        if (total.kind !== 'hourly') return total;
+                        const v = total.series.values;
+                        for (let i = 0; i < v.length; i++) v[i] = roundToTenthOfGram(v[i]);
+                        return total;
                     }
                 };
             }

@@ -5,7 +5,7 @@ import { HourlySeries } from '../series/hourly-series.js';
 import { utcHourOf } from '../series/calendar.js';
 import type { ExprDescription } from './description.js';
 import { ModelError } from './diagnostics.js';
-import { add, divide, EMPTY, hourly, multiply, negate, quantity, subtract, ValueError, type NumericValue } from './values.js';
+import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type NumericValue } from './values.js';
 import { BUILDERS } from './builder-calls.js';
 
 export type RefExpr = Extract<ExprDescription, { kind: 'ref' }>;
@@ -41,14 +41,19 @@ function unitOf(text: string, origin: ExprDescription['origin']) {
 /** Evaluates an expression to a quantity or an hourly series (SI magnitudes). */
 export function evaluateExpression(expr: ExprDescription, env: ExpressionEnvironment): NumericValue {
     try {
-        return evaluate(expr, env);
+        return evaluate(expr, env, new Set());
     } catch (e) {
         if (e instanceof ValueError) throw new ModelError('evaluation-error', e.message, expr.origin);
         throw e;
     }
 }
 
-function evaluate(expr: ExprDescription, env: ExpressionEnvironment): NumericValue {
+/**
+ * `temporaries` holds the series this evaluation created and nothing else refers to yet: arithmetic
+ * may overwrite them in place instead of allocating (a builder expression such as
+ * `(linear_growth(…) + sinusoidal(…)) * daily_fluctuation(…)` then allocates once per builder).
+ */
+function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries: Set<HourlySeries>): NumericValue {
     switch (expr.kind) {
         case 'number': {
             const unit = unitOf(expr.unit ?? '', expr.origin);
@@ -61,29 +66,35 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment): NumericVal
         case 'ref':
             return env.valueOfRef(expr);
         case 'negate':
-            return negate(evaluate(expr.operand, env));
+            return negate(evaluate(expr.operand, env, temporaries));
         case 'binary': {
-            const left = evaluate(expr.left, env);
-            const right = evaluate(expr.right, env);
+            const left = evaluate(expr.left, env, temporaries);
+            const right = evaluate(expr.right, env, temporaries);
             try {
+                const inPlace = combineInPlace(expr.operator, left, right, temporaries);
+                if (inPlace) return inPlace;
+                let result: NumericValue;
                 switch (expr.operator) {
-                    case '+': return add(left, right);
-                    case '-': return subtract(left, right);
-                    case '*': return multiply(left, right);
-                    case '/': return divide(left, right);
+                    case '+': result = add(left, right); break;
+                    case '-': result = subtract(left, right); break;
+                    case '*': result = multiply(left, right); break;
+                    case '/': result = divide(left, right); break;
                 }
+                if (result.kind === 'hourly' && result !== left && result !== right) temporaries.add(result.series);
+                return result;
             } catch (e) {
                 if (e instanceof ValueError) throw new ModelError('evaluation-error', e.message, expr.origin);
                 throw e;
             }
-            break;
         }
         case 'convert':
-            return evaluate(expr.expr, env);
+            return evaluate(expr.expr, env, temporaries);
         case 'call': {
             const builder = BUILDERS.get(expr.function);
             if (!builder) throw unknownFunction(expr);
-            return builder.evaluate(expr, env, e => evaluate(e, env));
+            const result = builder.evaluate(expr, env, e => evaluate(e, env, temporaries));
+            if (result.kind === 'hourly') temporaries.add(result.series);
+            return result;
         }
         case 'series': {
             const unit = unitOf(expr.unit, expr.origin);
@@ -99,7 +110,19 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment): NumericVal
         case 'symbol':
             throw new ModelError('invalid-value', `'${expr.name}' is not a number`, expr.origin);
     }
-    return EMPTY;
+}
+
+/** `+ - * ` of two series over the same hours, written into the left one when it is a temporary. */
+function combineInPlace(operator: string, left: NumericValue, right: NumericValue, temporaries: Set<HourlySeries>): NumericValue | undefined {
+    if (operator === '/' || left.kind !== 'hourly' || right.kind !== 'hourly' || !temporaries.has(left.series)) return undefined;
+    const a = left.series, b = right.series;
+    if (a.start !== b.start || a.length !== b.length) return undefined;
+    if (operator !== '*' && !left.dimension.equals(right.dimension)) return undefined; // let add() report it
+    const x = a.values, y = b.values;
+    if (operator === '+') for (let i = 0; i < x.length; i++) x[i] += y[i];
+    else if (operator === '-') for (let i = 0; i < x.length; i++) x[i] -= y[i];
+    else for (let i = 0; i < x.length; i++) x[i] *= y[i];
+    return operator === '*' ? hourly(a, left.dimension.multiply(right.dimension)) : left;
 }
 
 function unknownFunction(expr: Extract<ExprDescription, { kind: 'call' }>): ModelError {

@@ -47,8 +47,6 @@ export class Model {
         for (const s of description.sources) this.sources.set(s.id, s);
         this.period = this.readPeriod();
         this.createObjects();
-        for (const o of this.allObjects()) this.resolveInputs(o);
-        for (const o of this.allObjects()) this.resolveStructure(o);
         this.collectInstances();
         this.relations = new Relations(this.instances);
         this.createNodes();
@@ -369,12 +367,17 @@ export class Model {
         return value;
     }
 
-    /** User objects, and the built-in ones they reach (countries, archetype devices...). */
+    /**
+     * User objects, and the built-in ones they reach (countries, archetype devices...). Objects are
+     * resolved as they are reached, so the hundred-odd built-ins a model does not use cost nothing.
+     */
     private collectInstances(): void {
         const included = new Set<EfpObject>();
         const visit = (o: EfpObject | undefined) => {
             if (!o || included.has(o)) return;
             included.add(o);
+            this.resolveInputs(o);
+            this.resolveStructure(o);
             for (const r of o.refs.values()) visit(r);
             for (const l of o.lists.values()) l.forEach(visit);
             for (const w of o.weighted.values()) w.forEach(x => visit(x.object));

@@ -1,6 +1,6 @@
 import { Dimension } from '../units/dimension.js';
 import {
-    addSeries, divideSeries, HourlySeries, multiplySeries, subtractSeries, sumSeries
+    addSeries, divideSeries, HourlySeries, linearCombination, multiplySeries, subtractSeries, sumSeries
 } from '../series/hourly-series.js';
 import { describeDimension } from '../units/dimension-names.js';
 
@@ -116,4 +116,25 @@ export function totalOf(v: NumericValue): number {
     if (v.kind === 'empty') return 0;
     if (v.kind === 'quantity') return v.value;
     return v.series.sum();
+}
+
+/**
+ * Σ value × factor for values that are series, scalars or empty, in one pass per series: the result has
+ * `dimension`. Empty terms count as nothing; an all-empty sum is empty.
+ */
+export function weightedSum(terms: ReadonlyArray<readonly [NumericValue, number]>, dimension: Dimension): NumericValue {
+    const series: Array<readonly [HourlySeries, number]> = [];
+    let scalar = 0;
+    let anyScalar = false;
+    for (const [v, factor] of terms) {
+        if (v.kind === 'hourly') series.push([v.series, factor]);
+        else if (v.kind === 'quantity') { scalar += v.value * factor; anyScalar = true; }
+    }
+    const combined = linearCombination(series);
+    if (!combined) return anyScalar ? quantity(scalar, dimension) : EMPTY;
+    if (anyScalar) {
+        const v = combined.values;
+        for (let i = 0; i < v.length; i++) v[i] += scalar;
+    }
+    return hourly(combined, dimension);
 }

@@ -18,7 +18,10 @@ export function linearGrowth(start: number, length: number, from: number, to: nu
 export function sinusoidalFluctuation(start: number, length: number, amplitude: number, periodHours: number): HourlySeries {
     const out = new Float64Array(length);
     const w = (2 * Math.PI) / periodHours;
-    for (let t = 0; t < length; t++) out[t] = amplitude * Math.sin(w * t);
+    // a whole number of hours per period repeats exactly: compute one period and copy it
+    const cycle = Number.isInteger(periodHours) && periodHours < length ? periodHours : length;
+    for (let t = 0; t < cycle; t++) out[t] = amplitude * Math.sin(w * t);
+    for (let t = cycle; t < length; t++) out[t] = out[t - cycle];
     return new HourlySeries(start, out);
 }
 
@@ -29,10 +32,9 @@ export function sinusoidalFluctuation(start: number, length: number, amplitude: 
 export function dailyFluctuation(start: number, length: number, scale: number, minHour: number): HourlySeries {
     const out = new Float64Array(length);
     const startHourOfDay = ((start % 24) + 24) % 24;
-    for (let t = 0; t < length; t++) {
-        const h = (startHourOfDay + t) % 24;
-        out[t] = 1 + scale * Math.sin((3 * Math.PI) / 2 + (2 * Math.PI * (h - minHour)) / 24);
-    }
+    const byHour = new Float64Array(24);
+    for (let h = 0; h < 24; h++) byHour[h] = 1 + scale * Math.sin((3 * Math.PI) / 2 + (2 * Math.PI * (h - minHour)) / 24);
+    for (let t = 0; t < length; t++) out[t] = byHour[(startHourOfDay + t) % 24];
     return new HourlySeries(start, out);
 }
 

@@ -49,7 +49,26 @@ export class HourlySeries {
         return new HourlySeries(this.start, out);
     }
 
-    /** A new series: `f` applied to every value. */
+    /** A new series: every value rounded up to a whole number. */
+    ceil(): HourlySeries {
+        const src = this.values;
+        const out = new Float64Array(src.length);
+        for (let i = 0; i < src.length; i++) out[i] = Math.ceil(src[i]);
+        return new HourlySeries(this.start, out);
+    }
+
+    /**
+     * A new series holding what float32 keeps of each value expressed in `unit` (given as its SI factor):
+     * e-footprint's series are float32, and where a ceiling follows, the rounding decides the result.
+     */
+    toFloat32In(unit: number): HourlySeries {
+        const src = this.values;
+        const out = new Float64Array(src.length);
+        for (let i = 0; i < src.length; i++) out[i] = Math.fround(src[i] / unit) * unit;
+        return new HourlySeries(this.start, out);
+    }
+
+    /** A new series: `f` applied to every value (for cold paths; hot ones have their own loop). */
     map(f: (value: number) => number): HourlySeries {
         const src = this.values;
         const out = new Float64Array(src.length);
@@ -91,6 +110,12 @@ function combineOnUnion(a: HourlySeries, b: HourlySeries, sign: 1 | -1): HourlyS
 
 /** `a × b` over the union of both spans: hours covered by only one of them are 0. */
 export function multiplySeries(a: HourlySeries, b: HourlySeries): HourlySeries {
+    if (a.start === b.start && a.length === b.length) {
+        const out = new Float64Array(a.length);
+        const x = a.values, y = b.values;
+        for (let i = 0; i < out.length; i++) out[i] = x[i] * y[i];
+        return new HourlySeries(a.start, out);
+    }
     const start = Math.min(a.start, b.start);
     const end = Math.max(a.end, b.end);
     const out = new Float64Array(end - start);
@@ -134,6 +159,26 @@ export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undef
         const offset = s.start - start;
         const v = s.values;
         for (let i = 0; i < v.length; i++) out[offset + i] += v[i];
+    }
+    return new HourlySeries(start, out);
+}
+
+/**
+ * Σ factor × series over the union of the spans, in one pass per term and one allocation: the shape of
+ * most e-footprint formulas (a server's need is Σ over its jobs of occurrences × need per run).
+ */
+export function linearCombination(terms: ReadonlyArray<readonly [HourlySeries, number]>): HourlySeries | undefined {
+    if (terms.length === 0) return undefined;
+    let start = Infinity, end = -Infinity;
+    for (const [s] of terms) {
+        if (s.start < start) start = s.start;
+        if (s.end > end) end = s.end;
+    }
+    const out = new Float64Array(end - start);
+    for (const [s, factor] of terms) {
+        const offset = s.start - start;
+        const v = s.values;
+        for (let i = 0; i < v.length; i++) out[offset + i] += factor * v[i];
     }
     return new HourlySeries(start, out);
 }

@@ -11,14 +11,12 @@ import { HourlySeries } from './hourly-series.js';
  */
 export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number): HourlySeries {
     const n = written.length;
-    const x = new Float32Array(n);
-    const src = written.values;
-    for (let h = 0; h < n; h++) x[h] = src[h] / unitFactor;
+    const x = written.values;
     const out = new Float64Array(n);
     let total = 0;
     for (let h = 0; h < n; h++) {
-        const deleted = h - retentionHours >= 0 ? x[h - retentionHours] : 0;
-        total = Math.fround(total + Math.fround(x[h] - deleted));
+        const deleted = h >= retentionHours ? Math.fround(x[h - retentionHours] / unitFactor) : 0;
+        total = Math.fround(total + Math.fround(Math.fround(x[h] / unitFactor) - deleted));
         out[h] = total * unitFactor;
     }
     return new HourlySeries(written.start, out);

@@ -1,0 +1,10 @@
+import '../src/platform/node20-polyfills.js';
+import { loadWorkspace } from '../src/cli/workspace.js';
+import { describeModel } from '../src/language/model-description.js';
+import { Model } from '../src/engine/model/model.js';
+const { services, document } = await loadWorkspace('examples/quickstart.efp');
+const d = describeModel(document, services.shared.workspace.LangiumDocuments);
+for (let i = 0; i < 50; i++) Model.build(d);
+const t0 = performance.now();
+for (let i = 0; i < 500; i++) Model.build(d);
+console.log('build', (performance.now() - t0) / 500);
