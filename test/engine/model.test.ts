@@ -93,3 +93,21 @@ describe('incremental recomputation', () => {
         expect(valueOf(again, 'service', 'total_footprint')).toBe(valueOf(analysis.model!, 'service', 'total_footprint'));
     });
 });
+
+describe('countries', () => {
+    it('takes e-footprint\'s table with truncated intensities, and user-declared countries with defaults', async () => {
+        const model = await modelOf(minimalModel({ extra: 'country Narnia { average_carbon_intensity: 120 g/kWh }\ncountry Atlantis {}' })
+            .replace('country: France', 'country: Narnia'));
+        expect(valueOf(model, 'Narnia', 'average_carbon_intensity') * 3.6e6 * 1000).toBeCloseTo(120, 9);
+        expect(model.lookup('Narnia')!.text('timezone')).toBe('Europe/Paris'); // e-footprint's default
+        const france = await modelOf(minimalModel());
+        expect(valueOf(france, 'builtin:France', 'average_carbon_intensity') * 3.6e6 * 1000).toBeCloseTo(44, 9); // 44.17… truncated
+    });
+
+    it('rejects an unknown time zone where it is written', async () => {
+        const analysis = await analyze(minimalModel({ extra: 'country Nowhere { timezone: "Mars/Olympus" }' }).replace('country: France', 'country: Nowhere'));
+        const error = analysis.diagnostics.find(d => d.message.includes('Mars/Olympus'))!;
+        expect(error.message).toBe("country Nowhere: unknown time zone 'Mars/Olympus'");
+        expect(error.range.start.line).toBe(12);
+    });
+});

@@ -3,7 +3,7 @@ import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit, unitAtom } from '../units/unit.js';
-import { utcHourOf } from '../series/calendar.js';
+import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
@@ -11,10 +11,12 @@ import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
 import { nodeKey, type Node } from './node.js';
 import { Relations } from './relations.js';
-import { EMPTY, hourly, ValueError } from './values.js';
+import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
 
 const DEFAULT_START = '2025-01-01';
+/** 100 years of hours: the longest period efp evaluates. */
+const MAX_MODELING_HOURS = 100 * 8766;
 
 /** Node errors that are reported once, where they arise, and make the node's dependents skip. */
 const CYCLE = 'part of a reference cycle';
@@ -194,7 +196,14 @@ export class Model {
                 this.report('error', e.code, e.message, e.origin ?? modeling_duration.origin, e.hint);
             }
         }
-        const hours = durationValue * parseUnit(durationUnit).factor / 3600;
+        let hours = durationValue * parseUnit(durationUnit).factor / 3600;
+        if (hours > MAX_MODELING_HOURS) {
+            this.report('error', 'out-of-range', `modeling_duration must be at most 100 years, got ${+(hours / 8766).toPrecision(4)} years`,
+                modeling_duration?.expr.origin, 'Hourly series over longer periods would not fit in memory.');
+            hours = MAX_MODELING_HOURS;
+            durationValue = 100;
+            durationUnit = 'year';
+        }
         return { start, length: Math.trunc(hours + 1e-9), durationValue, durationUnit };
     }
 
@@ -305,6 +314,10 @@ export class Model {
                         break;
                     case 'text':
                         if (input.expr.kind !== 'text') throw new ModelError('invalid-value', `'${name}' expects a text in quotes`, input.expr.origin);
+                        if (name === 'timezone' && !isValidTimezone(input.expr.value)) {
+                            throw new ModelError('invalid-value', `unknown time zone '${input.expr.value}'`, input.expr.origin,
+                                'Use an IANA time zone name such as "Europe/Paris" or "America/New_York".');
+                        }
                         object.texts.set(name, input.expr.value);
                         break;
                     default:
@@ -476,6 +489,10 @@ export class Model {
             if (spec.type === 'quantity' && value.kind === 'hourly') {
                 throw new ModelError('invalid-value', `'${spec.name}' takes a single value, not an hourly series`, input.expr.origin ?? input.origin);
             }
+            if (!isFinite(value)) {
+                throw new ModelError('invalid-value', `'${spec.name}' is not a finite number`, input.expr.origin ?? input.origin,
+                    'Check for a division by zero or a number too large to compute with.');
+            }
             if (spec.type === 'quantity' && value.kind === 'quantity') checkRange(spec, value.value, input);
             return value;
         };
@@ -526,6 +543,12 @@ export class Model {
         order.forEach((n, i) => { n.order = i; });
         return order;
     }
+}
+
+function isFinite(value: NumericValue): boolean {
+    if (value.kind === 'quantity') return Number.isFinite(value.value);
+    if (value.kind === 'hourly') return value.series.values.every(Number.isFinite);
+    return true;
 }
 
 function articleOf(classes: readonly string[]): string {

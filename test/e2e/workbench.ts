@@ -1,0 +1,124 @@
+// Drives the VS Code workbench that code-server serves, through headless Debian Chromium.
+// Only DOM selectors that VS Code 1.100 itself renders are used; every wait has a bound so a broken
+// UI fails the test instead of hanging it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium: the tests never use a browser that a tool downloaded by itself. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+    '--no-sandbox', // runs as root in CI containers
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    // No traffic of its own: the machine only reaches the npm registry and apt
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
+
+/** Upper bound for any single UI wait; code-server on 2 cores needs a few seconds per step. */
+export const UI_TIMEOUT = 60_000;
+
+export async function launchChromium(): Promise<Browser> {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/install-code-server.sh`);
+    return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true, timeout: UI_TIMEOUT });
+}
+
+export class Workbench {
+    private constructor(
+        readonly page: Page,
+        private readonly screenshotDir: string
+    ) {}
+
+    /** Opens the workbench at `url` and waits until the explorer shows the workspace's files. */
+    static async open(browser: Browser, url: string, screenshotDir: string): Promise<Workbench> {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        page.setDefaultTimeout(UI_TIMEOUT);
+        page.setDefaultNavigationTimeout(UI_TIMEOUT);
+        await page.goto(url);
+        await page.locator('.monaco-workbench').waitFor();
+        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        return new Workbench(page, screenshotDir);
+    }
+
+    /** Opens a workspace file through Quick Open, as a user would, and waits for its text. */
+    async openFile(name: string, someLineOfIt: string): Promise<void> {
+        await this.quickOpen(name);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.tab.active', { hasText: name }).waitFor();
+        await this.editorLine(someLineOfIt).waitFor();
+    }
+
+    /** Runs a command from the Command Palette by its title. */
+    async runCommand(title: string): Promise<void> {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+    }
+
+    /** Moves the cursor to the end of a 1-based line with Go to Line. */
+    async goToEndOfLine(line: number): Promise<void> {
+        await this.quickOpen(`:${line}`);
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        await this.page.keyboard.press('End');
+        await this.statusBarItem('status.editor.selection').filter({ hasText: `Ln ${line},` }).waitFor();
+    }
+
+    /** A rendered line of the active editor (VS Code renders spaces as &nbsp;, which hasText normalises). */
+    editorLine(text: string): Locator {
+        return this.page.locator('.editor-instance .view-lines .view-line', { hasText: text });
+    }
+
+    /** Error squiggles that the editor draws for error diagnostics. */
+    errorSquiggles(): Locator {
+        return this.page.locator('.editor-instance .view-overlays .squiggly-error');
+    }
+
+    statusBarItem(id: string): Locator {
+        return this.page.locator(`.statusbar [id="${id}"]`);
+    }
+
+    /** The error and warning counts of the status bar's Problems item (it reads "⊗ 1 ⚠ 0"). */
+    async problemCounts(): Promise<{ errors: number; warnings: number }> {
+        const text = (await this.statusBarItem('status.problems').textContent()) ?? '';
+        const match = /(\d+)\D+(\d+)/.exec(text);
+        if (!match) throw new Error(`unexpected Problems status text: ${JSON.stringify(text)}`);
+        return { errors: Number(match[1]), warnings: Number(match[2]) };
+    }
+
+    /** Opens the Problems panel (the status bar item toggles it, so only click while it is closed). */
+    async showProblemsPanel(): Promise<Locator> {
+        const panel = this.page.locator('.part.panel .markers-panel');
+        if (!(await panel.isVisible())) await this.statusBarItem('status.problems').click();
+        await panel.waitFor();
+        return panel;
+    }
+
+    /** Expands the Explorer's Outline view, whose entries come from the language server's document symbols. */
+    async showOutline(): Promise<Locator> {
+        const header = this.page.locator('.pane-header', { hasText: 'Outline' });
+        if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+        return this.page.locator('.pane', { has: header }).locator('.monaco-list-row');
+    }
+
+    async screenshot(name: string): Promise<string> {
+        const file = path.join(this.screenshotDir, `${name}.png`);
+        await this.page.screenshot({ path: file, timeout: UI_TIMEOUT });
+        return file;
+    }
+
+    private async quickOpen(text: string): Promise<void> {
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(text);
+    }
+}
