@@ -8,6 +8,7 @@ import { systemsOf } from '../engine/model/footprint-totals.js';
 import { loadWorkspace, UsageError } from './workspace.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
+import { showGraphJson, showValue } from './show-value.js';
 
 /** Exit codes: 0 fine, 1 the model has errors, 2 the command could not run (usage, unreadable file). */
 export const EXIT_OK = 0;
@@ -21,7 +22,9 @@ const stdio: Output = {
     err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n')
 };
 
-async function evalCommand(file: string, options: { json?: boolean; output?: string }, io: Output): Promise<number> {
+interface EvalOptions { json?: boolean; output?: string; show?: string }
+
+async function evalCommand(file: string, options: EvalOptions, io: Output): Promise<number> {
     const { services, document } = await loadWorkspace(file);
     const analysis = analyzeDocument(document, services.shared.workspace.LangiumDocuments);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
@@ -32,7 +35,9 @@ async function evalCommand(file: string, options: { json?: boolean; output?: str
     }
     const model = analysis.model;
     let text: string;
-    if (options.json) {
+    if (options.show) {
+        text = options.json ? showGraphJson(model, options.show) : showValue(model, options.show);
+    } else if (options.json) {
         text = JSON.stringify(modelToReferenceJson(model, EFP_VERSION));
     } else {
         const systems = systemsOf(model);
@@ -72,8 +77,9 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
         .argument('<file>', '.efp model (the files it imports are loaded too)')
         .option('--json', 'every input and calculated value, in the shape of e-footprint\'s reference outputs')
+        .option('--show <object.attribute>', 'one value (given or computed) with its formula and operands; with --json, its whole calculus graph')
         .option('-o, --output <file>', 'write to a file instead of standard output')
-        .action(async (file: string, options: { json?: boolean; output?: string }) => { code = await evalCommand(file, options, io); });
+        .action(async (file: string, options: EvalOptions) => { code = await evalCommand(file, options, io); });
     program.command('check')
         .description('report syntax, name, unit and model errors as file:line:col; exit 1 when there are errors')
         .argument('<files...>', '.efp models')

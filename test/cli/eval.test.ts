@@ -40,6 +40,32 @@ describe('efp eval', () => {
         expect(out).toContain('Modeled from 2025-01-01 for 3 years (26,298 hours)');
     });
 
+    it('shows one value with its formula, source and operands', async () => {
+        const input = await efp('eval', 'examples/quickstart.efp', '--show', 'web.power');
+        expect(input.stdout).toBe('web.power — Power (server "server")\n  = 300 W   (given, source: user data)\n  value: 300 W\n');
+        const computed = await efp('eval', 'examples/quickstart.efp', '--show', 'web.energy_footprint');
+        expect(computed.stdout).toContain('  = idle_energy_footprint + load_energy_footprint\n');
+        expect(computed.stdout).toMatch(/value: 26,298 hourly values, total 170,628\.[89] kg/); // e-footprint: 170,628.86 kg
+        expect(computed.stdout).toMatch(/\n {4}web\.idle_energy_footprint +26,298 hourly values, total 28,503\.9 kg/);
+        const typo = await efp('eval', 'examples/quickstart.efp', '--show', 'web.pwer');
+        expect(typo.code).toBe(2);
+        expect(typo.stderr).toBe("efp: server web has no value 'pwer'; did you mean 'power'?\n");
+    });
+
+    it('gives the calculus graph of a value as JSON, down to the inputs and where they are written', async () => {
+        const result = await efp('eval', 'examples/quickstart.efp', '--show', 'web.load_energy_footprint', '--json');
+        const graph = JSON.parse(result.stdout) as { root: string; nodes: Array<{ key: string; kind: string; operands: string[]; origin?: { range: { start: { line: number } } } }> };
+        expect(graph.root).toBe('web.load_energy_footprint');
+        const keys = graph.nodes.map(n => n.key);
+        expect(keys[keys.length - 1]).toBe('web.load_energy_footprint');
+        expect(keys).toContain('french_households.hourly_usage_journey_starts');
+        expect(keys).toContain('streaming.compute_needed');
+        const power = graph.nodes.find(n => n.key === 'web.power')!;
+        expect(power.kind).toBe('input');
+        expect(power.origin!.range.start.line + 1).toBe(18);
+        for (const node of graph.nodes) for (const operand of node.operands) expect(keys.indexOf(operand)).toBeLessThan(keys.indexOf(node.key));
+    });
+
     it('refuses a model without a system, saying how to add one', async () => {
         const result = await efp('eval', 'test/fixtures/models/no-system.efp');
         expect(result.code).toBe(1);
