@@ -1,4 +1,5 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
+import { newValues } from '../series/series-memory.js';
 import { ONE_HOUR, valueOf } from './formula-helpers.js';
 import {
     add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, ValueError, weightedSum, type NumericValue
@@ -240,7 +241,7 @@ function loadEnergyPerHour(power: NumericValue, idle: NumericValue, pue: Numeric
 
 function hourlyMax(a: HourlySeries, aFactor: number, b: HourlySeries, bFactor: number): HourlySeries {
     const start = Math.min(a.start, b.start);
-    const out = new Float64Array(Math.max(a.end, b.end) - start);
+    const out = newValues(Math.max(a.end, b.end) - start);
     const x = a.values, y = b.values;
     const ao = a.start - start, bo = b.start - start;
     for (let i = 0; i < x.length; i++) out[ao + i] = x[i] * aFactor;

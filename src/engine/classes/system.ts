@@ -1,6 +1,8 @@
 import type { ClassSpec } from './class-spec.js';
 import { valueOf } from './formula-helpers.js';
-import { sum } from '../model/values.js';
+import { hourly, sum, type Hourly } from '../model/values.js';
+import { HourlySeries } from '../series/hourly-series.js';
+import { newValues } from '../series/series-memory.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -14,7 +16,7 @@ function roundToTenthOfGram(kg: number): number {
     const scaled = Math.fround(Math.fround(kg) * 1e4);
     let rounded = Math.round(scaled); // half up...
     if (rounded - scaled === 0.5 && rounded % 2 !== 0) rounded -= 1; // ...but half to even, as numpy
-    return Math.fround(rounded / 1e4);
+    return rounded / 1e4;
 }
 
 /** The system: its usage patterns, and through them every server, storage, network and device. */
@@ -37,11 +39,27 @@ export const System: ClassSpec = {
                     operands: parts,
                     formula: 'Σ over servers, storage, networks and devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
                     compute() {
-                        const total = sum(parts.map(valueOf), MASS);
-                        if (total.kind !== 'hourly') return total;
-                        const v = total.series.values;
-                        for (let i = 0; i < v.length; i++) v[i] = roundToTenthOfGram(v[i]);
-                        return total;
+                        const values = parts.map(valueOf);
+                        const series = values.filter((v): v is Hourly => v.kind === 'hourly').map(v => v.series);
+                        const sameSpan = series.length > 0 && series.every(x => x.start === series[0].start && x.length === series[0].length)
+                            && values.every(v => v.kind !== 'quantity');
+                        if (!sameSpan) {
+                            const total = sum(values, MASS);
+                            if (total.kind !== 'hourly') return total;
+                            const v = total.series.values;
+                            for (let i = 0; i < v.length; i++) v[i] = roundToTenthOfGram(v[i]);
+                            return total;
+                        }
+                        // the usual case, every footprint over the same hours: one pass, summing and rounding
+                        const arrays = series.map(x => x.values);
+                        const n = series[0].length;
+                        const out = newValues(n, false);
+                        for (let i = 0; i < n; i++) {
+                            let total = 0;
+                            for (let k = 0; k < arrays.length; k++) total += arrays[k][i];
+                            out[i] = roundToTenthOfGram(total);
+                        }
+                        return hourly(new HourlySeries(series[0].start, out), MASS);
                     }
                 };
             }

@@ -5,6 +5,7 @@ import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit, unitAtom } from '../units/unit.js';
 import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
+import { SeriesArena, withArena } from '../series/series-memory.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
@@ -43,6 +44,8 @@ export class Model {
     readonly period: ModelPeriod;
     relations: Relations;
     private order: Node[] = [];
+    /** Hourly arrays of the full evaluation (recomputations after setInput allocate normally). */
+    private readonly arena = new SeriesArena();
 
     private constructor(readonly description: ModelDescription) {
         this.title = description.settings.title;
@@ -91,9 +94,20 @@ export class Model {
         return this.order;
     }
 
-    /** Computes every node in order. */
+    /** Computes every node in order; their hourly arrays come from the model's arena. */
     evaluate(): void {
-        for (const node of this.order) this.run(node);
+        withArena(this.arena, () => {
+            for (const node of this.order) this.run(node);
+        });
+    }
+
+    /**
+     * Gives the model's hourly arrays back for the next evaluation to reuse. For a model that has been
+     * replaced (an editor re-evaluating after a change); nothing may read its values afterwards.
+     */
+    dispose(): void {
+        this.arena.release();
+        for (const node of this.nodes.values()) node.value = undefined;
     }
 
     /**

@@ -1,4 +1,5 @@
 import { HourlySeries } from './hourly-series.js';
+import { newValues } from './series-memory.js';
 
 /**
  * e-footprint's averaged occurrences: how many events of duration `durationHours` are in progress in
@@ -17,7 +18,7 @@ export function averagedOccurrences(starts: HourlySeries, durationHours: number)
         return starts.scale(rest);
     }
     const length = rest > 0 ? n + whole : n + whole - 1;
-    const y = new Float64Array(length);
+    const y = newValues(length);
     // y[i] = sum of x[j] for j in (i - whole, i], restricted to the series
     let window = 0;
     for (let i = 0; i < n + whole - 1; i++) {

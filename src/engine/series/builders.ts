@@ -1,4 +1,5 @@
 import { HourlySeries } from './hourly-series.js';
+import { newValues } from './series-memory.js';
 
 /**
  * e-footprint's time-series builders. Each produces `length` hourly values starting at `start`
@@ -7,7 +8,7 @@ import { HourlySeries } from './hourly-series.js';
 
 /** Evenly spaced values from `from` to `to`, both included (numpy's linspace). */
 export function linearGrowth(start: number, length: number, from: number, to: number): HourlySeries {
-    const out = new Float64Array(length);
+    const out = newValues(length, false);
     const step = length > 1 ? (to - from) / (length - 1) : 0;
     for (let t = 0; t < length; t++) out[t] = from + step * t;
     if (length > 1) out[length - 1] = to;
@@ -16,7 +17,7 @@ export function linearGrowth(start: number, length: number, from: number, to: nu
 
 /** `amplitude · sin(2π t / period)`, period in hours. */
 export function sinusoidalFluctuation(start: number, length: number, amplitude: number, periodHours: number): HourlySeries {
-    const out = new Float64Array(length);
+    const out = newValues(length, false);
     const w = (2 * Math.PI) / periodHours;
     // a whole number of hours per period repeats exactly: compute one period and copy it
     const cycle = Number.isInteger(periodHours) && periodHours < length ? periodHours : length;
@@ -30,7 +31,7 @@ export function sinusoidalFluctuation(start: number, length: number, amplitude: 
  * lowest at `minHour` and highest twelve hours later.
  */
 export function dailyFluctuation(start: number, length: number, scale: number, minHour: number): HourlySeries {
-    const out = new Float64Array(length);
+    const out = newValues(length, false);
     const startHourOfDay = ((start % 24) + 24) % 24;
     const byHour = new Float64Array(24);
     for (let h = 0; h < 24; h++) byHour[h] = 1 + scale * Math.sin((3 * Math.PI) / 2 + (2 * Math.PI * (h - minHour)) / 24);
@@ -54,7 +55,7 @@ export function volumeGrowth(start: number, durationValue: number, durationTimes
     const daysInVolumeSpan = DAYS_IN_FORM_TIMESPAN[volumeTimespan];
     const spread = dailyGrowth === 1 ? daysInVolumeSpan : (dailyGrowth ** daysInVolumeSpan - 1) / (dailyGrowth - 1);
     const firstDay = initialVolume / spread;
-    const out = new Float64Array(days * 24);
+    const out = newValues(days * 24, false);
     for (let d = 0; d < days; d++) {
         out.fill((firstDay * dailyGrowth ** d) / 24, d * 24, d * 24 + 24);
     }

@@ -1,3 +1,5 @@
+import { newValues } from './series-memory.js';
+
 /**
  * An hourly time series: a start hour (UTC, counted in hours since 1970-01-01T00:00Z) and one value per
  * hour in the engine's SI magnitude. Arithmetic follows e-footprint: sums and products of series with
@@ -17,7 +19,7 @@ export class HourlySeries {
     }
 
     static constant(start: number, length: number, value: number): HourlySeries {
-        return new HourlySeries(start, new Float64Array(length).fill(value));
+        return new HourlySeries(start, newValues(length, false).fill(value));
     }
 
     sum(): number {
@@ -44,7 +46,7 @@ export class HourlySeries {
     /** A new series: every value times `factor`. */
     scale(factor: number): HourlySeries {
         const src = this.values;
-        const out = new Float64Array(src.length);
+        const out = newValues(src.length, false);
         for (let i = 0; i < src.length; i++) out[i] = src[i] * factor;
         return new HourlySeries(this.start, out);
     }
@@ -52,7 +54,7 @@ export class HourlySeries {
     /** A new series: every value rounded up to a whole number. */
     ceil(): HourlySeries {
         const src = this.values;
-        const out = new Float64Array(src.length);
+        const out = newValues(src.length, false);
         for (let i = 0; i < src.length; i++) out[i] = Math.ceil(src[i]);
         return new HourlySeries(this.start, out);
     }
@@ -63,7 +65,7 @@ export class HourlySeries {
      */
     toFloat32In(unit: number): HourlySeries {
         const src = this.values;
-        const out = new Float64Array(src.length);
+        const out = newValues(src.length, false);
         for (let i = 0; i < src.length; i++) out[i] = Math.fround(src[i] / unit) * unit;
         return new HourlySeries(this.start, out);
     }
@@ -71,7 +73,7 @@ export class HourlySeries {
     /** A new series: `f` applied to every value (for cold paths; hot ones have their own loop). */
     map(f: (value: number) => number): HourlySeries {
         const src = this.values;
-        const out = new Float64Array(src.length);
+        const out = newValues(src.length, false);
         for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
         return new HourlySeries(this.start, out);
     }
@@ -94,13 +96,13 @@ export function subtractSeries(a: HourlySeries, b: HourlySeries): HourlySeries {
 
 function combineOnUnion(a: HourlySeries, b: HourlySeries, sign: 1 | -1): HourlySeries {
     if (a.start === b.start && a.length === b.length) {
-        const out = new Float64Array(a.length);
+        const out = newValues(a.length, false);
         const x = a.values, y = b.values;
         for (let i = 0; i < out.length; i++) out[i] = x[i] + sign * y[i];
         return new HourlySeries(a.start, out);
     }
     const start = Math.min(a.start, b.start);
-    const out = new Float64Array(Math.max(a.end, b.end) - start);
+    const out = newValues(Math.max(a.end, b.end) - start);
     out.set(a.values, a.start - start);
     const offset = b.start - start;
     const y = b.values;
@@ -111,14 +113,14 @@ function combineOnUnion(a: HourlySeries, b: HourlySeries, sign: 1 | -1): HourlyS
 /** `a × b` over the union of both spans: hours covered by only one of them are 0. */
 export function multiplySeries(a: HourlySeries, b: HourlySeries): HourlySeries {
     if (a.start === b.start && a.length === b.length) {
-        const out = new Float64Array(a.length);
+        const out = newValues(a.length, false);
         const x = a.values, y = b.values;
         for (let i = 0; i < out.length; i++) out[i] = x[i] * y[i];
         return new HourlySeries(a.start, out);
     }
     const start = Math.min(a.start, b.start);
     const end = Math.max(a.end, b.end);
-    const out = new Float64Array(end - start);
+    const out = newValues(end - start);
     const from = Math.max(a.start, b.start);
     const to = Math.min(a.end, b.end);
     const x = a.values, y = b.values;
@@ -134,7 +136,7 @@ export function divideSeries(a: HourlySeries, b: HourlySeries): HourlySeries | {
     if (b.start > a.start || b.end < a.end) {
         return { error: `the divisor covers hours ${b.start - a.start}..${b.end - a.start - 1} of the dividend's ${a.length}, not all of them` };
     }
-    const out = new Float64Array(a.length);
+    const out = newValues(a.length, false);
     const x = a.values, y = b.values;
     const offset = a.start - b.start;
     for (let i = 0; i < out.length; i++) {
@@ -154,7 +156,7 @@ export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undef
         if (s.start < start) start = s.start;
         if (s.end > end) end = s.end;
     }
-    const out = new Float64Array(end - start);
+    const out = newValues(end - start);
     for (const s of series) {
         const offset = s.start - start;
         const v = s.values;
@@ -174,7 +176,7 @@ export function linearCombination(terms: ReadonlyArray<readonly [HourlySeries, n
         if (s.start < start) start = s.start;
         if (s.end > end) end = s.end;
     }
-    const out = new Float64Array(end - start);
+    const out = newValues(end - start);
     for (const [s, factor] of terms) {
         const offset = s.start - start;
         const v = s.values;

@@ -1,4 +1,5 @@
 import { HourlySeries } from './hourly-series.js';
+import { newValues } from './series-memory.js';
 
 /**
  * Cumulative storage need when data written in hour h is deleted at h + `retentionHours`: the running
@@ -12,7 +13,7 @@ import { HourlySeries } from './hourly-series.js';
 export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number): HourlySeries {
     const n = written.length;
     const x = written.values;
-    const out = new Float64Array(n);
+    const out = newValues(n, false);
     let total = 0;
     for (let h = 0; h < n; h++) {
         const deleted = h >= retentionHours ? Math.fround(x[h - retentionHours] / unitFactor) : 0;

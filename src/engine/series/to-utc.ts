@@ -1,4 +1,5 @@
 import { HourlySeries } from './hourly-series.js';
+import { newValues } from './series-memory.js';
 import { utcOffsetHours } from './calendar.js';
 
 /**
@@ -10,7 +11,7 @@ export function localToUtc(local: HourlySeries, timezone: string): HourlySeries 
     const offset = utcOffsetHours(timezone, local.start) ?? 0;
     const n = local.length;
     if (offset === 0 || n === 0) return local;
-    const out = new Float64Array(n);
+    const out = newValues(n, false);
     const v = local.values;
     const shift = ((offset % n) + n) % n;
     for (let i = 0; i < n; i++) out[i] = v[(i + shift) % n];
