@@ -1,6 +1,6 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
 import { newValues } from '../series/series-memory.js';
-import { ONE_HOUR, valueOf } from './formula-helpers.js';
+import { instancesFabricationFootprint, ONE_HOUR, valueOf } from './formula-helpers.js';
 import {
     add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, ValueError, weightedSum, type NumericValue
 } from '../model/values.js';
@@ -173,15 +173,7 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
                 });
             }
         },
-        {
-            name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg',
-            define(server, model) {
-                const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(server, a));
-                return define([fabrication, nb, lifespan], 'carbon_footprint_fabrication × nb_of_instances × 1 h / lifespan',
-                    () => multiply(valueOf(nb), quantity(scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
-                        / scalarOf(valueOf(lifespan), 'lifespan'), MASS)));
-            }
-        },
+        instancesFabricationFootprint,
         {
             name: 'instances_energy', label: 'Hourly energy consumed by instances', unit: 'kWh',
             define(server, model) {

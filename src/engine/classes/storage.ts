@@ -1,13 +1,12 @@
 import type { ClassSpec, FormulaDefinition } from './class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, valueOf } from './formula-helpers.js';
-import { EMPTY, hourly, multiply, quantity, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
+import { instancesFabricationFootprint, itemOf, mapItems, valueOf } from './formula-helpers.js';
+import { EMPTY, hourly, multiply, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { cumulativeWithDeletion } from '../series/storage-need.js';
 import type { Node } from '../model/node.js';
 
-const MASS = Dimension.base('mass');
 const STORED = Dimension.base('data_stored');
 const TB_STORED = parseUnit('TB_stored').factor;
 
@@ -119,15 +118,7 @@ export const Storage: ClassSpec = {
                 });
             }
         },
-        {
-            name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg',
-            define(storage, model) {
-                const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(storage, a));
-                return define([fabrication, nb, lifespan], 'carbon_footprint_fabrication × nb_of_instances × 1 h / lifespan',
-                    () => multiply(valueOf(nb), quantity(scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
-                        / scalarOf(valueOf(lifespan), 'lifespan'), MASS)));
-            }
-        },
+        instancesFabricationFootprint,
         {
             name: 'instances_energy', label: 'Storage energy', unit: 'kWh',
             define: () => define([], 'not modeled in e-footprint 22 (empty)', () => EMPTY)
