@@ -25,7 +25,6 @@ const USER_SETTINGS = {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
-    'chat.disableAIFeatures': true,
     'git.enabled': false,
     // A stable, uncluttered editor makes screenshots and DOM queries deterministic
     'editor.minimap.enabled': false,
@@ -59,9 +58,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         userData: path.join(home, 'user-data'),
         extensions: path.join(home, 'extensions'),
         workspace: path.join(home, 'workspace'),
-        // XDG folders: code-server writes its default config there, not into the real ~/.config
+        // code-server and VS Code write a default config, logs and a device id under the user's
+        // home: point every such folder into the throw-away one
         config: path.join(home, 'config'),
-        data: path.join(home, 'data')
+        data: path.join(home, 'data'),
+        cache: path.join(home, 'cache')
     };
     for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
     fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
@@ -69,7 +70,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     for (const [name, source] of Object.entries(options.workspaceFiles)) {
         fs.copyFileSync(source, path.join(dirs.workspace, name));
     }
-    const env = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data };
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-telemetry'];
 
     try {

@@ -2,6 +2,7 @@
 // Only DOM selectors that VS Code 1.100 itself renders are used; every wait has a bound so a broken
 // UI fails the test instead of hanging it.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -23,7 +24,12 @@ export const UI_TIMEOUT = 60_000;
 
 export async function launchChromium(): Promise<Browser> {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/install-code-server.sh`);
-    return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true, timeout: UI_TIMEOUT });
+    // Chromium keeps crash-report and dconf folders under $HOME even with a temporary profile
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'efp-e2e-chromium-'));
+    const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, env, headless: true, timeout: UI_TIMEOUT });
+    browser.once('disconnected', () => fs.rmSync(home, { recursive: true, force: true }));
+    return browser;
 }
 
 export class Workbench {
@@ -77,6 +83,17 @@ export class Workbench {
         return this.page.locator('.editor-instance .view-lines .view-line', { hasText: text });
     }
 
+    /** The tokens Monaco rendered for a line: one span per run of equally coloured text. */
+    async lineTokens(text: string): Promise<{ text: string; className: string }[]> {
+        const spans = await this.editorLine(text).first().locator('span > span').all();
+        return Promise.all(
+            spans.map(async (span) => ({
+                text: ((await span.textContent()) ?? '').replace(/\u00a0/g, ' '),
+                className: (await span.getAttribute('class')) ?? ''
+            }))
+        );
+    }
+
     /** Error squiggles that the editor draws for error diagnostics. */
     errorSquiggles(): Locator {
         return this.page.locator('.editor-instance .view-overlays .squiggly-error');
@@ -105,7 +122,12 @@ export class Workbench {
     /** Expands the Explorer's Outline view, whose entries come from the language server's document symbols. */
     async showOutline(): Promise<Locator> {
         const header = this.page.locator('.pane-header', { hasText: 'Outline' });
-        if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+        if ((await header.getAttribute('aria-expanded')) !== 'true') {
+            await header.click();
+            // Park the pointer on the empty part of the Explorer, where no tooltip can appear and
+            // cover what the screenshots show
+            await this.page.mouse.move(190, 400);
+        }
         return this.page.locator('.pane', { has: header }).locator('.monaco-list-row');
     }
 
