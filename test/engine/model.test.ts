@@ -111,3 +111,23 @@ describe('countries', () => {
         expect(error.range.start.line).toBe(12);
     });
 });
+
+describe('array reuse', () => {
+    it('values stay right when arrays are recycled across recomputations and disposed models', async () => {
+        const expected = valueOf(await modelOf(minimalModel({ server: 'power: 450 W' })), 'service', 'total_footprint');
+        const model = (await analyze(minimalModel())).model!;
+        for (let i = 0; i < 40; i++) {
+            model.setInput('api', 'power', { expr: { kind: 'number', value: i % 2 ? 300 : 400, unit: 'W' } });
+            model.setInput('call', 'data_stored', { expr: { kind: 'number', value: 100 + i, unit: 'kB' } });
+        }
+        model.setInput('api', 'power', { expr: { kind: 'number', value: 450, unit: 'W' } });
+        model.setInput('call', 'data_stored', { expr: { kind: 'number', value: 100, unit: 'kB' } });
+        expect(valueOf(model, 'service', 'total_footprint')).toBeCloseTo(expected, 9);
+        // a disposed model's arrays serve the next model, which must not see their old numbers
+        const other = Model.build(model.description);
+        model.dispose();
+        const third = Model.build(JSON.parse(JSON.stringify(model.description)));
+        expect(valueOf(other, 'service', 'total_footprint')).toBeCloseTo(valueOf(third, 'service', 'total_footprint'), 9);
+        expect(model.findNode('service', 'total_footprint')!.value).toBeUndefined();
+    });
+});

@@ -1,7 +1,7 @@
 import type { ClassSpec } from './class-spec.js';
 import { valueOf } from './formula-helpers.js';
 import { hourly, sum, type Hourly } from '../model/values.js';
-import { HourlySeries } from '../series/hourly-series.js';
+import { combineArrays, HourlySeries } from '../series/hourly-series.js';
 import { newValues } from '../series/series-memory.js';
 import { Dimension } from '../units/dimension.js';
 
@@ -12,11 +12,13 @@ const MASS = Dimension.base('mass');
  * scale in float32, round half to even, scale back); done the same way so that totals on a rounding
  * boundary round to the same side.
  */
-function roundToTenthOfGram(kg: number): number {
-    const scaled = Math.fround(Math.fround(kg) * 1e4);
-    let rounded = Math.round(scaled); // half up...
-    if (rounded - scaled === 0.5 && rounded % 2 !== 0) rounded -= 1; // ...but half to even, as numpy
-    return rounded / 1e4;
+function roundAllToTenthOfGram(values: Float64Array): void {
+    for (let i = 0; i < values.length; i++) {
+        const scaled = Math.fround(Math.fround(values[i]) * 1e4);
+        const up = Math.floor(scaled + 0.5); // half up...
+        // ...but half to even, as numpy
+        values[i] = (up - scaled === 0.5 && up % 2 !== 0 ? up - 1 : up) / 1e4;
+    }
 }
 
 /** The system: its usage patterns, and through them every server, storage, network and device. */
@@ -46,19 +48,13 @@ export const System: ClassSpec = {
                         if (!sameSpan) {
                             const total = sum(values, MASS);
                             if (total.kind !== 'hourly') return total;
-                            const v = total.series.values;
-                            for (let i = 0; i < v.length; i++) v[i] = roundToTenthOfGram(v[i]);
+                            roundAllToTenthOfGram(total.series.values);
                             return total;
                         }
-                        // the usual case, every footprint over the same hours: one pass, summing and rounding
-                        const arrays = series.map(x => x.values);
-                        const n = series[0].length;
-                        const out = newValues(n, false);
-                        for (let i = 0; i < n; i++) {
-                            let total = 0;
-                            for (let k = 0; k < arrays.length; k++) total += arrays[k][i];
-                            out[i] = roundToTenthOfGram(total);
-                        }
+                        // the usual case, every footprint over the same hours
+                        const out = newValues(series[0].length, false);
+                        combineArrays(out, series.map(x => x.values), series.map(() => 1));
+                        roundAllToTenthOfGram(out);
                         return hourly(new HourlySeries(series[0].start, out), MASS);
                     }
                 };

@@ -5,12 +5,12 @@ import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit, unitAtom } from '../units/unit.js';
 import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
-import { SeriesArena, withArena } from '../series/series-memory.js';
+import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
-import { nodeKey, type Node } from './node.js';
+import { nodeKey, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
@@ -44,8 +44,9 @@ export class Model {
     readonly period: ModelPeriod;
     relations: Relations;
     private order: Node[] = [];
-    /** Hourly arrays of the full evaluation (recomputations after setInput allocate normally). */
-    private readonly arena = new SeriesArena();
+    /** Pooled arrays the model's values hold, and how many values hold each array. */
+    private readonly ownedArrays = new Set<Float64Array>();
+    private readonly arrayUses = new Map<Float64Array, number>();
 
     private constructor(readonly description: ModelDescription) {
         this.title = description.settings.title;
@@ -94,9 +95,9 @@ export class Model {
         return this.order;
     }
 
-    /** Computes every node in order; their hourly arrays come from the model's arena. */
+    /** Computes every node in order. */
     evaluate(): void {
-        withArena(this.arena, () => {
+        this.evaluating(() => {
             for (const node of this.order) this.run(node);
         });
     }
@@ -106,14 +107,45 @@ export class Model {
      * replaced (an editor re-evaluating after a change); nothing may read its values afterwards.
      */
     dispose(): void {
-        this.arena.release();
-        for (const node of this.nodes.values()) node.value = undefined;
+        for (const values of this.ownedArrays) recycle(values);
+        this.ownedArrays.clear();
+        this.arrayUses.clear();
+        for (const node of this.nodes.values()) node.value = undefined; // read after dispose: an error, not stale numbers
+    }
+
+    /**
+     * Runs an evaluation with arrays from the pool; afterwards the arrays no node holds (temporaries)
+     * go back to it, and the others are the model's until they are replaced or the model is disposed.
+     */
+    private evaluating(f: () => void): void {
+        const arena = new SeriesArena();
+        withArena(arena, f);
+        for (const values of arena.taken) {
+            if (this.arrayUses.get(values)) this.ownedArrays.add(values);
+            else recycle(values);
+        }
+    }
+
+    /** Counts the node values holding each array; an array of the model no value holds is recycled. */
+    private setValue(node: Node, value: NodeValue | undefined): void {
+        const old = node.value;
+        node.value = value;
+        forEachArray(value, a => this.arrayUses.set(a, (this.arrayUses.get(a) ?? 0) + 1));
+        forEachArray(old, a => {
+            const uses = (this.arrayUses.get(a) ?? 1) - 1;
+            if (uses > 0) {
+                this.arrayUses.set(a, uses);
+                return;
+            }
+            this.arrayUses.delete(a);
+            if (this.ownedArrays.delete(a)) recycle(a);
+        });
     }
 
     /**
      * Replaces the value of a numeric input and recomputes only what depends on it. Returns the number
      * of nodes recomputed, or undefined when the change is structural (a reference, a list) and the
-     * model must be built again.
+     * model must be built again. Values read before the call may have been replaced and recycled.
      */
     setInput(objectId: string, attribute: string, input: InputDescription): number | undefined {
         const object = this.objects.get(objectId);
@@ -123,13 +155,20 @@ export class Model {
         const resolved: ResolvedInput = { ...input, spec, given: 'user' };
         object.inputs.set(attribute, resolved);
         const before = node.operands;
-        this.defineInputNode(node, resolved);
+        try {
+            this.defineInputNode(node, resolved);
+        } catch (e) {
+            if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
+            node.compute = () => { throw e; };
+        }
         if (before.length !== node.operands.length || before.some((n, i) => n !== node.operands[i])) {
             for (const op of before) op.dependents.splice(op.dependents.indexOf(node), 1);
             for (const op of node.operands) op.dependents.push(node);
             this.order = this.orderNodes();
         }
-        return this.recomputeFrom(node);
+        let recomputed = 0;
+        this.evaluating(() => { recomputed = this.recomputeFrom(node); });
+        return recomputed;
     }
 
     private recomputeFrom(start: Node): number {
@@ -149,15 +188,15 @@ export class Model {
         if (node.error === CYCLE || node.error === INVALID_DEFINITION) return;
         if (node.operands.some(o => o.error !== undefined)) {
             // the operand's problem is reported where it is; its dependents stay quiet
-            node.value = EMPTY;
+            this.setValue(node, EMPTY);
             node.error = UPSTREAM_ERROR;
             return;
         }
         try {
-            node.value = node.compute();
+            this.setValue(node, node.compute());
             node.error = undefined;
         } catch (e) {
-            node.value = EMPTY;
+            this.setValue(node, EMPTY);
             if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
             node.error = e.message;
             this.reportNodeError(node, e);
@@ -559,9 +598,19 @@ export class Model {
     }
 }
 
+/** Calls `f` with every hourly array a value holds (a value per object may hold several). */
+function forEachArray(value: NodeValue | undefined, f: (values: Float64Array) => void): void {
+    if (!value) return;
+    if (value.kind === 'hourly') f(value.series.values);
+    else if (value.kind === 'dict') for (const item of value.items.values()) if (item.kind === 'hourly') f(item.series.values);
+}
+
 function isFinite(value: NumericValue): boolean {
     if (value.kind === 'quantity') return Number.isFinite(value.value);
-    if (value.kind === 'hourly') return value.series.values.every(Number.isFinite);
+    if (value.kind === 'hourly') {
+        const v = value.series.values;
+        for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
+    }
     return true;
 }
 

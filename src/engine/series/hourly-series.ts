@@ -151,18 +151,27 @@ export function divideSeries(a: HourlySeries, b: HourlySeries): HourlySeries | {
 export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undefined {
     if (series.length === 0) return undefined;
     if (series.length === 1) return series[0];
-    let start = Infinity, end = -Infinity;
-    for (const s of series) {
-        if (s.start < start) start = s.start;
-        if (s.end > end) end = s.end;
+    return linearCombination(series.map(s => [s, 1] as const));
+}
+
+/**
+ * out[i] = Σ factors[k] × arrays[k][i], every array as long as `out`. Two arrays per pass: this loop is
+ * memory-bound, and reading two inputs per pass over the output halves the passes.
+ */
+export function combineArrays(out: Float64Array, arrays: readonly Float64Array[], factors: readonly number[]): void {
+    const n = out.length;
+    let k = 0;
+    if (arrays.length % 2 === 1) {
+        const a = arrays[0], fa = factors[0];
+        for (let i = 0; i < n; i++) out[i] = fa * a[i];
+        k = 1;
+    } else {
+        out.fill(0);
     }
-    const out = newValues(end - start);
-    for (const s of series) {
-        const offset = s.start - start;
-        const v = s.values;
-        for (let i = 0; i < v.length; i++) out[offset + i] += v[i];
+    for (; k < arrays.length; k += 2) {
+        const a = arrays[k], b = arrays[k + 1], fa = factors[k], fb = factors[k + 1];
+        for (let i = 0; i < n; i++) out[i] += fa * a[i] + fb * b[i];
     }
-    return new HourlySeries(start, out);
 }
 
 /**
@@ -171,6 +180,12 @@ export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undef
  */
 export function linearCombination(terms: ReadonlyArray<readonly [HourlySeries, number]>): HourlySeries | undefined {
     if (terms.length === 0) return undefined;
+    const first = terms[0][0];
+    if (terms.every(([s]) => s.start === first.start && s.length === first.length)) {
+        const out = newValues(first.length, false);
+        combineArrays(out, terms.map(([s]) => s.values), terms.map(([, f]) => f));
+        return new HourlySeries(first.start, out);
+    }
     let start = Infinity, end = -Infinity;
     for (const [s] of terms) {
         if (s.start < start) start = s.start;

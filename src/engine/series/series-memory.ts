@@ -1,36 +1,30 @@
 /**
- * Memory for hourly values. A full evaluation of a 3-year model allocates some forty arrays of 26,298
- * doubles (210 kB each); allocating, zeroing and collecting them costs more than computing them. While
- * a model is evaluated, its arrays come from an arena; when the model is disposed (an editor replaces
- * it with a newer one) they go back to a pool that the next evaluation takes from.
+ * Memory for hourly values. A 3-year model's series are arrays of 26,298 doubles (210 kB); a fresh
+ * one costs more to allocate (zeroing, page faults, collection) than to compute, so evaluations take
+ * arrays from a pool, and a model gives back the arrays it no longer uses: temporaries, values replaced
+ * by a recomputation, and all of its values when it is disposed.
  */
 const pool = new Map<number, Float64Array[]>();
 /** Arrays kept per length, enough for a few models' worth of series. */
 const POOL_LIMIT = 512;
 
+/** Gives an array back for reuse; nothing may use it afterwards. */
+export function recycle(values: Float64Array): void {
+    let free = pool.get(values.length);
+    if (!free) pool.set(values.length, (free = []));
+    if (free.length < POOL_LIMIT) free.push(values);
+}
+
+/** The arrays handed out during one evaluation. */
 export class SeriesArena {
-    private readonly owned: Float64Array[] = [];
-    private released = false;
+    readonly taken: Float64Array[] = [];
 
     take(length: number, zeroed: boolean): Float64Array {
-        const free = pool.get(length);
-        const reused = free?.pop();
+        const reused = pool.get(length)?.pop();
         const values = reused ?? new Float64Array(length);
         if (reused && zeroed) values.fill(0);
-        this.owned.push(values);
+        this.taken.push(values);
         return values;
-    }
-
-    /** Returns every array this arena gave out to the pool; nothing may read them afterwards. */
-    release(): void {
-        if (this.released) return;
-        this.released = true;
-        for (const values of this.owned) {
-            let free = pool.get(values.length);
-            if (!free) pool.set(values.length, (free = []));
-            if (free.length < POOL_LIMIT) free.push(values);
-        }
-        this.owned.length = 0;
     }
 }
 

@@ -14,6 +14,8 @@ export function localToUtc(local: HourlySeries, timezone: string): HourlySeries 
     const out = newValues(n, false);
     const v = local.values;
     const shift = ((offset % n) + n) % n;
-    for (let i = 0; i < n; i++) out[i] = v[(i + shift) % n];
+    // value[i] = local[(i + shift) mod n]: two block copies
+    out.set(v.subarray(shift), 0);
+    out.set(v.subarray(0, shift), n - shift);
     return new HourlySeries(local.start, out);
 }
