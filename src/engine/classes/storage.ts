@@ -16,7 +16,10 @@ const TB_STORED = parseUnit('TB_stored').factor;
  */
 function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue {
     if (value.kind !== 'hourly') return value;
-    return hourly(value.series.toFloat32In(unitFactor), value.dimension);
+    // `value` is a fresh sum of this node's own: rounded where it is
+    const v = value.series.values;
+    for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] / unitFactor) * unitFactor;
+    return value;
 }
 
 function define(operands: Node[], formula: string, compute: () => NumericValue | ReturnType<typeof mapItems>): FormulaDefinition {
@@ -68,7 +71,7 @@ export const Storage: ClassSpec = {
                         return mapItems(jobs, job => {
                             const written = valueOf(stored[jobs.indexOf(job)]);
                             if (written.kind !== 'hourly') return EMPTY;
-                            return hourly(cumulativeWithDeletion(written.series.scale(replication), retention, TB_STORED), STORED);
+                            return hourly(cumulativeWithDeletion(written.series, retention, TB_STORED, replication), STORED);
                         });
                     });
             }

@@ -290,7 +290,8 @@ export class Model {
     private resolveInputs(object: EfpObject): void {
         const description = object.description;
         const spec = object.spec;
-        for (const [name, input] of Object.entries(description.inputs)) {
+        for (const name in description.inputs) {
+            const input = description.inputs[name];
             if (!spec.inputs.some(i => i.name === name)) {
                 const guess = didYouMean(name, spec.inputs.map(i => i.name));
                 this.report('error', 'unknown-attribute', `${spec.article} has no input '${name}'`, input.nameOrigin ?? input.origin,
@@ -309,7 +310,7 @@ export class Model {
                 object.inputs.set(input.name, { ...inherited, spec: input, given: 'archetype', origin: inherited.origin });
                 continue;
             }
-            const fallback = defaultInput(input);
+            const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, { ...fallback, spec: input, given: 'default' });
             } else if (isRequired(input)) {
@@ -621,6 +622,15 @@ function articleOf(classes: readonly string[]): string {
 function isRequired(input: InputSpec): boolean {
     if (input.type === 'ref' || input.type === 'hourly') return true;
     return input.name === 'uj_steps' || input.name === 'usage_patterns';
+}
+
+const defaults = new WeakMap<InputSpec, InputDescription | null>();
+
+/** e-footprint's default for an input, built once per input spec. */
+function defaultInputOf(input: InputSpec): InputDescription | undefined {
+    let fallback = defaults.get(input);
+    if (fallback === undefined) defaults.set(input, (fallback = defaultInput(input) ?? null));
+    return fallback ?? undefined;
 }
 
 /** e-footprint's default for an input the user left out, as an input description. */

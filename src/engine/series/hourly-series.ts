@@ -59,17 +59,6 @@ export class HourlySeries {
         return new HourlySeries(this.start, out);
     }
 
-    /**
-     * A new series holding what float32 keeps of each value expressed in `unit` (given as its SI factor):
-     * e-footprint's series are float32, and where a ceiling follows, the rounding decides the result.
-     */
-    toFloat32In(unit: number): HourlySeries {
-        const src = this.values;
-        const out = newValues(src.length, false);
-        for (let i = 0; i < src.length; i++) out[i] = Math.fround(src[i] / unit) * unit;
-        return new HourlySeries(this.start, out);
-    }
-
     /** A new series: `f` applied to every value (for cold paths; hot ones have their own loop). */
     map(f: (value: number) => number): HourlySeries {
         const src = this.values;

@@ -10,14 +10,15 @@ import { newValues } from './series-memory.js';
  * To give the same numbers of disks, the sum is accumulated the same way here: `written` (SI) is
  * expressed in `unitFactor` units and each step rounded to float32; the result is returned in SI.
  */
-export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number): HourlySeries {
+export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number, replication = 1): HourlySeries {
     const n = written.length;
     const x = written.values;
     const out = newValues(n, false);
+    const scale = replication / unitFactor;
     let total = 0;
     for (let h = 0; h < n; h++) {
-        const deleted = h >= retentionHours ? Math.fround(x[h - retentionHours] / unitFactor) : 0;
-        total = Math.fround(total + Math.fround(Math.fround(x[h] / unitFactor) - deleted));
+        const deleted = h >= retentionHours ? Math.fround(x[h - retentionHours] * scale) : 0;
+        total = Math.fround(total + Math.fround(Math.fround(x[h] * scale) - deleted));
         out[h] = total * unitFactor;
     }
     return new HourlySeries(written.start, out);
