@@ -18,7 +18,8 @@ function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue
     if (value.kind !== 'hourly') return value;
     // `value` is a fresh sum of this node's own: rounded where it is
     const v = value.series.values;
-    for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] / unitFactor) * unitFactor;
+    const inverse = 1 / unitFactor;
+    for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] * inverse) * unitFactor;
     return value;
 }
 

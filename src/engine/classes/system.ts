@@ -17,7 +17,7 @@ function roundAllToTenthOfGram(values: Float64Array): void {
         const scaled = Math.fround(Math.fround(values[i]) * 1e4);
         const up = Math.floor(scaled + 0.5); // half up...
         // ...but half to even, as numpy
-        values[i] = (up - scaled === 0.5 && up % 2 !== 0 ? up - 1 : up) / 1e4;
+        values[i] = (up - scaled === 0.5 && up % 2 !== 0 ? up - 1 : up) * 1e-4; // (a product: divisions are slow)
     }
 }
 
