@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/e2e/**/*.e2e.ts'],
+        reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
         // One VS Code at a time: two cores are already busy with one code-server and one browser
         fileParallelism: false,
         // Starting code-server, installing the .vsix and loading the workbench takes ~30 s on 2 cores;

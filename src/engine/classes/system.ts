@@ -1,8 +1,6 @@
 import type { ClassSpec } from './class-spec.js';
 import { valueOf } from './formula-helpers.js';
-import { hourly, sum, type Hourly } from '../model/values.js';
-import { combineArrays, HourlySeries } from '../series/hourly-series.js';
-import { newValues } from '../series/series-memory.js';
+import { weightedSum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -41,21 +39,10 @@ export const System: ClassSpec = {
                     operands: parts,
                     formula: 'Σ over servers, storage, networks and devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
                     compute() {
-                        const values = parts.map(valueOf);
-                        const series = values.filter((v): v is Hourly => v.kind === 'hourly').map(v => v.series);
-                        const sameSpan = series.length > 0 && series.every(x => x.start === series[0].start && x.length === series[0].length)
-                            && values.every(v => v.kind !== 'quantity');
-                        if (!sameSpan) {
-                            const total = sum(values, MASS);
-                            if (total.kind !== 'hourly') return total;
-                            roundAllToTenthOfGram(total.series.values);
-                            return total;
-                        }
-                        // the usual case, every footprint over the same hours
-                        const out = newValues(series[0].length, false);
-                        combineArrays(out, series.map(x => x.values), series.map(() => 1));
-                        roundAllToTenthOfGram(out);
-                        return hourly(new HourlySeries(series[0].start, out), MASS);
+                        // a fresh sum (weightedSum never returns an operand's array), rounded in place
+                        const total = weightedSum(parts.map(p => [valueOf(p), 1] as const), MASS);
+                        if (total.kind === 'hourly') roundAllToTenthOfGram(total.series.values);
+                        return total;
                     }
                 };
             }

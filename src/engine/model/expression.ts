@@ -5,7 +5,7 @@ import { HourlySeries } from '../series/hourly-series.js';
 import { utcHourOf } from '../series/calendar.js';
 import type { ExprDescription } from './description.js';
 import { ModelError } from './diagnostics.js';
-import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type NumericValue } from './values.js';
+import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type Hourly, type NumericValue } from './values.js';
 import { BUILDERS } from './builder-calls.js';
 
 export type RefExpr = Extract<ExprDescription, { kind: 'ref' }>;
@@ -80,7 +80,8 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries
                     case '*': result = multiply(left, right); break;
                     case '/': result = divide(left, right); break;
                 }
-                if (result.kind === 'hourly' && result !== left && result !== right) temporaries.add(result.series);
+                // a result sharing an operand's array (x * 1, x + empty) is not a temporary of ours
+                if (result.kind === 'hourly' && !sharesArray(result, left) && !sharesArray(result, right)) temporaries.add(result.series);
                 return result;
             } catch (e) {
                 if (e instanceof ValueError) throw new ModelError('evaluation-error', e.message, expr.origin);
@@ -110,6 +111,10 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries
         case 'symbol':
             throw new ModelError('invalid-value', `'${expr.name}' is not a number`, expr.origin);
     }
+}
+
+function sharesArray(a: Hourly, b: NumericValue): boolean {
+    return b.kind === 'hourly' && a.series.values === b.series.values;
 }
 
 /** `+ - * ` of two series over the same hours, written into the left one when it is a temporary. */

@@ -43,8 +43,9 @@ export class HourlySeries {
         return m;
     }
 
-    /** A new series: every value times `factor`. */
+    /** Every value times `factor` (this same series when the factor is 1: series are never mutated once shared). */
     scale(factor: number): HourlySeries {
+        if (factor === 1) return this;
         const src = this.values;
         const out = newValues(src.length, false);
         for (let i = 0; i < src.length; i++) out[i] = src[i] * factor;
