@@ -3,9 +3,11 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
+// benchmarks run the same bundled code as the CLI (tsx's loader makes hot loops measurably slower)
+const bench = process.argv.includes('--bench');
 
 const options = {
-    entryPoints: {
+    entryPoints: bench ? { 'bench-quickstart': 'bench/quickstart.bench.ts' } : {
         cli: 'src/cli/bin.ts',
         'language-server': 'src/language/server.ts',
         extension: 'src/extension/main.ts'

@@ -1,5 +1,6 @@
 import type { ClassSpec, InputSpec } from '../classes/class-spec.js';
 import type { InputDescription, ObjectDescription, Origin } from './description.js';
+import type { Node } from './node.js';
 
 /** An input of an object once defaults and archetypes are applied. */
 export interface ResolvedInput extends InputDescription {
@@ -23,6 +24,8 @@ export class EfpObject {
     readonly weighted = new Map<string, Weighted[]>();
     /** Enumerated and text inputs, in e-footprint's spelling. */
     readonly texts = new Map<string, string>();
+    /** The object's values (inputs and calculated attributes) by attribute name, once the model has them. */
+    readonly nodes = new Map<string, Node>();
 
     constructor(readonly description: ObjectDescription, readonly spec: ClassSpec) {}
 

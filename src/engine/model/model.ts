@@ -80,7 +80,7 @@ export class Model {
     }
 
     node(object: EfpObject, attribute: string): Node {
-        const node = this.nodes.get(nodeKey(object.key, attribute));
+        const node = object.nodes.get(attribute);
         if (!node) throw new ValueError(`${object} has no value '${attribute}'`);
         return node;
     }
@@ -302,17 +302,18 @@ export class Model {
         for (const input of spec.inputs) {
             const own = description.inputs[input.name];
             if (own) {
-                object.inputs.set(input.name, { ...own, spec: input, given: 'user', source: own.source ?? 'user_data' });
+                object.inputs.set(input.name, resolvedInput(own, input, 'user', own.source ?? 'user_data', own.origin));
                 continue;
             }
-            const inherited = archetypes.map(a => a.inputs[input.name]).find(i => i !== undefined);
+            let inherited: InputDescription | undefined;
+            for (let i = 0; i < archetypes.length && !inherited; i++) inherited = archetypes[i].inputs[input.name];
             if (inherited) {
-                object.inputs.set(input.name, { ...inherited, spec: input, given: 'archetype', origin: inherited.origin });
+                object.inputs.set(input.name, resolvedInput(inherited, input, 'archetype', inherited.source, inherited.origin));
                 continue;
             }
             const fallback = defaultInputOf(input);
             if (fallback) {
-                object.inputs.set(input.name, { ...fallback, spec: input, given: 'default' });
+                object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
             } else if (isRequired(input)) {
                 const why = input.description.charAt(0).toLowerCase() + input.description.slice(1).replace(/\.$/, '');
                 this.report('error', 'missing-input', `${object} needs '${input.name}' (${why})`, object.origin,
@@ -499,6 +500,7 @@ export class Model {
             compute: () => EMPTY, value: undefined, order: -1
         };
         this.nodes.set(node.key, node);
+        object.nodes.set(attribute, node);
         return node;
     }
 
@@ -597,6 +599,15 @@ export class Model {
         order.forEach((n, i) => { n.order = i; });
         return order;
     }
+}
+
+/** A resolved input, built with one fixed shape (object spreads are slow on this path). */
+function resolvedInput(input: InputDescription, spec: InputSpec, given: ResolvedInput['given'], source: string | undefined,
+    origin: InputDescription['origin']): ResolvedInput {
+    return {
+        expr: input.expr, text: input.text, source, confidence: input.confidence, comment: input.comment,
+        origin, nameOrigin: input.nameOrigin, spec, given
+    };
 }
 
 /** Calls `f` with every hourly array a value holds (a value per object may hold several). */

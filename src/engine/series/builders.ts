@@ -6,6 +6,13 @@ import { newValues } from './series-memory.js';
  * (hours since epoch, UTC); `length` is int(modeling duration in hours) unless stated otherwise.
  */
 
+/** Fills `values` by repeating its first `period` values, doubling the copied block each time. */
+function repeatPrefix(values: Float64Array, period: number): void {
+    for (let filled = period; filled < values.length; filled *= 2) {
+        values.copyWithin(filled, 0, Math.min(filled, values.length - filled));
+    }
+}
+
 /** Evenly spaced values from `from` to `to`, both included (numpy's linspace). */
 export function linearGrowth(start: number, length: number, from: number, to: number): HourlySeries {
     const out = newValues(length, false);
@@ -22,7 +29,7 @@ export function sinusoidalFluctuation(start: number, length: number, amplitude: 
     // a whole number of hours per period repeats exactly: compute one period and copy it
     const cycle = Number.isInteger(periodHours) && periodHours < length ? periodHours : length;
     for (let t = 0; t < cycle; t++) out[t] = amplitude * Math.sin(w * t);
-    for (let t = cycle; t < length; t++) out[t] = out[t - cycle];
+    repeatPrefix(out, cycle);
     return new HourlySeries(start, out);
 }
 
@@ -35,7 +42,8 @@ export function dailyFluctuation(start: number, length: number, scale: number, m
     const startHourOfDay = ((start % 24) + 24) % 24;
     const byHour = new Float64Array(24);
     for (let h = 0; h < 24; h++) byHour[h] = 1 + scale * Math.sin((3 * Math.PI) / 2 + (2 * Math.PI * (h - minHour)) / 24);
-    for (let t = 0; t < length; t++) out[t] = byHour[(startHourOfDay + t) % 24];
+    for (let t = 0; t < Math.min(24, length); t++) out[t] = byHour[(startHourOfDay + t) % 24];
+    repeatPrefix(out, 24);
     return new HourlySeries(start, out);
 }
 

@@ -30,6 +30,10 @@ export function utcOffsetHours(timezone: string, utcHour: number): number | unde
     return offset;
 }
 
+const validZones = new Map<string, boolean>();
+
 export function isValidTimezone(timezone: string): boolean {
-    return DateTime.now().setZone(timezone).isValid;
+    let valid = validZones.get(timezone);
+    if (valid === undefined) validZones.set(timezone, (valid = DateTime.now().setZone(timezone).isValid));
+    return valid;
 }

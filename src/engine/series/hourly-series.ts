@@ -145,22 +145,31 @@ export function sumSeries(series: readonly HourlySeries[]): HourlySeries | undef
 }
 
 /**
- * out[i] = Σ factors[k] × arrays[k][i], every array as long as `out`. Two arrays per pass: this loop is
- * memory-bound, and reading two inputs per pass over the output halves the passes.
+ * out[i] = Σ factors[k] × arrays[k][i], every array as long as `out`. These loops are memory-bound:
+ * reading up to three inputs per pass over the output saves passes over it.
  */
 export function combineArrays(out: Float64Array, arrays: readonly Float64Array[], factors: readonly number[]): void {
     const n = out.length;
-    let k = 0;
-    if (arrays.length % 2 === 1) {
-        const a = arrays[0], fa = factors[0];
-        for (let i = 0; i < n; i++) out[i] = fa * a[i];
-        k = 1;
-    } else {
+    const m = arrays.length;
+    if (m === 0) {
         out.fill(0);
+        return;
     }
-    for (; k < arrays.length; k += 2) {
-        const a = arrays[k], b = arrays[k + 1], fa = factors[k], fb = factors[k + 1];
-        for (let i = 0; i < n; i++) out[i] += fa * a[i] + fb * b[i];
+    for (let k = 0; k < m; k += 3) {
+        const left = m - k;
+        const a = arrays[k], fa = factors[k];
+        if (left === 1) {
+            if (k === 0) for (let i = 0; i < n; i++) out[i] = fa * a[i];
+            else for (let i = 0; i < n; i++) out[i] += fa * a[i];
+        } else if (left === 2) {
+            const b = arrays[k + 1], fb = factors[k + 1];
+            if (k === 0) for (let i = 0; i < n; i++) out[i] = fa * a[i] + fb * b[i];
+            else for (let i = 0; i < n; i++) out[i] += fa * a[i] + fb * b[i];
+        } else {
+            const b = arrays[k + 1], fb = factors[k + 1], c = arrays[k + 2], fc = factors[k + 2];
+            if (k === 0) for (let i = 0; i < n; i++) out[i] = fa * a[i] + fb * b[i] + fc * c[i];
+            else for (let i = 0; i < n; i++) out[i] += fa * a[i] + fb * b[i] + fc * c[i];
+        }
     }
 }
 
