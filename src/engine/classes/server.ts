@@ -234,11 +234,11 @@ function loadEnergyPerHour(power: NumericValue, idle: NumericValue, pue: Numeric
 function hourlyMax(a: HourlySeries, aFactor: number, b: HourlySeries, bFactor: number): HourlySeries {
     const start = Math.min(a.start, b.start);
     const out = newValues(Math.max(a.end, b.end) - start);
-    const x = a.values, y = b.values;
+    const x = a.base, y = b.base, ka = aFactor * a.factor, kb = bFactor * b.factor;
     const ao = a.start - start, bo = b.start - start;
-    for (let i = 0; i < x.length; i++) out[ao + i] = x[i] * aFactor;
+    for (let i = 0; i < x.length; i++) out[ao + i] = x[i] * ka;
     for (let i = 0; i < y.length; i++) {
-        const v = y[i] * bFactor;
+        const v = y[i] * kb;
         if (v > out[bo + i]) out[bo + i] = v;
     }
     return new HourlySeries(start, out);

@@ -16,8 +16,8 @@ const TB_STORED = parseUnit('TB_stored').factor;
  */
 function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue {
     if (value.kind !== 'hourly') return value;
-    // `value` is a fresh sum of this node's own: rounded where it is
-    const v = value.series.values;
+    // `value` is a fresh, unscaled sum of this node's own (weightedSum's): rounded where it is
+    const v = value.series.base;
     const inverse = 1 / unitFactor;
     for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] * inverse) * unitFactor;
     return value;

@@ -24,9 +24,9 @@ function roundAllToTenthOfGram(values: Float64Array): void {
 }
 
 /** Σ of equally long arrays, rounded: the sum in passes of three arrays, then one rounding pass. */
-function roundedSum(arrays: readonly Float64Array[]): Float64Array {
-    const out = newValues(arrays[0].length, false);
-    combineArrays(out, arrays, arrays.map(() => 1));
+function roundedSum(series: readonly HourlySeries[]): Float64Array {
+    const out = newValues(series[0].length, false);
+    combineArrays(out, series.map(s => s.base), series.map(s => s.factor));
     roundAllToTenthOfGram(out);
     return out;
 }
@@ -56,11 +56,11 @@ export const System: ClassSpec = {
                         if (series.length > 0 && values.every(v => v.kind !== 'quantity')
                             && series.every(x => x.start === series[0].start && x.length === series[0].length)) {
                             // the usual case, every footprint over the same hours: sum and round in one pass
-                            return hourly(new HourlySeries(series[0].start, roundedSum(series.map(x => x.values))), MASS);
+                            return hourly(new HourlySeries(series[0].start, roundedSum(series)), MASS);
                         }
                         // a fresh sum (weightedSum never returns an operand's array), rounded in place
                         const total = weightedSum(values.map(v => [v, 1] as const), MASS);
-                        if (total.kind === 'hourly') roundAllToTenthOfGram(total.series.values);
+                        if (total.kind === 'hourly') roundAllToTenthOfGram(total.series.base);
                         return total;
                     }
                 };

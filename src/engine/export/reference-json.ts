@@ -40,11 +40,12 @@ export function numericToJson(value: NumericValue | undefined, unit: string, lab
     const factor = parseUnit(unit).factor;
     const pint = pintName(unit);
     if (value.kind === 'quantity') return { kind: 'quantity', unit: pint, value: value.value / factor, label };
-    const src = value.series.values;
+    const src = value.series.base;
+    const scale = value.series.factor / factor;
     const values = new Array<number>(src.length);
     let sum = 0, min = Infinity, max = -Infinity;
     for (let i = 0; i < src.length; i++) {
-        const v = src[i] / factor;
+        const v = src[i] * scale;
         values[i] = v;
         sum += v;
         if (v < min) min = v;

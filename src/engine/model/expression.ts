@@ -114,19 +114,20 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries
 }
 
 function sharesArray(a: Hourly, b: NumericValue): boolean {
-    return b.kind === 'hourly' && a.series.values === b.series.values;
+    return b.kind === 'hourly' && a.series.base === b.series.base;
 }
 
 /** `+ - * ` of two series over the same hours, written into the left one when it is a temporary. */
 function combineInPlace(operator: string, left: NumericValue, right: NumericValue, temporaries: Set<HourlySeries>): NumericValue | undefined {
     if (operator === '/' || left.kind !== 'hourly' || right.kind !== 'hourly' || !temporaries.has(left.series)) return undefined;
     const a = left.series, b = right.series;
-    if (a.start !== b.start || a.length !== b.length) return undefined;
+    // only an unscaled temporary owns its array outright
+    if (a.factor !== 1 || a.start !== b.start || a.length !== b.length) return undefined;
     if (operator !== '*' && !left.dimension.equals(right.dimension)) return undefined; // let add() report it
-    const x = a.values, y = b.values;
-    if (operator === '+') for (let i = 0; i < x.length; i++) x[i] += y[i];
-    else if (operator === '-') for (let i = 0; i < x.length; i++) x[i] -= y[i];
-    else for (let i = 0; i < x.length; i++) x[i] *= y[i];
+    const x = a.base, y = b.base, k = b.factor;
+    if (operator === '+') for (let i = 0; i < x.length; i++) x[i] += k * y[i];
+    else if (operator === '-') for (let i = 0; i < x.length; i++) x[i] -= k * y[i];
+    else for (let i = 0; i < x.length; i++) x[i] *= k * y[i];
     return operator === '*' ? hourly(a, left.dimension.multiply(right.dimension)) : left;
 }
 

@@ -613,14 +613,15 @@ function resolvedInput(input: InputDescription, spec: InputSpec, given: Resolved
 /** Calls `f` with every hourly array a value holds (a value per object may hold several). */
 function forEachArray(value: NodeValue | undefined, f: (values: Float64Array) => void): void {
     if (!value) return;
-    if (value.kind === 'hourly') f(value.series.values);
-    else if (value.kind === 'dict') for (const item of value.items.values()) if (item.kind === 'hourly') f(item.series.values);
+    if (value.kind === 'hourly') f(value.series.base);
+    else if (value.kind === 'dict') for (const item of value.items.values()) if (item.kind === 'hourly') f(item.series.base);
 }
 
 function isFinite(value: NumericValue): boolean {
     if (value.kind === 'quantity') return Number.isFinite(value.value);
     if (value.kind === 'hourly') {
-        const v = value.series.values;
+        if (!Number.isFinite(value.series.factor)) return false;
+        const v = value.series.base;
         for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
     }
     return true;

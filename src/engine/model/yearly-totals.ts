@@ -5,7 +5,7 @@ import type { NumericValue } from './values.js';
 export function totalsByYear(value: NumericValue): Map<number, number> {
     const totals = new Map<number, number>();
     if (value.kind !== 'hourly') return totals;
-    const { start, values } = value.series;
+    const { start, base: values, factor } = value.series;
     let hour = start;
     let i = 0;
     while (i < values.length) {
@@ -14,7 +14,7 @@ export function totalsByYear(value: NumericValue): Map<number, number> {
         const end = Math.min(values.length, i + (nextYear - hour));
         let sum = 0;
         for (; i < end; i++) sum += values[i];
-        totals.set(date.year, (totals.get(date.year) ?? 0) + sum);
+        totals.set(date.year, (totals.get(date.year) ?? 0) + sum * factor);
         hour = nextYear;
     }
     return totals;

@@ -12,7 +12,10 @@ export function averagedOccurrences(starts: HourlySeries, durationHours: number)
     if (durationHours === 0) return undefined;
     const whole = Math.floor(durationHours);
     const rest = durationHours - whole;
-    const x = starts.values;
+    // the convolution is linear: computed on the base array, the factor carried over (a negative
+    // factor would turn the clipping of negative values around, so it is applied first)
+    const factor = starts.factor >= 0 ? starts.factor : 1;
+    const x = factor === starts.factor ? starts.base : starts.values;
     const n = x.length;
     if (whole === 0) {
         return starts.scale(rest);
@@ -31,5 +34,5 @@ export function averagedOccurrences(starts: HourlySeries, durationHours: number)
         for (let j = 0; j < n; j++) y[j + whole] += rest * x[j];
     }
     for (let i = 0; i < length; i++) if (y[i] < 0) y[i] = 0;
-    return new HourlySeries(starts.start, y);
+    return new HourlySeries(starts.start, y, factor);
 }

@@ -5,17 +5,36 @@ import { newValues } from './series-memory.js';
  * hour in the engine's SI magnitude. Arithmetic follows e-footprint: sums and products of series with
  * different spans are taken over the union of the spans, missing hours counting as 0, starting at the
  * earlier start.
+ *
+ * A series may be a scaled view of another one's array (value[i] = base[i] × factor): most of
+ * e-footprint's formulas multiply a series by a scalar, and the loops that read such a series fold the
+ * factor in (`base`, `factor`) instead of writing a new array. `values` computes the scaled values on
+ * first read. Arrays are never changed once a series is shared.
  */
 export class HourlySeries {
-    constructor(readonly start: number, readonly values: Float64Array) {}
+    private scaled: Float64Array | undefined;
+
+    constructor(readonly start: number, readonly base: Float64Array, readonly factor = 1) {}
+
+    /** The values (for a scaled view, computed once, outside the array pool: views share their base). */
+    get values(): Float64Array {
+        if (this.factor === 1) return this.base;
+        if (!this.scaled) {
+            const src = this.base, k = this.factor;
+            const out = new Float64Array(src.length);
+            for (let i = 0; i < src.length; i++) out[i] = src[i] * k;
+            this.scaled = out;
+        }
+        return this.scaled;
+    }
 
     get length(): number {
-        return this.values.length;
+        return this.base.length;
     }
 
     /** One past the last hour. */
     get end(): number {
-        return this.start + this.values.length;
+        return this.start + this.base.length;
     }
 
     static constant(start: number, length: number, value: number): HourlySeries {
@@ -24,88 +43,76 @@ export class HourlySeries {
 
     sum(): number {
         let total = 0;
-        const v = this.values;
+        const v = this.base;
         for (let i = 0; i < v.length; i++) total += v[i];
-        return total;
+        return total * this.factor;
     }
 
     min(): number {
+        return this.factor >= 0 ? this.baseMin() * this.factor : this.baseMax() * this.factor;
+    }
+
+    max(): number {
+        return this.factor >= 0 ? this.baseMax() * this.factor : this.baseMin() * this.factor;
+    }
+
+    private baseMin(): number {
         let m = Infinity;
-        const v = this.values;
+        const v = this.base;
         for (let i = 0; i < v.length; i++) if (v[i] < m) m = v[i];
         return m;
     }
 
-    max(): number {
+    private baseMax(): number {
         let m = -Infinity;
-        const v = this.values;
+        const v = this.base;
         for (let i = 0; i < v.length; i++) if (v[i] > m) m = v[i];
         return m;
     }
 
-    /** Every value times `factor` (this same series when the factor is 1: series are never mutated once shared). */
+    /** Every value times `factor`: a view of the same array. */
     scale(factor: number): HourlySeries {
-        if (factor === 1) return this;
-        const src = this.values;
-        const out = newValues(src.length, false);
-        for (let i = 0; i < src.length; i++) out[i] = src[i] * factor;
-        return new HourlySeries(this.start, out);
+        return factor === 1 ? this : new HourlySeries(this.start, this.base, this.factor * factor);
     }
 
     /** A new series: every value rounded up to a whole number. */
     ceil(): HourlySeries {
-        const src = this.values;
+        const src = this.base, k = this.factor;
         const out = newValues(src.length, false);
-        for (let i = 0; i < src.length; i++) out[i] = Math.ceil(src[i]);
+        for (let i = 0; i < src.length; i++) out[i] = Math.ceil(src[i] * k);
         return new HourlySeries(this.start, out);
     }
 
     /** A new series: `f` applied to every value (for cold paths; hot ones have their own loop). */
     map(f: (value: number) => number): HourlySeries {
-        const src = this.values;
+        const src = this.base, k = this.factor;
         const out = newValues(src.length, false);
-        for (let i = 0; i < src.length; i++) out[i] = f(src[i]);
+        for (let i = 0; i < src.length; i++) out[i] = f(src[i] * k);
         return new HourlySeries(this.start, out);
     }
 
     /** The same values, starting `hours` later. */
     shift(hours: number): HourlySeries {
-        return hours === 0 ? this : new HourlySeries(this.start + hours, this.values);
+        return hours === 0 ? this : new HourlySeries(this.start + hours, this.base, this.factor);
     }
 }
 
 /** `a + b` over the union of both spans (missing hours are 0). */
 export function addSeries(a: HourlySeries, b: HourlySeries): HourlySeries {
-    return combineOnUnion(a, b, 1);
+    return linearCombination([[a, 1], [b, 1]])!;
 }
 
 /** `a - b` over the union of both spans (missing hours are 0). */
 export function subtractSeries(a: HourlySeries, b: HourlySeries): HourlySeries {
-    return combineOnUnion(a, b, -1);
-}
-
-function combineOnUnion(a: HourlySeries, b: HourlySeries, sign: 1 | -1): HourlySeries {
-    if (a.start === b.start && a.length === b.length) {
-        const out = newValues(a.length, false);
-        const x = a.values, y = b.values;
-        for (let i = 0; i < out.length; i++) out[i] = x[i] + sign * y[i];
-        return new HourlySeries(a.start, out);
-    }
-    const start = Math.min(a.start, b.start);
-    const out = newValues(Math.max(a.end, b.end) - start);
-    out.set(a.values, a.start - start);
-    const offset = b.start - start;
-    const y = b.values;
-    for (let i = 0; i < y.length; i++) out[offset + i] += sign * y[i];
-    return new HourlySeries(start, out);
+    return linearCombination([[a, 1], [b, -1]])!;
 }
 
 /** `a × b` over the union of both spans: hours covered by only one of them are 0. */
 export function multiplySeries(a: HourlySeries, b: HourlySeries): HourlySeries {
+    const x = a.base, y = b.base, k = a.factor * b.factor;
     if (a.start === b.start && a.length === b.length) {
         const out = newValues(a.length, false);
-        const x = a.values, y = b.values;
-        for (let i = 0; i < out.length; i++) out[i] = x[i] * y[i];
+        for (let i = 0; i < out.length; i++) out[i] = k * x[i] * y[i];
         return new HourlySeries(a.start, out);
     }
     const start = Math.min(a.start, b.start);
@@ -113,8 +120,7 @@ export function multiplySeries(a: HourlySeries, b: HourlySeries): HourlySeries {
     const out = newValues(end - start);
     const from = Math.max(a.start, b.start);
     const to = Math.min(a.end, b.end);
-    const x = a.values, y = b.values;
-    for (let h = from; h < to; h++) out[h - start] = x[h - a.start] * y[h - b.start];
+    for (let h = from; h < to; h++) out[h - start] = k * x[h - a.start] * y[h - b.start];
     return new HourlySeries(start, out);
 }
 
@@ -126,13 +132,14 @@ export function divideSeries(a: HourlySeries, b: HourlySeries): HourlySeries | {
     if (b.start > a.start || b.end < a.end) {
         return { error: `the divisor covers hours ${b.start - a.start}..${b.end - a.start - 1} of the dividend's ${a.length}, not all of them` };
     }
+    if (b.factor === 0) return { error: 'division by zero at hour 0' };
     const out = newValues(a.length, false);
-    const x = a.values, y = b.values;
+    const x = a.base, y = b.base, k = a.factor / b.factor;
     const offset = a.start - b.start;
     for (let i = 0; i < out.length; i++) {
         const d = y[i + offset];
         if (d === 0) return { error: `division by zero at hour ${i}` };
-        out[i] = x[i] / d;
+        out[i] = k * x[i] / d;
     }
     return new HourlySeries(a.start, out);
 }
@@ -182,7 +189,7 @@ export function linearCombination(terms: ReadonlyArray<readonly [HourlySeries, n
     const first = terms[0][0];
     if (terms.every(([s]) => s.start === first.start && s.length === first.length)) {
         const out = newValues(first.length, false);
-        combineArrays(out, terms.map(([s]) => s.values), terms.map(([, f]) => f));
+        combineArrays(out, terms.map(([s]) => s.base), terms.map(([s, f]) => f * s.factor));
         return new HourlySeries(first.start, out);
     }
     let start = Infinity, end = -Infinity;
@@ -191,9 +198,9 @@ export function linearCombination(terms: ReadonlyArray<readonly [HourlySeries, n
         if (s.end > end) end = s.end;
     }
     const out = newValues(end - start);
-    for (const [s, factor] of terms) {
+    for (const [s, f] of terms) {
         const offset = s.start - start;
-        const v = s.values;
+        const v = s.base, factor = f * s.factor;
         for (let i = 0; i < v.length; i++) out[offset + i] += factor * v[i];
     }
     return new HourlySeries(start, out);

@@ -12,9 +12,9 @@ import { newValues } from './series-memory.js';
  */
 export function cumulativeWithDeletion(written: HourlySeries, retentionHours: number, unitFactor: number, replication = 1): HourlySeries {
     const n = written.length;
-    const x = written.values;
+    const x = written.base;
     const out = newValues(n, false);
-    const scale = replication / unitFactor;
+    const scale = replication * written.factor / unitFactor;
     let total = 0;
     for (let h = 0; h < n; h++) {
         const deleted = h >= retentionHours ? Math.fround(x[h - retentionHours] * scale) : 0;

@@ -12,10 +12,10 @@ export function localToUtc(local: HourlySeries, timezone: string): HourlySeries 
     const n = local.length;
     if (offset === 0 || n === 0) return local;
     const out = newValues(n, false);
-    const v = local.values;
+    const v = local.base;
     const shift = ((offset % n) + n) % n;
     // value[i] = local[(i + shift) mod n]: two block copies
     out.set(v.subarray(shift), 0);
     out.set(v.subarray(0, shift), n - shift);
-    return new HourlySeries(local.start, out);
+    return new HourlySeries(local.start, out, local.factor);
 }
