@@ -123,6 +123,11 @@ describe('array reuse', () => {
         model.setInput('api', 'power', { expr: { kind: 'number', value: 450, unit: 'W' } });
         model.setInput('call', 'data_stored', { expr: { kind: 'number', value: 100, unit: 'kB' } });
         expect(valueOf(model, 'service', 'total_footprint')).toBeCloseTo(expected, 9);
+        // the system total is updated by differences after a change: hour by hour it equals a fresh sum
+        const fresh = await modelOf(minimalModel({ server: 'power: 450 W' }));
+        const hours = (m: typeof model) => { const v = m.findNode('service', 'total_footprint')!.value!; return v.kind === 'hourly' ? [...v.series.values] : []; };
+        expect(hours(model)).toHaveLength(24);
+        hours(model).forEach((v, i) => expect(v).toBeCloseTo(hours(fresh)[i], 9));
         // a disposed model's arrays serve the next model, which must not see their old numbers
         const other = Model.build(model.description);
         model.dispose();

@@ -23,12 +23,48 @@ function roundAllToTenthOfGram(values: Float64Array): void {
     for (let i = 0; i < values.length; i++) values[i] = roundToTenthOfGram(values[i]);
 }
 
-/** Σ of equally long arrays, rounded: the sum in passes of three arrays, then one rounding pass. */
-function roundedSum(series: readonly HourlySeries[]): Float64Array {
-    const out = newValues(series[0].length, false);
-    combineArrays(out, series.map(s => s.base), series.map(s => s.factor));
-    roundAllToTenthOfGram(out);
-    return out;
+/**
+ * The system's hourly sum before rounding, kept between evaluations: after one input changes, usually
+ * one or two footprints differ, and the sum is corrected by their differences instead of being
+ * summed again. Values replaced in an evaluation stay readable until it ends (the model recycles their
+ * arrays then), and arrays are never changed once they are values, so the old terms are still right.
+ * Every so often the sum is recomputed in full so that rounding errors cannot pile up.
+ */
+class IncrementalSum {
+    private unrounded: Float64Array | undefined;
+    private bases: Float64Array[] = [];
+    private factors: number[] = [];
+    private updates = 0;
+
+    reset(): void {
+        this.unrounded = undefined;
+    }
+
+    update(series: readonly HourlySeries[]): Float64Array {
+        const n = series[0].length;
+        const previous = this.unrounded;
+        const changed: number[] = [];
+        const comparable = previous !== undefined && previous.length === n && this.bases.length === series.length && this.updates < 64;
+        if (comparable) {
+            series.forEach((s, j) => {
+                if (s.base !== this.bases[j] || s.factor !== this.factors[j]) changed.push(j);
+            });
+        }
+        if (!comparable || changed.length > 2) {
+            this.unrounded = new Float64Array(n);
+            combineArrays(this.unrounded, series.map(s => s.base), series.map(s => s.factor));
+            this.updates = 0;
+        } else {
+            for (const j of changed) {
+                const now = series[j].base, before = this.bases[j], kNow = series[j].factor, kBefore = this.factors[j];
+                for (let i = 0; i < n; i++) previous[i] += kNow * now[i] - kBefore * before[i];
+            }
+            this.updates++;
+        }
+        this.bases = series.map(s => s.base);
+        this.factors = series.map(s => s.factor);
+        return this.unrounded!;
+    }
 }
 
 /** The system: its usage patterns, and through them every server, storage, network and device. */
@@ -47,6 +83,7 @@ export const System: ClassSpec = {
             define(system, model) {
                 const members = model.relations.footprintObjects(system);
                 const parts = members.flatMap(o => [model.node(o, 'instances_fabrication_footprint'), model.node(o, 'energy_footprint')]);
+                const sum = new IncrementalSum();
                 return {
                     operands: parts,
                     formula: 'Σ over servers, storage, networks and devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
@@ -55,9 +92,13 @@ export const System: ClassSpec = {
                         const series = values.filter((v): v is Hourly => v.kind === 'hourly').map(v => v.series);
                         if (series.length > 0 && values.every(v => v.kind !== 'quantity')
                             && series.every(x => x.start === series[0].start && x.length === series[0].length)) {
-                            // the usual case, every footprint over the same hours: sum and round in one pass
-                            return hourly(new HourlySeries(series[0].start, roundedSum(series)), MASS);
+                            // the usual case, every footprint over the same hours
+                            const unrounded = sum.update(series);
+                            const out = newValues(unrounded.length, false);
+                            for (let i = 0; i < out.length; i++) out[i] = roundToTenthOfGram(unrounded[i]);
+                            return hourly(new HourlySeries(series[0].start, out), MASS);
                         }
+                        sum.reset();
                         // a fresh sum (weightedSum never returns an operand's array), rounded in place
                         const total = weightedSum(values.map(v => [v, 1] as const), MASS);
                         if (total.kind === 'hourly') roundAllToTenthOfGram(total.series.base);

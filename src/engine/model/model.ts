@@ -47,6 +47,8 @@ export class Model {
     /** Pooled arrays the model's values hold, and how many values hold each array. */
     private readonly ownedArrays = new Set<Float64Array>();
     private readonly arrayUses = new Map<Float64Array, number>();
+    /** Arrays of values replaced during the current evaluation, recycled at its end. */
+    private readonly replaced: Float64Array[] = [];
 
     private constructor(readonly description: ModelDescription) {
         this.title = description.settings.title;
@@ -124,6 +126,8 @@ export class Model {
             if (this.arrayUses.get(values)) this.ownedArrays.add(values);
             else recycle(values);
         }
+        for (const values of this.replaced) recycle(values);
+        this.replaced.length = 0;
     }
 
     /** Counts the node values holding each array; an array of the model no value holds is recycled. */
@@ -138,7 +142,8 @@ export class Model {
                 return;
             }
             this.arrayUses.delete(a);
-            if (this.ownedArrays.delete(a)) recycle(a);
+            // recycled when the evaluation ends: until then, formulas may still read the values they replace
+            if (this.ownedArrays.delete(a)) this.replaced.push(a);
         });
     }
 
