@@ -84,7 +84,7 @@ export const Storage: ClassSpec = {
                 const jobs = model.relations.jobsOfStorage(storage);
                 return define([perJob, base], 'Σ of full_cumulative_storage_need_per_job + base_storage_need', () => {
                     if (jobs.length === 0) return EMPTY;
-                    const total = weightedSum([...jobs.map(j => [itemOf(perJob, j), 1] as const), [valueOf(base), 1]], STORED);
+                    const total = weightedSum([...jobs.map(j => [itemOf(perJob, j), 1] as const), [valueOf(base), 1]], STORED, true);
                     return roundedToFloat32(total, TB_STORED);
                 });
             }
@@ -96,7 +96,7 @@ export const Storage: ClassSpec = {
                 return define([need, capacity], 'full_cumulative_storage_need / storage_capacity', () => {
                     const n = valueOf(need);
                     if (n.kind === 'empty') return EMPTY;
-                    return roundedToFloat32(weightedSum([[n, 1 / scalarOf(valueOf(capacity), 'storage_capacity')]], Dimension.none), 1);
+                    return roundedToFloat32(weightedSum([[n, 1 / scalarOf(valueOf(capacity), 'storage_capacity')]], Dimension.none, true), 1);
                 });
             }
         },

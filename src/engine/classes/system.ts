@@ -38,32 +38,47 @@ class IncrementalSum {
 
     reset(): void {
         this.unrounded = undefined;
+        this.bases = [];
     }
 
-    update(series: readonly HourlySeries[]): Float64Array {
+    /** The rounded total of `series` (equally long), in a new array from the pool. */
+    total(series: readonly HourlySeries[]): Float64Array {
         const n = series[0].length;
-        const previous = this.unrounded;
+        const out = newValues(n, false);
         const changed: number[] = [];
-        const comparable = previous !== undefined && previous.length === n && this.bases.length === series.length && this.updates < 64;
+        const comparable = this.bases.length === series.length && this.updates < 64;
         if (comparable) {
             series.forEach((s, j) => {
                 if (s.base !== this.bases[j] || s.factor !== this.factors[j]) changed.push(j);
             });
         }
-        if (!comparable || changed.length > 2) {
-            this.unrounded = new Float64Array(n);
-            combineArrays(this.unrounded, series.map(s => s.base), series.map(s => s.factor));
-            this.updates = 0;
-        } else {
+        if (comparable && changed.length <= 2) {
+            // after a change: the previous sum (kept from the first recomputation on), corrected
+            const sum = this.unrounded ?? this.sumOf(this.bases.map((b, j) => new HourlySeries(series[0].start, b, this.factors[j])));
             for (const j of changed) {
                 const now = series[j].base, before = this.bases[j], kNow = series[j].factor, kBefore = this.factors[j];
-                for (let i = 0; i < n; i++) previous[i] += kNow * now[i] - kBefore * before[i];
+                for (let i = 0; i < n; i++) sum[i] += kNow * now[i] - kBefore * before[i];
             }
+            this.unrounded = sum;
             this.updates++;
+            for (let i = 0; i < n; i++) out[i] = roundToTenthOfGram(sum[i]);
+        } else {
+            // a full evaluation: summed straight into the result, no sum kept until something changes
+            combineArrays(out, series.map(s => s.base), series.map(s => s.factor));
+            roundAllToTenthOfGram(out);
+            this.unrounded = undefined;
+            this.updates = 0;
         }
         this.bases = series.map(s => s.base);
         this.factors = series.map(s => s.factor);
-        return this.unrounded!;
+        return out;
+    }
+
+    private sumOf(series: readonly HourlySeries[]): Float64Array {
+        // kept across evaluations, so outside the array pool
+        const sum = new Float64Array(series[0].length);
+        combineArrays(sum, series.map(s => s.base), series.map(s => s.factor));
+        return sum;
     }
 }
 
@@ -93,14 +108,11 @@ export const System: ClassSpec = {
                         if (series.length > 0 && values.every(v => v.kind !== 'quantity')
                             && series.every(x => x.start === series[0].start && x.length === series[0].length)) {
                             // the usual case, every footprint over the same hours
-                            const unrounded = sum.update(series);
-                            const out = newValues(unrounded.length, false);
-                            for (let i = 0; i < out.length; i++) out[i] = roundToTenthOfGram(unrounded[i]);
-                            return hourly(new HourlySeries(series[0].start, out), MASS);
+                            return hourly(new HourlySeries(series[0].start, sum.total(series)), MASS);
                         }
                         sum.reset();
                         // a fresh sum (weightedSum never returns an operand's array), rounded in place
-                        const total = weightedSum(values.map(v => [v, 1] as const), MASS);
+                        const total = weightedSum(values.map(v => [v, 1] as const), MASS, true);
                         if (total.kind === 'hourly') roundAllToTenthOfGram(total.series.base);
                         return total;
                     }

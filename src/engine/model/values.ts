@@ -119,10 +119,11 @@ export function totalOf(v: NumericValue): number {
 }
 
 /**
- * Σ value × factor for values that are series, scalars or empty, in one pass per series: the result has
- * `dimension`. Empty terms count as nothing; an all-empty sum is empty.
+ * Σ value × factor for values that are series, scalars or empty: the result has `dimension`. Empty
+ * terms count as nothing; an all-empty sum is empty. With `fresh`, a series result is a new, unscaled
+ * array that the caller may change in place.
  */
-export function weightedSum(terms: ReadonlyArray<readonly [NumericValue, number]>, dimension: Dimension): NumericValue {
+export function weightedSum(terms: ReadonlyArray<readonly [NumericValue, number]>, dimension: Dimension, fresh = false): NumericValue {
     const series: Array<readonly [HourlySeries, number]> = [];
     let scalar = 0;
     let anyScalar = false;
@@ -130,6 +131,8 @@ export function weightedSum(terms: ReadonlyArray<readonly [NumericValue, number]
         if (v.kind === 'hourly') series.push([v.series, factor]);
         else if (v.kind === 'quantity') { scalar += v.value * factor; anyScalar = true; }
     }
+    // one series alone is a scaled view of it, unless the caller will change the result in place
+    if (series.length === 1 && !anyScalar && !fresh) return hourly(series[0][0].scale(series[0][1]), dimension);
     const combined = linearCombination(series);
     if (!combined) return anyScalar ? quantity(scalar, dimension) : EMPTY;
     if (anyScalar) {
