@@ -4,7 +4,8 @@ import { CATEGORIES, systemFootprints } from '../engine/model/footprint-totals.j
 import { totalOf } from '../engine/model/values.js';
 import { totalsByYear } from '../engine/model/yearly-totals.js';
 import { formatUtcHour } from '../engine/series/calendar.js';
-import { formatMass, formatNumber, massUnitFor } from './mass-format.js';
+import { formatMass, massUnitFor } from './mass-format.js';
+import { formatNumber } from '../engine/model/value-format.js';
 
 function pad(text: string, width: number, right = false): string {
     return right ? text.padStart(width) : text.padEnd(width);

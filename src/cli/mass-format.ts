@@ -1,3 +1,5 @@
+import { formatNumber } from '../engine/model/value-format.js';
+
 /** Mass units for reports, largest first. */
 const MASS_UNITS: Array<[string, number]> = [['Mt', 1e9], ['kt', 1e6], ['t', 1e3], ['kg', 1], ['g', 1e-3]];
 
@@ -5,11 +7,6 @@ const MASS_UNITS: Array<[string, number]> = [['Mt', 1e9], ['kt', 1e6], ['t', 1e3
 export function massUnitFor(kg: number): [string, number] {
     const abs = Math.abs(kg);
     return MASS_UNITS.find(([, f]) => abs >= f) ?? ['g', 1e-3];
-}
-
-/** `1,234.5` with a fixed number of decimals and thousands separators. */
-export function formatNumber(value: number, decimals = 1): string {
-    return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** `1,234.5 t CO2e`, in the unit chosen for the magnitude. */

@@ -1,24 +1,8 @@
 import type { Model } from '../engine/model/model.js';
-import { calculusGraph, explainNode, type ValueSummary } from '../engine/model/explain.js';
-import { formatNumber } from './mass-format.js';
+import { calculusGraph, explainNode } from '../engine/model/explain.js';
+import { describeSummary } from '../engine/model/value-format.js';
 import { UsageError } from './workspace.js';
 import { didYouMean } from '../engine/model/diagnostics.js';
-
-function number(v: number): string {
-    const abs = Math.abs(v);
-    if (abs !== 0 && (abs < 0.001 || abs >= 1e15)) return v.toExponential(4);
-    return formatNumber(v, abs >= 100 ? 1 : abs >= 1 ? 3 : 6).replace(/\.?0+$/, '');
-}
-
-export function describeSummary(s: ValueSummary): string {
-    const unit = s.unit ? ` ${s.unit}` : '';
-    switch (s.kind) {
-        case 'empty': return 'no value (empty)';
-        case 'quantity': return `${number(s.value!)}${unit}`;
-        case 'hourly': return `${formatNumber(s.hours!, 0)} hourly values, total ${number(s.total!)}${unit}, min ${number(s.min!)}${unit}, max ${number(s.max!)}${unit}`;
-        case 'dict': return Object.entries(s.items ?? {}).map(([k, v]) => `${k}: ${describeSummary(v)}`).join('; ') || 'nothing';
-    }
-}
 
 /** Finds `object.attribute` (a model object first, else a built-in one). */
 function findNode(model: Model, path: string) {

@@ -9,12 +9,23 @@ import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
+import { DocumentModels } from './evaluation/document-models.js';
+import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
-export type EfpServices = LangiumServices;
+export type EfpAddedServices = {
+    evaluation: { DocumentModels: DocumentModels };
+};
+export type EfpServices = LangiumServices & EfpAddedServices;
 
-export const EfpModule: Module<EfpServices, PartialLangiumServices> = {
+export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
+    evaluation: {
+        DocumentModels: services => new DocumentModels(services.shared)
+    },
+    lsp: {
+        HoverProvider: services => new EfpHoverProvider(services)
+    },
     references: {
         Linker: services => new EfpLinker(services),
         ScopeComputation: services => new EfpScopeComputation(services),

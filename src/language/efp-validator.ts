@@ -1,5 +1,5 @@
 import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
+import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
 import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
@@ -41,6 +41,23 @@ export class EfpValidator {
         }
     }
 
+    /**
+     * What only evaluating the model finds: dimensions, missing inputs, cycles, values out of range,
+     * servers that cannot hold their load. Reported for this document's own text.
+     */
+    checkModel(root: Document, accept: ValidationAcceptor): void {
+        const document = root.$document;
+        if (!document) return;
+        const model = this.services.evaluation.DocumentModels.modelFor(document);
+        if (!model) return;
+        const uri = document.uri.toString();
+        for (const d of model.diagnostics) {
+            if (d.origin?.uri !== uri) continue;
+            const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
+            accept(d.severity, message, { node: root, range: d.origin.range, code: d.code, data: { code: d.code } });
+        }
+    }
+
     checkMembersFollowAnObject(ref: Reference, accept: ValidationAcceptor): void {
         const target = ref.target.ref;
         if (target && !isObjectDecl(target) && ref.members.length > 0) {
@@ -55,7 +72,8 @@ export function registerValidationChecks(services: EfpServices): void {
         ObjectDecl: validator.checkObjectAttributesAreUnique.bind(validator),
         ConfidenceAnnotation: validator.checkConfidenceLevel.bind(validator),
         Import: validator.checkImportExists.bind(validator),
-        Reference: validator.checkMembersFollowAnObject.bind(validator)
+        Reference: validator.checkMembersFollowAnObject.bind(validator),
+        Document: validator.checkModel.bind(validator)
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }

@@ -1,0 +1,130 @@
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isAttribute, isEnumMember, isObjectDecl, isReference, isSourceDecl, isUnitDecl, type ObjectDecl, type Reference
+} from '../generated/ast.js';
+import type { EfpServices } from '../efp-module.js';
+import type { Model } from '../../engine/model/model.js';
+import type { Node } from '../../engine/model/node.js';
+import type { EfpObject } from '../../engine/model/efp-object.js';
+import { explainNode, summarize } from '../../engine/model/explain.js';
+import { describeSummary, formatMagnitude } from '../../engine/model/value-format.js';
+import { totalOf } from '../../engine/model/values.js';
+import { unitAtom } from '../../engine/units/unit.js';
+import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
+
+/**
+ * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
+ * through a reference (`web.energy_footprint`: its value and formula with its operands), an object (its
+ * footprint), a unit or a source. Values come from the document's evaluated model.
+ */
+export class EfpHoverProvider extends AstNodeHoverProvider {
+    constructor(private readonly efp: EfpServices) {
+        super(efp);
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const member = this.memberAt(document, params);
+        if (member) {
+            const model = this.efp.evaluation.DocumentModels.modelFor(document);
+            const node = model && this.nodeOfPath(model, member.ref, member.index);
+            if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node) } };
+        }
+        return super.getHoverContent(document, params);
+    }
+
+    protected getAstNodeHoverContent(node: AstNode): string | undefined {
+        const document = AstUtils.getDocument(node);
+        if (isUnitDecl(node)) {
+            const atom = unitAtom(node.name);
+            return `**${node.name}** — unit${atom ? `: ${atom.description} (e-footprint's \`${atom.pint}\`)` : ''}`;
+        }
+        if (isSourceDecl(node)) return `**source ${node.name}** — ${node.title}${node.link ? `\n\n${node.link}` : ''}`;
+        if (isEnumMember(node)) return `**${node.name}** — ${node.label ?? node.name}`;
+        const model = this.modelAround(document);
+        if (isAttribute(node) && isObjectDecl(node.$container)) {
+            const object = model && objectOf(model, node.$container);
+            const modelNode = object && model.findNode(object.key, node.name);
+            return modelNode ? hoverForNode(model, modelNode) : undefined;
+        }
+        if (isObjectDecl(node)) {
+            const object = model && objectOf(model, node);
+            return object ? hoverForObject(model, object) : `**${node.kind} ${node.name}**`;
+        }
+        return undefined;
+    }
+
+    /** The model of the document the user is in (a built-in object is shown as that model uses it). */
+    private modelAround(document: LangiumDocument): Model | undefined {
+        if (document.uri.toString() === BUILTIN_LIBRARY_URI) return undefined;
+        return this.efp.evaluation.DocumentModels.modelFor(document);
+    }
+
+    /** A member name of a reference under the cursor (`energy_footprint` in `web.energy_footprint`). */
+    private memberAt(document: LangiumDocument, params: HoverParams): { ref: Reference; index: number } | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const ref = leaf?.astNode;
+        if (!leaf || !isReference(ref)) return undefined;
+        const index = GrammarUtils.findNodesForProperty(ref.$cstNode, 'members').findIndex(m => m.offset === leaf.offset);
+        return index >= 0 ? { ref, index } : undefined;
+    }
+
+    private nodeOfPath(model: Model, ref: Reference, index: number): Node | undefined {
+        const target = ref.target.ref;
+        if (!isObjectDecl(target)) return undefined;
+        let object = objectOf(model, target);
+        for (const step of ref.members.slice(0, index)) object = object?.ref(step);
+        return object && model.findNode(object.key, ref.members[index]);
+    }
+}
+
+function objectOf(model: Model, decl: ObjectDecl): EfpObject | undefined {
+    const builtin = AstUtils.getDocument(decl).uri.toString() === BUILTIN_LIBRARY_URI;
+    return model.lookup(decl.name, builtin);
+}
+
+const GIVEN = { user: 'given', archetype: 'from its archetype', default: 'e-footprint\'s default' } as const;
+
+/** A value: what it is, its value, and its formula with operands or where it comes from. */
+export function hoverForNode(model: Model, node: Node): string {
+    const explained = explainNode(model, node);
+    const lines = [`**${node.object.id}.${node.attribute}** — ${node.label} (${node.object.spec.keyword} "${node.object.name}")`, ''];
+    lines.push(`**${describeSummary(explained.value)}**`, '');
+    if (explained.kind === 'input') {
+        const facts: string[] = [GIVEN[explained.given ?? 'user']];
+        if (explained.source) facts.push(`source: ${explained.source.link ? `[${explained.source.name}](${explained.source.link})` : explained.source.name}`);
+        if (explained.confidence) facts.push(`confidence: ${explained.confidence}`);
+        lines.push(facts.join(' · '), '');
+        if (explained.comment) lines.push(`> ${explained.comment}`, '');
+        const spec = node.object.spec.inputs.find(i => i.name === node.attribute);
+        if (spec) lines.push(spec.description);
+    } else {
+        lines.push(`\`${node.attribute} = ${explained.formula}\``, '');
+        if (node.operands.length > 0) {
+            lines.push('| operand | value |', '|---|---|');
+            for (const operand of node.operands) {
+                lines.push(`| \`${operand.object.id}.${operand.attribute}\` | ${describeSummary(summarize(operand.value, operand.unit))} |`);
+            }
+        }
+    }
+    if (explained.error) lines.push('', `⚠ ${explained.error}`);
+    return lines.join('\n');
+}
+
+/** An object: its kind, e-footprint name, and footprint over the modeling period when it has one. */
+export function hoverForObject(model: Model, object: EfpObject): string {
+    const lines = [`**${object.spec.keyword} ${object.id}** — "${object.name}" (e-footprint ${object.className})`, '', object.spec.description];
+    const fabrication = model.findNode(object.key, 'instances_fabrication_footprint')?.value;
+    const energy = model.findNode(object.key, 'energy_footprint')?.value;
+    const total = model.findNode(object.key, 'total_footprint')?.value;
+    const kg = (v: typeof fabrication) => (v && v.kind !== 'dict' ? totalOf(v) : 0);
+    if (total && total.kind !== 'dict') {
+        lines.push('', `**Total footprint: ${formatMagnitude(kg(total))} kg CO2e** over the modeling period`);
+    } else if (fabrication || energy) {
+        lines.push('', `**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
+    }
+    return lines.join('\n');
+}

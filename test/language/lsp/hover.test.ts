@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createEfpServices, type EfpServices } from '../../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+import { readFileSync } from 'node:fs';
+
+// a server outside the system, whose fabrication footprint names the storage's computed one
+const quickstart = readFileSync('examples/quickstart.efp', 'utf8') + '\nserver mirror { storage: ssd  carbon_footprint_fabrication: ssd.carbon_footprint_fabrication * 2 }\n';
+
+async function open(): Promise<{ Efp: EfpServices; document: LangiumDocument }> {
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    const document = factory.fromString(quickstart, URI.file('/virtual/quickstart.efp'));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    return { Efp, document };
+}
+
+/** The hover's markdown at the first occurrence of `needle` (plus `offset` characters). */
+async function hoverAt(needle: string, offset = 0): Promise<string> {
+    const { Efp, document } = await open();
+    const index = quickstart.indexOf(needle) + offset;
+    const hover = await Efp.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(index)
+    });
+    const contents = hover?.contents as { value: string } | undefined;
+    return contents?.value ?? '';
+}
+
+describe('hover', () => {
+    it('shows an input\'s value, where it comes from and what it means', async () => {
+        const text = await hoverAt('carbon_footprint_fabrication: 600 kg', 2);
+        expect(text).toContain('**web.carbon_footprint_fabrication** — Carbon footprint fabrication (server "server")');
+        expect(text).toContain('**600 kg**');
+        expect(text).toContain('given · source: [Base ADEME_V19](https://data.ademe.fr/datasets/base-carbone(r))');
+        expect(text).toContain('Emissions of making one server.');
+    });
+
+    it('shows a computed value with its formula and operands where a reference names it', async () => {
+        const text = await hoverAt('ssd.carbon_footprint_fabrication', 'ssd.'.length + 2);
+        expect(text).toContain('**ssd.carbon_footprint_fabrication** — Carbon footprint (storage "SSD storage")');
+        expect(text).toContain('**160 kg**');
+        expect(text).toContain('`carbon_footprint_fabrication = carbon_footprint_fabrication_per_storage_capacity × storage_capacity`');
+        expect(text).toContain('| `ssd.carbon_footprint_fabrication_per_storage_capacity` | 160 kg/TB_stored |');
+        expect(text).toContain('| `ssd.storage_capacity` | 1 TB_stored |');
+    });
+
+    it('shows a server\'s fabrication and energy footprint over the period', async () => {
+        const text = await hoverAt('server web "server"', 'server '.length + 1);
+        // e-footprint: fabrication 54,194.1 kg, energy 170,628.86 kg
+        expect(text).toMatch(/fabrication 54,194\.1\d* kg CO2e · energy 170,628\.[89]\d* kg CO2e/);
+    });
+
+    it('shows an object\'s footprint over the period', async () => {
+        const text = await hoverAt('system streaming_platform', 'system '.length + 2);
+        expect(text).toContain('**system streaming_platform** — "System" (e-footprint System)');
+        expect(text).toMatch(/\*\*Total footprint: 10,966,3\d\d\.\d kg CO2e\*\*/); // e-footprint: 10,966,373 kg
+    });
+
+    it('shows the built-in archetype a model starts from, and units', async () => {
+        expect(await hoverAt('from ssd', 'from '.length + 1)).toContain('**storage ssd**');
+        expect(await hoverAt('100 g/kWh', '100 '.length)).toContain('**g** — unit: mass (e-footprint\'s `gram`)');
+    });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createEfpServices } from '../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
+import { readFileSync } from 'node:fs';
+
+/** Diagnostics an editor gets: the engine's (dimensions, missing inputs, cycles...) next to Langium's. */
+async function validate(text: string): Promise<LangiumDocument> {
+    const { shared } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    const document = factory.fromString(text, URI.file('/virtual/model.efp'));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    return document;
+}
+
+const quickstart = readFileSync('examples/quickstart.efp', 'utf8');
+
+describe('model diagnostics in the editor', () => {
+    it('reports nothing on a valid model', async () => {
+        expect((await validate(quickstart)).diagnostics).toEqual([]);
+    });
+
+    it('reports a wrong dimension on the value, with the stable code and the hint', async () => {
+        const text = quickstart.replace('power: 300 W', 'power: 300 Wh');
+        const diagnostics = (await validate(text)).diagnostics!;
+        expect(diagnostics).toHaveLength(1);
+        const [d] = diagnostics;
+        expect(d.message).toBe("'power' expects a power (W); `300 Wh` is an energy (kWh). Write it in W or a unit of the same kind.");
+        expect(d.code).toBe('dimension-mismatch');
+        expect(d.severity).toBe(1);
+        const line = text.split('\n').findIndex(l => l.includes('300 Wh'));
+        expect(d.range.start).toEqual({ line, character: text.split('\n')[line].indexOf('300 Wh') });
+        expect(d.range.end).toEqual({ line, character: text.split('\n')[line].indexOf('300 Wh') + '300 Wh'.length });
+    });
+
+    it('reports a missing input on the object\'s name', async () => {
+        const text = quickstart.replace('  storage: ssd\n', '');
+        const [d] = (await validate(text)).diagnostics!;
+        expect(d.message).toMatch(/^server web needs 'storage'/);
+        const line = text.split('\n').findIndex(l => l.startsWith('server web'));
+        expect(d.range.start).toEqual({ line, character: 'server '.length });
+    });
+
+    it('stays quiet about the model while the text has syntax errors', async () => {
+        const diagnostics = (await validate(quickstart.replace('power: 300 W', 'power: 300 Wh )'))).diagnostics!;
+        expect(diagnostics.length).toBeGreaterThan(0);
+        expect(diagnostics.every(d => d.code !== 'dimension-mismatch')).toBe(true);
+    });
+});
