@@ -26,7 +26,7 @@ interface EvalOptions { json?: boolean; output?: string; show?: string }
 
 async function evalCommand(file: string, options: EvalOptions, io: Output): Promise<number> {
     const { services, document } = await loadWorkspace(file);
-    const analysis = analyzeDocument(document, services.shared.workspace.LangiumDocuments);
+    const analysis = analyzeDocument(document, services);
     const errors = analysis.diagnostics.filter(d => d.severity === 'error');
     for (const d of analysis.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')) io.err(formatDiagnostic(d));
     if (errors.length > 0 || !analysis.model) {
@@ -57,7 +57,7 @@ async function checkCommand(files: string[], io: Output): Promise<number> {
     let failed = false;
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
-        const analysis = analyzeDocument(document, services.shared.workspace.LangiumDocuments);
+        const analysis = analyzeDocument(document, services);
         for (const d of analysis.diagnostics) io.out(formatDiagnostic(d));
         io.out(`${file}: ${summarize(analysis.diagnostics)}`);
         if (analysis.diagnostics.some(d => d.severity === 'error')) failed = true;

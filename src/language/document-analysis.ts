@@ -1,9 +1,10 @@
-import { URI, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { Model } from '../engine/model/model.js';
+import type { Model } from '../engine/model/model.js';
 import type { EngineDiagnostic, Severity } from '../engine/model/diagnostics.js';
-import { describeModel } from './model-description.js';
 import { importClosure } from './efp-scope.js';
+import { FROM_ENGINE } from './efp-validator.js';
+import type { EfpServices } from './efp-module.js';
 
 /** A diagnostic with the document it belongs to, whatever found it (parser, linker, validator, engine). */
 export interface FileDiagnostic {
@@ -44,15 +45,20 @@ export interface DocumentAnalysis {
  * are none, the engine builds and evaluates the model and adds what it finds (dimensions, missing
  * inputs, cycles, values out of range).
  */
-export function analyzeDocument(document: LangiumDocument, documents: LangiumDocuments): DocumentAnalysis {
+export function analyzeDocument(document: LangiumDocument, services: EfpServices): DocumentAnalysis {
+    const documents = services.shared.workspace.LangiumDocuments;
     const uris = importClosure(document, documents);
     const diagnostics: FileDiagnostic[] = [];
     for (const uri of uris) {
         const doc = documents.getDocument(URI.parse(uri));
-        for (const d of doc?.diagnostics ?? []) diagnostics.push(fromLangium(uri, d));
+        for (const d of doc?.diagnostics ?? []) {
+            // the engine's findings are taken from the model evaluated below, with their hints apart
+            if (!(typeof d.data === 'object' && d.data && FROM_ENGINE in d.data)) diagnostics.push(fromLangium(uri, d));
+        }
     }
     if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
-    const model = Model.build(describeModel(document, documents));
+    const model = services.evaluation.DocumentModels.modelFor(document);
+    if (!model) return { diagnostics };
     diagnostics.push(...model.diagnostics.map(d => fromEngine(document.uri.toString(), d)));
     return { model, diagnostics };
 }

@@ -6,6 +6,9 @@ import { classForKeyword } from '../engine/classes/registry.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
+/** Marks the diagnostics the validator takes from the engine (the CLI reports those itself, hints apart). */
+export const FROM_ENGINE = 'fromEngine';
+
 /** Checks that need only the syntax tree; the engine checks what needs the model (dimensions, cycles...). */
 export class EfpValidator {
     constructor(private readonly services: EfpServices) {}
@@ -54,7 +57,7 @@ export class EfpValidator {
         for (const d of model.diagnostics) {
             if (d.origin?.uri !== uri) continue;
             const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
-            accept(d.severity, message, { node: root, range: d.origin.range, code: d.code, data: { code: d.code } });
+            accept(d.severity, message, { node: root, range: d.origin.range, code: d.code, data: { code: d.code, [FROM_ENGINE]: true } });
         }
     }
 

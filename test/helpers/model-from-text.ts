@@ -8,7 +8,7 @@ let counter = 0;
 
 /** Parses, links, validates and evaluates .efp text (several files: name -> text; the first is the main one). */
 export async function analyze(files: Record<string, string> | string): Promise<DocumentAnalysis> {
-    const { shared } = createEfpServices(EmptyFileSystem);
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
@@ -21,7 +21,7 @@ export async function analyze(files: Record<string, string> | string): Promise<D
         return doc;
     });
     await shared.workspace.DocumentBuilder.build([library, ...docs], { validation: true });
-    return analyzeDocument(docs[0], documents);
+    return analyzeDocument(docs[0], Efp);
 }
 
 /** The evaluated model of valid text; fails with the diagnostics otherwise. */
