@@ -11,6 +11,7 @@ import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
+import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -24,7 +25,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         DocumentModels: services => new DocumentModels(services.shared)
     },
     lsp: {
-        HoverProvider: services => new EfpHoverProvider(services)
+        HoverProvider: services => new EfpHoverProvider(services),
+        CompletionProvider: services => new EfpCompletionProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),

@@ -1,0 +1,161 @@
+import { AstUtils, GrammarAST, stream, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import {
+    isAttribute, isEnumDecl, isModelSettings, isObjectDecl, isQuantityLiteral, isReference, type ObjectDecl
+} from '../generated/ast.js';
+import type { EfpServices } from '../efp-module.js';
+import { classForKeyword } from '../../engine/classes/registry.js';
+import type { ClassSpec, InputSpec } from '../../engine/classes/class-spec.js';
+import { parseUnit, unitAtom } from '../../engine/units/unit.js';
+import type { Dimension } from '../../engine/units/dimension.js';
+
+/** What a model's `model { … }` block takes. */
+const SETTINGS: Array<{ name: string; detail: string; description: string }> = [
+    { name: 'start_date', detail: 'date · default 2025-01-01', description: 'First day of the modeling period (UTC midnight).' },
+    { name: 'modeling_duration', detail: 'duration · default 1 year', description: 'Length of the modeling period; builders make series this long.' }
+];
+
+function inputDetail(input: InputSpec): string {
+    switch (input.type) {
+        case 'quantity': {
+            const unit = input.unit || 'number';
+            return input.default ? `${unit} · default ${input.default.value}${input.default.unit ? ' ' + input.default.unit : ''}` : `${unit}${input.optional ? ' · optional' : ''}`;
+        }
+        case 'hourly': return `hourly series (${input.unit})`;
+        case 'ref': return `${input.classes.map(c => c).join(' or ')} · required`;
+        case 'refs': return `list of ${input.classes.join(' or ')}`;
+        case 'weighted': return `list of ${input.classes.join(' or ')}, with weights`;
+        case 'enum': return `${input.values.join(' | ')}${input.default ? ` · default ${input.default}` : ''}`;
+        case 'text': return `text${input.default ? ` · default "${input.default}"` : ''}`;
+    }
+}
+
+/**
+ * Completion that knows the model: the inputs an object still lacks (unit, default, meaning), objects of
+ * the kind an input takes, enumerated values, units of the dimension an input expects first, and the
+ * values of an object after `object.`.
+ */
+export class EfpCompletionProvider extends DefaultCompletionProvider {
+    constructor(private readonly efp: EfpServices) {
+        super(efp);
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        if (next.property === 'name' && (rule?.name === 'AttributeName' || rule?.name === 'ObjectKind')) {
+            // an attribute's name: ours, not the grammar's keywords
+            if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'ATTRIBUTE_NAME') this.completeAttributeNames(context, acceptor);
+            return;
+        }
+        if (next.property === 'members' || rule?.name === 'MemberName') {
+            this.completeMembers(context, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    private completeAttributeNames(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const node = context.node;
+        const settings = node && (isModelSettings(node) ? node : AstUtils.getContainerOfType(node, isModelSettings));
+        if (settings) {
+            const given = new Set(settings.settings.map(s => s.name));
+            for (const s of SETTINGS.filter(s => !given.has(s.name))) {
+                acceptor(context, { label: s.name, kind: CompletionItemKind.Property, detail: s.detail, documentation: s.description, insertText: `${s.name}: ` });
+            }
+            return;
+        }
+        const object = node && (isObjectDecl(node) ? node : AstUtils.getContainerOfType(node, isObjectDecl));
+        const spec = object && classForKeyword(object.kind);
+        if (!object || !spec) return;
+        const given = new Set(object.attributes.map(a => a.name));
+        if (object.server) given.add('server');
+        spec.inputs.forEach((input, i) => {
+            if (given.has(input.name)) return;
+            acceptor(context, {
+                label: input.name, kind: CompletionItemKind.Property, detail: inputDetail(input),
+                documentation: `${input.label}. ${input.description}`, insertText: `${input.name}: `,
+                sortText: String(i).padStart(3, '0')
+            });
+        });
+    }
+
+    /** After `web.`: the object's inputs and calculated values. */
+    private completeMembers(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const ref = context.node && (isReference(context.node) ? context.node : AstUtils.getContainerOfType(context.node, isReference));
+        const target = ref?.target.ref;
+        if (!ref || !isObjectDecl(target)) return;
+        let spec: ClassSpec | undefined = classForKeyword(target.kind);
+        // follow earlier members that are references (`job.server.`)
+        for (const member of ref.members) {
+            const input = spec?.inputs.find(i => i.name === member && i.type === 'ref');
+            if (!input || input.type !== 'ref') break;
+            spec = undefined;
+            const decl = this.followRef(target, member);
+            if (decl) spec = classForKeyword(decl.kind);
+        }
+        if (!spec) return;
+        for (const input of spec.inputs.filter(i => i.type === 'quantity' || i.type === 'hourly' || i.type === 'ref')) {
+            acceptor(context, { label: input.name, kind: CompletionItemKind.Field, detail: `input · ${inputDetail(input)}`, documentation: input.description });
+        }
+        for (const calculated of spec.calculated) {
+            acceptor(context, { label: calculated.name, kind: CompletionItemKind.Value, detail: `calculated · ${calculated.unit || 'number'}`, documentation: calculated.label });
+        }
+    }
+
+    private followRef(object: ObjectDecl, attribute: string): ObjectDecl | undefined {
+        if (attribute === 'server' && object.server?.ref) return object.server.ref;
+        const value = object.attributes.find(a => a.name === attribute)?.value;
+        return isReference(value) && isObjectDecl(value.target.ref) ? value.target.ref : undefined;
+    }
+
+    /** Objects of the kind the input takes; enumerated values; units of the expected dimension first. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
+        const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
+        const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
+        if (isQuantityLiteral(refInfo.container)) return candidates; // units; ordered in createReferenceCompletionItem
+        if (!input || !isReference(refInfo.container)) return candidates;
+        if (input.type === 'ref' || input.type === 'refs' || input.type === 'weighted') {
+            const documents = this.efp.shared.workspace.LangiumDocuments;
+            const locator = this.efp.workspace.AstNodeLocator;
+            return stream(candidates.toArray().filter(d => {
+                if (d.type !== 'ObjectDecl') return false;
+                const root = documents.getDocument(d.documentUri)?.parseResult.value;
+                const decl = d.node ?? (root && locator.getAstNode(root, d.path));
+                const kind = isObjectDecl(decl) ? classForKeyword(decl.kind)?.className : undefined;
+                return kind !== undefined && input.classes.includes(kind);
+            }));
+        }
+        if (input.type === 'enum') {
+            return stream(candidates.toArray().filter(d => d.type === 'EnumMember' && isEnumDecl(d.node?.$container) && d.node?.$container.name === input.name));
+        }
+        return candidates;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        if (description.type !== 'UnitDecl') return item;
+        const atom = unitAtom(description.name);
+        const expected = this.expectedDimension(refInfo);
+        // a plain GB fits where RAM or stored bytes are expected
+        const fits = atom && expected && (atom.dimension.equals(expected)
+            || atom.dimension.replaceBase('data', 'data_ram').equals(expected) || atom.dimension.replaceBase('data', 'data_stored').equals(expected));
+        return { ...item, detail: atom?.description, sortText: `${fits ? '0' : '1'}_${description.name}` };
+    }
+
+    /** The dimension the input being written expects, when a unit completes its number. */
+    private expectedDimension(refInfo: ReferenceInfo): Dimension | undefined {
+        const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
+        const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
+        const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
+        if (!input || (input.type !== 'quantity' && input.type !== 'hourly')) return undefined;
+        try {
+            // a number's unit is the whole dimension for simple units (W, GB, year)
+            return parseUnit(input.unit.split('/')[0] || 'dimensionless').dimension;
+        } catch {
+            return undefined;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI } from 'langium';
+import type { CompletionItem } from 'vscode-languageserver';
+import { createEfpServices } from '../../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+
+let counter = 0;
+
+/** Completion items at the `<|>` marker of `text`. */
+async function complete(textWithCursor: string): Promise<CompletionItem[]> {
+    const offset = textWithCursor.indexOf('<|>');
+    const text = textWithCursor.replace('<|>', '');
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    const document = factory.fromString(text, URI.file(`/virtual/completion${counter++}.efp`));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([library, document]);
+    const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+    });
+    return list?.items ?? [];
+}
+
+const labels = (items: CompletionItem[]) => items.map(i => i.label);
+/** As an editor lists them: by sort text, else by label. */
+const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+
+describe('completion', () => {
+    it('offers the inputs an object still lacks, with unit, default and meaning, in e-footprint\'s order', async () => {
+        const items = await complete('server web {\n  power: 300 W\n  <|>\n}\n');
+        // after a value, its annotations (source, confidence, comment, in) may follow too: listed after the inputs
+        const names = labels(sorted(items));
+        expect(names).not.toContain('power');
+        expect(names.slice(0, 3)).toEqual(['carbon_footprint_fabrication', 'lifespan', 'fraction_of_usage_time']);
+        expect(names).toContain('storage');
+        expect(names).not.toContain('gpu_server'); // no object kinds where an input name goes
+        const idle = items.find(i => i.label === 'idle_power')!;
+        expect(idle.detail).toBe('W · default 50 W');
+        expect(idle.documentation).toBe('Idle power. Power drawn when idle.');
+        expect(idle.textEdit && 'newText' in idle.textEdit ? idle.textEdit.newText : idle.insertText).toBe('idle_power: ');
+    });
+
+    it('offers only objects of the kind an input takes', async () => {
+        const names = labels(await complete('storage disk from ssd {}\nserver web { storage: <|> }\ndevice phone {}\n'));
+        expect(names).toContain('disk');
+        expect(names).toContain('ssd'); // the built-in archetype
+        expect(names).not.toContain('phone');
+        expect(names).not.toContain('web');
+        expect(names).not.toContain('kWh');
+    });
+
+    it('offers the enumerated values of an input', async () => {
+        expect(labels(await complete('server web { server_type: <|> }\n')).sort()).toEqual(['autoscaling', 'on_premise', 'serverless']);
+    });
+
+    it('offers units of the expected dimension first after a number', async () => {
+        const items = sorted(await complete('server web { power: 300 <|> }\n'));
+        expect(labels(items.slice(0, 5)).sort()).toEqual(['GW', 'MW', 'W', 'kW', 'mW']);
+        expect(items.find(i => i.label === 'W')!.detail).toBe('power');
+        const first = sorted(await complete('server web { ram: 128 <|> }\n'))[0];
+        expect(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'B_ram', 'kB_ram', 'MB_ram', 'GB_ram', 'TB_ram']).toContain(first.label);
+    });
+
+    it('offers an object\'s values after a dot, given and calculated', async () => {
+        const names = labels(await complete('server web { storage: disk }\nstorage disk from ssd {}\ndevice d { power: web.<|> }\n'));
+        expect(names).toContain('power');
+        expect(names).toContain('energy_footprint');
+        expect(names).toContain('nb_of_instances');
+    });
+
+    it('offers the model settings not given yet', async () => {
+        const items = await complete('model { start_date: 2025-01-01\n <|> }\n');
+        expect(labels(items.filter(i => i.kind === 10 /* Property */))).toEqual(['modeling_duration']);
+    });
+});
