@@ -12,6 +12,7 @@ import { EfpLinker } from './efp-linker.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
+import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -26,7 +27,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     lsp: {
         HoverProvider: services => new EfpHoverProvider(services),
-        CompletionProvider: services => new EfpCompletionProvider(services)
+        CompletionProvider: services => new EfpCompletionProvider(services),
+        InlayHintProvider: services => new EfpInlayHintProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),

@@ -1,0 +1,67 @@
+import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { isObjectDecl } from '../generated/ast.js';
+import type { EfpServices } from '../efp-module.js';
+import type { Model } from '../../engine/model/model.js';
+import type { EfpObject } from '../../engine/model/efp-object.js';
+import { totalOf, type NumericValue } from '../../engine/model/values.js';
+import { formatNumber } from '../../engine/model/value-format.js';
+
+const HOURS_PER_YEAR = 8766;
+
+/** `74.9 t CO2e/year`: a yearly mass in a unit that keeps few digits. */
+export function formatYearlyMass(kgPerYear: number): string {
+    const abs = Math.abs(kgPerYear);
+    const [unit, factor] = abs >= 1e6 ? ['kt', 1e6] : abs >= 1e3 ? ['t', 1e3] : abs >= 1 ? ['kg', 1] : ['g', 1e-3];
+    const value = kgPerYear / factor;
+    // three significant digits or so: a hint, not a report
+    const decimals = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+    return `${formatNumber(value, decimals)} ${unit} CO2e/year`;
+}
+
+/** The object's footprint per year on average over the modeling period, if it has one. */
+export function yearlyFootprint(model: Model, object: EfpObject): number | undefined {
+    const value = (attribute: string): NumericValue | undefined => {
+        const v = model.findNode(object.key, attribute)?.value;
+        return v === undefined || v.kind === 'dict' ? undefined : v;
+    };
+    const total = value('total_footprint');
+    const fabrication = value('instances_fabrication_footprint');
+    const energy = value('energy_footprint');
+    if (!total && !fabrication && !energy) return undefined;
+    const kg = total ? totalOf(total) : totalOf(fabrication ?? { kind: 'empty' }) + totalOf(energy ?? { kind: 'empty' });
+    const years = model.period.length / HOURS_PER_YEAR;
+    return years > 0 ? kg / years : undefined;
+}
+
+/**
+ * After each object's name, its yearly footprint (servers, storage, networks, devices, systems).
+ * The setting `efp.inlayHints.footprint` (default true) turns them off.
+ */
+export class EfpInlayHintProvider extends AbstractInlayHintProvider {
+    private model: Model | undefined;
+
+    constructor(private readonly efp: EfpServices) {
+        super();
+    }
+
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'inlayHints') as { footprint?: boolean } | undefined;
+        if (settings?.footprint === false) return undefined;
+        this.model = this.efp.evaluation.DocumentModels.modelFor(document);
+        if (!this.model) return undefined;
+        return super.getInlayHints(document, params, cancelToken);
+    }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (!isObjectDecl(node) || !this.model) return;
+        const object = this.model.lookup(node.name);
+        if (!object || object.description.builtin) return;
+        const perYear = yearlyFootprint(this.model, object);
+        if (perYear === undefined) return;
+        const after = GrammarUtils.findNodeForProperty(node.$cstNode, node.label !== undefined ? 'label' : 'name');
+        if (!after) return;
+        acceptor({ position: after.range.end, label: `≈ ${formatYearlyMass(perYear)}`, paddingLeft: true, kind: InlayHintKind.Type });
+    }
+}

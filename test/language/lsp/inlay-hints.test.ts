@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI } from 'langium';
+import { readFileSync } from 'node:fs';
+import { createEfpServices } from '../../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+import { loadReference } from '../../helpers/reference-comparison.js';
+
+const text = readFileSync('examples/quickstart.efp', 'utf8');
+
+async function hints() {
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    const document = factory.fromString(text, URI.file('/virtual/quickstart.efp'));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    const end = document.textDocument.positionAt(text.length);
+    return (await Efp.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end } })) ?? [];
+}
+
+describe('inlay hints', () => {
+    it('show each object\'s yearly footprint after its name, as e-footprint computes it', async () => {
+        const all = await hints();
+        const server = all.find(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('server web "server"')))!;
+        expect(server.position.character).toBe('server web "server"'.length);
+        // e-footprint: 54,194.1 + 170,628.86 kg over 3 years (26,298 hours)
+        const totals = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz').system_totals!;
+        const kg = (totals.fabrication_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value
+            + (totals.energy_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value;
+        expect(server.label).toBe(`≈ ${(kg / 3 / 1000).toFixed(1)} t CO2e/year`);
+        const system = all.find(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('system streaming_platform')))!;
+        expect(system.label).toBe('≈ 3.66 kt CO2e/year'); // e-footprint: 10,966,373 kg over 3 years
+        // no hint for objects without a footprint of their own (jobs, steps, journeys, patterns)
+        expect(all.some(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('job streaming')))).toBe(false);
+        expect(all).toHaveLength(4); // the server, the storage, the network and the system (the laptop is built in)
+    });
+});
