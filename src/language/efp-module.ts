@@ -13,6 +13,7 @@ import { DocumentModels } from './evaluation/document-models.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
+import { EfpFormatter } from './lsp/efp-formatter.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -28,7 +29,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     lsp: {
         HoverProvider: services => new EfpHoverProvider(services),
         CompletionProvider: services => new EfpCompletionProvider(services),
-        InlayHintProvider: services => new EfpInlayHintProvider(services)
+        InlayHintProvider: services => new EfpInlayHintProvider(services),
+        Formatter: () => new EfpFormatter()
     },
     references: {
         Linker: services => new EfpLinker(services),

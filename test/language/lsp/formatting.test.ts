@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyFileSystem, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import { createEfpServices } from '../../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+import { describeModel } from '../../../src/language/model-description.js';
+import type { ModelDescription } from '../../../src/engine/model/description.js';
+
+let counter = 0;
+
+/** Formats `text` as the editor would; returns the new text and the model it describes. */
+async function format(text: string): Promise<{ text: string; model: ModelDescription }> {
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    const document = factory.fromString(text, URI.file(`/virtual/format${counter++}.efp`));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([library, document]);
+    const edits = await Efp.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+    const formatted = TextDocument.applyEdits(TextDocument.create('x', 'efp', 0, text), edits);
+    return { text: formatted, model: describeModel(document, shared.workspace.LangiumDocuments) };
+}
+
+/** The model without positions: what formatting must not change. */
+function meaning(model: ModelDescription): unknown {
+    return JSON.parse(JSON.stringify(model, (key, value) => (key === 'origin' || key === 'nameOrigin' || key === 'text' ? undefined : value)));
+}
+
+describe('formatting', () => {
+    it('lays out a model one input per line, single spaces, units as units, keeping comments', async () => {
+        const input = 'server  web "server"{ power :300 W   idle_power:  50 W // measured\n'
+            + 'ram: 128 GB  storage:disk }\n\n\nstorage disk from  ssd{}\n'
+            + 'network n { bandwidth_energy_intensity: 0.05 kWh / GB  }\n'
+            + 'usage_pattern p { hourly_usage_journey_starts: ( linear_growth( 5000 ,100000 )+ sinusoidal(amplitude:3000, period: 90 day) ) * 2 }\n';
+        const { text } = await format(input);
+        expect(text).toBe([
+            'server web "server" {',
+            '  power: 300 W',
+            '  idle_power: 50 W // measured',
+            '  ram: 128 GB',
+            '  storage: disk',
+            '}',
+            '',
+            '',
+            'storage disk from ssd {}',
+            'network n {',
+            '  bandwidth_energy_intensity: 0.05 kWh/GB',
+            '}',
+            'usage_pattern p {',
+            '  hourly_usage_journey_starts: (linear_growth(5000, 100000) + sinusoidal(amplitude: 3000, period: 90 day)) * 2',
+            '}',
+            ''
+        ].join('\n'));
+    });
+
+    it('changes no meaning and is idempotent on the examples', async () => {
+        for (const file of ['examples/quickstart.efp', 'examples/reference/simple_system.efp', 'examples/reference/machine_learning_workflow.efp']) {
+            const original = readFileSync(file, 'utf8');
+            const once = await format(original);
+            const twice = await format(once.text);
+            expect(twice.text, file).toBe(once.text);
+            const before = await format(original);
+            expect(meaning(once.model), file).toEqual(meaning(before.model));
+            expect(once.text.split('\n').filter(l => l.includes('//')).length, file).toBe(original.split('\n').filter(l => l.includes('//')).length);
+        }
+    });
+});
