@@ -14,6 +14,7 @@ import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
 import { EfpFormatter } from './lsp/efp-formatter.js';
+import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -30,7 +31,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         HoverProvider: services => new EfpHoverProvider(services),
         CompletionProvider: services => new EfpCompletionProvider(services),
         InlayHintProvider: services => new EfpInlayHintProvider(services),
-        Formatter: () => new EfpFormatter()
+        Formatter: () => new EfpFormatter(),
+        SemanticTokenProvider: services => new EfpSemanticTokenProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),

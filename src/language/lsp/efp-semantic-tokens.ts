@@ -1,0 +1,54 @@
+import type { AstNode } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
+import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import {
+    isArgument, isAttribute, isCall, isConfidenceAnnotation, isDateLiteral, isEnumDecl, isEnumMember, isObjectDecl,
+    isQuantityLiteral, isReference, isSourceAnnotation, isSourceDecl, isUnitDecl, isUnitFactor
+} from '../generated/ast.js';
+
+/**
+ * Colours by meaning, which a TextMate grammar cannot know: an input name is a property even when it
+ * is spelled like an object kind (`storage:`), a name after a number is a unit, a reference is an
+ * object, a unit or an enumerated value depending on what it resolved to.
+ */
+export class EfpSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    protected highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        if (isObjectDecl(node)) {
+            acceptor({ node, property: 'kind', type: SemanticTokenTypes.keyword });
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
+            if (node.archetype) acceptor({ node, property: 'archetype', type: SemanticTokenTypes.class });
+            if (node.server) acceptor({ node, property: 'server', type: SemanticTokenTypes.class });
+        } else if (isAttribute(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
+        } else if (isQuantityLiteral(node)) {
+            acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
+            if (node.unit) acceptor({ node, property: 'unit', type: SemanticTokenTypes.type });
+        } else if (isDateLiteral(node)) {
+            acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
+        } else if (isReference(node)) {
+            const target = node.target.ref;
+            const type = isUnitDecl(target) ? SemanticTokenTypes.type : isEnumMember(target) ? SemanticTokenTypes.enumMember : SemanticTokenTypes.variable;
+            acceptor({ node, property: 'target', type });
+            node.members.forEach((_, index) => acceptor({ node, property: 'members', index, type: SemanticTokenTypes.property }));
+        } else if (isUnitFactor(node)) {
+            acceptor({ node, property: 'unit', type: SemanticTokenTypes.type });
+        } else if (isCall(node)) {
+            acceptor({ node, property: 'function', type: SemanticTokenTypes.function });
+        } else if (isArgument(node)) {
+            if (node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.parameter });
+            if (node.per) acceptor({ node, property: 'per', type: SemanticTokenTypes.type });
+        } else if (isSourceAnnotation(node)) {
+            acceptor({ node, property: 'source', type: SemanticTokenTypes.namespace });
+        } else if (isConfidenceAnnotation(node)) {
+            acceptor({ node, property: 'level', type: SemanticTokenTypes.enumMember });
+        } else if (isSourceDecl(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.namespace, modifier: SemanticTokenModifiers.declaration });
+        } else if (isUnitDecl(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.type, modifier: SemanticTokenModifiers.declaration });
+        } else if (isEnumDecl(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.enum, modifier: SemanticTokenModifiers.declaration });
+        } else if (isEnumMember(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.declaration });
+        }
+    }
+}
