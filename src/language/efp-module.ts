@@ -15,6 +15,7 @@ import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
 import { EfpFormatter } from './lsp/efp-formatter.js';
 import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
+import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -32,7 +33,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CompletionProvider: services => new EfpCompletionProvider(services),
         InlayHintProvider: services => new EfpInlayHintProvider(services),
         Formatter: () => new EfpFormatter(),
-        SemanticTokenProvider: services => new EfpSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new EfpSemanticTokenProvider(services),
+        CodeActionProvider: services => new EfpCodeActionProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),

@@ -1,0 +1,77 @@
+import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { isDocument, isObjectDecl, type ObjectDecl } from '../generated/ast.js';
+import type { EfpServices } from '../efp-module.js';
+import { classForKeyword } from '../../engine/classes/registry.js';
+
+const DID_YOU_MEAN = /Did you mean '([^']+)'\?/;
+
+function messageOf(d: Diagnostic): string {
+    return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+function codeOf(d: Diagnostic): string | undefined {
+    const data = d.data as { code?: string } | undefined;
+    return data?.code ?? (typeof d.code === 'string' ? d.code : undefined);
+}
+
+/**
+ * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
+ * filled with the first object of the right kind the file can see.
+ */
+export class EfpCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly efp: EfpServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const code = codeOf(diagnostic);
+            const suggestion = DID_YOU_MEAN.exec(messageOf(diagnostic))?.[1];
+            if (suggestion && (code === 'linking-error' || code === 'unknown-attribute' || code === 'unknown-unit')) {
+                actions.push({
+                    title: `Replace with '${suggestion}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+                    edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } }
+                });
+            }
+            if (code === 'missing-input') {
+                const action = this.addMissingReference(document, diagnostic);
+                if (action) actions.push(action);
+            }
+        }
+        return actions;
+    }
+
+    /** `server web needs 'storage' …`: adds `storage: <a storage the file can see>` to the object. */
+    private addMissingReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+        const input = /needs '([^']+)'/.exec(messageOf(diagnostic))?.[1];
+        const root = document.parseResult.value.$cstNode;
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+        const object = leaf && AstUtils.getContainerOfType(leaf.astNode, isObjectDecl);
+        const spec = object && classForKeyword(object.kind)?.inputs.find(i => i.name === input);
+        if (!object || !spec || (spec.type !== 'ref' && spec.type !== 'refs' && spec.type !== 'weighted')) return undefined;
+        const candidate = this.firstObjectOf(document, object, spec.classes);
+        if (!candidate) return undefined;
+        const value = spec.type === 'ref' ? candidate : `[${candidate}]`;
+        const close = object.$cstNode!.range.end;
+        const closeOffset = document.textDocument.offsetAt(close) - 1;
+        const position = document.textDocument.positionAt(closeOffset);
+        return {
+            title: `Add '${spec.name}: ${value}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+            edit: { changes: { [document.uri.toString()]: [{ range: { start: position, end: position }, newText: `  ${spec.name}: ${value}\n` }] } }
+        };
+    }
+
+    /** The first object of one of `classes` declared in the file, else a built-in one. */
+    private firstObjectOf(document: LangiumDocument, self: ObjectDecl, classes: readonly string[]): string | undefined {
+        const fits = (o: ObjectDecl) => o !== self && classes.includes(classForKeyword(o.kind)?.className ?? '');
+        const root = document.parseResult.value;
+        const local = isDocument(root) ? root.elements.filter(isObjectDecl).find(fits) : undefined;
+        if (local) return local.name;
+        const builtin = this.efp.shared.workspace.IndexManager.allElements('ObjectDecl').find(d => {
+            const decl = d.node;
+            return isObjectDecl(decl) && fits(decl);
+        });
+        return builtin?.name;
+    }
+}
