@@ -1,4 +1,5 @@
 import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver';
 import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
 import type { EfpServices } from './efp-module.js';
@@ -57,7 +58,11 @@ export class EfpValidator {
         for (const d of model.diagnostics) {
             if (d.origin?.uri !== uri) continue;
             const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
-            accept(d.severity, message, { node: root, range: d.origin.range, code: d.code, data: { code: d.code, [FROM_ENGINE]: true } });
+            accept(d.severity, message, {
+                node: root, range: d.origin.range, code: d.code, data: { code: d.code, [FROM_ENGINE]: true },
+                // editors grey out what is unused
+                tags: d.code === 'unused' ? [DiagnosticTag.Unnecessary] : undefined
+            });
         }
     }
 

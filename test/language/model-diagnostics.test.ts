@@ -44,6 +44,28 @@ describe('model diagnostics in the editor', () => {
         expect(d.range.start).toEqual({ line, character: 'server '.length });
     });
 
+    it('hints at objects no system uses, greyed out', async () => {
+        const text = quickstart + '\njob orphan on web {}\n';
+        const diagnostics = (await validate(text)).diagnostics!;
+        expect(diagnostics).toHaveLength(1);
+        expect(diagnostics[0].message).toBe('job orphan is not used by any system, so its footprint counts nowhere. Reference it from a usage pattern, journey, step or job of a system, or remove it.');
+        expect(diagnostics[0].severity).toBe(4);
+        expect(diagnostics[0].tags).toEqual([1]);
+        expect(diagnostics[0].range.start).toEqual({ line: text.split('\n').findIndex(l => l.startsWith('job orphan')), character: 'job '.length });
+    });
+
+    it('reports a name declared twice across imported files', async () => {
+        const { shared } = createEfpServices(EmptyFileSystem);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+        const main = factory.fromString('import "other.efp"\nstorage disk from ssd {}\n', URI.file('/virtual/dup/main.efp'));
+        const other = factory.fromString('storage disk from hdd {}\n', URI.file('/virtual/dup/other.efp'));
+        for (const d of [library, main, other]) shared.workspace.LangiumDocuments.addDocument(d);
+        await shared.workspace.DocumentBuilder.build([library, main, other], { validation: true });
+        const messages = [...main.diagnostics!, ...other.diagnostics!].map(d => d.message);
+        expect(messages).toContain("'disk' is declared twice (other.efp:1). Give each object its own name.");
+    });
+
     it('stays quiet about the model while the text has syntax errors', async () => {
         const diagnostics = (await validate(quickstart.replace('power: 300 W', 'power: 300 Wh )'))).diagnostics!;
         expect(diagnostics.length).toBeGreaterThan(0);

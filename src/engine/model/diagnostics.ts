@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type DiagnosticCode =
     | 'unknown-class' | 'duplicate-name' | 'unknown-attribute' | 'missing-input' | 'wrong-kind' | 'unknown-object'
     | 'unknown-unit' | 'dimension-mismatch' | 'cycle' | 'evaluation-error' | 'invalid-value' | 'unknown-function'
-    | 'bad-argument' | 'out-of-range' | 'unknown-source';
+    | 'bad-argument' | 'out-of-range' | 'unknown-source' | 'unused';
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {

@@ -57,6 +57,7 @@ export class Model {
         this.createObjects();
         this.collectInstances();
         this.relations = new Relations(this.instances);
+        this.reportUnused();
         this.createNodes();
         this.order = this.orderNodes();
     }
@@ -283,8 +284,12 @@ export class Model {
                 continue;
             }
             const table = description.builtin ? this.builtins : this.objects;
-            if (table.has(description.id)) {
-                this.report('error', 'duplicate-name', `'${description.id}' is already declared`, description.origin, 'Give each object its own name.');
+            const first = table.get(description.id);
+            if (first) {
+                // reported on both, as they may be in different files
+                const where = (o?: Origin) => (o ? ` (${o.uri.split('/').pop()}:${o.range.start.line + 1})` : '');
+                this.report('error', 'duplicate-name', `'${description.id}' is declared twice${where(first.origin)}`, description.origin, 'Give each object its own name.');
+                this.report('error', 'duplicate-name', `'${description.id}' is declared twice${where(description.origin)}`, first.origin, 'Give each object its own name.');
                 continue;
             }
             table.set(description.id, new EfpObject(description, spec));
@@ -461,6 +466,18 @@ export class Model {
         };
         for (const o of this.objects.values()) visit(o);
         this.instances.push(...this.allObjects().filter(o => included.has(o)));
+    }
+
+    /** Objects no system uses (a hint: their footprint counts nowhere), when the model has a system. */
+    private reportUnused(): void {
+        const systems = this.instances.filter(o => o.className === 'System');
+        if (systems.length === 0) return;
+        const used = new Set(systems.flatMap(s => [...this.relations.usedBy(s)]));
+        for (const object of this.objects.values()) {
+            if (used.has(object)) continue;
+            this.report('hint', 'unused', `${object} is not used by any system, so its footprint counts nowhere`, object.origin,
+                'Reference it from a usage pattern, journey, step or job of a system, or remove it.');
+        }
     }
 
     private createNodes(): void {

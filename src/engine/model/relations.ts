@@ -68,6 +68,20 @@ export class Relations {
         return system.list('usage_patterns').filter(p => this.patterns.includes(p));
     }
 
+    /** Every object a system depends on, the system included. */
+    usedBy(system: EfpObject): Set<EfpObject> {
+        const used = new Set<EfpObject>([system]);
+        const visit = (o: EfpObject | undefined) => {
+            if (!o || used.has(o)) return;
+            used.add(o);
+            for (const r of o.refs.values()) visit(r);
+            for (const l of o.lists.values()) l.forEach(visit);
+            for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
+        };
+        system.list('usage_patterns').forEach(visit);
+        return used;
+    }
+
     /** Servers, storage, networks and devices whose footprint a system counts, by category order. */
     footprintObjects(system: EfpObject): EfpObject[] {
         const patterns = this.patternsOfSystem(system);
