@@ -22,15 +22,33 @@ export function canEvaluate(document: LangiumDocument, documents: LangiumDocumen
 export class DocumentModels {
     private readonly cache: WorkspaceCache<string, Model | undefined>;
     private readonly documents: LangiumDocuments;
+    /** The last model each document had, kept while its text is broken. */
+    private readonly lastGood = new Map<string, Model>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.cache = new WorkspaceCache(shared);
         this.documents = shared.workspace.LangiumDocuments;
+        shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) this.lastGood.delete(uri.toString());
+        });
     }
 
     /** The document's evaluated model, or undefined while it has syntax or name errors. */
     modelFor(document: LangiumDocument): Model | undefined {
-        return this.cache.get(document.uri.toString(), () =>
-            canEvaluate(document, this.documents) ? Model.build(describeModel(document, this.documents)) : undefined);
+        const uri = document.uri.toString();
+        return this.cache.get(uri, () => {
+            if (!canEvaluate(document, this.documents)) return undefined;
+            const model = Model.build(describeModel(document, this.documents));
+            this.lastGood.set(uri, model);
+            return model;
+        });
+    }
+
+    /**
+     * For hovers and hints while typing: the current model, or the last one the document had while
+     * its text does not parse (the values then are those of the last good text).
+     */
+    latestModelFor(document: LangiumDocument): Model | undefined {
+        return this.modelFor(document) ?? this.lastGood.get(document.uri.toString());
     }
 }

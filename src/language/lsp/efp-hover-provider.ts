@@ -27,7 +27,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const member = this.memberAt(document, params);
         if (member) {
-            const model = this.efp.evaluation.DocumentModels.modelFor(document);
+            const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
             const node = model && this.nodeOfPath(model, member.ref, member.index);
             if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node) } };
         }
@@ -58,7 +58,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
     /** The model of the document the user is in (a built-in object is shown as that model uses it). */
     private modelAround(document: LangiumDocument): Model | undefined {
         if (document.uri.toString() === BUILTIN_LIBRARY_URI) return undefined;
-        return this.efp.evaluation.DocumentModels.modelFor(document);
+        return this.efp.evaluation.DocumentModels.latestModelFor(document);
     }
 
     /** A member name of a reference under the cursor (`energy_footprint` in `web.energy_footprint`). */

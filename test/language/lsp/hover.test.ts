@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEfpServices, type EfpServices } from '../../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
 import { readFileSync } from 'node:fs';
@@ -62,5 +64,26 @@ describe('hover', () => {
     it('shows the built-in archetype a model starts from, and units', async () => {
         expect(await hoverAt('from ssd', 'from '.length + 1)).toContain('**storage ssd**');
         expect(await hoverAt('100 g/kWh', '100 '.length)).toContain('**g** — unit: mass (e-footprint\'s `gram`)');
+    });
+});
+
+describe('hover while the text is broken', () => {
+    it('keeps showing the values of the last text that parsed', async () => {
+        const { shared, Efp } = createEfpServices(EmptyFileSystem);
+        const factory = shared.workspace.LangiumDocumentFactory;
+        const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+        shared.workspace.LangiumDocuments.addDocument(library);
+        const uri = 'file:///virtual/broken.efp';
+        setTextDocument(Efp, TextDocument.create(uri, 'efp', 1, quickstart));
+        await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        const broken = quickstart.replace('power: 300 W', 'power: 300 W )');
+        setTextDocument(Efp, TextDocument.create(uri, 'efp', 2, broken));
+        await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+        expect(document.parseResult.parserErrors.length).toBeGreaterThan(0);
+        const hover = await Efp.lsp.HoverProvider!.getHoverContent(document, {
+            textDocument: { uri }, position: document.textDocument.positionAt(broken.indexOf('carbon_footprint_fabrication: 600') + 2)
+        });
+        expect((hover?.contents as { value: string }).value).toContain('**600 kg**');
     });
 });
