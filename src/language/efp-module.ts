@@ -16,6 +16,7 @@ import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
 import { EfpFormatter } from './lsp/efp-formatter.js';
 import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
+import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -34,7 +35,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         InlayHintProvider: services => new EfpInlayHintProvider(services),
         Formatter: () => new EfpFormatter(),
         SemanticTokenProvider: services => new EfpSemanticTokenProvider(services),
-        CodeActionProvider: services => new EfpCodeActionProvider(services)
+        CodeActionProvider: services => new EfpCodeActionProvider(services),
+        SignatureHelp: () => new EfpSignatureHelpProvider()
     },
     references: {
         Linker: services => new EfpLinker(services),
