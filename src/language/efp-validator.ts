@@ -4,6 +4,7 @@ import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Re
 import { isObjectDecl } from './generated/ast.js';
 import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
+import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -51,7 +52,8 @@ export class EfpValidator {
      */
     checkModel(root: Document, accept: ValidationAcceptor): void {
         const document = root.$document;
-        if (!document) return;
+        // the built-in library is not a model of its own
+        if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
         const model = this.services.evaluation.DocumentModels.modelFor(document);
         if (!model) return;
         const uri = document.uri.toString();

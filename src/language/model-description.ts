@@ -136,6 +136,7 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
     const docs = [document, ...[...uris].filter(u => u !== document.uri.toString()).map(u => documents.all.find(d => d.uri.toString() === u))
         .filter((d): d is LangiumDocument => d !== undefined)];
     const builtin = documents.all.find(d => d.uri.toString() === BUILTIN_LIBRARY_URI);
+    if (builtin && docs.includes(builtin)) docs.splice(docs.indexOf(builtin), 1);
     const objects: ObjectDescription[] = [];
     const sources: SourceDescription[] = [];
     let settings: ModelSettings | undefined;
