@@ -28,7 +28,9 @@ const USER_SETTINGS = {
     'git.enabled': false,
     // A stable, uncluttered editor makes screenshots and DOM queries deterministic
     'editor.minimap.enabled': false,
-    'editor.hover.enabled': false,
+    // Hovers stay on (the language server's hovers are under test); the tests park the pointer
+    // outside the editor whenever no hover is wanted, so none can cover a screenshot
+    'editor.hover.enabled': true,
     'files.autoSave': 'off'
 };
 

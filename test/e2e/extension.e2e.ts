@@ -17,6 +17,16 @@ const EXAMPLE = path.join(ROOT, 'examples/quickstart.efp');
 const VALID_LINE = 'power: 300 W';
 const BROKEN_LINE = 'power: 300 W :';
 
+/** The line the model-error test changes: a power given as an energy, which parses but the engine rejects. */
+const MODEL_ERROR_LINE = 'power: 300 Wh';
+const MODEL_ERROR_VALUE = '300 Wh';
+const MODEL_ERROR_MESSAGE = 'expects a power (W)';
+
+/** Lines the hover tests point at: an input given with its source, and an object declaration. */
+const INPUT_LINE = 'carbon_footprint_fabrication: 600 kg';
+// (inlay hints may follow the object's name on its line, so only its start is matched)
+const OBJECT_LINE = 'server web "server"';
+
 /** How long the language server may take to (re)publish diagnostics after an edit. */
 const DIAGNOSTICS_TIMEOUT = 30_000;
 /** How long a valid file must stay free of diagnostics once the server has answered. */
@@ -38,7 +48,7 @@ describe('efp extension in VS Code', () => {
         });
         browser = await launchChromium();
         vscode = await Workbench.open(browser, server.url, RESULTS);
-        await vscode.openFile('quickstart.efp', 'server web "server" {');
+        await vscode.openFile('quickstart.efp', OBJECT_LINE);
     });
 
     afterAll(async () => {
@@ -50,6 +60,8 @@ describe('efp extension in VS Code', () => {
     afterEach(async ({ task }) => {
         if (task.result?.state === 'fail' && vscode) {
             await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+            // Give the next test the file as it is on disk, whatever this one left in the editor
+            await vscode.restore().catch(() => undefined);
         }
     });
 
@@ -61,7 +73,7 @@ describe('efp extension in VS Code', () => {
     });
 
     test('the TextMate grammar highlights keywords', async () => {
-        const line = 'server web "server" {';
+        const line = OBJECT_LINE;
         // Monaco paints a line as plain text first and colours it once the grammar has tokenized it;
         // without a grammar the line stays a single plain-text token
         await expect.poll(async () => (await vscode.lineTokens(line)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
@@ -127,6 +139,77 @@ describe('efp extension in VS Code', () => {
         await expect.poll(() => vscode.errorSquiggles().count(), { timeout: DIAGNOSTICS_TIMEOUT }).toBe(0);
         await expect.poll(() => problems.innerText(), { timeout: DIAGNOSTICS_TIMEOUT }).toContain(NO_PROBLEMS);
         await vscode.screenshot('05-after-undo');
+    });
+
+    test('hovering an input shows its value and its source', async () => {
+        const hover = await vscode.hoverWord(INPUT_LINE, 'carbon_footprint_fabrication');
+        // The hover comes from the language server's evaluated model: its header names the attribute
+        // of the object, then the value in bold and where it comes from
+        await expect.poll(() => hover.innerText({ timeout: 2_000 }), { timeout: UI_TIMEOUT }).toContain('web.carbon_footprint_fabrication');
+        const text = await hover.innerText();
+        expect(text).toContain('Carbon footprint fabrication (server "server")');
+        expect(text).toMatch(/given · source: Base ADEME_V19/);
+        // Rendered markdown, not raw text: the value is bold and the source a link
+        await expect(hover.locator('strong', { hasText: /^600 kg$/ }).count()).resolves.toBe(1);
+        await expect(hover.locator('a', { hasText: /^Base ADEME_V19$/ }).count()).resolves.toBe(1);
+        expect(text).not.toContain('**');
+        await vscode.animationsDone(hover);
+        await vscode.screenshot('06-hover-input');
+        await vscode.parkPointer();
+    });
+
+    test('hovering an object shows its footprint over the modeling period', async () => {
+        const hover = await vscode.hoverWord(OBJECT_LINE, 'web');
+        await expect.poll(() => hover.innerText({ timeout: 2_000 }), { timeout: UI_TIMEOUT }).toContain('Footprint over the modeling period');
+        const text = await hover.innerText();
+        expect(text).toContain('server web — "server" (e-footprint Server)');
+        expect(text).toMatch(/fabrication 54,194(\.\d+)? kg CO2e/);
+        expect(text).toMatch(/energy 170,628(\.\d+)? kg CO2e/);
+        await vscode.animationsDone(hover);
+        await vscode.screenshot('07-hover-object');
+        await vscode.parkPointer();
+    });
+
+    test('a unit of the wrong kind shows the model error in Problems, and undo clears it', async () => {
+        const lines = fs.readFileSync(EXAMPLE, 'utf8').split('\n');
+        const lineNumber = lines.findIndex((text) => text.trim() === VALID_LINE) + 1;
+        expect(lineNumber, `examples/quickstart.efp has no line "${VALID_LINE}"`).toBeGreaterThan(0);
+        // 1-based column of `300 Wh` once the line is edited
+        const column = lines[lineNumber - 1].indexOf(VALID_LINE) + MODEL_ERROR_LINE.indexOf(MODEL_ERROR_VALUE) + 1;
+
+        // `300 W` becomes `300 Wh`: still valid syntax, so the error can only come from the model
+        await vscode.goToEndOfLine(lineNumber);
+        await vscode.page.keyboard.type('h');
+        await vscode.editorLine(MODEL_ERROR_LINE).waitFor();
+
+        const problems = await vscode.showProblemsPanel();
+        const entry = problems.locator('.monaco-list-row[aria-label^="Error:"]', { hasText: MODEL_ERROR_MESSAGE });
+        await entry.first().waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+        // Typing `h` opened the completion list (units starting with `Wh`): close it, it would cover the editor
+        await vscode.closeSuggestions();
+        await expect(entry.count()).resolves.toBe(1);
+        const description = (await entry.getAttribute('aria-label')) ?? '';
+        expect(description).toContain("'power' expects a power (W); `300 Wh` is an energy (kWh).");
+        expect(description).toMatch(/generated by efp$/);
+        expect(description).toMatch(new RegExp(`at line ${lineNumber} and character ${column}\\b`));
+        await expect(entry.innerText()).resolves.toContain('dimension-mismatch');
+        await expect.poll(async () => (await vscode.problemCounts()).errors, { timeout: DIAGNOSTICS_TIMEOUT }).toBeGreaterThan(0);
+
+        // The squiggle is drawn under `300 Wh` on that line
+        await expect.poll(() => vscode.errorSquiggles().count(), { timeout: DIAGNOSTICS_TIMEOUT }).toBeGreaterThan(0);
+        const value = await vscode.wordCentre(MODEL_ERROR_LINE, MODEL_ERROR_VALUE);
+        const boxes = await Promise.all((await vscode.errorSquiggles().all()).map((squiggle) => squiggle.boundingBox()));
+        const under = boxes.filter((box) => box && box.x <= value.x && value.x <= box.x + box.width && Math.abs(box.y + box.height / 2 - value.y) < box.height);
+        expect(under, `squiggles ${JSON.stringify(boxes)}, \`${MODEL_ERROR_VALUE}\` at ${JSON.stringify(value)}`).toHaveLength(1);
+        await vscode.screenshot('08-model-error');
+
+        await vscode.page.keyboard.press('Control+Z');
+        await vscode.editorLine(MODEL_ERROR_LINE).waitFor({ state: 'detached' });
+        await vscode.editorLine(VALID_LINE).waitFor();
+        await expect.poll(() => vscode.problemCounts(), { timeout: DIAGNOSTICS_TIMEOUT }).toEqual({ errors: 0, warnings: 0 });
+        await expect.poll(() => vscode.errorSquiggles().count(), { timeout: DIAGNOSTICS_TIMEOUT }).toBe(0);
+        await expect.poll(() => problems.innerText(), { timeout: DIAGNOSTICS_TIMEOUT }).toContain(NO_PROBLEMS);
+        await vscode.screenshot('09-model-error-undone');
     });
 });
 

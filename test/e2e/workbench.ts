@@ -32,6 +32,19 @@ export async function launchChromium(): Promise<Browser> {
     return browser;
 }
 
+/** The few DOM types that code evaluated in the page uses. */
+interface BrowserText {
+    readonly data: string;
+}
+interface BrowserDocument {
+    createTreeWalker(root: unknown, whatToShow: number): { nextNode(): BrowserText | null };
+    createRange(): {
+        setStart(node: BrowserText, offset: number): void;
+        setEnd(node: BrowserText, offset: number): void;
+        getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+    };
+}
+
 export class Workbench {
     private constructor(
         readonly page: Page,
@@ -92,6 +105,93 @@ export class Workbench {
                 className: (await span.getAttribute('class')) ?? ''
             }))
         );
+    }
+
+    /**
+     * Rests the mouse pointer on `word` in the rendered line that contains `lineText`, as a user pointing
+     * at it does, and returns the editor's hover widget (it becomes visible once the hover has content).
+     */
+    async hoverWord(lineText: string, word: string): Promise<Locator> {
+        const { x, y } = await this.wordCentre(lineText, word);
+        // A few intermediate moves, like a real pointer: Monaco starts its hover delay on mousemove
+        await this.page.mouse.move(x, y, { steps: 5 });
+        return this.editorHover();
+    }
+
+    /** Waits (at most 2 s) until an element's CSS animations, such as the hover's fade-in, have finished. */
+    async animationsDone(element: Locator): Promise<void> {
+        await element.evaluate((node) => {
+            const animated = node as unknown as { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] };
+            const finished = Promise.all(animated.getAnimations({ subtree: true }).map((animation) => animation.finished));
+            return Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+        }, undefined, { timeout: UI_TIMEOUT });
+    }
+
+    /** The editor's hover widget while it is shown (the one for the mouse pointer or the keyboard). */
+    editorHover(): Locator {
+        return this.page.locator('.editor-instance .monaco-hover:not(.hidden)');
+    }
+
+    /** Moves the pointer onto the Explorer's empty part and waits until no editor hover is shown. */
+    async parkPointer(): Promise<void> {
+        await this.page.mouse.move(190, 400, { steps: 5 });
+        await this.editorHover().waitFor({ state: 'hidden' });
+    }
+
+    /** Page coordinates of the middle of `text` (may span several tokens) in the rendered line that contains `lineText`. */
+    async wordCentre(lineText: string, text: string): Promise<{ x: number; y: number }> {
+        const line = this.editorLine(lineText).first();
+        await line.waitFor();
+        // Measured by the browser itself: fonts, token spans and inlay hints on the line don't matter
+        const box = await line.evaluate((element, wanted) => {
+            // Runs in the page (the project compiles without the DOM's types: BrowserDocument says what is used)
+            const document = (globalThis as unknown as { document: BrowserDocument }).document;
+            const SHOW_TEXT = 0x4; // NodeFilter.SHOW_TEXT
+            const nodes: BrowserText[] = [];
+            const walker = document.createTreeWalker(element, SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+            const whole = nodes.map((node) => node.data.replace(/\u00a0/g, ' ')).join('');
+            const start = whole.indexOf(wanted);
+            if (start < 0) return undefined;
+            const range = document.createRange();
+            let offset = 0;
+            for (const node of nodes) {
+                const end = offset + node.data.length;
+                if (offset <= start && start < end) range.setStart(node, start - offset);
+                if (offset < start + wanted.length && start + wanted.length <= end) range.setEnd(node, start + wanted.length - offset);
+                offset = end;
+            }
+            const rect = range.getBoundingClientRect();
+            return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+        }, text);
+        if (!box || box.width === 0) throw new Error(`"${text}" is not rendered in the editor line with "${lineText}"`);
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+
+    /**
+     * Closes the editor's completion list, which typing a word opens once the language server answers:
+     * waits up to `appearMs` for it to show up (it may be on its way), then dismisses it with Escape.
+     */
+    async closeSuggestions(appearMs = 5_000): Promise<void> {
+        const suggestions = this.page.locator('.editor-instance .suggest-widget').filter({ visible: true });
+        try {
+            await suggestions.first().waitFor({ timeout: appearMs });
+        } catch {
+            return; // nothing to complete here
+        }
+        await this.page.keyboard.press('Escape');
+        await suggestions.first().waitFor({ state: 'hidden' });
+    }
+
+    /**
+     * After a failed test: closes whatever popup it left open, parks the pointer and reverts the active
+     * editor to the file on disk, so that the next test starts from the unchanged example.
+     */
+    async restore(): Promise<void> {
+        await this.page.keyboard.press('Escape');
+        await this.page.mouse.move(190, 400);
+        await this.runCommand('File: Revert File');
+        await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
     }
 
     /** Error squiggles that the editor draws for error diagnostics. */

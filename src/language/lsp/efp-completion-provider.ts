@@ -111,7 +111,13 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
 
     /** Objects of the kind the input takes; enumerated values; units of the expected dimension first. */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        const candidates = super.getReferenceCandidates(refInfo, context);
+        let candidates: Stream<AstNodeDescription>;
+        try {
+            candidates = super.getReferenceCandidates(refInfo, context);
+        } catch {
+            // in broken text Langium may ask for a reference on a node that has none: nothing to offer there
+            return stream([]);
+        }
         const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
         const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
         const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
