@@ -39,16 +39,18 @@ export class DocumentModels {
         return this.cache.get(uri, () => {
             if (!canEvaluate(document, this.documents)) return undefined;
             const model = Model.build(describeModel(document, this.documents));
-            this.lastGood.set(uri, model);
+            if (!model.hasErrors) this.lastGood.set(uri, model);
             return model;
         });
     }
 
     /**
-     * For hovers and hints while typing: the current model, or the last one the document had while
-     * its text does not parse (the values then are those of the last good text).
+     * For hovers and hints while typing: the current model when it evaluates without errors, else the
+     * last one that did (its values are those of the last good text), else the current one if any.
      */
     latestModelFor(document: LangiumDocument): Model | undefined {
-        return this.modelFor(document) ?? this.lastGood.get(document.uri.toString());
+        const current = this.modelFor(document);
+        if (current && !current.hasErrors) return current;
+        return this.lastGood.get(document.uri.toString()) ?? current;
     }
 }

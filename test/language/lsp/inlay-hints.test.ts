@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { createEfpServices } from '../../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
@@ -34,5 +36,25 @@ describe('inlay hints', () => {
         // no hint for objects without a footprint of their own (jobs, steps, journeys, patterns)
         expect(all.some(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('job streaming')))).toBe(false);
         expect(all).toHaveLength(4); // the server, the storage, the network and the system (the laptop is built in)
+    });
+});
+
+describe('inlay hints while the model has an error', () => {
+    it('keep the figures of the last model that evaluated without errors', async () => {
+        const { shared, Efp } = createEfpServices(EmptyFileSystem);
+        const library = shared.workspace.LangiumDocumentFactory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+        shared.workspace.LangiumDocuments.addDocument(library);
+        const uri = 'file:///virtual/editing.efp';
+        const versions = [text, text.replace('power: 300 W', 'power: 300 Wh')];
+        let labels: string[] = [];
+        for (const [i, version] of versions.entries()) {
+            setTextDocument(Efp, TextDocument.create(uri, 'efp', i + 1, version));
+            await shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+            const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+            const end = document.textDocument.positionAt(version.length);
+            const hints = await Efp.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end } }) ?? [];
+            labels = hints.map(h => String(h.label));
+        }
+        expect(labels).toContain('≈ 74.9 t CO2e/year'); // the server's, from before the wrong unit
     });
 });
