@@ -9,6 +9,7 @@ import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
+import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
@@ -26,6 +27,9 @@ export type EfpAddedServices = {
 export type EfpServices = LangiumServices & EfpAddedServices;
 
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider()
+    },
     evaluation: {
         DocumentModels: services => new DocumentModels(services.shared)
     },

@@ -123,3 +123,13 @@ describe('efp check', () => {
         expect(result.stderr).toContain('nothing evaluated');
     });
 });
+
+describe('syntax errors in words', () => {
+    it('say what was found and what could come there', async () => {
+        const text = 'server web {\n  power:\n}\njob j on web { data_transferred: [1, }\nfoo\n';
+        const result = await check(text);
+        expect(result.stdout).toContain('model.efp:3:1: error: expected a value (a number and its unit, a name, a list, a builder call, a text or a date), found `}` [parsing-error]');
+        expect(result.stdout).toContain('model.efp:4:38: error: expected `]`, found `}`');
+        expect(result.stdout).toContain('model.efp:5:1: error: unexpected `foo`: a declaration (an object kind such as `server`, or `model`, `source`, `import`) was expected');
+    });
+});
