@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../helpers/random.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { efp, writeModelFiles } from '../helpers/cli-run.js';
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const FRAGMENTS = ['{', '}', '[', ']', '(', ')', ':', '*', '/', '-', '1e308', '0', '-1', '99999999999999999999 W', ' kWh', ' GB_ram',
     ' %', ' "text"', ' web.', ' .power', ' server ', ' from ', ' on ', ' in kW', ' per year', ' source ', '\n', ' x ', ' 2025-13-45 ',

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createEfpServices } from '../../src/language/efp-module.js';
-import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
+import type { LangiumDocument } from 'langium';
+import { openWorkspace } from '../helpers/language-workspace.js';
 import { readFileSync } from 'node:fs';
 
 /** Diagnostics an editor gets: the engine's (dimensions, missing inputs, cycles...) next to Langium's. */
 async function validate(text: string): Promise<LangiumDocument> {
-    const { shared } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(text, URI.file('/virtual/model.efp'));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
-    return document;
+    return (await openWorkspace(text)).documents[0];
 }
 
 const quickstart = readFileSync('examples/quickstart.efp', 'utf8');
@@ -55,13 +47,7 @@ describe('model diagnostics in the editor', () => {
     });
 
     it('reports a name declared twice across imported files', async () => {
-        const { shared } = createEfpServices(EmptyFileSystem);
-        const factory = shared.workspace.LangiumDocumentFactory;
-        const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-        const main = factory.fromString('import "other.efp"\nstorage disk from ssd {}\n', URI.file('/virtual/dup/main.efp'));
-        const other = factory.fromString('storage disk from hdd {}\n', URI.file('/virtual/dup/other.efp'));
-        for (const d of [library, main, other]) shared.workspace.LangiumDocuments.addDocument(d);
-        await shared.workspace.DocumentBuilder.build([library, main, other], { validation: true });
+        const { documents: [main, other] } = await openWorkspace({ 'main.efp': 'import "other.efp"\nstorage disk from ssd {}\n', 'other.efp': 'storage disk from hdd {}\n' });
         const messages = [...main.diagnostics!, ...other.diagnostics!].map(d => d.message);
         expect(messages).toContain("'disk' is declared twice (other.efp:1). Give each object its own name.");
     });

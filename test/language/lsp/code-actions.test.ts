@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver';
 import { readFileSync } from 'node:fs';
-import { createEfpServices } from '../../../src/language/efp-module.js';
-import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
-
-let counter = 0;
+import { openWorkspace } from '../../helpers/language-workspace.js';
 
 /** Validates `text`, asks for the fixes of its first diagnostic, applies the first fix. */
 async function fix(text: string): Promise<{ title: string; fixed: string } | undefined> {
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(text, URI.file(`/virtual/fix${counter++}.efp`));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    const { Efp, documents: [document] } = await openWorkspace(text);
     const diagnostic = document.diagnostics![0];
     const actions = await Efp.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }

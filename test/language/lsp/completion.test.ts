@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
-import { createEfpServices } from '../../../src/language/efp-module.js';
-import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
-
-let counter = 0;
+import { cursor, openWorkspace } from '../../helpers/language-workspace.js';
 
 /** Completion items at the `<|>` marker of `text`. */
 async function complete(textWithCursor: string): Promise<CompletionItem[]> {
-    const offset = textWithCursor.indexOf('<|>');
-    const text = textWithCursor.replace('<|>', '');
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(text, URI.file(`/virtual/completion${counter++}.efp`));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document]);
+    const { text, offset } = cursor(textWithCursor);
+    const { Efp, documents: [document] } = await openWorkspace(text, false);
     const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
         textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
     });

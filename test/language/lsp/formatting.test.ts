@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
-import { createEfpServices } from '../../../src/language/efp-module.js';
-import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+import { openWorkspace } from '../../helpers/language-workspace.js';
 import { describeModel } from '../../../src/language/model-description.js';
 import type { ModelDescription } from '../../../src/engine/model/description.js';
 
-let counter = 0;
-
 /** Formats `text` as the editor would; returns the new text and the model it describes. */
 async function format(text: string): Promise<{ text: string; model: ModelDescription }> {
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(text, URI.file(`/virtual/format${counter++}.efp`));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document]);
+    const { shared, Efp, documents: [document] } = await openWorkspace(text, false);
     const edits = await Efp.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
     const formatted = TextDocument.applyEdits(TextDocument.create('x', 'efp', 0, text), edits);
     return { text: formatted, model: describeModel(document, shared.workspace.LangiumDocuments) };

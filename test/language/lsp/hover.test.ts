@@ -4,19 +4,14 @@ import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEfpServices, type EfpServices } from '../../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
+import { openWorkspace } from '../../helpers/language-workspace.js';
 import { readFileSync } from 'node:fs';
 
 // a server outside the system, whose fabrication footprint names the storage's computed one
 const quickstart = readFileSync('examples/quickstart.efp', 'utf8') + '\nserver mirror { storage: ssd  carbon_footprint_fabrication: ssd.carbon_footprint_fabrication * 2 }\n';
 
 async function open(): Promise<{ Efp: EfpServices; document: LangiumDocument }> {
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(quickstart, URI.file('/virtual/quickstart.efp'));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    const { Efp, documents: [document] } = await openWorkspace({ 'quickstart.efp': quickstart });
     return { Efp, document };
 }
 

@@ -6,17 +6,12 @@ import { readFileSync } from 'node:fs';
 import { createEfpServices } from '../../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
 import { loadReference } from '../../helpers/reference-comparison.js';
+import { openWorkspace } from '../../helpers/language-workspace.js';
 
 const text = readFileSync('examples/quickstart.efp', 'utf8');
 
 async function hints() {
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    const document = factory.fromString(text, URI.file('/virtual/quickstart.efp'));
-    shared.workspace.LangiumDocuments.addDocument(library);
-    shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build([library, document], { validation: true });
+    const { Efp, documents: [document] } = await openWorkspace({ 'quickstart.efp': text });
     const end = document.textDocument.positionAt(text.length);
     return (await Efp.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end } })) ?? [];
 }

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../../helpers/random.js';
 import { EmptyFileSystem, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { createEfpServices } from '../../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
-
-/** mulberry32: deterministic, so that a failure can be replayed from its seed and run number. */
-function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const FRAGMENTS = ['{', '}', '}}', '[', ']', '(', ')', ':', '::', '*', '/', '-', '.', ',', '1e308', '1e-320', '0', '-1', '99999999999999999999999 W',
     ' kWh', ' GB_ram', ' %', ' "', ' "unterminated', ' web.', '..', ' server ', ' from ', ' on ', ' in kW', ' per year', ' source ',

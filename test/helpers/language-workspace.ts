@@ -1,0 +1,37 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createEfpServices, type EfpServices } from '../../src/language/efp-module.js';
+import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
+
+let counter = 0;
+
+export interface OpenWorkspace {
+    readonly Efp: EfpServices;
+    readonly shared: EfpServices['shared'];
+    /** The documents, in the order given (the built-in library aside). */
+    readonly documents: LangiumDocument[];
+}
+
+/**
+ * Language services over in-memory files (name -> text) next to the built-in library, built with
+ * validation unless asked otherwise. Files get a fresh folder, so tests never see each other's.
+ */
+export async function openWorkspace(files: Record<string, string> | string, validation = true): Promise<OpenWorkspace> {
+    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    shared.workspace.LangiumDocuments.addDocument(library);
+    const folder = `/virtual/ws${counter++}`;
+    const entries = Object.entries(typeof files === 'string' ? { 'model.efp': files } : files);
+    const documents = entries.map(([name, text]) => {
+        const document = factory.fromString(text, URI.file(`${folder}/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build([library, ...documents], { validation });
+    return { Efp, shared, documents };
+}
+
+/** The text with its `<|>` marker removed, and the marker's offset. */
+export function cursor(textWithCursor: string): { text: string; offset: number } {
+    return { text: textWithCursor.replace('<|>', ''), offset: textWithCursor.indexOf('<|>') };
+}
