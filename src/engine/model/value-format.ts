@@ -23,3 +23,24 @@ export function describeSummary(s: ValueSummary): string {
         case 'dict': return Object.entries(s.items ?? {}).map(([k, v]) => `${k}: ${describeSummary(v)}`).join('; ') || 'nothing';
     }
 }
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * A text sparkline of hourly values: `width` buckets (mean of each), scaled between the smallest and
+ * the largest bucket. Flat series give a flat line.
+ */
+export function sparkline(base: Float64Array, factor = 1, width = 32): string {
+    const n = base.length;
+    if (n === 0) return '';
+    const buckets = Math.min(width, n);
+    const means: number[] = [];
+    for (let b = 0; b < buckets; b++) {
+        const from = Math.floor((b * n) / buckets), to = Math.floor(((b + 1) * n) / buckets);
+        let sum = 0;
+        for (let i = from; i < to; i++) sum += base[i];
+        means.push((sum / Math.max(1, to - from)) * factor);
+    }
+    const lo = Math.min(...means), hi = Math.max(...means);
+    return means.map(m => BARS[hi > lo ? Math.min(BARS.length - 1, Math.floor(((m - lo) / (hi - lo)) * BARS.length)) : 0]).join('');
+}

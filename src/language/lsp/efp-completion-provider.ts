@@ -118,19 +118,23 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             // in broken text Langium may ask for a reference on a node that has none: nothing to offer there
             return stream([]);
         }
+        if (isObjectDecl(refInfo.container) && refInfo.property === 'archetype') {
+            // `from`: objects of the same kind (e-footprint's archetypes among them)
+            const self = refInfo.container;
+            return stream(candidates.toArray().filter(d => {
+                const decl = this.declarationOf(d);
+                return decl !== undefined && decl !== self && decl.kind === self.kind;
+            }));
+        }
         const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
         const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
         const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
         if (isQuantityLiteral(refInfo.container)) return candidates; // units; ordered in createReferenceCompletionItem
         if (!input || !isReference(refInfo.container)) return candidates;
         if (input.type === 'ref' || input.type === 'refs' || input.type === 'weighted') {
-            const documents = this.efp.shared.workspace.LangiumDocuments;
-            const locator = this.efp.workspace.AstNodeLocator;
             return stream(candidates.toArray().filter(d => {
-                if (d.type !== 'ObjectDecl') return false;
-                const root = documents.getDocument(d.documentUri)?.parseResult.value;
-                const decl = d.node ?? (root && locator.getAstNode(root, d.path));
-                const kind = isObjectDecl(decl) ? classForKeyword(decl.kind)?.className : undefined;
+                const decl = this.declarationOf(d);
+                const kind = decl ? classForKeyword(decl.kind)?.className : undefined;
                 return kind !== undefined && input.classes.includes(kind);
             }));
         }
@@ -138,6 +142,14 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             return stream(candidates.toArray().filter(d => d.type === 'EnumMember' && isEnumDecl(d.node?.$container) && d.node?.$container.name === input.name));
         }
         return candidates;
+    }
+
+    /** The object a description names, if it names one. */
+    private declarationOf(d: AstNodeDescription): ObjectDecl | undefined {
+        if (d.type !== 'ObjectDecl') return undefined;
+        const root = this.efp.shared.workspace.LangiumDocuments.getDocument(d.documentUri)?.parseResult.value;
+        const decl = d.node ?? (root && this.efp.workspace.AstNodeLocator.getAstNode(root, d.path));
+        return isObjectDecl(decl) ? decl : undefined;
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {

@@ -9,7 +9,7 @@ import type { Model } from '../../engine/model/model.js';
 import type { Node } from '../../engine/model/node.js';
 import type { EfpObject } from '../../engine/model/efp-object.js';
 import { explainNode, summarize } from '../../engine/model/explain.js';
-import { describeSummary, formatMagnitude } from '../../engine/model/value-format.js';
+import { describeSummary, formatMagnitude, sparkline } from '../../engine/model/value-format.js';
 import { totalOf } from '../../engine/model/values.js';
 import { unitAtom } from '../../engine/units/unit.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
@@ -93,6 +93,8 @@ export function hoverForNode(model: Model, node: Node): string {
     const explained = explainNode(model, node);
     const lines = [`**${node.object.id}.${node.attribute}** — ${node.label} (${node.object.spec.keyword} "${node.object.name}")`, ''];
     lines.push(`**${describeSummary(explained.value)}**`, '');
+    const value = node.value;
+    if (value?.kind === 'hourly') lines.push(`\`${sparkline(value.series.base, value.series.factor)}\` over ${value.series.length} hours`, '');
     if (explained.kind === 'input') {
         const facts: string[] = [GIVEN[explained.given ?? 'user']];
         if (explained.source) facts.push(`source: ${explained.source.link ? `[${explained.source.name}](${explained.source.link})` : explained.source.name}`);

@@ -40,6 +40,14 @@ describe('completion', () => {
         expect(names).not.toContain('kWh');
     });
 
+    it('offers archetypes of the same kind after `from`', async () => {
+        const names = labels(await complete('storage disk from <|> {}\ndevice phone {}\nstorage other from hdd {}\n'));
+        expect(names).toEqual(expect.arrayContaining(['ssd', 'hdd', 'other']));
+        expect(names).not.toContain('disk');
+        expect(names).not.toContain('laptop');
+        expect(names).not.toContain('phone');
+    });
+
     it('offers the enumerated values of an input', async () => {
         expect(labels(await complete('server web { server_type: <|> }\n')).sort()).toEqual(['autoscaling', 'on_premise', 'serverless']);
     });

@@ -44,6 +44,12 @@ describe('hover', () => {
         expect(text).toContain('| `ssd.storage_capacity` | 1 TB_stored |');
     });
 
+    it('draws an hourly value as a sparkline', async () => {
+        const text = await hoverAt('hourly_usage_journey_starts:', 2);
+        expect(text).toMatch(/`[▁▂▃▄▅▆▇█]{32}` over 26298 hours/);
+        expect(text).toContain('26,298 hourly values, total 1,381,313,');
+    });
+
     it('shows a server\'s fabrication and energy footprint over the period', async () => {
         const text = await hoverAt('server web "server"', 'server '.length + 1);
         // e-footprint: fabrication 54,194.1 kg, energy 170,628.86 kg
