@@ -39,7 +39,8 @@ export class EfpFormatter extends AbstractFormatter {
                 close.prepend(Formatting.newLine());
             }
         } else if (isAttribute(node)) {
-            f.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+            // a long value may start on the next line, one level in
+            f.keyword(':').prepend(Formatting.noSpace()).append(Formatting.fit(Formatting.oneSpace(), Formatting.indent()));
             if (node.annotations.length) f.nodes(...node.annotations).prepend(Formatting.oneSpace());
         } else if (isSourceDecl(node) || isUnitDecl(node) || isImport(node)) {
             f.properties('name', 'title', 'link', 'description', 'path').prepend(Formatting.oneSpace());
@@ -51,7 +52,11 @@ export class EfpFormatter extends AbstractFormatter {
             // an infix rule's operator is not a grammar keyword: found as the token between the operands
             const leftEnd = node.left.$cstNode?.end ?? 0;
             const operator = CstUtils.streamCst(node.$cstNode!).find(c => isLeafCstNode(c) && !c.hidden && c.offset >= leftEnd && c.text === node.operator);
-            if (operator) f.cst([operator]).surround(unitArithmetic ? Formatting.noSpace() : Formatting.oneSpace());
+            if (operator) {
+                const region = f.cst([operator]);
+                if (unitArithmetic) region.surround(Formatting.noSpace());
+                else region.prepend(Formatting.fit(Formatting.oneSpace(), Formatting.indent())).append(Formatting.oneSpace()); // a line may break before an operator
+            }
         } else if (isNegation(node)) {
             f.keyword('-').append(Formatting.noSpace());
         } else if (isConversion(node)) {

@@ -45,6 +45,11 @@ describe('formatting', () => {
         ].join('\n'));
     });
 
+    it('keeps the line breaks an author put after a colon or before an operator', async () => {
+        const { text } = await format('usage_pattern p {\n  hourly_usage_journey_starts:\n          (linear_growth(1, 2) + 3)\n     * daily_fluctuation(scale: 0.5, min_hour: 4)\n}\n');
+        expect(text).toBe('usage_pattern p {\n  hourly_usage_journey_starts:\n    (linear_growth(1, 2) + 3)\n      * daily_fluctuation(scale: 0.5, min_hour: 4)\n}\n');
+    });
+
     it('changes no meaning and is idempotent on the examples', async () => {
         for (const file of ['examples/quickstart.efp', 'examples/reference/simple_system.efp', 'examples/reference/machine_learning_workflow.efp']) {
             const original = readFileSync(file, 'utf8');
