@@ -1,5 +1,5 @@
 import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { DiagnosticTag } from 'vscode-languageserver';
+import { DiagnosticTag, type CancellationToken } from 'vscode-languageserver';
 import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
 import type { EfpServices } from './efp-module.js';
@@ -50,11 +50,12 @@ export class EfpValidator {
      * What only evaluating the model finds: dimensions, missing inputs, cycles, values out of range,
      * servers that cannot hold their load. Reported for this document's own text.
      */
-    checkModel(root: Document, accept: ValidationAcceptor): void {
+    async checkModel(root: Document, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
         const document = root.$document;
         // the built-in library is not a model of its own
         if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
-        const model = this.services.evaluation.DocumentModels.modelFor(document);
+        // evaluated in slices: typing goes on meanwhile, and a newer text cancels it
+        const model = await this.services.evaluation.DocumentModels.evaluateFor(document, cancelToken);
         if (!model) return;
         const uri = document.uri.toString();
         for (const d of model.diagnostics) {

@@ -136,3 +136,17 @@ describe('array reuse', () => {
         expect(model.findNode('service', 'total_footprint')!.value).toBeUndefined();
     });
 });
+
+describe('evaluation in slices', () => {
+    it('gives the same values as one evaluation, and stops when cancelled', async () => {
+        const description = (await analyze(minimalModel())).model!.description;
+        const whole = Model.build(description);
+        const sliced = await Model.buildInSlices(description, () => false, 0.01);
+        expect(sliced).toBeDefined();
+        expect(valueOf(sliced!, 'service', 'total_footprint')).toBe(valueOf(whole, 'service', 'total_footprint'));
+        let slices = 0;
+        const cancelled = await Model.buildInSlices(description, () => ++slices >= 2, 0.001);
+        expect(cancelled).toBeUndefined();
+        expect(slices).toBe(2);
+    });
+});

@@ -69,6 +69,34 @@ export class Model {
         return model;
     }
 
+    /**
+     * Builds and evaluates the model in slices of about `sliceMs`, giving the event loop back between
+     * slices (an editor keeps answering keystrokes) and stopping when `cancelled()` says a newer text
+     * has come: undefined then, and the arrays taken so far go back to the pool.
+     */
+    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4): Promise<Model | undefined> {
+        const model = new Model(description);
+        const arena = new SeriesArena();
+        const order = model.order;
+        let next = 0;
+        while (next < order.length) {
+            const sliceStart = performance.now();
+            withArena(arena, () => {
+                while (next < order.length && performance.now() - sliceStart < sliceMs) model.run(order[next++]);
+            });
+            if (next < order.length) {
+                await yieldToEventLoop();
+                if (cancelled()) {
+                    model.settle(arena);
+                    model.dispose();
+                    return undefined;
+                }
+            }
+        }
+        model.settle(arena);
+        return model;
+    }
+
     private allObjects(): EfpObject[] {
         return [...this.objects.values(), ...this.builtins.values()];
     }
@@ -123,6 +151,11 @@ export class Model {
     private evaluating(f: () => void): void {
         const arena = new SeriesArena();
         withArena(arena, f);
+        this.settle(arena);
+    }
+
+    /** After an evaluation: arrays no value holds go back to the pool, the others are the model's. */
+    private settle(arena: SeriesArena): void {
         for (const values of arena.taken) {
             if (this.arrayUses.get(values)) this.ownedArrays.add(values);
             else recycle(values);
@@ -630,6 +663,12 @@ function resolvedInput(input: InputDescription, spec: InputSpec, given: Resolved
         expr: input.expr, text: input.text, source, confidence: input.confidence, comment: input.comment,
         origin, nameOrigin: input.nameOrigin, spec, given
     };
+}
+
+/** Lets pending events run (setImmediate where there is one: a timer waits a millisecond or more). */
+function yieldToEventLoop(): Promise<void> {
+    const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
+    return new Promise(resolve => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** Calls `f` with every hourly array a value holds (a value per object may hold several). */

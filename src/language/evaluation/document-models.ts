@@ -1,4 +1,5 @@
-import { URI, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import { OperationCancelled, URI, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import { Model } from '../../engine/model/model.js';
 import { describeModel } from '../model-description.js';
 import { importClosure } from '../efp-scope.js';
@@ -38,10 +39,32 @@ export class DocumentModels {
         const uri = document.uri.toString();
         return this.cache.get(uri, () => {
             if (!canEvaluate(document, this.documents)) return undefined;
-            const model = Model.build(describeModel(document, this.documents));
-            if (!model.hasErrors) this.lastGood.set(uri, model);
-            return model;
+            return this.remember(uri, Model.build(describeModel(document, this.documents)));
         });
+    }
+
+    /**
+     * The same, evaluated in slices that let the editor answer in between; throws Langium's
+     * OperationCancelled when a newer text makes the evaluation pointless (`token`).
+     */
+    async evaluateFor(document: LangiumDocument, token: CancellationToken): Promise<Model | undefined> {
+        const uri = document.uri.toString();
+        if (this.cache.has(uri)) return this.cache.get(uri);
+        if (!canEvaluate(document, this.documents)) {
+            this.cache.set(uri, undefined);
+            return undefined;
+        }
+        const model = await Model.buildInSlices(describeModel(document, this.documents), () => token.isCancellationRequested);
+        if (!model) throw OperationCancelled;
+        // the cache is cleared on any change: a model finished after one is not stored
+        if (token.isCancellationRequested) throw OperationCancelled;
+        this.cache.set(uri, this.remember(uri, model));
+        return model;
+    }
+
+    private remember(uri: string, model: Model): Model {
+        if (!model.hasErrors) this.lastGood.set(uri, model);
+        return model;
     }
 
     /**
