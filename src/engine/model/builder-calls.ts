@@ -84,13 +84,12 @@ function timespanOf(arg: ArgumentDescription, call: CallExpr): FormTimespan {
 }
 
 /** A duration as e-footprint's form inputs take it: a value and a timespan (day, week, month, year). */
-function formDuration(expr: ExprDescription, env: ExpressionEnvironment, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): [number, FormTimespan] {
+function formDuration(expr: ExprDescription, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): [number, FormTimespan] {
     if (expr.kind === 'number' && expr.unit) {
         const unit = expr.unit.replace(/s$/, '');
         if (unit in DAYS_IN_FORM_TIMESPAN) return [expr.value, unit as FormTimespan];
     }
     const seconds = scalar(evaluate(expr), 'modeling_duration', call);
-    void env;
     return [seconds / 86400, 'day'];
 }
 
@@ -195,8 +194,8 @@ const volumeGrowthBuilder: Builder = {
         const growth = growthArg ? scalar(evaluate(growthArg.value), 'net_growth_rate', call) * 100 : 0;
         const durationArg = args.get('modeling_duration');
         const [durationValue, durationSpan] = durationArg
-            ? formDuration(durationArg.value, env, evaluate, call)
-            : formDuration({ kind: 'number', value: env.period.durationValue, unit: env.period.durationUnit }, env, evaluate, call);
+            ? formDuration(durationArg.value, evaluate, call)
+            : formDuration({ kind: 'number', value: env.period.durationValue, unit: env.period.durationUnit }, evaluate, call);
         return hourly(volumeGrowth(startOf(args, env, call), durationValue, durationSpan, volume, timespanOf(volumeArg, call),
             growth, growthArg ? timespanOf(growthArg, call) : 'year'));
     }

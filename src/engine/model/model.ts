@@ -2,13 +2,16 @@ import type { InputSpec } from '../classes/class-spec.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
-import { parseUnit, unitAtom } from '../units/unit.js';
+import { parseUnit } from '../units/unit.js';
 import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
+import { defaultInputOf, isRequired, resolvedInput } from './input-defaults.js';
+import { coerceUnitText, coercionBetween, dimensionHint } from './dimension-coercion.js';
+import { checkRange } from './range-check.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
 import { nodeKey, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
@@ -656,15 +659,6 @@ export class Model {
     }
 }
 
-/** A resolved input, built with one fixed shape (object spreads are slow on this path). */
-function resolvedInput(input: InputDescription, spec: InputSpec, given: ResolvedInput['given'], source: string | undefined,
-    origin: InputDescription['origin']): ResolvedInput {
-    return {
-        expr: input.expr, text: input.text, source, confidence: input.confidence, comment: input.comment,
-        origin, nameOrigin: input.nameOrigin, spec, given
-    };
-}
-
 /** Lets pending events run (setImmediate where there is one: a timer waits a millisecond or more). */
 function yieldToEventLoop(): Promise<void> {
     const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
@@ -690,75 +684,4 @@ function isFinite(value: NumericValue): boolean {
 
 function articleOf(classes: readonly string[]): string {
     return classes.map(c => classSpec(c)?.article ?? c).join(' or ');
-}
-
-function isRequired(input: InputSpec): boolean {
-    if (input.type === 'ref' || input.type === 'hourly') return true;
-    return input.name === 'uj_steps' || input.name === 'usage_patterns';
-}
-
-const defaults = new WeakMap<InputSpec, InputDescription | null>();
-
-/** e-footprint's default for an input, built once per input spec. */
-function defaultInputOf(input: InputSpec): InputDescription | undefined {
-    let fallback = defaults.get(input);
-    if (fallback === undefined) defaults.set(input, (fallback = defaultInput(input) ?? null));
-    return fallback ?? undefined;
-}
-
-/** e-footprint's default for an input the user left out, as an input description. */
-function defaultInput(input: InputSpec): InputDescription | undefined {
-    switch (input.type) {
-        case 'quantity':
-            return input.default
-                ? { expr: { kind: 'number', value: input.default.value, unit: input.default.unit }, source: input.default.source ?? 'hypothesis' }
-                : undefined;
-        case 'enum':
-            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
-        case 'text':
-            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
-        case 'refs':
-        case 'weighted':
-            return isRequired(input) ? undefined : { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
-        default:
-            return undefined;
-    }
-}
-
-type Coercion = 'none' | 'data_ram' | 'data_stored';
-
-/** A plain byte count is accepted where RAM or stored bytes are expected, and means that kind of byte. */
-function coercionBetween(actual: Dimension, expected: Dimension): Coercion | undefined {
-    if (actual.equals(expected)) return 'none';
-    if (actual.exponent('data') !== 0) {
-        if (actual.replaceBase('data', 'data_ram').equals(expected)) return 'data_ram';
-        if (actual.replaceBase('data', 'data_stored').equals(expected)) return 'data_stored';
-    }
-    return undefined;
-}
-
-function coerceUnitText(text: string, coercion: Coercion): string {
-    if (coercion === 'none') return text;
-    const suffix = coercion === 'data_ram' ? '_ram' : '_stored';
-    return text.split(/([*/])/).map(token => {
-        const atom = unitAtom(token);
-        return atom && atom.dimension.exponent('data') !== 0 && unitAtom(token + suffix) ? token + suffix : token;
-    }).join('');
-}
-
-function dimensionHint(unit: string): string {
-    return unit === '' ? 'Write a plain number.' : `Write it in ${unit} or a unit of the same kind.`;
-}
-
-function checkRange(spec: Extract<InputSpec, { type: 'quantity' }>, si: number, input: ResolvedInput): void {
-    if (spec.min === undefined && spec.max === undefined) return;
-    const value = si / parseUnit(spec.unit).factor;
-    const tooLow = spec.min !== undefined && (spec.exclusiveMin ? value <= spec.min : value < spec.min);
-    const tooHigh = spec.max !== undefined && value > spec.max;
-    if (tooLow || tooHigh) {
-        const unit = spec.unit ? ` ${spec.unit}` : '';
-        const range = spec.max === undefined ? `${spec.exclusiveMin ? 'more than' : 'at least'} ${spec.min}${unit}`
-            : `between ${spec.min ?? '-∞'} and ${spec.max}${unit}`;
-        throw new ModelError('out-of-range', `'${spec.name}' must be ${range}, got ${+value.toPrecision(6)}${unit}`, input.expr.origin ?? input.origin);
-    }
 }

@@ -1,0 +1,47 @@
+import type { InputSpec } from '../classes/class-spec.js';
+import type { InputDescription } from './description.js';
+import type { ResolvedInput } from './efp-object.js';
+
+/** A resolved input, built with one fixed shape (object spreads are slow on this path). */
+export function resolvedInput(input: InputDescription, spec: InputSpec, given: ResolvedInput['given'], source: string | undefined,
+    origin: InputDescription['origin']): ResolvedInput {
+    return {
+        expr: input.expr, text: input.text, source, confidence: input.confidence, comment: input.comment,
+        origin, nameOrigin: input.nameOrigin, spec, given
+    };
+}
+
+/** References and the journey starts have no default: a model must give them. */
+export function isRequired(input: InputSpec): boolean {
+    if (input.type === 'ref' || input.type === 'hourly') return true;
+    return input.name === 'uj_steps' || input.name === 'usage_patterns';
+}
+
+const defaults = new WeakMap<InputSpec, InputDescription | null>();
+
+/** e-footprint's default for an input, built once per input spec. */
+export function defaultInputOf(input: InputSpec): InputDescription | undefined {
+    let fallback = defaults.get(input);
+    if (fallback === undefined) defaults.set(input, (fallback = defaultInput(input) ?? null));
+    return fallback ?? undefined;
+}
+
+/** e-footprint's default for an input the user left out, as an input description. */
+function defaultInput(input: InputSpec): InputDescription | undefined {
+    switch (input.type) {
+        case 'quantity':
+            return input.default
+                ? { expr: { kind: 'number', value: input.default.value, unit: input.default.unit }, source: input.default.source ?? 'hypothesis' }
+                : undefined;
+        case 'enum':
+            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
+        case 'text':
+            return input.default ? { expr: { kind: 'text', value: input.default }, source: 'hypothesis' } : undefined;
+        case 'refs':
+        case 'weighted':
+            return isRequired(input) ? undefined : { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
+        default:
+            return undefined;
+    }
+}
+
