@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams, Hover, CompletionList } from 'vscode-languageserver-protocol';
+import type { Hover, CompletionList } from 'vscode-languageserver-protocol';
+import { startLspSession, type LspSession } from '../../helpers/lsp-client.js';
 
 /**
  * The bundled server as other editors run it (`efp lsp --stdio`), driven over JSON-RPC: open a file,
@@ -14,49 +13,22 @@ const text = readFileSync('examples/quickstart.efp', 'utf8');
 const uri = pathToFileURL(resolve('examples/quickstart-session.efp')).toString();
 
 describe('efp lsp --stdio', () => {
-    let server: ChildProcess;
-    let connection: MessageConnection;
-    const diagnostics: PublishDiagnosticsParams[] = [];
-
-    const nextDiagnostics = (count: number) => new Promise<PublishDiagnosticsParams>((resolveDiagnostics, reject) => {
-        const timer = setTimeout(() => reject(new Error('no diagnostics within 20 s')), 20_000);
-        const poll = setInterval(() => {
-            if (diagnostics.length >= count) {
-                clearTimeout(timer);
-                clearInterval(poll);
-                resolveDiagnostics(diagnostics[count - 1]);
-            }
-        }, 20);
-    });
+    let session: LspSession;
 
     beforeAll(async () => {
-        server = spawn(process.execPath, ['bin/efp.cjs', 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-            if (params.uri === uri) diagnostics.push(params);
-        });
-        connection.onRequest('workspace/configuration', () => [null]);
-        connection.onRequest('client/registerCapability', () => null);
-        connection.listen();
-        const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null }) as { capabilities: Record<string, unknown> };
-        expect(result.capabilities.hoverProvider).toBeTruthy();
-        expect(result.capabilities.completionProvider).toBeTruthy();
-        expect(result.capabilities.documentFormattingProvider).toBeTruthy();
-        await connection.sendNotification('initialized', {});
+        session = await startLspSession();
+        expect(session.capabilities.hoverProvider).toBeTruthy();
+        expect(session.capabilities.completionProvider).toBeTruthy();
+        expect(session.capabilities.documentFormattingProvider).toBeTruthy();
     });
 
-    afterAll(async () => {
-        await connection.sendRequest('shutdown').catch(() => undefined);
-        await connection.sendNotification('exit').catch(() => undefined);
-        connection.dispose();
-        server.kill();
-    });
+    afterAll(() => session.stop());
 
     it('runs a session: open, diagnose, complete, hover, fix, close', async () => {
+        const { connection } = session;
         const broken = text.replace('power: 300 W', 'power: 300 Wh');
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'efp', version: 1, text: broken } });
-        const first = await nextDiagnostics(1);
-        expect(first.diagnostics.map(d => d.message)).toEqual(["'power' expects a power (W); `300 Wh` is an energy (kWh). Write it in W or a unit of the same kind."]);
+        expect(await session.diagnostics(uri, 1)).toEqual(["'power' expects a power (W); `300 Wh` is an energy (kWh). Write it in W or a unit of the same kind."]);
 
         const line = broken.split('\n').findIndex(l => l.includes('idle_power: 50 W'));
         const completion = await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } }) as CompletionList;
@@ -67,8 +39,7 @@ describe('efp lsp --stdio', () => {
         expect((hover.contents as { value: string }).value).toContain('**600 kg**');
 
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-        const second = await nextDiagnostics(2);
-        expect(second.diagnostics).toEqual([]);
+        expect(await session.diagnostics(uri, 2)).toEqual([]);
 
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     });

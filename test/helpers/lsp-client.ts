@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** A running `efp lsp --stdio` (the bundled CLI) and a JSON-RPC connection to it, as an editor has. */
+export interface LspSession {
+    readonly connection: MessageConnection;
+    /** The server's capabilities from `initialize`. */
+    readonly capabilities: Record<string, unknown>;
+    /** The messages of the `count`-th diagnostics published for `uri` (waits up to 20 s). */
+    diagnostics(uri: string, count: number): Promise<string[]>;
+    stop(): Promise<void>;
+}
+
+export async function startLspSession(initialize: Record<string, unknown> = { rootUri: null, workspaceFolders: null, capabilities: {} }): Promise<LspSession> {
+    const server: ChildProcess = spawn(process.execPath, ['bin/efp.cjs', 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const published = new Map<string, PublishDiagnosticsParams[]>();
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
+    });
+    // settings: none (defaults); dynamic registrations (file watchers): accepted
+    connection.onRequest('workspace/configuration', () => [null]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const result = await connection.sendRequest('initialize', { processId: process.pid, ...initialize }) as { capabilities: Record<string, unknown> };
+    await connection.sendNotification('initialized', {});
+    return {
+        connection,
+        capabilities: result.capabilities,
+        async diagnostics(uri, count) {
+            for (let waited = 0; waited < 20_000; waited += 25) {
+                const list = published.get(uri) ?? [];
+                if (list.length >= count) return list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value));
+                await new Promise(resolve => setTimeout(resolve, 25));
+            }
+            throw new Error(`no diagnostics #${count} for ${uri} within 20 s`);
+        },
+        async stop() {
+            await connection.sendRequest('shutdown').catch(() => undefined);
+            await connection.sendNotification('exit').catch(() => undefined);
+            connection.dispose();
+            server.kill();
+        }
+    };
+}
