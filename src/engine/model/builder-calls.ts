@@ -5,7 +5,6 @@ import {
 } from '../series/builders.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { utcHourOf } from '../series/calendar.js';
-import { parseUnit } from '../units/unit.js';
 import type { ArgumentDescription, ExprDescription } from './description.js';
 import { didYouMean, ModelError } from './diagnostics.js';
 import type { ExpressionEnvironment } from './expression.js';
@@ -250,11 +249,3 @@ export const BUILDERS: ReadonlyMap<string, Builder> = new Map(
     [linearGrowthBuilder, sinusoidalBuilder, dailyFluctuationBuilder, volumeGrowthBuilder, hourlyValuesBuilder, constantBuilder].map(b => [b.name, b])
 );
 
-/** The unit `per` names must resolve to; checked here so that `per GB` is an error, not a silent day. */
-export function isTimespanUnit(symbol: string): boolean {
-    try {
-        return parseUnit(symbol).dimension.equals(TIME);
-    } catch {
-        return false;
-    }
-}

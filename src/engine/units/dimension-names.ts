@@ -39,7 +39,3 @@ export function describeDimension(dimension: Dimension): string {
     return `a quantity in ${dimension.toBaseString()}`;
 }
 
-/** A typical unit to show for a dimension, if it has one. */
-export function exampleUnit(dimension: Dimension): string | undefined {
-    return named().find(n => n.dimension.equals(dimension))?.unit;
-}

@@ -65,11 +65,6 @@ export function unitSymbols(): readonly UnitAtomDefinition[] {
     return UNIT_ATOMS;
 }
 
-export function isUnitSymbol(symbol: string): boolean {
-    ensureAtoms();
-    return atomsBySymbol.has(symbol);
-}
-
 export function unitAtom(symbol: string): ResolvedAtom | undefined {
     ensureAtoms();
     return atomsBySymbol.get(symbol);
@@ -124,7 +119,3 @@ export function pintName(unit: Unit | string): string {
     }).join('');
 }
 
-/** Converts an SI magnitude to a value in `unit`. */
-export function fromSI(value: number, unit: Unit): number {
-    return value / unit.factor;
-}
