@@ -1,5 +1,5 @@
 import {
-    inject, type DeepPartial, type LangiumSharedCoreServices, type Module
+    inject, type DeepPartial, type Module
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
@@ -11,6 +11,9 @@ import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { DocumentModels } from './evaluation/document-models.js';
+import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
+import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
+import { EfpCodeLensProvider } from './lsp/efp-code-lens-provider.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
@@ -22,7 +25,7 @@ import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
-    evaluation: { DocumentModels: DocumentModels };
+    evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher };
 };
 export type EfpServices = LangiumServices & EfpAddedServices;
 
@@ -31,7 +34,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider()
     },
     evaluation: {
-        DocumentModels: services => new DocumentModels(services.shared)
+        DocumentModels: services => new DocumentModels(services.shared),
+        EvaluationPublisher: services => new EvaluationPublisher(services)
     },
     lsp: {
         HoverProvider: services => new EfpHoverProvider(services),
@@ -40,7 +44,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         Formatter: () => new EfpFormatter(),
         SemanticTokenProvider: services => new EfpSemanticTokenProvider(services),
         CodeActionProvider: services => new EfpCodeActionProvider(services),
-        SignatureHelp: () => new EfpSignatureHelpProvider()
+        SignatureHelp: () => new EfpSignatureHelpProvider(),
+        CodeLensProvider: services => new EfpCodeLensProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),
@@ -49,9 +54,12 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     }
 };
 
-export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedCoreServices>> = {
+export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         WorkspaceManager: services => new EfpWorkspaceManager(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services)
     }
 };
 

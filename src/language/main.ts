@@ -3,10 +3,18 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEfpServices } from './efp-module.js';
+import { registerFootprintRequest } from './evaluation/footprint-request.js';
+import { registerValueAtRequest } from './evaluation/value-at.js';
+import { EvaluateRequest } from './protocol.js';
 
 /** Starts the .efp language server on the transport given on the command line (--stdio, --node-ipc...). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createEfpServices({ connection, ...NodeFileSystem });
+    const { shared, Efp } = createEfpServices({ connection, ...NodeFileSystem });
+    // created now: it listens to every build from the first one
+    void Efp.evaluation.EvaluationPublisher;
+    registerFootprintRequest(connection, Efp);
+    registerValueAtRequest(connection, Efp);
+    connection.onRequest(EvaluateRequest.method, (params: { uri: string }) => Efp.evaluation.EvaluationPublisher.evaluateNow(params.uri));
     startLanguageServer(shared);
 }

@@ -9,19 +9,27 @@ export interface LspSession {
     readonly capabilities: Record<string, unknown>;
     /** The messages of the `count`-th diagnostics published for `uri` (waits up to 20 s). */
     diagnostics(uri: string, count: number): Promise<string[]>;
+    /** The `count`-th notification `method` the server sent about `uri` (waits up to 20 s). */
+    notification<T>(method: string, uri: string, count: number): Promise<T>;
     stop(): Promise<void>;
 }
 
-export async function startLspSession(initialize: Record<string, unknown> = { rootUri: null, workspaceFolders: null, capabilities: {} }): Promise<LspSession> {
+/** `settings`: the client's `efp` settings section (the server pulls it when `initialize` allows). */
+export async function startLspSession(initialize: Record<string, unknown> = { rootUri: null, workspaceFolders: null, capabilities: {} }, settings: unknown = null): Promise<LspSession> {
     const server: ChildProcess = spawn(process.execPath, ['bin/efp.cjs', 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const published = new Map<string, PublishDiagnosticsParams[]>();
+    const notifications = new Map<string, unknown[]>();
+    const collect = (method: string) => connection.onNotification(method, (params: unknown) => {
+        notifications.set(method, [...(notifications.get(method) ?? []), params]);
+    });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
     });
     // settings: none (defaults); dynamic registrations (file watchers): accepted
-    connection.onRequest('workspace/configuration', () => [null]);
+    connection.onRequest('workspace/configuration', () => [settings]);
     connection.onRequest('client/registerCapability', () => null);
+    collect('efp/evaluated');
     connection.listen();
     const result = await connection.sendRequest('initialize', { processId: process.pid, ...initialize }) as { capabilities: Record<string, unknown> };
     await connection.sendNotification('initialized', {});
@@ -35,6 +43,14 @@ export async function startLspSession(initialize: Record<string, unknown> = { ro
                 await new Promise(resolve => setTimeout(resolve, 25));
             }
             throw new Error(`no diagnostics #${count} for ${uri} within 20 s`);
+        },
+        async notification<T>(method: string, uri: string, count: number) {
+            for (let waited = 0; waited < 20_000; waited += 25) {
+                const list = (notifications.get(method) ?? []).filter(p => (p as { uri?: string }).uri === uri);
+                if (list.length >= count) return list[count - 1] as T;
+                await new Promise(resolve => setTimeout(resolve, 25));
+            }
+            throw new Error(`no ${method} #${count} for ${uri} within 20 s`);
         },
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);

@@ -25,6 +25,8 @@ export class DocumentModels {
     private readonly documents: LangiumDocuments;
     /** The last model each document had, kept while its text is broken. */
     private readonly lastGood = new Map<string, Model>();
+    /** The document version each model was built from. */
+    private readonly versions = new WeakMap<Model, number>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.cache = new WorkspaceCache(shared);
@@ -39,7 +41,7 @@ export class DocumentModels {
         const uri = document.uri.toString();
         return this.cache.get(uri, () => {
             if (!canEvaluate(document, this.documents)) return undefined;
-            return this.remember(uri, Model.build(describeModel(document, this.documents)));
+            return this.remember(document, Model.build(describeModel(document, this.documents)));
         });
     }
 
@@ -58,13 +60,30 @@ export class DocumentModels {
         if (!model) throw OperationCancelled;
         // the cache is cleared on any change: a model finished after one is not stored
         if (token.isCancellationRequested) throw OperationCancelled;
-        this.cache.set(uri, this.remember(uri, model));
+        this.cache.set(uri, this.remember(document, model));
         return model;
     }
 
-    private remember(uri: string, model: Model): Model {
-        if (!model.hasErrors) this.lastGood.set(uri, model);
+    private remember(document: LangiumDocument, model: Model): Model {
+        this.versions.set(model, document.textDocument.version);
+        if (!model.hasErrors) this.lastGood.set(document.uri.toString(), model);
         return model;
+    }
+
+    /** The version of the document text a model was built from. */
+    versionOf(model: Model): number | undefined {
+        return this.versions.get(model);
+    }
+
+    /**
+     * The model the panels and the status bar show: the current one when it evaluates without errors,
+     * else the last good one, marked stale (undefined when the document never evaluated).
+     */
+    resultsFor(document: LangiumDocument): { model: Model; stale: boolean } | undefined {
+        const current = this.modelFor(document);
+        if (current && !current.hasErrors) return { model: current, stale: false };
+        const last = this.lastGood.get(document.uri.toString());
+        return last ? { model: last, stale: true } : undefined;
     }
 
     /**

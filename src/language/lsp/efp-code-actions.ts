@@ -18,7 +18,8 @@ function codeOf(d: Diagnostic): string | undefined {
 
 /**
  * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
- * filled with the first object of the right kind the file can see.
+ * filled with the first object of the right kind the file can see; a missing value without a default
+ * (a usage pattern's journey starts) filled with a placeholder marked as such.
  */
 export class EfpCodeActionProvider implements CodeActionProvider {
     constructor(private readonly efp: EfpServices) {}
@@ -49,15 +50,29 @@ export class EfpCodeActionProvider implements CodeActionProvider {
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
         const object = leaf && AstUtils.getContainerOfType(leaf.astNode, isObjectDecl);
         const spec = object && classForKeyword(object.kind)?.inputs.find(i => i.name === input);
-        if (!object || !spec || (spec.type !== 'ref' && spec.type !== 'refs' && spec.type !== 'weighted')) return undefined;
-        const candidate = this.firstObjectOf(document, object, spec.classes);
-        if (!candidate) return undefined;
-        const value = spec.type === 'ref' ? candidate : `[${candidate}]`;
+        if (!object || !spec) return undefined;
+        let value: string;
+        let title: string;
+        if (spec.type === 'ref' || spec.type === 'refs' || spec.type === 'weighted') {
+            const candidate = this.firstObjectOf(document, object, spec.classes);
+            if (!candidate) return undefined;
+            value = spec.type === 'ref' ? candidate : `[${candidate}]`;
+            title = `Add '${spec.name}: ${value}'`;
+        } else if (spec.type === 'hourly') {
+            // no sensible default exists: the placeholder says so where the user will see it (and in hovers)
+            value = 'constant(1000)  confidence low  comment "placeholder: usage journeys started each hour; replace with your traffic"';
+            title = `Add '${spec.name}' with a placeholder of 1,000 journeys an hour`;
+        } else if (spec.type === 'quantity') {
+            value = `${spec.min !== undefined && spec.min > 0 ? spec.min : 1} ${spec.unit}  confidence low  comment "placeholder"`;
+            title = `Add '${spec.name}' with a placeholder value`;
+        } else {
+            return undefined;
+        }
         const close = object.$cstNode!.range.end;
         const closeOffset = document.textDocument.offsetAt(close) - 1;
         const position = document.textDocument.positionAt(closeOffset);
         return {
-            title: `Add '${spec.name}: ${value}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+            title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
             edit: { changes: { [document.uri.toString()]: [{ range: { start: position, end: position }, newText: `  ${spec.name}: ${value}\n` }] } }
         };
     }

@@ -13,6 +13,7 @@ import { describeSummary, formatMagnitude, sparkline } from '../../engine/model/
 import { totalOf } from '../../engine/model/values.js';
 import { unitAtom } from '../../engine/units/unit.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
+import { graphLinks } from './command-links.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -29,7 +30,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (member) {
             const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
             const node = model && this.nodeOfPath(model, member.ref, member.index);
-            if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node) } };
+            if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node, document.uri.toString()) } };
         }
         return super.getHoverContent(document, params);
     }
@@ -46,11 +47,11 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (isAttribute(node) && isObjectDecl(node.$container)) {
             const object = model && objectOf(model, node.$container);
             const modelNode = object && model.findNode(object.key, node.name);
-            return modelNode ? hoverForNode(model, modelNode) : undefined;
+            return modelNode ? hoverForNode(model, modelNode, document.uri.toString()) : undefined;
         }
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
-            return object ? hoverForObject(model, object) : `**${node.kind} ${node.name}**`;
+            return object ? hoverForObject(model, object, document.uri.toString()) : `**${node.kind} ${node.name}**`;
         }
         return undefined;
     }
@@ -88,8 +89,11 @@ function objectOf(model: Model, decl: ObjectDecl): EfpObject | undefined {
 
 const GIVEN = { user: 'given', archetype: 'from its archetype', default: 'e-footprint\'s default' } as const;
 
-/** A value: what it is, its value, and its formula with operands or where it comes from. */
-export function hoverForNode(model: Model, node: Node): string {
+/**
+ * A value: what it is, its value, and its formula with operands or where it comes from; with the
+ * document's `uri`, links to its calculus graph and the dashboard.
+ */
+export function hoverForNode(model: Model, node: Node, uri?: string): string {
     const explained = explainNode(model, node);
     const lines = [`**${node.object.id}.${node.attribute}** — ${node.label} (${node.object.spec.keyword} "${node.object.name}")`, ''];
     lines.push(`**${describeSummary(explained.value)}**`, '');
@@ -113,11 +117,12 @@ export function hoverForNode(model: Model, node: Node): string {
         }
     }
     if (explained.error) lines.push('', `⚠ ${explained.error}`);
+    if (uri && !node.object.description.builtin) lines.push('', graphLinks(uri, node.object.id, node.attribute));
     return lines.join('\n');
 }
 
 /** An object: its kind, e-footprint name, and footprint over the modeling period when it has one. */
-export function hoverForObject(model: Model, object: EfpObject): string {
+export function hoverForObject(model: Model, object: EfpObject, uri?: string): string {
     const lines = [`**${object.spec.keyword} ${object.id}** — "${object.name}" (e-footprint ${object.className})`, '', object.spec.description];
     const fabrication = model.findNode(object.key, 'instances_fabrication_footprint')?.value;
     const energy = model.findNode(object.key, 'energy_footprint')?.value;
@@ -128,5 +133,6 @@ export function hoverForObject(model: Model, object: EfpObject): string {
     } else if (fabrication || energy) {
         lines.push('', `**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
     }
+    if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
     return lines.join('\n');
 }

@@ -37,4 +37,16 @@ describe('quick fixes', () => {
         expect(result?.title).toBe("Add 'storage: ssd'");
         expect(result?.fixed).toContain('  base_compute_consumption: 2 cpu_core\n  storage: ssd\n}');
     });
+
+    it('add a usage pattern\'s missing journey starts as a visible placeholder that evaluates', async () => {
+        const starts = quickstart.slice(quickstart.indexOf('  hourly_usage_journey_starts:'), quickstart.indexOf('}', quickstart.indexOf('daily_fluctuation')));
+        const result = await fix(quickstart.replace(starts, ''));
+        expect(result?.title).toBe("Add 'hourly_usage_journey_starts' with a placeholder of 1,000 journeys an hour");
+        expect(result?.fixed).toContain('  hourly_usage_journey_starts: constant(1000)  confidence low  comment "placeholder: usage journeys started each hour; replace with your traffic"\n}');
+        const { Efp, documents: [document] } = await openWorkspace(result!.fixed);
+        expect(document.diagnostics?.filter(d => d.severity === 1)).toEqual([]);
+        const model = Efp.evaluation.DocumentModels.modelFor(document)!;
+        const value = model.findNode('french_households', 'hourly_usage_journey_starts')!.value!;
+        expect(value.kind === 'hourly' && value.series.sum()).toBe(1000 * 26_298);
+    });
 });

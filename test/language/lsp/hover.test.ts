@@ -44,6 +44,25 @@ describe('hover', () => {
         expect(text).toContain('| `ssd.storage_capacity` | 1 TB_stored |');
     });
 
+    it('links a value and an object to their calculus graph and to the dashboard (command URIs VS Code runs)', async () => {
+        /** The arguments of the hover's link to `command`, decoded as VS Code decodes them. */
+        const argsOf = (markdown: string, title: string, command: string) => {
+            const match = new RegExp(`\\[${title}\\]\\(command:${command.replace('.', '\\.')}\\?([^)]+)\\)`).exec(markdown);
+            return match ? JSON.parse(decodeURIComponent(match[1])) as unknown[] : undefined;
+        };
+        const value = await hoverAt('ssd.carbon_footprint_fabrication', 'ssd.'.length + 2);
+        const [uri, ...rest] = argsOf(value, 'Calculus graph', 'efp.showCalculusGraph')!;
+        expect(uri).toMatch(/^file:\/\/\/virtual\/ws\d+\/quickstart\.efp$/);
+        expect(rest).toEqual(['ssd', 'carbon_footprint_fabrication']);
+        expect(argsOf(value, 'Footprint dashboard', 'efp.showFootprint')).toEqual([uri]);
+        const object = await hoverAt('server web "server"', 'server '.length + 1);
+        expect(argsOf(object, 'Calculus graph', 'efp.showCalculusGraph')?.slice(1)).toEqual(['web']);
+        // a built-in object (the laptop archetype) has no graph of its own in this document
+        const laptop = await hoverAt('devices: [laptop]', 'devices: ['.length + 1);
+        expect(laptop).toContain('device laptop');
+        expect(argsOf(laptop, 'Calculus graph', 'efp.showCalculusGraph')).toBeUndefined();
+    });
+
     it('draws an hourly value as a sparkline', async () => {
         const text = await hoverAt('hourly_usage_journey_starts:', 2);
         expect(text).toMatch(/`[▁▂▃▄▅▆▇█]{32}` over 26298 hours/);

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Hover, CompletionList } from 'vscode-languageserver-protocol';
 import { startLspSession, type LspSession } from '../../helpers/lsp-client.js';
+import type { EvaluatedParams, FootprintResult, ValueAtResult } from '../../../src/language/protocol.js';
 
 /**
  * The bundled server as other editors run it (`efp lsp --stdio`), driven over JSON-RPC: open a file,
@@ -42,5 +43,60 @@ describe('efp lsp --stdio', () => {
         expect(await session.diagnostics(uri, 2)).toEqual([]);
 
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+
+    it('evaluates when a file is opened and saved, keeping the last good results while it is broken', async () => {
+        const { connection } = session;
+        const evaluatedUri = pathToFileURL(resolve('examples/quickstart-evaluated.efp')).toString();
+        expect((session.capabilities.textDocumentSync as { save?: unknown }).save).toBeTruthy();
+        expect(session.capabilities.codeLensProvider).toBeTruthy();
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: evaluatedUri, languageId: 'efp', version: 1, text } });
+        const opened = await session.notification<EvaluatedParams>('efp/evaluated', evaluatedUri, 1);
+        expect(opened).toMatchObject({ uri: evaluatedUri, version: 1, stale: false, errors: 0 });
+        // e-footprint: 10,966,373 kg over the 3 years
+        expect(opened.systems.map(s => [s.name, Math.round(s.total / 1000)])).toEqual([['System', 10_966]]);
+
+        const broken = text.replace('power: 300 W', 'power: 300 Wh');
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: evaluatedUri, version: 2 }, contentChanges: [{ text: broken }] });
+        await session.diagnostics(evaluatedUri, 2);
+        await connection.sendNotification('textDocument/didSave', { textDocument: { uri: evaluatedUri } });
+        const saved = await session.notification<EvaluatedParams>('efp/evaluated', evaluatedUri, 2);
+        expect(saved).toMatchObject({ version: 1, stale: true, errors: 1 });
+        expect(saved.systems).toEqual(opened.systems);
+
+        const footprint = await connection.sendRequest('efp/footprint', { uri: evaluatedUri }) as FootprintResult;
+        expect(footprint.stale).toBe(true);
+        expect(footprint.systems[0].total).toBe(opened.systems[0].total);
+
+        const line = text.split('\n').findIndex(l => l.includes('idle_power: 50 W'));
+        const at = await connection.sendRequest('efp/valueAt', { uri: evaluatedUri, position: { line, character: 3 } }) as ValueAtResult;
+        expect(at).toEqual({ object: 'web', attribute: 'idle_power' });
+
+        const evaluated = await connection.sendRequest('efp/evaluate', { uri: evaluatedUri }) as EvaluatedParams;
+        expect(evaluated).toMatchObject({ version: 1, stale: true });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: evaluatedUri } });
+    });
+});
+
+describe('efp lsp --stdio with efp.evaluation.trigger: onType', () => {
+    it('evaluates after every change, without waiting for a save', async () => {
+        const session = await startLspSession(
+            { rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } },
+            { evaluation: { trigger: 'onType' } }
+        );
+        try {
+            const { connection } = session;
+            const typedUri = pathToFileURL(resolve('examples/quickstart-typed.efp')).toString();
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: typedUri, languageId: 'efp', version: 1, text } });
+            const first = await session.notification<EvaluatedParams>('efp/evaluated', typedUri, 1);
+            // twice the power, idle and loaded, doubles the server's energy footprint (e-footprint: 170,628.86 kg)
+            const doubled = text.replace('power: 300 W', 'power: 600 W').replace('idle_power: 50 W', 'idle_power: 100 W');
+            await connection.sendNotification('textDocument/didChange', { textDocument: { uri: typedUri, version: 2 }, contentChanges: [{ text: doubled }] });
+            const second = await session.notification<EvaluatedParams>('efp/evaluated', typedUri, 2);
+            expect(second).toMatchObject({ version: 2, stale: false });
+            expect(Math.round(second.systems[0].total - first.systems[0].total)).toBe(170_629);
+        } finally {
+            await session.stop();
+        }
     });
 });

@@ -1,4 +1,4 @@
-import { formatNumber } from '../engine/model/value-format.js';
+import { formatNumber } from '../model/value-format.js';
 
 /** Mass units for reports, largest first. */
 const MASS_UNITS: Array<[string, number]> = [['Mt', 1e9], ['kt', 1e6], ['t', 1e3], ['kg', 1], ['g', 1e-3]];

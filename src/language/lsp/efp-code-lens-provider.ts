@@ -1,0 +1,41 @@
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { isObjectDecl, type Document } from '../generated/ast.js';
+import type { EfpServices } from '../efp-module.js';
+import { EfpCommands } from '../protocol.js';
+import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
+import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
+
+/**
+ * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus
+ * graph (everything else), and the object graph above systems. `efp.codeLens.enabled` turns them off.
+ */
+export class EfpCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly efp: EfpServices) {}
+
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams, _cancelToken?: CancellationToken): Promise<CodeLens[] | undefined> {
+        const uri = document.uri.toString();
+        if (uri === BUILTIN_LIBRARY_URI) return undefined;
+        const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'codeLens') as { enabled?: boolean } | undefined;
+        if (settings?.enabled === false) return undefined;
+        const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
+        const lenses: CodeLens[] = [];
+        for (const decl of (document.parseResult.value as Document).elements ?? []) {
+            if (!isObjectDecl(decl) || !decl.$cstNode) continue;
+            const line = decl.$cstNode.range.start.line;
+            const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+            const object = model?.lookup(decl.name);
+            const yearly = object && model ? yearlyFootprint(model, object) : undefined;
+            if (decl.kind === 'system') {
+                lenses.push({ range, command: { title: yearly !== undefined ? `Footprint: ${formatYearlyMass(yearly)}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri] } });
+                lenses.push({ range, command: { title: 'Calculus graph', command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
+                lenses.push({ range, command: { title: 'Object graph', command: EfpCommands.showObjectGraph, arguments: [uri] } });
+            } else {
+                const title = yearly !== undefined ? `${formatYearlyMass(yearly)} · Calculus graph` : 'Calculus graph';
+                lenses.push({ range, command: { title, command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
+            }
+        }
+        return lenses;
+    }
+}

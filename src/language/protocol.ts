@@ -1,0 +1,197 @@
+/**
+ * The messages between the efp language server and its clients beyond LSP: evaluation results pushed
+ * to the editor, and the data behind the footprint dashboard and the graph panels. Shared by the server
+ * (src/language) and the VS Code extension (src/extension); nothing here imports either side.
+ */
+import type { Origin } from '../engine/model/description.js';
+import type { Phase, SystemFootprintSummary } from '../engine/report/footprint-summary.js';
+import type { FootprintCategory } from '../engine/classes/class-spec.js';
+
+/**
+ * A request's method with its parameter and result types. Each side makes its own JSON-RPC type from
+ * `method`: the server and the client bundle different copies of vscode-jsonrpc, whose classes do not
+ * mix, so the shared file carries only names and types.
+ */
+export interface RequestDescriptor<P, R> {
+    readonly method: string;
+    /** Never set: carries the types. */
+    readonly types?: { params: P; result: R };
+}
+
+export interface NotificationDescriptor<P> {
+    readonly method: string;
+    /** Never set: carries the type. */
+    readonly types?: { params: P };
+}
+
+/** Client commands the server refers to in CodeLenses and hover links (arguments: see each command). */
+export const EfpCommands = {
+    /** `[uri: string, system?: string]`: open the footprint dashboard of a document. */
+    showFootprint: 'efp.showFootprint',
+    /** `[uri: string, object: string, attribute?: string]`: open a value's calculus graph (an object's total when no attribute). */
+    showCalculusGraph: 'efp.showCalculusGraph',
+    /** `[uri: string]`: open the object graph of a document. */
+    showObjectGraph: 'efp.showObjectGraph',
+} as const;
+
+// ---- evaluation results, pushed by the server ----
+
+export interface EvaluatedSystem {
+    readonly id: string;
+    readonly name: string;
+    /** kg CO2e over the modeling period. */
+    readonly total: number;
+    /** kg CO2e per year on average. */
+    readonly perYear: number;
+}
+
+export interface EvaluatedParams {
+    readonly uri: string;
+    /** The document version the results belong to (the last good one when `stale`). */
+    readonly version: number;
+    /**
+     * True when the current text does not evaluate (syntax, name or model errors): the results are those
+     * of the last text that did.
+     */
+    readonly stale: boolean;
+    /** Errors in the current text. */
+    readonly errors: number;
+    readonly systems: readonly EvaluatedSystem[];
+    /** Why nothing could be evaluated (no system, never evaluated), when `systems` is empty. */
+    readonly message?: string;
+}
+
+/** Sent after a document is evaluated: on save, or on every change when `efp.evaluation.trigger` is `onType`. */
+export namespace EvaluatedNotification {
+    export const method = 'efp/evaluated' as const;
+    export const type: NotificationDescriptor<EvaluatedParams> = { method };
+}
+
+/** Evaluates a document now (whatever the trigger setting) and answers what `efp/evaluated` would say. */
+export namespace EvaluateRequest {
+    export const method = 'efp/evaluate' as const;
+    export const type: RequestDescriptor<{ readonly uri: string }, EvaluatedParams> = { method };
+}
+
+export interface ValueAtParams {
+    readonly uri: string;
+    readonly position: { readonly line: number; readonly character: number };
+}
+
+/** The value under the cursor: an attribute of an object, or an object. */
+export interface ValueAtResult {
+    readonly object?: string;
+    readonly attribute?: string;
+}
+
+/** Which value the cursor is on, for "Show Calculus Graph of the Value at the Cursor". */
+export namespace ValueAtRequest {
+    export const method = 'efp/valueAt' as const;
+    export const type: RequestDescriptor<ValueAtParams, ValueAtResult> = { method };
+}
+
+// ---- the footprint dashboard ----
+
+export interface FootprintParams {
+    readonly uri: string;
+}
+
+export interface EncodedFootprintSeries {
+    readonly systemId: string;
+    readonly category: FootprintCategory;
+    readonly phase: Phase;
+    /** kg CO2e per hour of the period: a little-endian Float64Array, base64-encoded (exact, and a third of JSON's size). */
+    readonly values: string;
+}
+
+export interface FootprintResult {
+    readonly uri: string;
+    readonly version: number;
+    readonly stale: boolean;
+    readonly systems: readonly SystemFootprintSummary[];
+    readonly series: readonly EncodedFootprintSeries[];
+    readonly message?: string;
+}
+
+export namespace FootprintRequest {
+    export const method = 'efp/footprint' as const;
+    export const type: RequestDescriptor<FootprintParams, FootprintResult> = { method };
+}
+
+// ---- graphs (calculus graph of a value, object graph of a model), laid out by the server ----
+
+export interface GraphNodeView {
+    /** Node key (`web.energy_footprint`) in a calculus graph, object id in an object graph. */
+    readonly id: string;
+    /** Top-left corner and size, in graph units (points). */
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly title: string;
+    readonly subtitle: string;
+    /** The value with its unit, formatted for people; empty for objects without one. */
+    readonly value: string;
+    readonly kind: 'input' | 'calculated' | 'object';
+    /** e-footprint class name, for colouring. */
+    readonly className: string;
+    /** Plain text shown on hover: the formula with its operands' values, or the input with its source. */
+    readonly tooltip: string;
+    /** Where to jump on click. */
+    readonly origin?: Origin;
+    /** Number of nodes hidden beneath this one (collapsed or cut off by the size limit). */
+    readonly hidden?: number;
+}
+
+export interface GraphEdgeView {
+    readonly from: string;
+    readonly to: string;
+    /** SVG path data of the routed edge, in graph units. */
+    readonly path: string;
+    /** Arrow head polygon points (`x1,y1 x2,y2 x3,y3`), in graph units. */
+    readonly arrow?: string;
+    readonly label?: string;
+    /** Centre of the label, in graph units (where the layout made room for it). */
+    readonly labelX?: number;
+    readonly labelY?: number;
+}
+
+export interface LaidOutGraph {
+    readonly kind: 'calculus' | 'object';
+    readonly title: string;
+    readonly root?: string;
+    readonly width: number;
+    readonly height: number;
+    readonly nodes: readonly GraphNodeView[];
+    readonly edges: readonly GraphEdgeView[];
+    /** Number of values of the full graph that are not drawn (collapsed, or beyond `maxNodes`). */
+    readonly hidden?: number;
+    readonly stale: boolean;
+    /** Why there is nothing to draw (no model, unknown object or value); the graph is then empty. */
+    readonly message?: string;
+}
+
+export interface CalculusGraphParams {
+    readonly uri: string;
+    readonly object: string;
+    /** The attribute; the object's total footprint (or its first computed value) when absent. */
+    readonly attribute?: string;
+    /** Node ids whose ancestors are not drawn. */
+    readonly collapsed?: readonly string[];
+    /** Draw at most this many nodes (the nearest to the root first); 400 by default. */
+    readonly maxNodes?: number;
+}
+
+export namespace CalculusGraphRequest {
+    export const method = 'efp/calculusGraph' as const;
+    export const type: RequestDescriptor<CalculusGraphParams, LaidOutGraph> = { method };
+}
+
+export interface ObjectGraphParams {
+    readonly uri: string;
+}
+
+export namespace ObjectGraphRequest {
+    export const method = 'efp/objectGraph' as const;
+    export const type: RequestDescriptor<ObjectGraphParams, LaidOutGraph> = { method };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { openWorkspace } from '../../helpers/language-workspace.js';
+import { loadReference } from '../../helpers/reference-comparison.js';
+
+const quickstart = readFileSync('examples/quickstart.efp', 'utf8');
+const lines = quickstart.split('\n');
+const lineOf = (start: string) => lines.findIndex(l => l.startsWith(start));
+
+async function lenses(text: string) {
+    const { Efp, documents: [document] } = await openWorkspace({ 'quickstart.efp': text });
+    const uri = document.uri.toString();
+    const all = await Efp.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } }) ?? [];
+    return { uri, all };
+}
+
+describe('CodeLens on objects', () => {
+    it('above the system: its yearly footprint opening the dashboard, its calculus graph and the object graph', async () => {
+        const { uri, all } = await lenses(quickstart);
+        const onSystem = all.filter(l => l.range.start.line === lineOf('system streaming_platform'));
+        // e-footprint: 10,966,373 kg over 3 years
+        expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3.66 kt CO2e/year', 'Calculus graph', 'Object graph']);
+        expect(onSystem.map(l => [l.command!.command, ...l.command!.arguments!])).toEqual([
+            ['efp.showFootprint', uri], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri]
+        ]);
+    });
+
+    it('above hardware: its yearly footprint and its calculus graph; above other objects: the calculus graph', async () => {
+        const { uri, all } = await lenses(quickstart);
+        const totals = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz').system_totals!;
+        const server = (totals.fabrication_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value
+            + (totals.energy_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value;
+        const onServer = all.filter(l => l.range.start.line === lineOf('server web'));
+        expect(onServer.map(l => l.command!.title)).toEqual([`${(server / 3 / 1000).toFixed(1)} t CO2e/year · Calculus graph`]);
+        expect(onServer[0].command!.arguments).toEqual([uri, 'web']);
+        const onJob = all.filter(l => l.range.start.line === lineOf('job streaming'));
+        expect(onJob.map(l => l.command!.title)).toEqual(['Calculus graph']);
+        // one lens per object, three on the system
+        const objects = lines.filter(l => /^(server|storage|network|job|usage_journey_step|usage_journey|usage_pattern|system|device|country)\s/.test(l)).length;
+        expect(all).toHaveLength(objects + 2);
+    });
+
+    it('still offer their actions while the text does not evaluate', async () => {
+        const { all } = await lenses(quickstart.replace('power: 300 W', 'power: 300 Wh'));
+        expect(all.filter(l => l.range.start.line === lineOf('job streaming')).map(l => l.command!.title)).toEqual(['Calculus graph']);
+    });
+});
