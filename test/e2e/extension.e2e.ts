@@ -90,7 +90,7 @@ describe('efp extension in VS Code', () => {
         await vscode.editorLine(line).locator('span > span', { hasText: /^server$/ }).first().click();
         await vscode.runCommand('Developer: Inspect Editor Tokens and Scopes');
         const inspector = vscode.page.locator('.token-inspect-widget');
-        await expect.poll(() => inspector.textContent(), { timeout: UI_TIMEOUT }).toContain('keyword.control.efp');
+        await expect.poll(() => inspector.textContent(), { timeout: UI_TIMEOUT }).toContain('keyword.control.declaration.efp');
         await vscode.screenshot('02-highlighting');
         await vscode.page.keyboard.press('Escape');
         await inspector.waitFor({ state: 'hidden' });

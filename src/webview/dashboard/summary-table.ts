@@ -1,0 +1,89 @@
+import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { Origin } from '../../engine/model/description.js';
+import { formatNumber } from '../../engine/model/value-format.js';
+import type { Phase, SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
+import { formatMass, massUnitFor } from '../../engine/report/mass-format.js';
+import type { MassUnitSetting } from './messages.js';
+import { isoDate } from './time-format.js';
+import { categoryLabel, phaseLabel, PHASES } from './vocabulary.js';
+
+/** A mass unit as mass-format.ts takes it: its symbol and how many kg it is. */
+export type MassUnit = [string, number];
+
+/**
+ * e-footprint's year (365.25 days), as footprint-summary.ts's HOURS_PER_YEAR: importing that module
+ * would pull the evaluation engine (mathjs, luxon) into the webview bundle. A test checks they agree.
+ */
+export const HOURS_PER_YEAR = 8766;
+
+const FIXED_UNITS: Record<Exclude<MassUnitSetting, 'auto'>, MassUnit> = { g: ['g', 1e-3], kg: ['kg', 1], t: ['t', 1e3], kt: ['kt', 1e6] };
+
+/**
+ * The unit of a system's table: the CLI's rule (one unit for the whole table, small enough that the
+ * total keeps a few significant digits) unless `efp.display.massUnit` names one.
+ */
+export function tableMassUnit(totalKg: number, setting: MassUnitSetting): MassUnit {
+    return setting === 'auto' ? massUnitFor(totalKg / 1000) : FIXED_UNITS[setting] ?? massUnitFor(totalKg / 1000);
+}
+
+/** Masses of one row, formatted in the table's unit. */
+export interface MassRow {
+    readonly fabrication: string;
+    readonly energy: string;
+    readonly total: string;
+}
+
+export interface ObjectRow extends MassRow {
+    readonly id: string;
+    readonly name: string;
+    readonly className: string;
+    readonly share: string;
+    readonly origin?: Origin;
+}
+
+export interface SummaryTable {
+    /** `Video streaming in France — system "System"`. */
+    readonly heading: string;
+    /** `Modeled from 2025-01-01 for 3 years (26,298 hours)`. */
+    readonly period: string;
+    readonly unit: MassUnit;
+    readonly total: string;
+    /** The yearly average, shown (as the CLI does) only when the period lasts about a year or more. */
+    readonly perYear?: string;
+    readonly phases: readonly { readonly phase: Phase; readonly label: string; readonly mass: string; readonly share: string }[];
+    readonly categories: readonly { readonly category: FootprintCategory; readonly label: string; readonly objects: readonly ObjectRow[] }[];
+    readonly years: readonly (MassRow & { readonly year: number })[];
+}
+
+/**
+ * The numbers of `efp eval` for one system, formatted exactly as it prints them (same unit rule,
+ * same decimals, same shares), so that the dashboard and the CLI never disagree.
+ */
+export function summaryTable(s: SystemFootprintSummary, setting: MassUnitSetting = 'auto'): SummaryTable {
+    const unit = tableMassUnit(s.total, setting);
+    const mass = (kg: number) => formatMass(kg, unit);
+    const share = (kg: number) => (s.total > 0 ? `${formatNumber((100 * kg) / s.total, 1)} %` : '—');
+    const masses = (fabrication: number, energy: number): MassRow => ({ fabrication: mass(fabrication), energy: mass(energy), total: mass(fabrication + energy) });
+    const plural = s.durationValue !== 1 && /^(year|month|week|day|hour)$/.test(s.durationUnit) ? 's' : '';
+    return {
+        heading: `${s.title ? `${s.title} — ` : ''}system "${s.system}"`,
+        period: `Modeled from ${isoDate(s.periodStart)} for ${s.durationValue} ${s.durationUnit}${plural} (${formatNumber(s.hours, 0)} hours)`,
+        unit,
+        total: mass(s.total),
+        perYear: s.hours / HOURS_PER_YEAR >= 0.99 ? mass(s.perYear) : undefined,
+        phases: PHASES.map(phase => ({ phase, label: phaseLabel(phase), mass: mass(s[phase]), share: share(s[phase]) })),
+        categories: s.categories.map(({ category }) => ({
+            category,
+            label: categoryLabel(category),
+            objects: s.objects.filter(o => o.category === category).map(o => ({
+                id: o.id,
+                name: o.name,
+                className: o.className,
+                origin: o.origin,
+                share: share(o.fabrication + o.energy),
+                ...masses(o.fabrication, o.energy)
+            }))
+        })),
+        years: s.years.map(y => ({ year: y.year, ...masses(y.fabrication, y.energy) }))
+    };
+}

@@ -1,0 +1,22 @@
+import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { Phase } from '../../engine/report/footprint-summary.js';
+
+/** e-footprint's footprint categories as people read them (the CLI prints the raw names). */
+const CATEGORY_LABELS: Record<FootprintCategory, string> = {
+    Servers: 'Servers',
+    Storage: 'Storage',
+    ExternalAPIs: 'External APIs',
+    Network: 'Network',
+    Devices: 'Devices',
+    EdgeDevices: 'Edge devices'
+};
+
+export function categoryLabel(category: FootprintCategory): string {
+    return CATEGORY_LABELS[category] ?? category;
+}
+
+export const PHASES: readonly Phase[] = ['fabrication', 'energy'];
+
+export function phaseLabel(phase: Phase): string {
+    return phase === 'fabrication' ? 'Fabrication' : 'Energy';
+}
