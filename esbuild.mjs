@@ -28,9 +28,25 @@ const options = {
     banner: { js: 'const __efp_import_meta_url = require("url").pathToFileURL(__filename).href;' }
 };
 
+// The webview scripts run in VS Code's webview (a browser page under a strict CSP): one IIFE bundle per
+// panel, with its CSS next to it (out/webview/<panel>.js and .css).
+const webviewOptions = {
+    entryPoints: { dashboard: 'src/webview/dashboard/main.ts', graph: 'src/webview/graph/main.ts' },
+    outdir: 'out/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    sourcemap: true,
+    sourcesContent: false,
+    minify,
+    logLevel: 'warning',
+    loader: { '.ttf': 'file', '.woff2': 'file' }
+};
+
+const builds = bench ? [options] : [options, webviewOptions];
 if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
+    for (const o of builds) await (await esbuild.context(o)).watch();
 } else {
-    await esbuild.build(options);
+    await Promise.all(builds.map(o => esbuild.build(o)));
 }

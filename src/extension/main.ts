@@ -1,23 +1,118 @@
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+    EfpCommands, EvaluatedNotification, EvaluateRequest, ValueAtRequest, type EvaluatedParams, type RequestDescriptor
+} from '../language/protocol.js';
+import type { Origin } from '../engine/model/description.js';
+import type { PanelHost } from './panels/panel-host.js';
+import { FootprintPanel } from './panels/footprint-panel.js';
+import { CalculusGraphPanel, ObjectGraphPanel } from './panels/graph-panel.js';
+import { FootprintStatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
 
-/** Starts the .efp language server for the workspace's .efp files. */
-export async function activate(context: ExtensionContext): Promise<void> {
+/** Starts the .efp language server and registers the commands, the status bar and the panels. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath(path.join('out', 'language-server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'efp' }, { scheme: 'untitled', language: 'efp' }]
+        documentSelector: [{ scheme: 'file', language: 'efp' }, { scheme: 'untitled', language: 'efp' }],
+        // the server reads efp.* settings (inlay hints, CodeLens, evaluation trigger) and hears of changes
+        synchronize: { configurationSection: 'efp' },
+        // hovers link to the panels with command URIs; only these commands may run from them
+        markdown: { isTrusted: { enabledCommands: [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] } }
     };
-    client = new LanguageClient('efp', 'efp language server', serverOptions, clientOptions);
-    await client.start();
+    const languageClient = new LanguageClient('efp', 'efp language server', serverOptions, clientOptions);
+    client = languageClient;
+
+    const host: PanelHost = {
+        context,
+        request: <P, R>(type: RequestDescriptor<P, R>, params: P) => languageClient.sendRequest<R>(type.method, params),
+        revealOrigin,
+        setting: <T>(section: string, fallback: T) => vscode.workspace.getConfiguration('efp').get<T>(section, fallback)
+    };
+    const statusBar = new FootprintStatusBar();
+    context.subscriptions.push(
+        statusBar,
+        FootprintPanel.registerSerializer(host),
+        CalculusGraphPanel.registerSerializer(host),
+        ObjectGraphPanel.registerSerializer(host),
+        ...registerCommands(host, languageClient, statusBar)
+    );
+    languageClient.onNotification(EvaluatedNotification.method, (params: EvaluatedParams) => {
+        statusBar.update(params);
+        void refreshPanels(host, params.uri);
+    });
+    await languageClient.start();
 }
 
 export async function deactivate(): Promise<void> {
     await client?.stop();
+}
+
+async function refreshPanels(host: PanelHost, uri: string): Promise<void> {
+    await Promise.all([FootprintPanel.refresh(host, uri), CalculusGraphPanel.refresh(host, uri), ObjectGraphPanel.refresh(host, uri)]);
+}
+
+function registerCommands(host: PanelHost, languageClient: LanguageClient, statusBar: FootprintStatusBar): vscode.Disposable[] {
+    return [
+        vscode.commands.registerCommand(EfpCommands.showFootprint, async (uri?: string | vscode.Uri, system?: string) => {
+            const target = uri ? String(uri) : activeEfpUri();
+            if (target) await FootprintPanel.show(host, target, system);
+        }),
+        vscode.commands.registerCommand(EfpCommands.showCalculusGraph, async (uri?: string, object?: string, attribute?: string) => {
+            if (uri && object) return CalculusGraphPanel.show(host, uri, object, attribute);
+            return showCalculusGraphAtCursor(host);
+        }),
+        vscode.commands.registerCommand('efp.showCalculusGraphAtCursor', () => showCalculusGraphAtCursor(host)),
+        vscode.commands.registerCommand(EfpCommands.showObjectGraph, async (uri?: string | vscode.Uri) => {
+            const target = uri ? String(uri) : activeEfpUri();
+            if (target) await ObjectGraphPanel.show(host, target);
+        }),
+        vscode.commands.registerCommand('efp.evaluate', async (uri?: string) => {
+            const target = uri ?? activeEfpUri();
+            if (!target) return undefined;
+            const params = await languageClient.sendRequest<EvaluatedParams | undefined>(EvaluateRequest.method, { uri: target });
+            if (params) {
+                statusBar.update(params);
+                await refreshPanels(host, target);
+            }
+            return params;
+        })
+    ];
+}
+
+async function showCalculusGraphAtCursor(host: PanelHost): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'efp') {
+        void vscode.window.showInformationMessage('Open an .efp file and put the cursor on a value to see its calculus graph.');
+        return;
+    }
+    const uri = editor.document.uri.toString();
+    const { line, character } = editor.selection.active;
+    const at = await host.request(ValueAtRequest.type, { uri, position: { line, character } });
+    if (!at.object) {
+        void vscode.window.showInformationMessage('Put the cursor on an object or one of its values (e.g. `web.energy_footprint` or `power:`) to see its calculus graph.');
+        return;
+    }
+    await CalculusGraphPanel.show(host, uri, at.object, at.attribute);
+}
+
+function activeEfpUri(): string | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId === 'efp') return document.uri.toString();
+    void vscode.window.showInformationMessage('Open an .efp file first.');
+    return undefined;
+}
+
+async function revealOrigin(origin: Origin): Promise<void> {
+    const { start, end } = origin.range;
+    const range = new vscode.Range(start.line, start.character, end.line, end.character);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(origin.uri));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    vscode.window.activeTextEditor?.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -5,6 +5,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEfpServices } from './efp-module.js';
 import { registerFootprintRequest } from './evaluation/footprint-request.js';
 import { registerValueAtRequest } from './evaluation/value-at.js';
+import { registerGraphRequests } from './graphs/graph-requests.js';
 import { EvaluateRequest } from './protocol.js';
 
 /** Starts the .efp language server on the transport given on the command line (--stdio, --node-ipc...). */
@@ -15,6 +16,7 @@ export function startServer(): void {
     void Efp.evaluation.EvaluationPublisher;
     registerFootprintRequest(connection, Efp);
     registerValueAtRequest(connection, Efp);
+    registerGraphRequests(connection, Efp);
     connection.onRequest(EvaluateRequest.method, (params: { uri: string }) => Efp.evaluation.EvaluationPublisher.evaluateNow(params.uri));
     startLanguageServer(shared);
 }

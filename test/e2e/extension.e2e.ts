@@ -1,6 +1,7 @@
 // End-to-end: the packaged extension (efp.vsix) installed into a real VS Code (code-server), driven
 // through headless Chromium. Run with `npm run test:e2e`, which installs code-server and packages
 // the .vsix first. Screenshots of every step land in test-results/e2e/.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -32,6 +33,31 @@ const DIAGNOSTICS_TIMEOUT = 30_000;
 /** How long a valid file must stay free of diagnostics once the server has answered. */
 const SETTLE_MS = 3_000;
 const NO_PROBLEMS = 'No problems have been detected in the workspace.';
+
+/** The line of the system, whose CodeLens and hover show the total footprint. */
+const SYSTEM_LINE = 'system streaming_platform';
+/** The last input of the server, after which the completion test types. */
+const SERVER_LAST_LINE = 'storage: ssd';
+
+/** What `efp eval` prints for the example: the figures the editor must show too. */
+interface CliFigures {
+    total: string;
+    perYear: string;
+    fabrication: string;
+    energy: string;
+    objects: Map<string, { fabrication: string; energy: string; total: string; share: string }>;
+}
+
+function cliFigures(): CliFigures {
+    const text = execFileSync(process.execPath, [path.join(ROOT, 'bin/efp.cjs'), 'eval', EXAMPLE], { encoding: 'utf8' });
+    const total = /Total footprint: ([\d,.]+ \w+) CO2e over the period, ([\d,.]+ \w+) CO2e per year/.exec(text)!;
+    const phase = (name: string) => new RegExp(`^  ${name}\\s+([\\d,.]+ \\w+)`, 'm').exec(text)![1];
+    const objects = new Map<string, { fabrication: string; energy: string; total: string; share: string }>();
+    for (const m of text.matchAll(/^ {4}(.+?)\s{2,}([\d,.]+ \w+)\s+([\d,.]+ \w+)\s+([\d,.]+ \w+)\s+([\d.]+ %)$/gm)) {
+        objects.set(m[1], { fabrication: m[2], energy: m[3], total: m[4], share: m[5] });
+    }
+    return { total: total[1], perYear: total[2], fabrication: phase('Fabrication'), energy: phase('Energy'), objects };
+}
 
 describe('efp extension in VS Code', () => {
     let server: CodeServer | undefined;
@@ -210,6 +236,94 @@ describe('efp extension in VS Code', () => {
         await expect.poll(() => vscode.errorSquiggles().count(), { timeout: DIAGNOSTICS_TIMEOUT }).toBe(0);
         await expect.poll(() => problems.innerText(), { timeout: DIAGNOSTICS_TIMEOUT }).toContain(NO_PROBLEMS);
         await vscode.screenshot('09-model-error-undone');
+    });
+
+    test('completion offers the inputs an object lacks, and inserts the chosen one', async () => {
+        const lines = fs.readFileSync(EXAMPLE, 'utf8').split('\n');
+        const lineNumber = lines.findIndex((text) => text.trim() === SERVER_LAST_LINE) + 1;
+        await vscode.goToEndOfLine(lineNumber);
+        await vscode.page.keyboard.press('Enter');
+        await vscode.page.keyboard.type('fixed_nb');
+        const suggestions = vscode.page.locator('.editor-instance .suggest-widget').filter({ visible: true });
+        const item = suggestions.locator('.monaco-list-row', { hasText: 'fixed_nb_of_instances' });
+        await item.first().waitFor({ timeout: DIAGNOSTICS_TIMEOUT });
+        await vscode.screenshot('10-completion');
+        await vscode.page.keyboard.press('Enter');
+        await vscode.editorLine('fixed_nb_of_instances:').waitFor();
+        await suggestions.first().waitFor({ state: 'hidden' }).catch(() => vscode.page.keyboard.press('Escape'));
+        await vscode.restore();
+        await vscode.editorLine('fixed_nb_of_instances:').waitFor({ state: 'detached' });
+    });
+
+    test('hovering the system shows its computed total, the figure the CLI prints', async () => {
+        const cli = cliFigures();
+        const hover = await vscode.hoverWord(SYSTEM_LINE, 'streaming_platform');
+        await expect.poll(() => hover.innerText({ timeout: 2_000 }), { timeout: UI_TIMEOUT }).toContain('Total footprint');
+        const text = await hover.innerText();
+        const kg = Number(/Total footprint: ([\d,.]+) kg CO2e/.exec(text)![1].replace(/,/g, ''));
+        expect(`${(kg / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} t`).toBe(cli.total);
+        // the hover links to the value's calculus graph and to the dashboard
+        await expect(hover.locator('a', { hasText: /^Calculus graph$/ }).count()).resolves.toBe(1);
+        await expect(hover.locator('a', { hasText: /^Footprint dashboard$/ }).count()).resolves.toBe(1);
+        await vscode.animationsDone(hover);
+        await vscode.screenshot('11-hover-computed');
+        await vscode.parkPointer();
+    });
+
+    test('saving evaluates the model: the status bar and the CodeLens show the yearly footprint', async () => {
+        const cli = cliFigures();
+        await vscode.editorLine(SYSTEM_LINE).first().click();
+        await vscode.page.keyboard.press('Control+S');
+        const item = vscode.statusBarText(/CO2e\/yr/);
+        await expect.poll(() => item.first().textContent(), { timeout: UI_TIMEOUT }).toContain(`${cli.perYear} CO2e/yr`);
+        const lens = vscode.page.locator('.editor-instance .codelens-decoration', { hasText: 'Footprint:' });
+        await expect.poll(() => lens.first().textContent(), { timeout: UI_TIMEOUT }).toMatch(/Footprint: [\d.,]+ \w+ CO2e\/year/);
+        await vscode.screenshot('12-status-bar-and-codelens');
+    });
+
+    test('the footprint dashboard shows the figures the CLI prints', async () => {
+        const cli = cliFigures();
+        await vscode.runCommand('efp: Show Footprint Dashboard');
+        const frame = await vscode.webviewFrame('[data-testid="total"]');
+        await expect.poll(() => frame.locator('[data-testid="total"]').innerText(), { timeout: UI_TIMEOUT }).toBe(cli.total);
+        expect(await frame.locator('[data-testid="phase-fabrication"]').innerText()).toBe(cli.fabrication);
+        expect(await frame.locator('[data-testid="phase-energy"]').innerText()).toBe(cli.energy);
+        const ids: Record<string, string> = { server: 'web', 'SSD storage': 'ssd', 'WIFI network': 'wifi', 'Default laptop': 'laptop' };
+        expect([...cli.objects.keys()].sort()).toEqual(Object.keys(ids).sort());
+        for (const [name, figures] of cli.objects) {
+            const id = ids[name];
+            expect(await frame.locator(`[data-testid="object-${id}-fabrication"]`).innerText(), name).toBe(figures.fabrication);
+            expect(await frame.locator(`[data-testid="object-${id}-energy"]`).innerText(), name).toBe(figures.energy);
+            expect(await frame.locator(`[data-testid="object-${id}-total"]`).innerText(), name).toBe(figures.total);
+        }
+        // the charts drew: Chart.js and uPlot paint canvases
+        await expect.poll(() => frame.locator('canvas').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
+        await vscode.page.waitForTimeout(1_000);
+        await vscode.screenshot('13-dashboard');
+    });
+
+    test('the calculus graph of the system traces its total down to the inputs, and a node leads to its line', async () => {
+        const cli = cliFigures();
+        await vscode.editorLine(SYSTEM_LINE).first().click();
+        await vscode.runCommand('efp: Show Calculus Graph of the Value at the Cursor');
+        const frame = await vscode.webviewFrame('[data-id="streaming_platform.total_footprint"]');
+        const root = frame.locator('[data-id="streaming_platform.total_footprint"]');
+        const label = (await root.getAttribute('aria-label')) ?? '';
+        const kg = Number(/Σ ([\d,.]+) kg/.exec(label)![1].replace(/,/g, ''));
+        expect(`${(kg / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} t`).toBe(cli.total);
+        // down to the inputs: the server's power is one of them
+        expect(await frame.locator('g.node').count()).toBeGreaterThan(30);
+        const power = frame.locator('[data-id="web.power"]');
+        expect(await power.getAttribute('aria-label')).toContain('300 W');
+        await vscode.page.waitForTimeout(500);
+        await vscode.screenshot('14-calculus-graph');
+
+        // keyboard: Enter on a node reveals where the value is written
+        const lineNumber = fs.readFileSync(EXAMPLE, 'utf8').split('\n').findIndex((text) => text.trim() === VALID_LINE) + 1;
+        await power.focus();
+        await vscode.page.keyboard.press('Enter');
+        await vscode.statusBarItem('status.editor.selection').filter({ hasText: `Ln ${lineNumber},` }).waitFor({ timeout: UI_TIMEOUT });
+        await vscode.screenshot('15-graph-reveal');
     });
 });
 

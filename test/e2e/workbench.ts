@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium: the tests never use a browser that a tool downloaded by itself. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -229,6 +229,27 @@ export class Workbench {
             await this.page.mouse.move(190, 400);
         }
         return this.page.locator('.pane', { has: header }).locator('.monaco-list-row');
+    }
+
+    /**
+     * The frame of a webview panel's content: VS Code nests it two iframes deep, and keeps hidden
+     * panels' frames in the page, so the frame is the one whose document shows `selector`.
+     */
+    async webviewFrame(selector: string, timeout = UI_TIMEOUT): Promise<Frame> {
+        for (let waited = 0; waited < timeout; waited += 250) {
+            for (const frame of this.page.frames()) {
+                if (frame === this.page.mainFrame()) continue;
+                const visible = await frame.locator(selector).first().isVisible().catch(() => false);
+                if (visible) return frame;
+            }
+            await this.page.waitForTimeout(250);
+        }
+        throw new Error(`no webview shows ${selector} within ${timeout} ms`);
+    }
+
+    /** A status bar item by (part of) its text. */
+    statusBarText(text: string | RegExp): Locator {
+        return this.page.locator('.statusbar .statusbar-item', { hasText: text });
     }
 
     async screenshot(name: string): Promise<string> {

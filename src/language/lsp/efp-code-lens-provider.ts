@@ -28,7 +28,7 @@ export class EfpCodeLensProvider implements CodeLensProvider {
             const object = model?.lookup(decl.name);
             const yearly = object && model ? yearlyFootprint(model, object) : undefined;
             if (decl.kind === 'system') {
-                lenses.push({ range, command: { title: yearly !== undefined ? `Footprint: ${formatYearlyMass(yearly)}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri] } });
+                lenses.push({ range, command: { title: yearly !== undefined ? `Footprint: ${formatYearlyMass(yearly)}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Calculus graph', command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Object graph', command: EfpCommands.showObjectGraph, arguments: [uri] } });
             } else {

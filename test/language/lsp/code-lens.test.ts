@@ -21,7 +21,7 @@ describe('CodeLens on objects', () => {
         // e-footprint: 10,966,373 kg over 3 years
         expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3.66 kt CO2e/year', 'Calculus graph', 'Object graph']);
         expect(onSystem.map(l => [l.command!.command, ...l.command!.arguments!])).toEqual([
-            ['efp.showFootprint', uri], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri]
+            ['efp.showFootprint', uri, 'streaming_platform'], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri]
         ]);
     });
 
