@@ -48,6 +48,13 @@ interface CliFigures {
     objects: Map<string, { fabrication: string; energy: string; total: string; share: string }>;
 }
 
+/** The 1-based number of the example's line that starts with `text` (after indentation). */
+function lineOf(text: string): number {
+    const index = fs.readFileSync(EXAMPLE, 'utf8').split('\n').findIndex((line) => line.trim().startsWith(text));
+    if (index < 0) throw new Error(`examples/quickstart.efp has no line starting with "${text}"`);
+    return index + 1;
+}
+
 function cliFigures(): CliFigures {
     const text = execFileSync(process.execPath, [path.join(ROOT, 'bin/efp.cjs'), 'eval', EXAMPLE], { encoding: 'utf8' });
     const total = /Total footprint: ([\d,.]+ \w+) CO2e over the period, ([\d,.]+ \w+) CO2e per year/.exec(text)!;
@@ -257,6 +264,7 @@ describe('efp extension in VS Code', () => {
 
     test('hovering the system shows its computed total, the figure the CLI prints', async () => {
         const cli = cliFigures();
+        await vscode.goToEndOfLine(lineOf(SYSTEM_LINE));
         const hover = await vscode.hoverWord(SYSTEM_LINE, 'streaming_platform');
         await expect.poll(() => hover.innerText({ timeout: 2_000 }), { timeout: UI_TIMEOUT }).toContain('Total footprint');
         const text = await hover.innerText();
@@ -272,7 +280,7 @@ describe('efp extension in VS Code', () => {
 
     test('saving evaluates the model: the status bar and the CodeLens show the yearly footprint', async () => {
         const cli = cliFigures();
-        await vscode.editorLine(SYSTEM_LINE).first().click();
+        await vscode.goToEndOfLine(lineOf(SYSTEM_LINE));
         await vscode.page.keyboard.press('Control+S');
         const item = vscode.statusBarText(/CO2e\/yr/);
         await expect.poll(() => item.first().textContent(), { timeout: UI_TIMEOUT }).toContain(`${cli.perYear} CO2e/yr`);
@@ -283,6 +291,8 @@ describe('efp extension in VS Code', () => {
 
     test('the footprint dashboard shows the figures the CLI prints', async () => {
         const cli = cliFigures();
+        // room for the panel: the Problems view has served its tests
+        await vscode.runCommand('View: Hide Panel');
         await vscode.runCommand('efp: Show Footprint Dashboard');
         const frame = await vscode.webviewFrame('[data-testid="total"]');
         await expect.poll(() => frame.locator('[data-testid="total"]').innerText(), { timeout: UI_TIMEOUT }).toBe(cli.total);
@@ -304,7 +314,9 @@ describe('efp extension in VS Code', () => {
 
     test('the calculus graph of the system traces its total down to the inputs, and a node leads to its line', async () => {
         const cli = cliFigures();
-        await vscode.editorLine(SYSTEM_LINE).first().click();
+        // back to the model's editor (the dashboard has the focus)
+        await vscode.page.locator('.tab', { hasText: 'quickstart.efp' }).first().click();
+        await vscode.goToEndOfLine(lineOf(SYSTEM_LINE));
         await vscode.runCommand('efp: Show Calculus Graph of the Value at the Cursor');
         const frame = await vscode.webviewFrame('[data-id="streaming_platform.total_footprint"]');
         const root = frame.locator('[data-id="streaming_platform.total_footprint"]');

@@ -10,7 +10,8 @@ import { ValueAtRequest, type ValueAtParams, type ValueAtResult } from '../proto
  */
 export function valueAt(efp: EfpServices, document: LangiumDocument, offset: number): ValueAtResult {
     const root = document.parseResult.value.$cstNode;
-    const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+    // a cursor just after a word (at the end of a line) means that word, as in VS Code
+    const leaf = root && (CstUtils.findLeafNodeAtOffset(root, offset) ?? (offset > 0 ? CstUtils.findLeafNodeAtOffset(root, offset - 1) : undefined));
     const node = leaf?.astNode;
     if (!leaf || !node) return {};
     if (isReference(node) && isObjectDecl(node.target.ref)) {

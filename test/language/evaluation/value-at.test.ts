@@ -34,6 +34,10 @@ describe('the value at the cursor', () => {
         expect(await at(MODEL.replace('3<|>00', '300').replace('on web', 'on w<|>eb'))).toEqual({ object: 'web' });
     });
 
+    it('is the object whose closing brace the cursor follows at the end of a line', async () => {
+        expect(await at(MODEL.replace('3<|>00', '300').replace('storage: disk }', 'storage: disk }<|>'))).toEqual({ object: 'web' });
+    });
+
     it('is nothing outside objects', async () => {
         expect(await at(`<|>${MODEL.replace('3<|>00', '300')}`)).toEqual({});
     });
