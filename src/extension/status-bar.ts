@@ -38,9 +38,14 @@ export class FootprintStatusBar implements vscode.Disposable {
         this.render();
     }
 
+    /** The .efp document shown last: a panel or the output taking the focus keeps its figure up. */
+    private document: vscode.TextDocument | undefined;
+
     private render(): void {
-        const document = vscode.window.activeTextEditor?.document;
-        if (!document || document.languageId !== 'efp') {
+        const active = vscode.window.activeTextEditor?.document;
+        if (active) this.document = active.languageId === 'efp' ? active : undefined;
+        const document = this.document;
+        if (!document || document.isClosed) {
             this.item.hide();
             return;
         }

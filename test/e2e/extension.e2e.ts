@@ -337,6 +337,52 @@ describe('efp extension in VS Code', () => {
         await vscode.statusBarItem('status.editor.selection').filter({ hasText: `Ln ${lineNumber},` }).waitFor({ timeout: UI_TIMEOUT });
         await vscode.screenshot('15-graph-reveal');
     });
+
+    test('a saved file with an error keeps the last results in the dashboard, marked stale, until it is fixed', async () => {
+        const cli = cliFigures();
+        const dashboardTab = vscode.page.locator('.tab', { hasText: 'Footprint: quickstart.efp' }).first();
+        const modelTab = vscode.page.locator('.tab', { hasText: /^quickstart\.efp/ }).first();
+        await modelTab.click();
+        await vscode.goToEndOfLine(lineOf(VALID_LINE));
+        await vscode.page.keyboard.type('h');
+        await vscode.editorLine(MODEL_ERROR_LINE).waitFor();
+        await vscode.closeSuggestions();
+        await vscode.page.keyboard.press('Control+S');
+        try {
+            await dashboardTab.click();
+            const frame = await vscode.webviewFrame('[data-testid="stale-banner"]');
+            await expect.poll(() => frame.locator('[data-testid="stale-banner"]').innerText(), { timeout: UI_TIMEOUT }).toMatch(/last results that evaluated.*1 error/);
+            expect(await frame.locator('[data-testid="total"]').innerText()).toBe(cli.total);
+            // the status bar keeps the figure, with a warning sign
+            await expect.poll(() => vscode.statusBarText(/CO2e\/yr/).first().innerHTML(), { timeout: UI_TIMEOUT }).toContain('codicon-warning');
+            await vscode.screenshot('16-dashboard-stale');
+        } finally {
+            // the file on disk must be the valid example again for the next tests
+            await modelTab.click();
+            await vscode.page.keyboard.press('Control+Z');
+            await vscode.editorLine(MODEL_ERROR_LINE).waitFor({ state: 'detached' });
+            await vscode.page.keyboard.press('Control+S');
+            await vscode.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+        }
+        await dashboardTab.click();
+        const fresh = await vscode.webviewFrame('[data-testid="total"]');
+        await expect.poll(() => fresh.locator('[data-testid="stale-banner"]').isVisible(), { timeout: UI_TIMEOUT }).toBe(false);
+        expect(await fresh.locator('[data-testid="total"]').innerText()).toBe(cli.total);
+    });
+
+    test('the panels survive a window reload', async () => {
+        const cli = cliFigures();
+        await vscode.runCommand('Developer: Reload Window');
+        await vscode.page.locator('.monaco-workbench').waitFor();
+        await vscode.page.locator('.tab', { hasText: 'Footprint: quickstart.efp' }).first().waitFor();
+        await vscode.page.locator('.tab', { hasText: 'Calculus graph' }).first().waitFor();
+        await vscode.page.locator('.tab', { hasText: 'Footprint: quickstart.efp' }).first().click();
+        const frame = await vscode.webviewFrame('[data-testid="total"]');
+        await expect.poll(() => frame.locator('[data-testid="total"]').innerText(), { timeout: UI_TIMEOUT }).toBe(cli.total);
+        await vscode.page.locator('.tab', { hasText: 'Calculus graph' }).first().click();
+        await vscode.webviewFrame('[data-id="streaming_platform.total_footprint"]');
+        await vscode.screenshot('17-after-reload');
+    });
 });
 
 function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {

@@ -19,7 +19,8 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         if (uri === BUILTIN_LIBRARY_URI) return undefined;
         const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'codeLens') as { enabled?: boolean } | undefined;
         if (settings?.enabled === false) return undefined;
-        const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
+        // figures only from a model without errors (the current one, or the last good one)
+        const model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
         const lenses: CodeLens[] = [];
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
             if (!isObjectDecl(decl) || !decl.$cstNode) continue;

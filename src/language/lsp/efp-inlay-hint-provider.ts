@@ -49,7 +49,8 @@ export class EfpInlayHintProvider extends AbstractInlayHintProvider {
     override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
         const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'inlayHints') as { footprint?: boolean } | undefined;
         if (settings?.footprint === false) return undefined;
-        this.model = this.efp.evaluation.DocumentModels.latestModelFor(document);
+        // figures only from a model without errors (the current one, or the last good one)
+        this.model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
         if (!this.model) return undefined;
         return super.getInlayHints(document, params, cancelToken);
     }

@@ -1,5 +1,6 @@
 import type { LaidOutGraph } from '../../language/protocol.js';
 import { drawGraph, fitNodeTexts, type DrawnGraph, type DrawnNode } from './graph-drawing.js';
+import { initialViewport } from './initial-view.js';
 import type { FromGraphWebview, GraphRequest, GraphWebviewState, ToGraphWebview } from './messages.js';
 import { buildPage, type PageElements } from './page-layout.js';
 import { PanZoom } from './pan-zoom.js';
@@ -113,7 +114,8 @@ export class GraphPage {
             // the panel is back after a window reload: as the user left it
             this.panZoom.viewport = saved.viewport;
         } else {
-            this.fit();
+            // a new graph: all of it if readable that way, else its root, readable (Fit shows it all)
+            this.showInitialView(graph);
         }
         this.saveState();
     }
@@ -128,6 +130,11 @@ export class GraphPage {
     private showMessage(text: string): void {
         this.page.message.textContent = text;
         this.page.message.hidden = false;
+    }
+
+    private showInitialView(graph: LaidOutGraph): void {
+        const root = graph.root === undefined ? undefined : this.drawn?.nodes.get(graph.root)?.view;
+        this.panZoom.viewport = initialViewport(graph, this.panZoom.size, root);
     }
 
     private fit(): void {
@@ -294,8 +301,8 @@ export class GraphPage {
 
 function statusLine(graph: LaidOutGraph): string {
     if (graph.message) return '';
-    const what = graph.kind === 'calculus' ? 'values' : 'objects';
     const hidden = graph.hidden ?? 0;
+    const what = (graph.kind === 'calculus' ? 'value' : 'object') + (graph.nodes.length + hidden === 1 ? '' : 's');
     if (hidden === 0) return `${graph.nodes.length} ${what}`;
     return `${graph.nodes.length} of ${graph.nodes.length + hidden} ${what} shown; +N marks a value with hidden ancestors`;
 }

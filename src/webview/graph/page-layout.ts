@@ -66,7 +66,9 @@ export function buildPage(app: HTMLElement): PageElements {
 
     const wrap = element('div', 'canvas-wrap', app);
     const canvas = svgElement('svg', { class: 'canvas', tabindex: 0, role: 'group', 'aria-label': 'Graph' }, wrap);
-    const layer = svgElement('g', { class: 'layer' }, canvas);
+    // tabindex -1: Chromium makes an SVG element with focus listeners (the page's focusin/focusout on
+    // the layer) a Tab stop of its own, an invisible one before the first node
+    const layer = svgElement('g', { class: 'layer', tabindex: -1 }, canvas);
     const message = element('div', 'message', wrap);
     message.setAttribute('role', 'status');
     message.hidden = true;

@@ -1,3 +1,4 @@
+import { fitViewport, type Size } from './initial-view.js';
 import type { GraphViewport } from './messages.js';
 
 const MIN_SCALE = 0.02;
@@ -43,19 +44,14 @@ export class PanZoom {
         this.changed(this.view);
     }
 
-    private get size(): { width: number; height: number } {
+    /** The canvas's size in pixels. */
+    get size(): Size {
         return { width: this.canvas.clientWidth, height: this.canvas.clientHeight };
     }
 
     /** The whole graph in view, at most at natural size. */
     fit(graphWidth: number, graphHeight: number): void {
-        const { width, height } = this.size;
-        if (graphWidth <= 0 || graphHeight <= 0 || width <= 0 || height <= 0) {
-            this.viewport = { x: 0, y: 0, scale: 1 };
-            return;
-        }
-        const scale = Math.min(1, (width * 0.96) / graphWidth, (height * 0.96) / graphHeight);
-        this.viewport = { x: (width - graphWidth * scale) / 2, y: (height - graphHeight * scale) / 2, scale };
+        this.viewport = fitViewport({ width: graphWidth, height: graphHeight }, this.size);
     }
 
     /** Zooms by `factor` keeping the canvas point (cx, cy) still; the canvas centre by default. */

@@ -53,3 +53,13 @@ describe('inlay hints while the model has an error', () => {
         expect(labels).toContain('≈ 74.9 t CO2e/year'); // the server's, from before the wrong unit
     });
 });
+
+describe('inlay hints of a model that never evaluated without errors', () => {
+    it('show no figures rather than those of a model with errors', async () => {
+        const { Efp, documents: [document] } = await openWorkspace({ 'quickstart.efp': text.replace('power: 300 W', 'power: 300 Wh') });
+        expect(Efp.evaluation.DocumentModels.modelFor(document)?.hasErrors).toBe(true);
+        const end = document.textDocument.positionAt(document.textDocument.getText().length);
+        const hints = await Efp.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end } });
+        expect(hints ?? []).toEqual([]);
+    });
+});
