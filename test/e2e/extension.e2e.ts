@@ -338,6 +338,19 @@ describe('efp extension in VS Code', () => {
         await vscode.screenshot('15-graph-reveal');
     });
 
+    test('the object graph shows how the usage pattern reaches the hardware', async () => {
+        await vscode.page.locator('.tab', { hasText: /^quickstart\.efp/ }).first().click();
+        await vscode.runCommand('efp: Show Object Graph');
+        const frame = await vscode.webviewFrame('[data-id="french_households"]');
+        for (const id of ['daily_video', 'watch', 'streaming', 'web', 'ssd', 'wifi', 'streaming_platform']) {
+            await expect(frame.locator(`[data-id="${id}"]`).count(), id).resolves.toBe(1);
+        }
+        // the job runs on the server: an edge labelled with the input that links them
+        await expect(frame.locator('text.edge-label', { hasText: /^server$/ }).count()).resolves.toBeGreaterThan(0);
+        await vscode.page.waitForTimeout(500);
+        await vscode.screenshot('16-object-graph');
+    });
+
     test('a saved file with an error keeps the last results in the dashboard, marked stale, until it is fixed', async () => {
         const cli = cliFigures();
         const dashboardTab = vscode.page.locator('.tab', { hasText: 'Footprint: quickstart.efp' }).first();
@@ -355,7 +368,7 @@ describe('efp extension in VS Code', () => {
             expect(await frame.locator('[data-testid="total"]').innerText()).toBe(cli.total);
             // the status bar keeps the figure, with a warning sign
             await expect.poll(() => vscode.statusBarText(/CO2e\/yr/).first().innerHTML(), { timeout: UI_TIMEOUT }).toContain('codicon-warning');
-            await vscode.screenshot('16-dashboard-stale');
+            await vscode.screenshot('17-dashboard-stale');
         } finally {
             // the file on disk must be the valid example again for the next tests
             await modelTab.click();
@@ -381,7 +394,7 @@ describe('efp extension in VS Code', () => {
         await expect.poll(() => frame.locator('[data-testid="total"]').innerText(), { timeout: UI_TIMEOUT }).toBe(cli.total);
         await vscode.page.locator('.tab', { hasText: 'Calculus graph' }).first().click();
         await vscode.webviewFrame('[data-id="streaming_platform.total_footprint"]');
-        await vscode.screenshot('17-after-reload');
+        await vscode.screenshot('18-after-reload');
     });
 });
 

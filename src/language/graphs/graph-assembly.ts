@@ -19,7 +19,8 @@ export interface GraphDraft {
 /** Sizes the nodes' boxes from their text, lays the graph out, and places nodes and edges. */
 export async function assembleGraph(draft: GraphDraft): Promise<LaidOutGraph> {
     const sized = draft.nodes.map(n => ({ ...n, width: nodeWidth(n.title, n.subtitle, n.value), height: NODE_HEIGHT }));
-    const layout = await layoutGraph({ direction: 'LR', nodes: sized, edges: draft.edges, rankGap: draft.kind === 'object' ? 64 : 48 });
+    // objects top to bottom (usage down to hardware): the chain is long and the panel narrow
+    const layout = await layoutGraph({ direction: draft.kind === 'object' ? 'TB' : 'LR', nodes: sized, edges: draft.edges, rankGap: draft.kind === 'object' ? 40 : 48 });
     const nodes = sized.map((n): GraphNodeView => ({ ...n, ...layout.nodes.get(n.id)! }));
     return {
         kind: draft.kind, title: draft.title, root: draft.root, width: layout.width, height: layout.height,

@@ -50,13 +50,13 @@ describe('object graph', () => {
         expect(node(graph, 'builtin:France').origin).toBeUndefined();
     });
 
-    it('points edges from an object to what it uses, left to right', async () => {
+    it('points edges from an object down to what it uses, labels between them', async () => {
         const graph = await objectGraphView(await modelOf(quickstart));
         for (const e of graph.edges) {
             const from = node(graph, e.from), to = node(graph, e.to);
-            expect(from.x + from.width, `${e.from} -> ${e.to}`).toBeLessThan(to.x);
-            expect(e.labelX).toBeGreaterThan(from.x + from.width - 1);
-            expect(e.labelX).toBeLessThan(to.x + 1);
+            expect(from.y + from.height, `${e.from} -> ${e.to}`).toBeLessThan(to.y);
+            expect(e.labelY).toBeGreaterThan(from.y + from.height - 1);
+            expect(e.labelY).toBeLessThan(to.y + 1);
         }
     });
 
