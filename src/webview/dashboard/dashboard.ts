@@ -6,7 +6,7 @@ import { PhaseBarChart } from './bar-chart.js';
 import { seriesCsv, summaryCsv } from './csv.js';
 import { button, h, keepingFocus } from './dom.js';
 import { equivalentsList } from './equivalents-view.js';
-import type { DashboardState, EquivalentsBasis, MassUnitSetting, PanelToWebview, Resolution, SeriesSplit } from './messages.js';
+import type { DashboardState, EquivalentsBasis, MassUnitSetting, PanelToWebview, Resolution, SeriesSplit, WebviewToPanel } from './messages.js';
 import { chartPng } from './png.js';
 import { calendarBuckets } from './resample.js';
 import { systemSeries, type HourlySeries } from './series-decode.js';
@@ -15,7 +15,7 @@ import { objectTable, phaseTable, totalsLine, yearTable } from './table-view.js'
 import { currentTheme, watchTheme, type Theme } from './theme.js';
 import { TimelineChart } from './timeline-chart.js';
 import { stackLayers, timelineData } from './timeline-data.js';
-import type { VsCodeApi } from './vscode-api.js';
+import type { VsCodeApi } from '../vscode-api.js';
 
 const RESOLUTIONS: readonly { value: Resolution; label: string }[] = [
     { value: 'hour', label: 'Hour' }, { value: 'day', label: 'Day' }, { value: 'month', label: 'Month' }, { value: 'year', label: 'Year' }
@@ -66,7 +66,7 @@ export class Dashboard {
     private readonly timeline: TimelineChart;
     private readonly cards: BarCard[] = [];
 
-    constructor(root: HTMLElement, private readonly vscode: VsCodeApi) {
+    constructor(root: HTMLElement, private readonly vscode: VsCodeApi<WebviewToPanel, DashboardState>) {
         this.state = vscode.getState() ?? {};
         this.timeline = new TimelineChart(this.timelineBox, range => this.setState({ xRange: range }));
         root.append(

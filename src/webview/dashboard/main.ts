@@ -6,10 +6,10 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import './dashboard.css';
 import { Dashboard } from './dashboard.js';
-import type { PanelToWebview } from './messages.js';
-import { vscodeApi } from './vscode-api.js';
+import type { DashboardState, PanelToWebview, WebviewToPanel } from './messages.js';
+import { vscodeApi } from '../vscode-api.js';
 
-const vscode = vscodeApi();
+const vscode = vscodeApi<WebviewToPanel, DashboardState>();
 const dashboard = new Dashboard(document.getElementById('app')!, vscode);
 window.addEventListener('message', (event: MessageEvent<PanelToWebview>) => dashboard.receive(event.data));
 // only now can the panel's messages be heard: it waits for this before sending any

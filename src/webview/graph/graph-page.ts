@@ -6,7 +6,7 @@ import { buildPage, type PageElements } from './page-layout.js';
 import { PanZoom } from './pan-zoom.js';
 import { GraphSearch } from './search.js';
 import { Tooltip } from './tooltip.js';
-import { vscodeApi } from './vscode-api.js';
+import { vscodeApi } from '../vscode-api.js';
 
 /** Pixels an arrow key pans by. */
 const PAN_STEP = 60;
@@ -25,7 +25,7 @@ const HINTS = {
  * search, and messages back to the panel (reveal a definition, collapse a node, open another graph).
  */
 export class GraphPage {
-    private readonly api = vscodeApi();
+    private readonly api = vscodeApi<FromGraphWebview, GraphWebviewState>();
     private readonly page: PageElements;
     private readonly panZoom: PanZoom;
     private readonly search: GraphSearch;
