@@ -1,5 +1,7 @@
 import '../platform/node20-polyfills.js';
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EFP_VERSION } from '../version.js';
 import { analyzeDocument } from '../language/document-analysis.js';
@@ -9,6 +11,7 @@ import { loadWorkspace, UsageError } from './workspace.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
 import { showGraphJson, showValue } from './show-value.js';
+import { exportCommand, importCommand } from './efootprint-commands.js';
 
 /** Exit codes: 0 fine, 1 the model has errors, 2 the command could not run (usage, unreadable file). */
 export const EXIT_OK = 0;
@@ -84,13 +87,24 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         .description('report syntax, name, unit and model errors as file:line:col; exit 1 when there are errors')
         .argument('<files...>', '.efp models')
         .action(async (files: string[]) => { code = await checkCommand(files, io); });
+    program.command('import')
+        .description('read an e-footprint 22.x JSON system (system_to_json) and write it as .efp')
+        .argument('<file>', 'e-footprint JSON')
+        .option('-o, --output <file>', 'write the .efp to a file instead of standard output')
+        .action(async (file: string, options: { output?: string }) => { code = await importCommand(file, options, io); });
+    program.command('export')
+        .description('write a model\'s inputs as e-footprint 22.2.1 JSON, which e-footprint can load')
+        .argument('<file>', '.efp model (the files it imports are loaded too)')
+        .option('-o, --output <file>', 'write to a file instead of standard output')
+        .action(async (file: string, options: { output?: string }) => { code = await exportCommand(file, options, io); });
     program.command('lsp')
         .description('run the language server (for editors other than VS Code)')
         .option('--stdio', 'talk over standard input and output (the default)')
-        .action(async () => {
-            const { startServer } = await import('../language/main.js');
+        .action(() => {
             if (!process.argv.some(a => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket'))) process.argv.push('--stdio');
-            startServer();
+            // the server bundle next to this one (out/language-server.cjs), which starts on load: kept out
+            // of the CLI's bundle, whose start-up it would slow down (Graphviz, the LSP handlers)
+            createRequire(import.meta.url)(fileURLToPath(new URL('./language-server.cjs', import.meta.url)));
             code = -1;
         });
     try {

@@ -23,11 +23,13 @@ export class EfpValidator {
             }
             seen.add(attribute.name);
         }
-        if (object.server && !['job', 'gpu_job'].includes(object.kind)) {
-            accept('error', `'on' names the server of a job; ${classForKeyword(object.kind)?.article ?? object.kind} has none`, { node: object, property: 'server', code: 'invalid-value' });
+        const spec = classForKeyword(object.kind);
+        if (object.server && spec && !spec.onInput) {
+            accept('error', `'on' names the server of a job or service, or the service of a video streaming job; ${spec.article} has none`, { node: object, property: 'server', code: 'invalid-value' });
         }
-        if (object.server && object.attributes.some(a => a.name === 'server')) {
-            accept('error', `the server is given twice: 'on ${object.server.$refText}' and 'server:'`, { node: object, property: 'server', code: 'duplicate-attribute' });
+        const onInput = spec?.onInput;
+        if (object.server && onInput && object.attributes.some(a => a.name === onInput)) {
+            accept('error', `the ${onInput} is given twice: 'on ${object.server.$refText}' and '${onInput}:'`, { node: object, property: 'server', code: 'duplicate-attribute' });
         }
     }
 

@@ -95,8 +95,9 @@ function describeObject(object: ObjectDecl, builtin: boolean): ObjectDescription
     const spec = classForKeyword(object.kind);
     if (!spec) return undefined;
     const inputs: Record<string, InputDescription> = {};
-    if (object.server) {
-        inputs.server = {
+    // `on x` gives the input the class names for it (a job's server, a video job's service)
+    if (object.server && spec.onInput) {
+        inputs[spec.onInput] = {
             expr: { kind: 'ref', object: object.server.ref?.name ?? object.server.$refText, path: [], builtin: isBuiltin(object.server.ref), origin: propertyOrigin(object, 'server') },
             text: object.server.$refText,
             origin: propertyOrigin(object, 'server')

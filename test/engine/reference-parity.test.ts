@@ -38,6 +38,14 @@ describe('parity with e-footprint 22.2.1', () => {
         expect(result.compared).toBeGreaterThan(150);
     });
 
+    it('video_streaming: every value equals the reference (a streaming service and its video jobs)', async () => {
+        const reference = loadReference('test/fixtures/efootprint/video_streaming.outputs.json.gz');
+        const result = compareDumps(reference, await evaluate('examples/reference/video_streaming.efp'));
+        expect(result.mismatches).toEqual([]);
+        // 143 values (measured): inputs echoed, every calculated value, the system totals
+        expect(result.compared).toBeGreaterThan(130);
+    });
+
     it('quickstart: every value equals the reference, disks on a float32 integer boundary aside', async () => {
         const reference = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz');
         const candidate = await evaluate('examples/quickstart.efp');

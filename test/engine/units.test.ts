@@ -29,6 +29,14 @@ describe('units', () => {
         expect(parseUnit('kilogram / terabyte_stored').factor).toBe(parseUnit('kg/TB_stored').factor);
     });
 
+    it('reads a frequency as e-footprint writes it (a video\'s `1 / second`) and a CPU cost per GB/s', () => {
+        expect(parseUnit('1/s').dimension.equals(parseUnit('s').dimension.power(-1))).toBe(true);
+        expect(parseUnit('1 / second').factor).toBe(1);
+        expect(pintName('1/s')).toBe('1 / second');
+        expect(pintName('cpu_core*s/GB')).toBe('cpu_core * second / gigabyte');
+        expect(parseUnit('cpu_core * second / gigabyte').factor).toBe(1 / 8e9);
+    });
+
     it('describes dimensions in words', () => {
         expect(describeDimension(parseUnit('kW').dimension)).toBe('a power (W)');
         expect(describeDimension(parseUnit('Wh').dimension)).toBe('an energy (kWh)');

@@ -113,10 +113,12 @@ describe('snippets', () => {
             use('GPU server'),
             use('Job'),
             use('GPU job'),
+            use('Video streaming service'),
+            use('Video streaming job'),
             use('Device'),
             use('Network'),
             use('Country'),
-            use('Usage journey step', { 4: 'page_view, inference' }),
+            use('Usage journey step', { 4: 'page_view, inference, episode' }),
             use('Usage journey'),
             use('Usage pattern', { 4: 'workstation', 5: 'office_network', 6: 'custom_grid' }),
             use('System')

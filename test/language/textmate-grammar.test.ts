@@ -9,6 +9,7 @@ import { openWorkspace } from '../helpers/language-workspace.js';
 import { BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
 import { EfpGrammar } from '../../src/language/generated/grammar.js';
 import { SERVER_TYPES } from '../../src/engine/classes/server.js';
+import { resolutionMemberName, VIDEO_RESOLUTIONS } from '../../src/engine/classes/video-streaming.js';
 
 const GRAMMAR_PATH = 'syntaxes/efp.tmLanguage.json';
 
@@ -223,7 +224,8 @@ describe('TextMate grammar: representative lines', () => {
     it('knows the built-in enumerated values the engine has', () => {
         const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as { repository: Record<string, { match: string }> };
         const listed = /\(\?:([\w|]+)\)/.exec(raw.repository['enum-value'].match)?.[1].split('|');
-        expect(listed?.sort()).toEqual(SERVER_TYPES.map(v => v.replace(/-/g, '_')).sort());
+        const engine = [...SERVER_TYPES.map(v => v.replace(/-/g, '_')), ...VIDEO_RESOLUTIONS.map(r => resolutionMemberName(r.label))];
+        expect(listed?.sort()).toEqual(engine.sort());
     });
 });
 

@@ -106,6 +106,8 @@ export interface ClassSpec {
     readonly description: string;
     readonly inputs: readonly InputSpec[];
     readonly calculated: readonly CalculatedSpec[];
+    /** The reference input `kind x on y` gives (a job's server, a video job's service); none: `on` is not allowed. */
+    readonly onInput?: string;
     /** Objects whose footprint the system totals count, and under which category. */
     readonly category?: FootprintCategory;
 }

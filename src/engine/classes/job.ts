@@ -87,7 +87,8 @@ function jobInputs(computeUnit: 'cpu_core' | 'gpu', computeDefault: number, serv
     ];
 }
 
-const jobCalculations: CalculatedSpec[] = [
+/** What every kind of job computes from its per-run needs (a video job's included). */
+export const jobCalculations: CalculatedSpec[] = [
     {
         name: 'hourly_occurrences_per_usage_pattern', label: 'Hourly occurrences per usage pattern', unit: 'occurrence',
         itemLabel: p => `Hourly occurrences in ${p.name}`,
@@ -145,6 +146,7 @@ export const Job: ClassSpec = {
     keyword: 'job',
     article: 'a job',
     description: 'Work a server does for one step of a journey: data moved and stored, RAM and CPU held.',
+    onInput: 'server',
     inputs: jobInputs('cpu_core', 0.1, ['Server']),
     calculated: jobCalculations
 };
@@ -155,6 +157,7 @@ export const GPUJob: ClassSpec = {
     keyword: 'gpu_job',
     article: 'a GPU job',
     description: 'A job that runs on a GPU server, its compute counted in GPUs.',
+    onInput: 'server',
     inputs: jobInputs('gpu', 1, ['GPUServer']),
     calculated: jobCalculations
 };

@@ -9,10 +9,11 @@ import { System } from './system.js';
 import { UsageJourney } from './usage-journey.js';
 import { UsageJourneyStep } from './usage-journey-step.js';
 import { UsagePattern } from './usage-pattern.js';
+import { VideoStreaming, VideoStreamingJob } from './video-streaming.js';
 
 /** Every e-footprint class efp models, in e-footprint's computation order. */
 export const CLASS_SPECS: readonly ClassSpec[] = [
-    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, Network, Server, GPUServer, Storage, System
+    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, Storage, System
 ];
 
 const byClassName = new Map(CLASS_SPECS.map(c => [c.className, c]));

@@ -80,6 +80,18 @@ function hourByHourNeed(server: EfpObject, model: Model, need: string, dimension
         () => weightedSum(jobs.map((_, i) => [valueOf(avg[i]), scalarOf(valueOf(needs[i]), need)] as const), dimension));
 }
 
+/**
+ * What every instance holds before any job runs: the server's own base consumption plus that of each
+ * service installed on it (a video streaming service's base RAM). A service without a value adds nothing.
+ */
+function occupiedPerInstance(server: EfpObject, model: Model, base: string, dimension: Dimension): FormulaDefinition {
+    const own = model.node(server, base);
+    // an optional value left out (e-footprint's "no value") has no node at all
+    const services = model.relations.servicesOfServer(server).map(s => s.nodes.get(base)).filter((n): n is Node => n !== undefined);
+    return define([own, ...services], `${base} + Σ of installed services' ${base}`,
+        () => weightedSum([own, ...services].map(n => [valueOf(n), 1] as const), dimension));
+}
+
 function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
     const COMPUTE = Dimension.base(computeUnit);
     return [
@@ -92,19 +104,12 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
             define: (server, model) => hourByHourNeed(server, model, 'compute_needed', COMPUTE)
         },
         {
-            // e-footprint adds the base RAM of the services installed on the server (none in the core model)
             name: 'occupied_ram_per_instance', label: 'Occupied RAM per instance including services', unit: 'GB_ram',
-            define(server, model) {
-                const base = model.node(server, 'base_ram_consumption');
-                return define([base], 'base_ram_consumption + Σ of installed services\' base RAM', () => valueOf(base));
-            }
+            define: (server, model) => occupiedPerInstance(server, model, 'base_ram_consumption', RAM)
         },
         {
             name: 'occupied_compute_per_instance', label: 'Occupied CPU per instance including services', unit: computeUnit,
-            define(server, model) {
-                const base = model.node(server, 'base_compute_consumption');
-                return define([base], 'base_compute_consumption + Σ of installed services\' base compute', () => valueOf(base));
-            }
+            define: (server, model) => occupiedPerInstance(server, model, 'base_compute_consumption', COMPUTE)
         },
         {
             name: 'available_ram_per_instance', label: 'Available RAM per instance', unit: 'GB_ram',

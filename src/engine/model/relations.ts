@@ -1,6 +1,14 @@
 import type { EfpObject } from './efp-object.js';
 import { unique } from '../classes/formula-helpers.js';
 
+const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob'];
+const SERVICE_CLASSES = ['VideoStreaming'];
+
+/** The server that runs a job: its own, or for a service's job (a video streaming job) its service's server. */
+export function serverOfJob(job: EfpObject): EfpObject | undefined {
+    return job.ref('server') ?? job.ref('service')?.ref('server');
+}
+
 /**
  * Who uses whom, derived from the model's references: the usage patterns a job runs in, the jobs on a
  * server, the servers a system counts... Only complete objects take part (a usage pattern without a
@@ -10,13 +18,15 @@ export class Relations {
     private readonly patterns: EfpObject[];
     private readonly jobs: EfpObject[];
     private readonly servers: EfpObject[];
+    private readonly services: EfpObject[];
     private readonly patternsByJob = new Map<EfpObject, EfpObject[]>();
 
     constructor(instances: readonly EfpObject[]) {
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
-        this.jobs = instances.filter(o => (o.className === 'Job' || o.className === 'GPUJob') && o.ref('server'));
+        this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && serverOfJob(o));
         this.servers = instances.filter(o => o.className === 'Server' || o.className === 'GPUServer');
+        this.services = instances.filter(o => SERVICE_CLASSES.includes(o.className) && o.ref('server'));
         for (const pattern of this.patterns) {
             for (const step of pattern.ref('usage_journey')!.weights('uj_steps')) {
                 for (const job of step.object.weights('jobs')) {
@@ -51,7 +61,12 @@ export class Relations {
     }
 
     jobsOfServer(server: EfpObject): EfpObject[] {
-        return this.jobs.filter(j => j.ref('server') === server);
+        return this.jobs.filter(j => serverOfJob(j) === server);
+    }
+
+    /** Services installed on the server (their base RAM and compute are held on each of its instances). */
+    servicesOfServer(server: EfpObject): EfpObject[] {
+        return this.services.filter(s => s.ref('server') === server);
     }
 
     /** The server a storage is attached to. */
@@ -61,7 +76,7 @@ export class Relations {
 
     /** Jobs whose data goes to this storage (through their server). */
     jobsOfStorage(storage: EfpObject): EfpObject[] {
-        return this.jobs.filter(j => j.ref('server')?.ref('storage') === storage);
+        return this.jobs.filter(j => serverOfJob(j)?.ref('storage') === storage);
     }
 
     patternsOfSystem(system: EfpObject): EfpObject[] {
@@ -86,7 +101,7 @@ export class Relations {
     footprintObjects(system: EfpObject): EfpObject[] {
         const patterns = this.patternsOfSystem(system);
         const jobs = unique(patterns.flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
-        const servers = unique(jobs.map(j => j.ref('server')!));
+        const servers = unique(jobs.map(j => serverOfJob(j)!));
         const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));
         const networks = unique(patterns.map(p => p.ref('network')!));
         const devices = unique(patterns.flatMap(p => p.list('devices')));

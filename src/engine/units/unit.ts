@@ -93,6 +93,8 @@ export function parseUnit(text: string): Unit {
             if (token === '*') continue;
             if (token === '/') { sign = -1; continue; }
             const [name, power] = token.split('^');
+            // `1/s` (a frequency, e-footprint's `1 / second`): the 1 is only there to hold the `/`
+            if (name === '1' && power === undefined) continue;
             const atom = atomsBySymbol.get(name) ?? atomsByPint.get(name);
             if (!atom) throw new Error(`unknown unit '${name}'`);
             const p = sign * (power === undefined ? 1 : Number(power));

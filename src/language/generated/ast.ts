@@ -56,6 +56,8 @@ export type EfpKeywordNames =
     | "usage_journey"
     | "usage_journey_step"
     | "usage_pattern"
+    | "video_streaming"
+    | "video_streaming_job"
     | "{"
     | "}";
 
@@ -376,10 +378,10 @@ export function isObjectDecl(item: unknown): item is ObjectDecl {
     return reflection.isInstance(item, ObjectDecl.$type);
 }
 
-export type ObjectKind = 'country' | 'device' | 'gpu_job' | 'gpu_server' | 'job' | 'network' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern';
+export type ObjectKind = 'country' | 'device' | 'gpu_job' | 'gpu_server' | 'job' | 'network' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern' | 'video_streaming' | 'video_streaming_job';
 
 export function isObjectKind(item: unknown): item is ObjectKind {
-    return item === 'server' || item === 'gpu_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system';
+    return item === 'server' || item === 'gpu_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'video_streaming' || item === 'video_streaming_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system';
 }
 
 export interface QuantityLiteral extends langium.AstNode {

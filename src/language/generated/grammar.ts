@@ -554,6 +554,14 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "video_streaming"
+          },
+          {
+            "$type": "Keyword",
+            "value": "video_streaming_job"
+          },
+          {
+            "$type": "Keyword",
             "value": "usage_journey_step"
           },
           {

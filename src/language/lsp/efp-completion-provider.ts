@@ -69,7 +69,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
         const spec = object && classForKeyword(object.kind);
         if (!object || !spec) return;
         const given = new Set(object.attributes.map(a => a.name));
-        if (object.server) given.add('server');
+        if (object.server && spec.onInput) given.add(spec.onInput);
         spec.inputs.forEach((input, i) => {
             if (given.has(input.name)) return;
             acceptor(context, {
@@ -104,7 +104,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
     }
 
     private followRef(object: ObjectDecl, attribute: string): ObjectDecl | undefined {
-        if (attribute === 'server' && object.server?.ref) return object.server.ref;
+        if (object.server?.ref && attribute === classForKeyword(object.kind)?.onInput) return object.server.ref;
         const value = object.attributes.find(a => a.name === attribute)?.value;
         return isReference(value) && isObjectDecl(value.target.ref) ? value.target.ref : undefined;
     }
@@ -125,6 +125,17 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
                 const decl = this.declarationOf(d);
                 return decl !== undefined && decl !== self && decl.kind === self.kind;
             }));
+        }
+        if (isObjectDecl(refInfo.container) && refInfo.property === 'server') {
+            // `on`: objects of the kind the class's `on` input takes (a server, a video streaming service)
+            const spec = classForKeyword(refInfo.container.kind);
+            const on = spec?.inputs.find(i => i.name === spec.onInput);
+            if (on?.type === 'ref') {
+                return stream(candidates.toArray().filter(d => {
+                    const kind = this.declarationOf(d) && classForKeyword(this.declarationOf(d)!.kind)?.className;
+                    return kind !== undefined && on.classes.includes(kind);
+                }));
+            }
         }
         const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
         const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);

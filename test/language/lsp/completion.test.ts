@@ -40,6 +40,24 @@ describe('completion', () => {
         expect(names).not.toContain('kWh');
     });
 
+    it('offers after `on` the kind of object the class runs on: a video job\'s service, a job\'s server', async () => {
+        const models = 'server web { storage: disk }\nstorage disk from ssd {}\nvideo_streaming streaming on web {}\n';
+        const forVideo = labels(await complete(`${models}video_streaming_job episode on <|> {}\n`));
+        expect(forVideo).toContain('streaming');
+        expect(forVideo).not.toContain('web');
+        const forJob = labels(await complete(`${models}job call on <|> {}\n`));
+        expect(forJob).toContain('web');
+        expect(forJob).not.toContain('streaming');
+    });
+
+    it('offers the video resolutions for a video job\'s resolution, with the service\'s inputs after `.`', async () => {
+        const names = labels(await complete('video_streaming_job episode { resolution: <|> }\n'));
+        expect(names).toEqual(expect.arrayContaining(['res_480p', 'res_1080p', 'res_4K']));
+        expect(names).not.toContain('autoscaling');
+        const members = labels(await complete('video_streaming s {}\nvideo_streaming_job episode on s { video_duration: episode.<|> }\n'));
+        expect(members).toEqual(expect.arrayContaining(['dynamic_bitrate', 'refresh_rate', 'service']));
+    });
+
     it('offers archetypes of the same kind after `from`', async () => {
         const names = labels(await complete('storage disk from <|> {}\ndevice phone {}\nstorage other from hdd {}\n'));
         expect(names).toEqual(expect.arrayContaining(['ssd', 'hdd', 'other']));

@@ -1,0 +1,39 @@
+import { UNIT_ATOMS } from '../units/unit-atoms.js';
+
+/**
+ * pint unit names (as e-footprint's JSON writes them: `kilowatt_hour / gigabyte`) turned into efp unit
+ * text (`kWh/GB`). Several efp symbols share a pint name (`h`, `hour`, `hours`); the first one listed in
+ * the unit table is the canonical spelling, which is also the shortest.
+ */
+let symbolByPint: Map<string, string> | undefined;
+
+function symbolsByPint(): Map<string, string> {
+    if (!symbolByPint) {
+        symbolByPint = new Map();
+        for (const atom of UNIT_ATOMS) if (!symbolByPint.has(atom.pint)) symbolByPint.set(atom.pint, atom.symbol);
+    }
+    return symbolByPint;
+}
+
+/** Thrown with the pint atom that efp does not know. */
+export class UnknownPintUnit extends Error {}
+
+/** `kilowatt_hour / gigabyte` -> `kWh/GB`; `dimensionless` -> `` (a plain number). */
+export function efpUnitOfPint(pint: string): string {
+    const text = pint.trim();
+    if (text === '' || text === 'dimensionless') return '';
+    const parts = text.split(/\s*([*/])\s*/);
+    // `1 / second` (a frequency): the 1 only holds the `/`; efp reads `1/s` as a unit
+    if (parts[0] === '1' && parts[1] === '/') return `1/${efpUnitOfPint(parts.slice(2).join(' '))}`;
+    let out = '';
+    for (const part of parts) {
+        if (part === '*' || part === '/') { out += part; continue; }
+        if (part.includes('**')) throw new UnknownPintUnit(`'${pint}' (powers of units are not supported)`);
+        const symbol = symbolsByPint().get(part);
+        if (symbol === undefined) throw new UnknownPintUnit(`'${part}'`);
+        out += symbol;
+    }
+    // `1 / hour` has no numerator atom: efp cannot write a quantity literal for it
+    if (out.startsWith('/')) throw new UnknownPintUnit(`'${pint}' (no numerator)`);
+    return out;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { efp, writeModelFiles } from '../helpers/cli-run.js';
+
+/** `efp import` and `efp export` on the command line: output, files, messages and exit codes. */
+describe('efp import / export', () => {
+    it('import prints the .efp to standard output', async () => {
+        const result = await efp('import', 'test/fixtures/efootprint/simple_system.efootprint.json');
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toContain('server default_server "Default server" {  // e-footprint id: Default-server');
+        expect(result.stdout).toContain('job job_1 "job 1" on default_server {');
+    });
+
+    it('import of a missing file is a usage error (exit 2)', async () => {
+        const result = await efp('import', 'no/such/file.json');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('efp: cannot read no/such/file.json: ENOENT');
+    });
+
+    it('import of a malformed file names the file, object and field (exit 1)', async () => {
+        const json = JSON.parse(readFileSync('test/fixtures/efootprint/simple_system.efootprint.json', 'utf8')) as Record<string, Record<string, Record<string, unknown>>>;
+        json.Job['job-2'].server = 'gone';
+        const dir = writeModelFiles({ 'bad.json': JSON.stringify(json), 'notjson.json': 'hello', 'future.json': '{"efootprint_version": "99.0.0"}' });
+        const bad = await efp('import', join(dir, 'bad.json'));
+        expect(bad.code).toBe(1);
+        expect(bad.stderr).toBe(`efp: ${join(dir, 'bad.json')}: Job["job-2"].server: refers to 'gone', which is not in the file\n`);
+        const notJson = await efp('import', join(dir, 'notjson.json'));
+        expect(notJson.code).toBe(1);
+        expect(notJson.stderr).toContain('not JSON');
+        const future = await efp('import', join(dir, 'future.json'));
+        expect(future.code).toBe(1);
+        expect(future.stderr).toContain('this file is from e-footprint 99.0.0');
+    });
+
+    it('export writes e-footprint JSON; objects without a kept id get one from their name', async () => {
+        const result = await efp('export', 'examples/reference/simple_system.efp');
+        expect(result.code).toBe(0);
+        const json = JSON.parse(result.stdout) as Record<string, Record<string, Record<string, unknown>>>;
+        expect(json.efootprint_version).toBe('22.2.1');
+        expect(Object.keys(json.Server)).toEqual(['Default-server']);
+        expect(json.Job['job-1'].server).toBe('Default-server');
+        expect(json.Server['Default-server'].ram).toEqual({ value: 128, unit: 'gigabyte_ram', label: 'RAM', source: 'hypothesis' });
+        const starts = json.UsagePattern['Usage-Pattern'].hourly_usage_journey_starts as Record<string, unknown>;
+        expect(starts.values).toEqual([1e6, 2e6, 4e6, 5e6, 8e6, 12e6, 2e6, 2e6, 3e6]);
+        expect(starts.start_date).toBe('2025-01-01 00:00:00');
+    });
+
+    it('export of a model with errors exits 1 with the errors; of a missing file exits 2', async () => {
+        const dir = writeModelFiles({ 'broken.efp': 'server web { power: 300 }\n' });
+        const broken = await efp('export', join(dir, 'broken.efp'));
+        expect(broken.code).toBe(1);
+        expect(broken.stderr).toContain('nothing exported');
+        const missing = await efp('export', join(dir, 'missing.efp'));
+        expect(missing.code).toBe(2);
+    });
+});
