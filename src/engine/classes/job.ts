@@ -147,7 +147,7 @@ export const Job: ClassSpec = {
     article: 'a job',
     description: 'Work a server does for one step of a journey: data moved and stored, RAM and CPU held.',
     onInput: 'server',
-    inputs: jobInputs('cpu_core', 0.1, ['Server']),
+    inputs: jobInputs('cpu_core', 0.1, ['Server', 'BoaviztaCloudServer']),
     calculated: jobCalculations
 };
 

@@ -57,7 +57,7 @@ export const VideoStreaming: ClassSpec = {
     description: 'A video streaming service installed on a server: its base RAM and compute are held on every instance, its video jobs run there.',
     onInput: 'server',
     inputs: [
-        { type: 'ref', name: 'server', label: 'Server', classes: ['Server'], description: 'The server the service is installed on.' },
+        { type: 'ref', name: 'server', label: 'Server', classes: ['Server', 'BoaviztaCloudServer'], description: 'The server the service is installed on.' },
         {
             type: 'quantity', name: 'base_ram_consumption', label: 'OS and streaming software base RAM consumption', unit: 'GB_ram',
             default: { value: 2, unit: 'GB_ram' }, min: 0, description: 'RAM the service holds on each server instance, added to the server\'s occupied RAM.'
