@@ -46,6 +46,14 @@ describe('parity with e-footprint 22.2.1', () => {
         expect(result.compared).toBeGreaterThan(130);
     });
 
+    it('simple_edge_system: every value equals the reference (an edge computer and a custom edge device)', async () => {
+        const reference = loadReference('test/fixtures/efootprint/simple_edge_system.outputs.json.gz');
+        const result = compareDumps(reference, await evaluate('examples/reference/simple_edge_system.efp'));
+        expect(result.mismatches).toEqual([]);
+        // 162 values (measured); the typical weeks (recurrent_need…) are e-footprint "object" values, not compared
+        expect(result.compared).toBeGreaterThan(150);
+    });
+
     it('quickstart: every value equals the reference, disks on a float32 integer boundary aside', async () => {
         const reference = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz');
         const candidate = await evaluate('examples/quickstart.efp');

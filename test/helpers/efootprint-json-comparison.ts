@@ -59,6 +59,17 @@ export function compareEfootprintJson(expected: JsonRecord, actual: JsonRecord):
                 const bad = ev.findIndex((x, i) => !close(x, av[i] * f));
                 if (bad >= 0) problems.push(`${path}[${bad}]: expected ${ev[bad]}, got ${av[bad] * f}`);
             }
+        } else if ('recurring_values' in e) {
+            // a typical week: 168 values written as a Python list, compared as numbers in a common unit
+            const week = (v: JsonRecord) => JSON.parse(String(v.recurring_values)) as number[];
+            const ev = week(e), av = 'recurring_values' in a ? week(a) : [];
+            const f = parseUnit(String(a.unit)).factor / parseUnit(String(e.unit)).factor;
+            if (!parseUnit(String(a.unit)).dimension.equals(parseUnit(String(e.unit)).dimension)) problems.push(`${path}.unit: expected ${String(e.unit)}, got ${String(a.unit)}`);
+            else if (ev.length !== av.length) problems.push(`${path}: expected ${ev.length} values, got ${av.length}`);
+            else {
+                const bad = ev.findIndex((x, i) => !close(x, av[i] * f));
+                if (bad >= 0) problems.push(`${path}[${bad}]: expected ${ev[bad]}, got ${av[bad] * f}`);
+            }
         } else if ('zone' in e) {
             if (e.zone !== a.zone) problems.push(`${path}.zone: expected ${String(e.zone)}, got ${String(a.zone)}`);
         } else if ('value' in e) {

@@ -121,7 +121,14 @@ describe('snippets', () => {
             use('Usage journey step', { 4: 'page_view, inference, episode' }),
             use('Usage journey'),
             use('Usage pattern', { 4: 'workstation', 5: 'office_network', 6: 'custom_grid' }),
-            use('System')
+            use('System'),
+            // the edge model, deployed by a second system
+            ...['Edge storage', 'Edge computer CPU', 'Edge computer RAM', 'Edge computer', 'Recurrent edge process RAM need',
+                'Recurrent edge process CPU need', 'Recurrent edge process storage need', 'Recurrent edge process', 'Edge RAM component',
+                'Edge CPU component', 'Edge workload component', 'Edge device', 'Recurrent edge component need', 'Recurrent edge device need',
+                'Edge function', 'Edge usage journey'].map(name => use(name)),
+            use('Edge usage pattern', { 4: 'office_network' }),
+            'system edge_fleet { usage_patterns: []  edge_usage_patterns: [fleet] }'
         ].join('\n');
         const { documents } = await openWorkspace({ 'model.efp': text, 'common.efp': '// shared objects\n' });
         const document = documents[0];

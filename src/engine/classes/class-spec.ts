@@ -32,10 +32,18 @@ export interface QuantityInputSpec extends InputSpecBase {
     readonly exclusiveMin?: boolean;
 }
 
-/** An hourly series (a usage pattern's journey starts). */
+/**
+ * An hourly series (a usage pattern's journey starts), or with `weekly` a typical week: 168 values from
+ * Monday 00:00 local time, e-footprint's recurrent quantities (an edge need's `recurrent_need`).
+ */
 export interface HourlyInputSpec extends InputSpecBase {
     readonly type: 'hourly';
     readonly unit: string;
+    readonly weekly?: boolean;
+    /** A single value given here means that value every hour of the week. */
+    readonly default?: DefaultValue;
+    /** The unit when it depends on the object (a component need's unit follows its component's kind). */
+    readonly unitOf?: (object: EfpObject) => string | undefined;
 }
 
 /** One object of the given classes. */
@@ -90,6 +98,8 @@ export interface CalculatedSpec {
     readonly unit: string;
     /** A value per usage pattern or per job, keyed by that object; `itemLabel` names each item. */
     readonly itemLabel?: (item: EfpObject) => string;
+    /** The unit when it depends on the object (an edge need's values are in its component's unit). */
+    readonly unitOf?: (object: EfpObject) => string | undefined;
     readonly define: (object: EfpObject, model: Model) => FormulaDefinition;
 }
 
@@ -110,4 +120,9 @@ export interface ClassSpec {
     readonly onInput?: string;
     /** Objects whose footprint the system totals count, and under which category. */
     readonly category?: FootprintCategory;
+}
+
+/** The unit of an input or calculated attribute for this object. */
+export function unitFor(spec: { readonly unit: string; readonly unitOf?: (object: EfpObject) => string | undefined }, object: EfpObject): string {
+    return spec.unitOf?.(object) ?? spec.unit;
 }

@@ -10,10 +10,28 @@ import { UsageJourney } from './usage-journey.js';
 import { UsageJourneyStep } from './usage-journey-step.js';
 import { UsagePattern } from './usage-pattern.js';
 import { VideoStreaming, VideoStreamingJob } from './video-streaming.js';
+import { EdgeUsagePattern } from './edge/edge-usage-pattern.js';
+import { EdgeUsageJourney } from './edge/edge-usage-journey.js';
+import { EdgeFunction, RecurrentEdgeDeviceNeed } from './edge/edge-function.js';
+import { RecurrentEdgeComponentNeed } from './edge/recurrent-edge-component-need.js';
+import {
+    RecurrentEdgeProcess, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessStorageNeed
+} from './edge/recurrent-edge-process.js';
+import { EdgeCPUComponent } from './edge/edge-cpu-component.js';
+import { EdgeRAMComponent } from './edge/edge-ram-component.js';
+import { EdgeWorkloadComponent } from './edge/edge-workload-component.js';
+import { EdgeStorage } from './edge/edge-storage.js';
+import { EdgeDevice } from './edge/edge-device.js';
+import { EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent } from './edge/edge-computer.js';
 
 /** Every e-footprint class efp models, in e-footprint's computation order. */
 export const CLASS_SPECS: readonly ClassSpec[] = [
-    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, Storage, System
+    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, Storage,
+    // the edge model
+    EdgeUsagePattern, EdgeUsageJourney, EdgeFunction, RecurrentEdgeDeviceNeed, RecurrentEdgeProcess,
+    RecurrentEdgeComponentNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessStorageNeed,
+    EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent, EdgeStorage, EdgeDevice, EdgeRAMComponent, EdgeCPUComponent, EdgeWorkloadComponent,
+    System
 ];
 
 const byClassName = new Map(CLASS_SPECS.map(c => [c.className, c]));

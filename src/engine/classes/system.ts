@@ -90,7 +90,7 @@ export const System: ClassSpec = {
     description: 'The digital service modeled: its usage patterns and everything they use.',
     inputs: [
         { type: 'refs', name: 'usage_patterns', label: 'Usage patterns', classes: ['UsagePattern'], description: 'Usage patterns of the service.' },
-        { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Usage patterns of edge devices (not supported yet).' }
+        { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Edge usage patterns: fleets of edge devices.' }
     ],
     calculated: [
         {
@@ -101,7 +101,7 @@ export const System: ClassSpec = {
                 const sum = new IncrementalSum();
                 return {
                     operands: parts,
-                    formula: 'Σ over servers, storage, networks and devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
+                    formula: 'Σ over servers, storage, networks, devices and edge devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
                     compute() {
                         const values = parts.map(valueOf);
                         const series = values.filter((v): v is Hourly => v.kind === 'hourly').map(v => v.series);

@@ -1,4 +1,4 @@
-import type { InputSpec } from '../classes/class-spec.js';
+import { unitFor, type InputSpec } from '../classes/class-spec.js';
 import { COUNTRIES } from '../data/countries.js';
 import type { EfpObject, ResolvedInput } from '../model/efp-object.js';
 import type { ArgumentDescription, ExprDescription } from '../model/description.js';
@@ -6,6 +6,7 @@ import type { Model } from '../model/model.js';
 import { systemsOf } from '../model/footprint-totals.js';
 import { formatUtcHour } from '../series/calendar.js';
 import { parseUnit, pintName } from '../units/unit.js';
+import type { Dimension } from '../units/dimension.js';
 import { EFOOTPRINT_VERSION } from './reference-json.js';
 import { efootprintIdOfName, emptyIds, type EfootprintIds } from './efootprint-ids.js';
 
@@ -123,7 +124,7 @@ class Exporter {
         const input = o.inputs.get(spec.name);
         switch (spec.type) {
             case 'quantity': return this.quantity(o, spec.name, spec.unit, spec.label, input);
-            case 'hourly': return this.hourly(o, spec.name, spec.unit, spec.label, input);
+            case 'hourly': return spec.weekly ? this.typicalWeek(o, spec, input) : this.hourly(o, spec.name, spec.unit, spec.label, input);
             case 'ref': {
                 const target = o.ref(spec.name);
                 return target ? this.idOf(target) : null;
@@ -171,6 +172,22 @@ class Exporter {
         };
     }
 
+    /**
+     * A typical week as e-footprint writes recurrent quantities: `recurring_values`, a Python list in a
+     * string, in the unit written after the list (`weekly_values([…]) * 1 MB`) or the input's.
+     */
+    private typicalWeek(o: EfpObject, spec: Extract<InputSpec, { type: 'hourly' }>, input: ResolvedInput | undefined): JsonValue | undefined {
+        const value = this.model.findNode(o.key, spec.name)?.value;
+        if (!value || value.kind !== 'hourly') return undefined;
+        const written = input ? (literalQuantity(input.expr) ?? weekUnit(input.expr))?.unit : undefined;
+        // a plain `MB` where stored bytes are meant is MB_stored
+        const unit = [written, `${written}_stored`, `${written}_ram`].find(u => u && sameDimension(u, value.dimension)) ?? unitFor(spec, o);
+        const scale = value.series.factor / parseUnit(unit).factor;
+        // float32 digits, as e-footprint's numpy values print
+        const values = Array.from(value.series.base, v => pythonFloat(Number(Math.fround(v * scale).toPrecision(7))));
+        return { recurring_values: `[${values.join(', ')}]`, unit: pintName(unit === '' ? 'concurrent' : unit), ...this.meta(input, spec.label) };
+    }
+
     /** `volume_growth(...)` with literal arguments is e-footprint's form: written back as its form inputs. */
     private formInputs(expr: ExprDescription): JsonRecord | undefined {
         if (expr.kind !== 'call' || expr.function !== 'volume_growth') return undefined;
@@ -213,6 +230,25 @@ function literalQuantity(expr: ExprDescription): { value: number; unit: string }
         return left && left.unit ? { value: left.value, unit: `${left.unit}${expr.operator}${expr.right.unit}` } : undefined;
     }
     return undefined;
+}
+
+function sameDimension(unit: string, dimension: Dimension): boolean {
+    try {
+        return parseUnit(unit).dimension.equals(dimension);
+    } catch {
+        return false;
+    }
+}
+
+/** The unit of `weekly_values([…]) * 1 MB`. */
+function weekUnit(expr: ExprDescription): { value: number; unit: string } | undefined {
+    if (expr.kind !== 'binary' || expr.operator !== '*' || expr.right.kind !== 'number' || expr.right.value !== 1) return undefined;
+    return { value: 1, unit: expr.right.unit ?? '' };
+}
+
+/** A number as Python prints a float: `1.0`, `0.5`, `-200.0`. */
+function pythonFloat(v: number): string {
+    return Number.isInteger(v) ? v.toFixed(1) : String(v);
 }
 
 /** e-footprint 22.2.1 JSON of an evaluated model; `ids` are the e-footprint ids its text keeps. */

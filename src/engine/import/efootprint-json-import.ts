@@ -231,6 +231,10 @@ class Importer {
                 return { expr: { kind: 'number', value: value.value, unit: unit || undefined }, ...this.annotations(value, where) };
             }
             case 'hourly': {
+                if (input.weekly) {
+                    if (!isRecord(value)) throw new EfootprintImportError(`${where}: expected {recurring_values, unit}`);
+                    return { expr: this.typicalWeek(value, input, where), ...this.annotations(value, where) };
+                }
                 if (!isRecord(value)) throw new EfootprintImportError(`${where}: expected hourly values or form inputs`);
                 return { expr: this.hourly(value, input.unit, where), ...this.annotations(value, where) };
             }
@@ -305,6 +309,39 @@ class Importer {
                 { name: 'start_date', value: { kind: 'date', value: start } }
             ]
         };
+    }
+
+    /**
+     * e-footprint's recurrent quantities (a typical week, `recurring_values` written as a Python list): one
+     * value when the week is flat, else `weekly_values([…]) * 1 unit` with plain numbers in the list.
+     */
+    private typicalWeek(value: JsonRecord, input: Extract<InputSpec, { type: 'hourly' }>, where: string): ExprDescription {
+        let values: unknown;
+        try {
+            values = typeof value.recurring_values === 'string' ? JSON.parse(value.recurring_values) : value.recurring_values;
+        } catch {
+            values = undefined;
+        }
+        if (!Array.isArray(values) || values.length !== 168 || !values.every(v => typeof v === 'number')) {
+            throw new EfootprintImportError(`${where}.recurring_values: expected a list of 168 numbers (a typical week)`);
+        }
+        // a need's unit follows its component, which the importer has not resolved yet: the model checks it
+        const unit = input.unitOf ? this.anyUnit(value.unit, where) : this.unit(value.unit, input.unit, where);
+        const plain = unit === '' || (parseUnit(unit).dimension.isDimensionless && parseUnit(unit).factor === 1);
+        const week = values as number[];
+        if (week.every(v => v === week[0])) return { kind: 'number', value: week[0], unit: plain ? undefined : unit };
+        const call: ExprDescription = { kind: 'call', function: 'weekly_values', args: [{ value: { kind: 'list', items: week.map(v => ({ kind: 'number', value: v })) } }] };
+        return plain ? call : { kind: 'binary', operator: '*', left: call, right: { kind: 'number', value: 1, unit } };
+    }
+
+    private anyUnit(pint: Json | undefined, where: string): string {
+        if (typeof pint !== 'string') throw new EfootprintImportError(`${where}.unit: missing`);
+        try {
+            return efpUnitOfPint(pint);
+        } catch (e) {
+            if (e instanceof UnknownPintUnit) throw new EfootprintImportError(`${where}.unit: unknown unit ${e.message}`);
+            throw e;
+        }
     }
 
     private formInputs(form: JsonRecord, where: string): ExprDescription {

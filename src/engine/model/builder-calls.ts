@@ -5,6 +5,7 @@ import {
 } from '../series/builders.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { utcHourOf } from '../series/calendar.js';
+import { HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import type { ArgumentDescription, ExprDescription } from './description.js';
 import { didYouMean, ModelError } from './diagnostics.js';
 import type { ExpressionEnvironment } from './expression.js';
@@ -231,6 +232,29 @@ const hourlyValuesBuilder: Builder = {
     }
 };
 
+/**
+ * A typical week (e-footprint's recurrent quantities): 168 values, hour by hour from Monday 00:00 local
+ * time. Units go outside the list, `weekly_values([…]) * 1 cpu_core`, so the 168 numbers stay plain.
+ */
+const weeklyValuesBuilder: Builder = {
+    name: 'weekly_values',
+    description: 'A typical week: 168 values, one per hour from Monday 00:00 (local time), replayed every week.',
+    parameters: [{ name: 'values', description: 'a list of 168 values, one per hour of the week from Monday 00:00' }],
+    dimension(call, dimensionOf) {
+        return hourlyValuesBuilder.dimension(call, dimensionOf);
+    },
+    evaluate(call, _env, evaluate) {
+        const list = bindArguments(call, this.parameters).get('values')!.value;
+        if (list.kind !== 'list' || list.items.length !== HOURS_IN_WEEK) {
+            throw new ModelError('bad-argument', `weekly_values: values must be a list of ${HOURS_IN_WEEK} values (one per hour of the week)`, list.origin ?? call.origin);
+        }
+        const items = list.items.map(item => evaluate(item));
+        const values = Float64Array.from(items, (v, i) => scalar(v, `value ${i + 1}`, call));
+        const first = items[0];
+        return hourly(new HourlySeries(TYPICAL_WEEK_START, values), first.kind === 'empty' ? Dimension.none : first.dimension);
+    }
+};
+
 const constantBuilder: Builder = {
     name: 'constant',
     description: 'The same value every hour of the modeling period.',
@@ -246,6 +270,6 @@ const constantBuilder: Builder = {
 };
 
 export const BUILDERS: ReadonlyMap<string, Builder> = new Map(
-    [linearGrowthBuilder, sinusoidalBuilder, dailyFluctuationBuilder, volumeGrowthBuilder, hourlyValuesBuilder, constantBuilder].map(b => [b.name, b])
+    [linearGrowthBuilder, sinusoidalBuilder, dailyFluctuationBuilder, volumeGrowthBuilder, hourlyValuesBuilder, weeklyValuesBuilder, constantBuilder].map(b => [b.name, b])
 );
 

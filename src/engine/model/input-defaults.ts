@@ -13,7 +13,9 @@ export function resolvedInput(input: InputDescription, spec: InputSpec, given: R
 
 /** References and the journey starts have no default: a model must give them. */
 export function isRequired(input: InputSpec): boolean {
-    if (input.type === 'ref' || input.type === 'hourly') return true;
+    if (input.type === 'ref') return true;
+    // a typical week may have a default (a process's 1 cpu_core every hour); journey starts never do
+    if (input.type === 'hourly') return input.default === undefined;
     return input.name === 'uj_steps' || input.name === 'usage_patterns';
 }
 
@@ -30,6 +32,7 @@ export function defaultInputOf(input: InputSpec): InputDescription | undefined {
 function defaultInput(input: InputSpec): InputDescription | undefined {
     switch (input.type) {
         case 'quantity':
+        case 'hourly':
             return input.default
                 ? { expr: { kind: 'number', value: input.default.value, unit: input.default.unit }, source: input.default.source ?? 'hypothesis' }
                 : undefined;

@@ -1,4 +1,5 @@
-import type { InputSpec } from '../classes/class-spec.js';
+import { unitFor, type InputSpec } from '../classes/class-spec.js';
+import { constantWeek, HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
@@ -522,12 +523,12 @@ export class Model {
             for (const input of object.spec.inputs) {
                 const resolved = object.inputs.get(input.name);
                 if (!resolved || (input.type !== 'quantity' && input.type !== 'hourly')) continue;
-                const node = this.newNode(object, input.name, 'input', input.label, input.unit);
+                const node = this.newNode(object, input.name, 'input', input.label, unitFor(input, object));
                 node.input = resolved;
                 defined.push([node, () => this.defineInputNode(node, resolved)]);
             }
             for (const calculated of object.spec.calculated) {
-                const node = this.newNode(object, calculated.name, 'calculated', calculated.label, calculated.unit);
+                const node = this.newNode(object, calculated.name, 'calculated', calculated.label, unitFor(calculated, object));
                 node.itemLabel = calculated.itemLabel;
                 defined.push([node, () => {
                     const definition = calculated.define(object, this);
@@ -583,21 +584,24 @@ export class Model {
             refNodes.set(ref, target);
             if (!node.operands.includes(target)) node.operands.push(target);
         }
-        const expected = parseUnit(spec.unit).dimension;
+        const specUnit = unitFor(spec, node.object);
+        const expected = parseUnit(specUnit).dimension;
         const actual = inferDimension(input.expr, env);
         const coercion = coercionBetween(actual, expected);
         if (coercion === undefined) {
             const written = input.text ? `; \`${input.text}\` is ${describeDimension(actual)}` : `, got ${describeDimension(actual)}`;
             throw new ModelError('dimension-mismatch', `'${spec.name}' expects ${describeDimension(expected)}${written}`, input.expr.origin ?? input.origin,
-                dimensionHint(spec.unit));
+                dimensionHint(specUnit));
         }
         const written = writtenUnit(input.expr);
-        node.unit = written !== undefined && written !== '' ? coerceUnitText(written, coercion) : spec.unit;
+        node.unit = written !== undefined && written !== '' ? coerceUnitText(written, coercion) : specUnit;
         const period = this.period;
         node.compute = () => {
             let value = evaluateExpression(input.expr, env);
             if (value.kind !== 'empty' && coercion !== 'none') value = { ...value, dimension: expected };
-            if (spec.type === 'hourly' && value.kind === 'quantity') {
+            if (spec.type === 'hourly' && spec.weekly) {
+                value = typicalWeek(value, spec.name, input);
+            } else if (spec.type === 'hourly' && value.kind === 'quantity') {
                 value = hourly(HourlySeries.constant(period.start, period.length, value.value), value.dimension);
             }
             if (spec.type === 'quantity' && value.kind === 'hourly') {
@@ -684,4 +688,17 @@ function isFinite(value: NumericValue): boolean {
 
 function articleOf(classes: readonly string[]): string {
     return classes.map(c => classSpec(c)?.article ?? c).join(' or ');
+}
+
+/** A typical week's input: a single value fills the week; a list must have a value for each of its 168 hours. */
+function typicalWeek(value: NumericValue, name: string, input: ResolvedInput): NumericValue {
+    if (value.kind === 'quantity') return hourly(constantWeek(value.value), value.dimension);
+    if (value.kind === 'hourly') {
+        if (value.series.length !== HOURS_IN_WEEK) {
+            throw new ModelError('invalid-value', `'${name}' is a typical week: it needs ${HOURS_IN_WEEK} hourly values (from Monday 00:00), got ${value.series.length}`,
+                input.expr.origin ?? input.origin, 'Write weekly_values([…]) with 168 values, or a single value for every hour.');
+        }
+        return hourly(new HourlySeries(TYPICAL_WEEK_START, value.series.values), value.dimension);
+    }
+    return value;
 }

@@ -1,5 +1,6 @@
 import type { EfpObject } from './efp-object.js';
 import { unique } from '../classes/formula-helpers.js';
+import { EdgeRelations } from './edge-relations.js';
 
 const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob'];
 const SERVICE_CLASSES = ['VideoStreaming'];
@@ -20,8 +21,11 @@ export class Relations {
     private readonly servers: EfpObject[];
     private readonly services: EfpObject[];
     private readonly patternsByJob = new Map<EfpObject, EfpObject[]>();
+    /** The edge model's links (edge usage patterns, functions, needs, devices, components). */
+    readonly edge: EdgeRelations;
 
     constructor(instances: readonly EfpObject[]) {
+        this.edge = new EdgeRelations(instances);
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
         this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && serverOfJob(o));
@@ -94,17 +98,18 @@ export class Relations {
             for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
         };
         system.list('usage_patterns').forEach(visit);
+        system.list('edge_usage_patterns').forEach(visit);
         return used;
     }
 
-    /** Servers, storage, networks and devices whose footprint a system counts, by category order. */
+    /** Servers, storage, networks, devices and edge devices whose footprint a system counts, by category order. */
     footprintObjects(system: EfpObject): EfpObject[] {
         const patterns = this.patternsOfSystem(system);
         const jobs = unique(patterns.flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
         const servers = unique(jobs.map(j => serverOfJob(j)!));
         const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));
-        const networks = unique(patterns.map(p => p.ref('network')!));
+        const networks = unique([...patterns.map(p => p.ref('network')!), ...this.edge.networksOfSystem(system)]);
         const devices = unique(patterns.flatMap(p => p.list('devices')));
-        return [...servers, ...storages, ...networks, ...devices];
+        return [...servers, ...storages, ...networks, ...devices, ...this.edge.devicesOfSystem(system)];
     }
 }

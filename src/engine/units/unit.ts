@@ -87,7 +87,8 @@ export function parseUnit(text: string): Unit {
     let dimension = Dimension.none;
     let factor = 1;
     if (key !== '') {
-        const tokens = key.split(/\s*([*/])\s*/);
+        // pint writes powers `concurrent ** 2`; ours are `concurrent^2`
+        const tokens = key.replace(/\s*\*\*\s*/g, '^').split(/\s*([*/])\s*/);
         let sign = 1;
         for (const token of tokens) {
             if (token === '*') continue;

@@ -575,6 +575,74 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "Keyword",
             "value": "system"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_usage_pattern"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_usage_journey"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_function"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_device_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_process"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_component_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_process_ram_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_process_cpu_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_process_storage_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_device"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_computer"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_computer_cpu_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_computer_ram_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_storage"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_cpu_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_ram_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_workload_component"
           }
         ]
       },

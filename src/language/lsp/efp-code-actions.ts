@@ -1,7 +1,8 @@
 import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
-import { isDocument, isObjectDecl, type ObjectDecl } from '../generated/ast.js';
+import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
+import { needUnitOfClass } from '../../engine/classes/edge/component-units.js';
 import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
 
@@ -58,6 +59,10 @@ export class EfpCodeActionProvider implements CodeActionProvider {
             if (!candidate) return undefined;
             value = spec.type === 'ref' ? candidate : `[${candidate}]`;
             title = `Add '${spec.name}: ${value}'`;
+        } else if (spec.type === 'hourly' && spec.weekly) {
+            // a component need is counted in its component's unit (cores, RAM, stored bytes, a 0-1 workload)
+            value = `0${weekUnitOf(object, spec.unit)}  confidence low  comment "placeholder: the need each hour of a typical week"`;
+            title = `Add '${spec.name}' with a placeholder of 0 every hour`;
         } else if (spec.type === 'hourly') {
             // no sensible default exists: the placeholder says so where the user will see it (and in hovers)
             value = 'constant(1000)  confidence low  comment "placeholder: usage journeys started each hour; replace with your traffic"';
@@ -89,4 +94,13 @@ export class EfpCodeActionProvider implements CodeActionProvider {
         });
         return builtin?.name;
     }
+}
+
+/** ` cpu_core` for a need on a CPU: the unit of a typical week, from the need's edge_component when it has one. */
+function weekUnitOf(object: ObjectDecl, fallback: string): string {
+    const component = object.attributes.find(a => a.name === 'edge_component')?.value;
+    const target = isReference(component) ? component.target.ref : undefined;
+    const className = isObjectDecl(target) ? classForKeyword(target.kind)?.className : undefined;
+    const unit = (className && needUnitOfClass(className)) ?? fallback;
+    return unit && unit !== 'concurrent' ? ` ${unit}` : '';
 }

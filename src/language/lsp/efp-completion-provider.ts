@@ -22,7 +22,9 @@ function inputDetail(input: InputSpec): string {
             const unit = input.unit || 'number';
             return input.default ? `${unit} · default ${input.default.value}${input.default.unit ? ' ' + input.default.unit : ''}` : `${unit}${input.optional ? ' · optional' : ''}`;
         }
-        case 'hourly': return `hourly series (${input.unit})`;
+        case 'hourly': return input.weekly
+            ? `typical week, 168 hourly values from Monday 00:00 (${input.unit || 'the component\'s unit'})${input.default ? ` · default ${input.default.value} ${input.default.unit}` : ''}`
+            : `hourly series (${input.unit})`;
         case 'ref': return `${input.classes.map(c => c).join(' or ')} · required`;
         case 'refs': return `list of ${input.classes.join(' or ')}`;
         case 'weighted': return `list of ${input.classes.join(' or ')}, with weights`;

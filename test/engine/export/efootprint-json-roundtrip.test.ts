@@ -89,9 +89,14 @@ describe('e-footprint JSON round trip', () => {
         expect(result.compared).toBeGreaterThan(100);
     });
 
-    it('simple_edge_system is not supported yet: import names the first unsupported object', async () => {
-        const result = await efp('import', `${FIXTURES}/simple_edge_system.efootprint.json`);
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain('EdgeUsagePattern["Default-edge-usage-pattern"]: e-footprint\'s EdgeUsagePattern is not supported by efp yet');
+    it('simple_edge_system: lossless (typical weeks as one value or weekly_values) and evaluates to the reference', async () => {
+        const { efpFile, exported, dump } = await roundTrip('simple_edge_system');
+        const text = readFileSync(efpFile, 'utf8');
+        expect(text).toContain('recurrent_compute_needed: 1 cpu_core');
+        expect(text).toContain(']) * 1 MB_stored');
+        expect(compareEfootprintJson(original('simple_edge_system'), exported as never)).toEqual([]);
+        const result = compareDumps(loadReference(`${FIXTURES}/simple_edge_system.outputs.json.gz`), dump);
+        expect(result.mismatches).toEqual([]);
+        expect(result.compared).toBeGreaterThan(150);
     });
 });

@@ -124,7 +124,7 @@ describe('e-footprint JSON import', () => {
     });
 
     it('a class efp does not model yet', () => {
-        const json = { ...simpleSystem(), EdgeDevice: { 'edge-device-1': { name: 'Edge device', id: 'edge-device-1' } } };
-        expect(importError(json)).toMatch(/^EdgeDevice\["edge-device-1"\]: e-footprint's EdgeDevice is not supported by efp yet/);
+        const json = { ...simpleSystem(), EdgeDeviceGroup: { 'edge-device-group-1': { name: 'Edge device group', id: 'edge-device-group-1' } } };
+        expect(importError(json)).toMatch(/^EdgeDeviceGroup\["edge-device-group-1"\]: e-footprint's EdgeDeviceGroup is not supported by efp yet/);
     });
 });

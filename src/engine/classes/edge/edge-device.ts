@@ -1,0 +1,212 @@
+import type { CalculatedSpec, ClassSpec, InputSpec } from '../class-spec.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from '../formula-helpers.js';
+import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
+import type { EfpObject } from '../../model/efp-object.js';
+import type { Model } from '../../model/model.js';
+import type { Node } from '../../model/node.js';
+import { Dimension } from '../../units/dimension.js';
+import { EDGE_COMPONENT_CLASSES } from './component-units.js';
+import { DEVICE_NEED_CLASSES } from '../../model/edge-relations.js';
+import { ENERGY, MASS, parallelNode } from './edge-component.js';
+
+const ONE_HOUR_VALUE = quantity(ONE_HOUR, Dimension.base('time'));
+
+export const componentsInput: InputSpec = {
+    type: 'refs', name: 'components', label: 'Components', classes: EDGE_COMPONENT_CLASSES,
+    description: 'The components the device is made of (CPU, RAM, storage, workload components).'
+};
+
+/**
+ * A component's fabrication from its inputs alone (per unit × units, or for a storage per capacity ×
+ * capacity per unit × units): what the device books for a component no need loads in a pattern.
+ */
+function fabricationFromInputs(component: EfpObject, model: Model): { nodes: Node[]; value: () => NumericValue } {
+    const names = component.className === 'EdgeStorage'
+        ? ['carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity_per_unit', 'nb_of_units']
+        : ['carbon_footprint_fabrication_per_unit', 'nb_of_units'];
+    const nodes = names.map(n => model.node(component, n));
+    return { nodes, value: () => nodes.map(valueOf).reduce((a, b) => multiply(a, b)) };
+}
+
+/**
+ * Where a component is deployed (its device is) but nothing loads it, it is part of the chassis: its
+ * fabrication is spread over its lifespan for every device in use, as the structure's is. Nothing when
+ * its fabrication is 0.
+ */
+interface Unused { readonly operands: Node[]; value(component: EfpObject, pattern: EfpObject): NumericValue }
+
+function unusedFabrication(device: EfpObject, model: Model): Unused {
+    const byComponent = new Map(device.list('components').map(c => [c, { fab: fabricationFromInputs(c, model), lifespan: model.node(c, 'lifespan') }]));
+    const patterns = model.relations.edge.patternsOfDevice(device);
+    const parallel = new Map(patterns.map(p => [p, parallelNode(model, p)]));
+    return {
+        operands: [...[...byComponent.values()].flatMap(x => [...x.fab.nodes, x.lifespan]), ...parallel.values()],
+        value(component, pattern) {
+            const c = byComponent.get(component)!;
+            const fabrication = c.fab.value();
+            if (fabrication.kind === 'quantity' && fabrication.value === 0) return EMPTY;
+            return multiply(itemOf(parallel.get(pattern)!, pattern), multiply(divide(fabrication, valueOf(c.lifespan)), ONE_HOUR_VALUE));
+        }
+    };
+}
+
+function perPatternOfDevice(name: string, label: string, unit: string, itemLabel: string,
+    define: (device: EfpObject, model: Model) => { operands: Node[]; formula: string; item: (pattern: EfpObject) => NumericValue }): CalculatedSpec {
+    return {
+        name, label, unit, itemLabel: p => `${itemLabel} for ${p.name}`,
+        define(device, model) {
+            const patterns = model.relations.edge.patternsOfDevice(device);
+            const d = define(device, model);
+            return { operands: d.operands, formula: d.formula, compute: () => mapItems(patterns, d.item) };
+        }
+    };
+}
+
+/** Σ over the device's components of their per-pattern `attribute`, × total_nb_of_units. */
+function componentsSum(name: string, label: string, unit: string, itemLabel: string, attribute: string): CalculatedSpec {
+    return perPatternOfDevice(name, label, unit, itemLabel, (device, model) => {
+        const components = device.list('components').map(c => model.node(c, attribute));
+        const nb = model.node(device, 'total_nb_of_units');
+        return {
+            operands: [nb, ...components], formula: `total_nb_of_units × Σ over components of ${attribute}`,
+            item: p => multiply(valueOf(nb), sum(components.map(c => itemOf(c, p))))
+        };
+    });
+}
+
+/** An edge device's calculations, from its structure's fabrication and its components' footprints. */
+export const edgeDeviceCalculations: CalculatedSpec[] = [
+    {
+        name: 'lifespan_validation', label: 'Lifespan validation', unit: '',
+        define(device, model) {
+            const patterns = model.relations.edge.patternsOfDevice(device);
+            const journeys = [...new Set(patterns.map(p => p.ref('edge_usage_journey')!))];
+            const lifespan = model.node(device, 'lifespan');
+            const spans = journeys.map(j => model.node(j, 'usage_span'));
+            return {
+                operands: [lifespan, ...spans], formula: 'none: checks that lifespan is at least every usage_span of the journeys that deploy the device',
+                compute() {
+                    const l = valueOf(lifespan);
+                    spans.forEach((s, i) => {
+                        const span = valueOf(s);
+                        if (l.kind === 'quantity' && span.kind === 'quantity' && l.value < span.value) {
+                            throw new ValueError(`the device's lifespan is shorter than the usage_span of ${journeys[i]}`);
+                        }
+                    });
+                    return EMPTY;
+                }
+            };
+        }
+    },
+    {
+        name: 'component_needs_edge_device_validation', label: 'Component needs edge device validation', unit: '',
+        define(device, model) {
+            // the component needs of the device needs on this device must load this device's components
+            const deviceNeeds = model.instances.filter(o => DEVICE_NEED_CLASSES.includes(o.className) && o.ref('edge_device') === device);
+            const misplaced = deviceNeeds.flatMap(dn => dn.list('recurrent_edge_component_needs').map(need => ({ dn, need })))
+                .find(({ need }) => {
+                    const owner = model.relations.edge.deviceOfComponent(need.ref('edge_component')!);
+                    return owner !== undefined && owner !== device;
+                });
+            return {
+                operands: [], formula: 'none: checks that the needs on the device load its own components',
+                compute() {
+                    if (misplaced) {
+                        throw new ValueError(`${misplaced.need} (in ${misplaced.dn}) loads a component of ${model.relations.edge.deviceOfComponent(misplaced.need.ref('edge_component')!)}, not of this device`);
+                    }
+                    return EMPTY;
+                }
+            };
+        }
+    },
+    {
+        // EdgeDeviceGroups (several devices per deployment) are not modeled: one device per journey
+        name: 'total_nb_of_units', label: 'no group (default count = 1)', unit: '',
+        define: () => ({ operands: [], formula: '1: the device is in no group', compute: () => quantity(1) })
+    },
+    perPatternOfDevice('structure_fabrication_footprint_per_usage_pattern', 'Hourly structure fabrication footprint', 'kg', 'Hourly structure fabrication footprint',
+        (device, model) => {
+            const [nb, structure, lifespan] = ['total_nb_of_units', 'structure_carbon_footprint_fabrication', 'lifespan'].map(a => model.node(device, a));
+            const patterns = model.relations.edge.patternsOfDevice(device);
+            const parallel = patterns.map(p => parallelNode(model, p));
+            return {
+                operands: [nb, structure, lifespan, ...parallel],
+                formula: 'total_nb_of_units × nb_edge_usage_journeys_in_parallel × structure_carbon_footprint_fabrication / lifespan × 1 h',
+                item: p => multiply(multiply(valueOf(nb), itemOf(parallel[patterns.indexOf(p)], p)),
+                    multiply(divide(valueOf(structure), valueOf(lifespan)), ONE_HOUR_VALUE))
+            };
+        }),
+    perPatternOfDevice('instances_fabrication_footprint_per_usage_pattern', 'Hourly instances fabrication footprint', 'kg', 'Hourly instances fabrication footprint',
+        (device, model) => {
+            const [nb, structure] = ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern'].map(a => model.node(device, a));
+            const components = device.list('components');
+            const fabrication = components.map(c => model.node(c, 'fabrication_footprint_per_edge_device_per_usage_pattern'));
+            const unused = unusedFabrication(device, model);
+            return {
+                operands: [nb, structure, ...fabrication, ...unused.operands],
+                formula: 'structure_fabrication_footprint_per_usage_pattern + total_nb_of_units × Σ over components of fabrication_footprint_per_edge_device_per_usage_pattern (for a component no need loads in the pattern: its fabrication / its lifespan × 1 h × journeys in parallel)',
+                item: p => sum([itemOf(structure, p), multiply(valueOf(nb), sum(components.map((c, i) =>
+                    model.relations.edge.patternsOfComponent(c).includes(p) ? itemOf(fabrication[i], p) : unused.value(c, p))))], MASS)
+            };
+        }),
+    componentsSum('instances_energy_per_usage_pattern', 'Hourly energy consumed by instances', 'concurrent*h*W', 'Hourly energy consumed by instances', 'energy_per_edge_device_per_usage_pattern'),
+    componentsSum('energy_footprint_per_usage_pattern', 'Energy footprint', 'kg', 'Energy footprint', 'energy_footprint_per_edge_device_per_usage_pattern'),
+    {
+        name: 'instances_fabrication_footprint', label: 'Total fabrication footprint across usage patterns', unit: 'kg',
+        define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
+    },
+    {
+        // the structure's fabrication shared equally among the components, for the breakdown by source
+        name: 'fabrication_footprint_breakdown_by_source', label: 'Fabrication footprint attributed', unit: 'kg',
+        itemLabel: c => `Fabrication footprint attributed to ${c.name}`,
+        define(device, model) {
+            const components = device.list('components');
+            const patterns = model.relations.edge.patternsOfDevice(device);
+            const [nb, structure] = ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern'].map(a => model.node(device, a));
+            const own = components.map(c => model.node(c, 'fabrication_footprint_per_edge_device'));
+            const unused = unusedFabrication(device, model);
+            return {
+                operands: [nb, structure, ...own, ...unused.operands],
+                formula: 'total_nb_of_units × (fabrication_footprint_per_edge_device + unused fabrication) + Σ structure_fabrication_footprint_per_usage_pattern / number of components',
+                compute() {
+                    if (components.length === 0) return mapItems([], () => EMPTY);
+                    const structureTotal = sum(patterns.map(p => itemOf(structure, p)), MASS);
+                    const share = divide(structureTotal, quantity(components.length));
+                    return mapItems(components, c => {
+                        const idle = patterns.filter(p => !model.relations.edge.patternsOfComponent(c).includes(p)).map(p => unused.value(c, p));
+                        return sum([multiply(valueOf(nb), sum([valueOf(own[components.indexOf(c)]), ...idle], MASS)), share], MASS);
+                    });
+                }
+            };
+        }
+    },
+    {
+        name: 'instances_energy', label: 'Total energy consumed across usage patterns', unit: 'concurrent*h*W',
+        define: (device, model) => sumOfItems(model.node(device, 'instances_energy_per_usage_pattern'), ENERGY)
+    },
+    {
+        name: 'energy_footprint', label: 'Total energy footprint across usage patterns', unit: 'kg',
+        define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
+    }
+];
+
+/** A custom edge device: a structure (chassis) and its components. */
+export const EdgeDevice: ClassSpec = {
+    className: 'EdgeDevice',
+    keyword: 'edge_device',
+    article: 'an edge device',
+    description: 'A piece of edge hardware (sensor, gateway, controller) made of components and a structure.',
+    category: 'EdgeDevices',
+    inputs: [
+        {
+            type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true,
+            description: 'How long a device is used before it is replaced (at least its journeys\' usage span).'
+        },
+        {
+            type: 'quantity', name: 'structure_carbon_footprint_fabrication', label: 'Structure fabrication carbon footprint', unit: 'kg',
+            default: { value: 50, unit: 'kg' }, min: 0, description: 'Emissions of making the chassis, components apart.'
+        },
+        componentsInput
+    ],
+    calculated: edgeDeviceCalculations
+};
