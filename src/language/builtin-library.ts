@@ -5,6 +5,7 @@ import { COUNTRIES } from '../engine/data/countries.js';
 import { classSpec } from '../engine/classes/registry.js';
 import { SERVER_TYPES } from '../engine/classes/server.js';
 import { resolutionMemberName, VIDEO_RESOLUTIONS } from '../engine/classes/video-streaming.js';
+import { CLOUD_PROVIDERS } from '../engine/cloud/cloud-catalogue.js';
 
 /** Where the built-in library lives (as `URI.toString()` spells it); editors show it read-only. */
 export const BUILTIN_LIBRARY_URI = 'builtin:/efp/library.efp';
@@ -38,6 +39,7 @@ export function builtinLibraryText(): string {
     lines.push(`enum server_type { ${SERVER_TYPES.map(v => (v.includes('-') ? `${v.replace(/-/g, '_')} ${quote(v)}` : v)).join(', ')} }`);
     // a video's resolution: member names are identifiers (`res_1080p`), labels e-footprint's values
     lines.push(`enum resolution { ${VIDEO_RESOLUTIONS.map(r => `${resolutionMemberName(r.label)} ${quote(r.label)}`).join(', ')} }`);
+    lines.push(`enum cloud_provider { ${CLOUD_PROVIDERS.join(', ')} }`);
     lines.push('', '// Sources');
     for (const s of BUILTIN_SOURCES) lines.push(`source ${s.id} ${quote(s.name)}${s.link ? ' ' + quote(s.link) : ''}`);
     lines.push('', '// Archetypes (e-footprint\'s ready-made objects)');

@@ -1,3 +1,4 @@
+import { CLOUD_PROVIDERS } from '../../src/engine/cloud/cloud-catalogue.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -224,7 +225,7 @@ describe('TextMate grammar: representative lines', () => {
     it('knows the built-in enumerated values the engine has', () => {
         const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as { repository: Record<string, { match: string }> };
         const listed = /\(\?:([\w|]+)\)/.exec(raw.repository['enum-value'].match)?.[1].split('|');
-        const engine = [...SERVER_TYPES.map(v => v.replace(/-/g, '_')), ...VIDEO_RESOLUTIONS.map(r => resolutionMemberName(r.label))];
+        const engine = [...SERVER_TYPES.map(v => v.replace(/-/g, '_')), ...VIDEO_RESOLUTIONS.map(r => resolutionMemberName(r.label)), ...CLOUD_PROVIDERS];
         expect(listed?.sort()).toEqual(engine.sort());
     });
 });

@@ -4,6 +4,7 @@ import { Device } from './device.js';
 import { GPUJob, Job } from './job.js';
 import { Network } from './network.js';
 import { GPUServer, Server } from './server.js';
+import { BoaviztaCloudServer } from './cloud-server.js';
 import { Storage } from './storage.js';
 import { System } from './system.js';
 import { UsageJourney } from './usage-journey.js';
@@ -26,7 +27,7 @@ import { EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent } from
 
 /** Every e-footprint class efp models, in e-footprint's computation order. */
 export const CLASS_SPECS: readonly ClassSpec[] = [
-    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, Storage,
+    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, BoaviztaCloudServer, Storage,
     // the edge model
     EdgeUsagePattern, EdgeUsageJourney, EdgeFunction, RecurrentEdgeDeviceNeed, RecurrentEdgeProcess,
     RecurrentEdgeComponentNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessStorageNeed,

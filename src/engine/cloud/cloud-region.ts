@@ -5,7 +5,7 @@
  * show, export and trace like any written input. An unknown region is left alone here; the class spec
  * reports it with a suggestion.
  */
-import type { ExprDescription, InputDescription, ObjectDescription, SourceDescription } from '../model/description.js';
+import type { ExprDescription, InputDescription, ModelDescription, ObjectDescription, SourceDescription } from '../model/description.js';
 import { cloudProvider, cloudRegion, CloudCatalogueError } from './cloud-catalogue.js';
 import { cloudRegionInputs } from './cloud-server-inputs.js';
 
@@ -47,6 +47,20 @@ export function withCloudRegionDefaults(object: ObjectDescription): ObjectDescri
         };
     }
     return { ...object, inputs: filled };
+}
+
+/** The model with every cloud server's region values filled in, and their source declared when used. */
+export function withCloudRegions(model: ModelDescription): ModelDescription {
+    let changed = false;
+    const objects = model.objects.map(object => {
+        if (object.className !== 'BoaviztaCloudServer') return object;
+        const filled = withCloudRegionDefaults(object);
+        if (filled !== object) changed = true;
+        return filled;
+    });
+    if (!changed) return model;
+    const sources = model.sources.some(s => s.id === CCF_REGION_SOURCE.id) ? model.sources : [...model.sources, CCF_REGION_SOURCE];
+    return { ...model, objects, sources };
 }
 
 /** `aws`, `"eu-west-3"`: a name written as a symbol, a bare name or a text. */

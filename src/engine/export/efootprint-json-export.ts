@@ -24,7 +24,7 @@ type JsonRecord = { [key: string]: JsonValue };
 
 /** The order `system_to_json` writes classes in: the system first, then what it uses. */
 const CLASS_ORDER = ['System', 'UsagePattern', 'UsageJourney', 'Device', 'Network', 'Country', 'UsageJourneyStep',
-    'Job', 'GPUJob', 'Server', 'GPUServer', 'Storage'];
+    'Job', 'GPUJob', 'Server', 'GPUServer', 'BoaviztaCloudServer', 'Storage'];
 
 class Exporter {
     private readonly objectIds = new Map<EfpObject, string>();

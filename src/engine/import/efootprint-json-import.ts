@@ -54,7 +54,7 @@ const EXTRA_FIELDS: Record<string, readonly string[]> = { Country: ['short_name'
  * An order that declares things before they are used, for a readable file (.efp itself takes any order);
  * classes not listed (added to efp later) go just before the journey steps, with the jobs.
  */
-const DECLARATION_ORDER = ['Country', 'Device', 'Network', 'Storage', 'Server', 'GPUServer', 'Job', 'GPUJob',
+const DECLARATION_ORDER = ['Country', 'Device', 'Network', 'Storage', 'Server', 'GPUServer', 'BoaviztaCloudServer', 'Job', 'GPUJob',
     'UsageJourneyStep', 'UsageJourney', 'UsagePattern', 'System'];
 
 function declarationRank(className: string): number {

@@ -18,6 +18,7 @@ import { nodeKey, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
+import { withCloudRegions } from '../cloud/cloud-region.js';
 
 const DEFAULT_START = '2025-01-01';
 /** 100 years of hours: the longest period efp evaluates. */
@@ -44,6 +45,7 @@ export class Model {
     readonly nodes = new Map<string, Node>();
     readonly diagnostics: EngineDiagnostic[] = [];
     readonly sources = new Map<string, SourceDescription>();
+    readonly description: ModelDescription;
     readonly title: string | undefined;
     readonly period: ModelPeriod;
     relations: Relations;
@@ -54,7 +56,9 @@ export class Model {
     /** Arrays of values replaced during the current evaluation, recycled at its end. */
     private readonly replaced: Float64Array[] = [];
 
-    private constructor(readonly description: ModelDescription) {
+    private constructor(description: ModelDescription) {
+        description = withCloudRegions(description);
+        this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
         this.period = this.readPeriod();

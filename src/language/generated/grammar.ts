@@ -530,6 +530,10 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "cloud_server"
+          },
+          {
+            "$type": "Keyword",
             "value": "storage"
           },
           {

@@ -8,6 +8,8 @@ import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
 import type { ClassSpec, InputSpec } from '../../engine/classes/class-spec.js';
 import { parseUnit, unitAtom } from '../../engine/units/unit.js';
+import { cloudRegion, instanceType, instanceTypeNames, isCloudProvider, regionNames } from '../../engine/cloud/cloud-catalogue.js';
+import { DEFAULT_CLOUD_PROVIDER } from '../../engine/cloud/cloud-region.js';
 import type { Dimension } from '../../engine/units/dimension.js';
 
 /** What a model's `model { … }` block takes. */
@@ -54,7 +56,38 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             this.completeMembers(context, acceptor);
             return;
         }
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'STRING') this.completeCatalogueNames(context, acceptor);
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * A cloud server's `instance_type` and `region`: the names the offline catalogue has for its provider,
+     * with what they stand for (vCPUs, memory; grid intensity, PUE).
+     */
+    private completeCatalogueNames(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const attribute = context.node && (isAttribute(context.node) ? context.node : AstUtils.getContainerOfType(context.node, isAttribute));
+        const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
+        if (!attribute || !object || object.kind !== 'cloud_server') return;
+        const written = object.attributes.find(a => a.name === 'provider')?.value;
+        const providerName = isReference(written) ? written.target.$refText : DEFAULT_CLOUD_PROVIDER;
+        if (!isCloudProvider(providerName)) return;
+        if (attribute.name === 'instance_type') {
+            for (const name of instanceTypeNames(providerName)) {
+                const entry = instanceType(providerName, name);
+                acceptor(context, {
+                    label: `"${name}"`, kind: CompletionItemKind.Value, insertText: `"${name}"`, filterText: `"${name}"`,
+                    detail: `${entry.vcpus} vCPU · ${entry.memoryGB} GB · ${providerName} (Cloud Carbon Footprint catalogue)`
+                });
+            }
+        } else if (attribute.name === 'region') {
+            for (const name of regionNames(providerName)) {
+                const region = cloudRegion(providerName, name);
+                acceptor(context, {
+                    label: `"${name}"`, kind: CompletionItemKind.Value, insertText: `"${name}"`, filterText: `"${name}"`,
+                    detail: `${region.gramsPerKWh} gCO2e/kWh · PUE ${region.pue} · ${providerName} (Cloud Carbon Footprint)`
+                });
+            }
+        }
     }
 
     private completeAttributeNames(context: CompletionContext, acceptor: CompletionAcceptor): void {
