@@ -310,6 +310,19 @@ describe('efp extension in VS Code', () => {
         await expect.poll(() => frame.locator('canvas').count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(1);
         await vscode.page.waitForTimeout(1_000);
         await vscode.screenshot('13-dashboard');
+
+        // everyday equivalents of the total, with factor and source: 12.4 g per smartphone charge (EPA)
+        const charges = frame.locator('[data-testid="equivalent-smartphone_charge_epa_2024"]');
+        const kgTotal = Number(cli.total.replace(/[^\d.]/g, '')) * 1000; // t -> kg (to the CLI's 0.1 t)
+        const shown = Number(((await charges.locator('.equivalent-value').innerText())).replace(/,/g, ''));
+        expect(Math.abs(shown - (kgTotal * 1000) / 12.4) / shown).toBeLessThan(1e-4);
+        expect(await charges.innerText()).toMatch(/12\.4 g CO2e each — .*EPA/);
+        await frame.locator('[data-testid="timeline"]').scrollIntoViewIfNeeded();
+        await vscode.page.waitForTimeout(500);
+        await vscode.screenshot('13b-dashboard-timeline');
+        await charges.scrollIntoViewIfNeeded();
+        await vscode.page.waitForTimeout(500);
+        await vscode.screenshot('13c-dashboard-equivalents');
     });
 
     test('the calculus graph of the system traces its total down to the inputs, and a node leads to its line', async () => {
