@@ -11,6 +11,8 @@ import { UsageJourney } from './usage-journey.js';
 import { UsageJourneyStep } from './usage-journey-step.js';
 import { UsagePattern } from './usage-pattern.js';
 import { VideoStreaming, VideoStreamingJob } from './video-streaming.js';
+import { WebApplication, WebApplicationJob } from './web-application.js';
+import { EcoLogitsGenAIExternalAPI, EcoLogitsGenAIExternalAPIJob } from './genai-external-api.js';
 import { EdgeUsagePattern } from './edge/edge-usage-pattern.js';
 import { EdgeUsageJourney } from './edge/edge-usage-journey.js';
 import { EdgeFunction, RecurrentEdgeDeviceNeed } from './edge/edge-function.js';
@@ -27,7 +29,7 @@ import { EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent } from
 
 /** Every e-footprint class efp models, in e-footprint's computation order. */
 export const CLASS_SPECS: readonly ClassSpec[] = [
-    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, Network, Server, GPUServer, BoaviztaCloudServer, Storage,
+    Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, WebApplicationJob, WebApplication, EcoLogitsGenAIExternalAPIJob, EcoLogitsGenAIExternalAPI, Network, Server, GPUServer, BoaviztaCloudServer, Storage,
     // the edge model
     EdgeUsagePattern, EdgeUsageJourney, EdgeFunction, RecurrentEdgeDeviceNeed, RecurrentEdgeProcess,
     RecurrentEdgeComponentNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessStorageNeed,

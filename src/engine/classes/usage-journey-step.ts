@@ -13,7 +13,7 @@ export const UsageJourneyStep: ClassSpec = {
             description: 'How long a user spends on this step.'
         },
         {
-            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['Job', 'GPUJob', 'VideoStreamingJob'], weightLabel: 'Times per step',
+            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'], weightLabel: 'Times per step',
             description: 'Jobs the step runs, each as many times as its weight (`[search * 3, render]`).'
         }
     ],

@@ -2,8 +2,8 @@ import type { EfpObject } from './efp-object.js';
 import { unique } from '../classes/formula-helpers.js';
 import { EdgeRelations } from './edge-relations.js';
 
-const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob'];
-const SERVICE_CLASSES = ['VideoStreaming'];
+const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'];
+const SERVICE_CLASSES = ['VideoStreaming', 'WebApplication'];
 
 /** The server that runs a job: its own, or for a service's job (a video streaming job) its service's server. */
 export function serverOfJob(job: EfpObject): EfpObject | undefined {
@@ -28,7 +28,7 @@ export class Relations {
         this.edge = new EdgeRelations(instances);
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
-        this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && serverOfJob(o));
+        this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && (serverOfJob(o) || o.ref('external_api')));
         this.servers = instances.filter(o => o.className === 'Server' || o.className === 'GPUServer' || o.className === 'BoaviztaCloudServer');
         this.services = instances.filter(o => SERVICE_CLASSES.includes(o.className) && o.ref('server'));
         for (const pattern of this.patterns) {
@@ -66,6 +66,11 @@ export class Relations {
 
     jobsOfServer(server: EfpObject): EfpObject[] {
         return this.jobs.filter(j => serverOfJob(j) === server);
+    }
+
+    /** Jobs that call this external API (a GenAI API's calls). */
+    jobsOfExternalApi(api: EfpObject): EfpObject[] {
+        return this.jobs.filter(j => j.ref('external_api') === api);
     }
 
     /** Services installed on the server (their base RAM and compute are held on each of its instances). */
@@ -106,10 +111,11 @@ export class Relations {
     footprintObjects(system: EfpObject): EfpObject[] {
         const patterns = this.patternsOfSystem(system);
         const jobs = unique(patterns.flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
-        const servers = unique(jobs.map(j => serverOfJob(j)!));
+        const servers = unique(jobs.map(j => serverOfJob(j)).filter((s): s is EfpObject => s !== undefined));
+        const externalApis = unique(jobs.map(j => j.ref('external_api')).filter((a): a is EfpObject => a !== undefined));
         const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));
         const networks = unique([...patterns.map(p => p.ref('network')!), ...this.edge.networksOfSystem(system)]);
         const devices = unique(patterns.flatMap(p => p.list('devices')));
-        return [...servers, ...storages, ...networks, ...devices, ...this.edge.devicesOfSystem(system)];
+        return [...servers, ...storages, ...externalApis, ...networks, ...devices, ...this.edge.devicesOfSystem(system)];
     }
 }

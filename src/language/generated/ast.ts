@@ -51,6 +51,8 @@ export type EfpKeywordNames =
     | "edge_workload_component"
     | "enum"
     | "from"
+    | "genai_api"
+    | "genai_job"
     | "gpu_job"
     | "gpu_server"
     | "import"
@@ -76,6 +78,8 @@ export type EfpKeywordNames =
     | "usage_pattern"
     | "video_streaming"
     | "video_streaming_job"
+    | "web_application"
+    | "web_application_job"
     | "{"
     | "}";
 
@@ -396,10 +400,10 @@ export function isObjectDecl(item: unknown): item is ObjectDecl {
     return reflection.isInstance(item, ObjectDecl.$type);
 }
 
-export type ObjectKind = 'cloud_server' | 'country' | 'device' | 'edge_computer' | 'edge_computer_cpu_component' | 'edge_computer_ram_component' | 'edge_cpu_component' | 'edge_device' | 'edge_function' | 'edge_ram_component' | 'edge_storage' | 'edge_usage_journey' | 'edge_usage_pattern' | 'edge_workload_component' | 'gpu_job' | 'gpu_server' | 'job' | 'network' | 'recurrent_edge_component_need' | 'recurrent_edge_device_need' | 'recurrent_edge_process' | 'recurrent_edge_process_cpu_need' | 'recurrent_edge_process_ram_need' | 'recurrent_edge_process_storage_need' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern' | 'video_streaming' | 'video_streaming_job';
+export type ObjectKind = 'cloud_server' | 'country' | 'device' | 'edge_computer' | 'edge_computer_cpu_component' | 'edge_computer_ram_component' | 'edge_cpu_component' | 'edge_device' | 'edge_function' | 'edge_ram_component' | 'edge_storage' | 'edge_usage_journey' | 'edge_usage_pattern' | 'edge_workload_component' | 'genai_api' | 'genai_job' | 'gpu_job' | 'gpu_server' | 'job' | 'network' | 'recurrent_edge_component_need' | 'recurrent_edge_device_need' | 'recurrent_edge_process' | 'recurrent_edge_process_cpu_need' | 'recurrent_edge_process_ram_need' | 'recurrent_edge_process_storage_need' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern' | 'video_streaming' | 'video_streaming_job' | 'web_application' | 'web_application_job';
 
 export function isObjectKind(item: unknown): item is ObjectKind {
-    return item === 'server' || item === 'gpu_server' || item === 'cloud_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'video_streaming' || item === 'video_streaming_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system' || item === 'edge_usage_pattern' || item === 'edge_usage_journey' || item === 'edge_function' || item === 'recurrent_edge_device_need' || item === 'recurrent_edge_process' || item === 'recurrent_edge_component_need' || item === 'recurrent_edge_process_ram_need' || item === 'recurrent_edge_process_cpu_need' || item === 'recurrent_edge_process_storage_need' || item === 'edge_device' || item === 'edge_computer' || item === 'edge_computer_cpu_component' || item === 'edge_computer_ram_component' || item === 'edge_storage' || item === 'edge_cpu_component' || item === 'edge_ram_component' || item === 'edge_workload_component';
+    return item === 'server' || item === 'gpu_server' || item === 'cloud_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'video_streaming' || item === 'video_streaming_job' || item === 'web_application' || item === 'web_application_job' || item === 'genai_api' || item === 'genai_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system' || item === 'edge_usage_pattern' || item === 'edge_usage_journey' || item === 'edge_function' || item === 'recurrent_edge_device_need' || item === 'recurrent_edge_process' || item === 'recurrent_edge_component_need' || item === 'recurrent_edge_process_ram_need' || item === 'recurrent_edge_process_cpu_need' || item === 'recurrent_edge_process_storage_need' || item === 'edge_device' || item === 'edge_computer' || item === 'edge_computer_cpu_component' || item === 'edge_computer_ram_component' || item === 'edge_storage' || item === 'edge_cpu_component' || item === 'edge_ram_component' || item === 'edge_workload_component';
 }
 
 export interface QuantityLiteral extends langium.AstNode {

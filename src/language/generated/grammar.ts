@@ -566,6 +566,22 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "web_application"
+          },
+          {
+            "$type": "Keyword",
+            "value": "web_application_job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "genai_api"
+          },
+          {
+            "$type": "Keyword",
+            "value": "genai_job"
+          },
+          {
+            "$type": "Keyword",
             "value": "usage_journey_step"
           },
           {

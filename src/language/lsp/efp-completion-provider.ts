@@ -10,6 +10,8 @@ import type { ClassSpec, InputSpec } from '../../engine/classes/class-spec.js';
 import { parseUnit, unitAtom } from '../../engine/units/unit.js';
 import { cloudRegion, instanceType, instanceTypeNames, isCloudProvider, regionNames } from '../../engine/cloud/cloud-catalogue.js';
 import { DEFAULT_CLOUD_PROVIDER } from '../../engine/cloud/cloud-region.js';
+import { DEFAULT_GENAI_PROVIDER } from '../../engine/genai/ecologits.js';
+import { GENAI_MODEL_ROWS } from '../../engine/data/ecologits-data.js';
 import type { Dimension } from '../../engine/units/dimension.js';
 
 /** What a model's `model { … }` block takes. */
@@ -67,6 +69,10 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
     private completeCatalogueNames(context: CompletionContext, acceptor: CompletionAcceptor): void {
         const attribute = context.node && (isAttribute(context.node) ? context.node : AstUtils.getContainerOfType(context.node, isAttribute));
         const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
+        if (attribute && object?.kind === 'genai_api' && attribute.name === 'model_name') {
+            this.completeGenAIModelNames(object, context, acceptor);
+            return;
+        }
         if (!attribute || !object || object.kind !== 'cloud_server') return;
         const written = object.attributes.find(a => a.name === 'provider')?.value;
         const providerName = isReference(written) ? written.target.$refText : DEFAULT_CLOUD_PROVIDER;
@@ -87,6 +93,19 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
                     detail: `${region.gramsPerKWh} gCO2e/kWh · PUE ${region.pue} · ${providerName} (Cloud Carbon Footprint)`
                 });
             }
+        }
+    }
+
+    /** A GenAI API's `model_name`: the models EcoLogits' repository lists for its provider, with their size. */
+    private completeGenAIModelNames(object: ObjectDecl, context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const written = object.attributes.find(a => a.name === 'provider')?.value;
+        const providerName = isReference(written) ? written.target.$refText : DEFAULT_GENAI_PROVIDER;
+        for (const row of GENAI_MODEL_ROWS.filter(m => m.provider === providerName)) {
+            const size = row.active === row.total ? `${row.total} B parameters` : `${row.total} B parameters, ${row.active} B active`;
+            acceptor(context, {
+                label: `"${row.name}"`, kind: CompletionItemKind.Value, insertText: `"${row.name}"`, filterText: `"${row.name}"`,
+                detail: `${size} · ${providerName} (EcoLogits)${row.aliasOf ? ` · alias of ${row.aliasOf}` : ''}`
+            });
         }
     }
 

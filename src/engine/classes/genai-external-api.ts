@@ -1,0 +1,210 @@
+/**
+ * e-footprint's EcoLogitsGenAIExternalAPI and EcoLogitsGenAIExternalAPIJob, offline: calls to a
+ * generative-AI API (OpenAI, Anthropic, Mistral…) whose per-call energy and embodied emissions follow
+ * EcoLogits' model (src/engine/genai/ecologits.ts) and data (src/engine/data/ecologits-data.ts).
+ * e-footprint keeps the hourly footprints on a hidden EcoLogitsGenAIExternalAPIServer; efp keeps them on
+ * the API itself, which the system counts in its ExternalAPIs category.
+ */
+import type { CalculatedSpec, ClassSpec, FormulaDefinition } from './class-spec.js';
+import { jobCalculations } from './job.js';
+import { ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import {
+    DEFAULT_GENAI_MODEL, DEFAULT_GENAI_PROVIDER, ECOLOGITS_CONSTANTS, GENAI_PROVIDERS, GenAICatalogueError, genaiModel, genaiProvider,
+    generationLatencyS, gpuEnergyKWh, gpuRequiredCount, modelRequiredMemoryGB, providerCarbonIntensity, requestEmbodiedKg,
+    requestItEnergyKWh, serverEnergyKWh, serverGpuEmbodiedKg
+} from '../genai/ecologits.js';
+import { ModelError } from '../model/diagnostics.js';
+import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
+import { parseUnit } from '../units/unit.js';
+import { Dimension } from '../units/dimension.js';
+import type { EfpObject } from '../model/efp-object.js';
+import type { Model } from '../model/model.js';
+import type { Node } from '../model/node.js';
+
+function inUnit(value: number, unit: string): NumericValue {
+    const u = parseUnit(unit);
+    return quantity(value * u.factor, u.dimension);
+}
+
+/** The number a node holds, in `unit`. */
+function numberIn(node: Node, unit: string): number {
+    return scalarOf(valueOf(node), node.attribute) / parseUnit(unit).factor;
+}
+
+function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
+    try {
+        return find();
+    } catch (e) {
+        if (e instanceof GenAICatalogueError) throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin, e.hint);
+        throw e;
+    }
+}
+
+const providerOf = (api: EfpObject) => api.text('provider') ?? DEFAULT_GENAI_PROVIDER;
+const modelOf = (api: EfpObject) => lookUp(() => genaiModel(lookUp(() => genaiProvider(providerOf(api)), api, 'provider').name,
+    api.text('model_name') ?? DEFAULT_GENAI_MODEL), api, 'model_name');
+
+function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
+    return { operands, formula, compute };
+}
+
+/** Per hour: Σ over the API's jobs of the per-request value × 1 h / request_duration × average occurrences. */
+function spreadOverJobs(api: EfpObject, model: Model, perRequest: string, dimension: Dimension): FormulaDefinition {
+    const jobs = model.relations.jobsOfExternalApi(api);
+    const nodes = jobs.map(job => ['request_duration', 'hourly_avg_occurrences_across_usage_patterns', perRequest].map(a => model.node(job, a)));
+    return define(nodes.flat(), `Σ over jobs of ${perRequest} × 1 h / request_duration × hourly_avg_occurrences_across_usage_patterns`, () => {
+        const parts = nodes.map(([duration, occurrences, value]) => {
+            const occ = valueOf(occurrences);
+            if (occ.kind === 'empty') return EMPTY;
+            const perHour = scalarOf(valueOf(value), perRequest) * ONE_HOUR / scalarOf(valueOf(duration), 'request_duration');
+            return multiply(occ, quantity(perHour, dimension));
+        });
+        return sum(parts, dimension);
+    });
+}
+
+const MASS = Dimension.base('mass');
+const ENERGY = parseUnit('kWh').dimension;
+
+const apiCalculations: CalculatedSpec[] = [
+    {
+        name: 'model_total_params', label: 'Total parameter count (in billions)', unit: '',
+        define: (api) => define([],
+            'EcoLogits model repository: total parameters of model_name (middle of a range)', () => quantity(modelOf(api).total))
+    },
+    {
+        name: 'model_active_params', label: 'Active parameter count (in billions)', unit: '',
+        define: (api) => define([],
+            'EcoLogits model repository: parameters active per token of model_name (middle of a range)', () => quantity(modelOf(api).active))
+    },
+    {
+        name: 'data_center_pue', label: 'Datacenter PUE', unit: '',
+        define: (api) => define([], 'EcoLogits provider configuration: PUE of the provider\'s data centres',
+            () => quantity(lookUp(() => genaiProvider(providerOf(api)), api, 'provider').pue))
+    },
+    {
+        name: 'average_carbon_intensity', label: 'Average carbon intensity of electricity mix', unit: 'kg/kWh',
+        define: (api) => define([],
+            'EcoLogits electricity mixes: carbon intensity of the zone of the provider\'s data centres',
+            () => inUnit(lookUp(() => providerCarbonIntensity(providerOf(api)), api, 'provider'), 'kg/kWh'))
+    },
+    { name: 'instances_fabrication_footprint', label: 'Instances fabrication footprint', unit: 'kg', define: (api, model) => spreadOverJobs(api, model, 'request_embodied_gwp', MASS) },
+    { name: 'instances_energy', label: 'Instances energy', unit: 'kWh', define: (api, model) => spreadOverJobs(api, model, 'request_energy', ENERGY) },
+    { name: 'energy_footprint', label: 'Energy footprint', unit: 'kg', define: (api, model) => spreadOverJobs(api, model, 'request_usage_gwp', MASS) }
+];
+
+/** A generative-AI API, its model from EcoLogits' repository. */
+export const EcoLogitsGenAIExternalAPI: ClassSpec = {
+    className: 'EcoLogitsGenAIExternalAPI',
+    keyword: 'genai_api',
+    article: 'a generative AI API',
+    description: 'An external generative-AI API (OpenAI, Anthropic, Mistral…): the model\'s size, the provider\'s data centres and grid set the footprint of each call (EcoLogits).',
+    category: 'ExternalAPIs',
+    inputs: [
+        {
+            type: 'enum', name: 'provider', label: 'Provider', values: GENAI_PROVIDERS, default: DEFAULT_GENAI_PROVIDER,
+            description: 'Provider in EcoLogits\' catalogue (anthropic, openai, mistralai, google_genai, cohere, huggingface_hub).'
+        },
+        {
+            type: 'text', name: 'model_name', label: 'Model used', default: DEFAULT_GENAI_MODEL,
+            description: 'Model of the provider in EcoLogits\' repository ("gpt-4o", "mistral-large-latest"); it sets the parameter counts.'
+        }
+    ],
+    calculated: apiCalculations
+};
+
+/** A value of the job's API, or empty without one (the missing input is reported). */
+function fromApi(job: EfpObject, model: Model, attribute: string, formula: (node: Node) => FormulaDefinition): FormulaDefinition {
+    const api = job.ref('external_api');
+    if (!api) return define([], `external_api.${attribute}`, () => EMPTY);
+    return formula(model.node(api, attribute));
+}
+
+const C = ECOLOGITS_CONSTANTS;
+const perRequest = (name: string, label: string, unit: string, def: (job: EfpObject, model: Model) => FormulaDefinition): CalculatedSpec =>
+    ({ name, label, unit, define: def });
+
+const jobDag: CalculatedSpec[] = [
+    perRequest('data_transferred', 'Data transferred', 'kB', (job, model) => {
+        const tokens = model.node(job, 'output_token_count');
+        return define([tokens], `${C.bytesPerToken} B per token × output_token_count`, () => inUnit(C.bytesPerToken * numberIn(tokens, ''), 'B'));
+    }),
+    perRequest('data_stored', 'Data stored by request', 'MB_stored', () => define([], '0 (an API call stores nothing)', () => inUnit(0, 'MB_stored'))),
+    perRequest('gpu_energy', 'EcoLogits gpu_energy', 'kWh', (job, model) => {
+        const tokens = model.node(job, 'output_token_count');
+        return fromApi(job, model, 'model_active_params', active => define([active, tokens],
+            `output_token_count × (${C.gpuEnergyAlpha} Wh × e^(${C.gpuEnergyBeta} × batch ${C.batchSize}) × model_active_params + ${C.gpuEnergyGamma} Wh)`,
+            () => inUnit(gpuEnergyKWh(numberIn(active, ''), numberIn(tokens, '')), 'kWh')));
+    }),
+    perRequest('generation_latency', 'EcoLogits generation_latency', 's', (job, model) => {
+        const tokens = model.node(job, 'output_token_count');
+        return fromApi(job, model, 'model_active_params', active => define([active, tokens],
+            `output_token_count × (${C.latencyAlpha} s × model_active_params + ${C.latencyBeta} s × batch ${C.batchSize} + ${C.latencyGamma} s)`,
+            () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, '')), 's')));
+    }),
+    perRequest('model_required_memory', 'EcoLogits model_required_memory', 'GB_ram', (job, model) =>
+        fromApi(job, model, 'model_total_params', total => define([total],
+            `1.2 × model_total_params × ${C.modelQuantizationBits} bits / 8`, () => inUnit(modelRequiredMemoryGB(numberIn(total, '')), 'GB_ram')))),
+    perRequest('gpu_required_count', 'EcoLogits gpu_required_count', '', (job, model) => {
+        const memory = model.node(job, 'model_required_memory');
+        return define([memory], `model_required_memory / ${C.gpuMemoryGB} GB, rounded up to a power of two`,
+            () => quantity(gpuRequiredCount(numberIn(memory, 'GB_ram'))));
+    }),
+    perRequest('server_energy', 'EcoLogits server_energy', 'kWh', (job, model) => {
+        const [latency, gpus] = ['generation_latency', 'gpu_required_count'].map(a => model.node(job, a));
+        return define([latency, gpus], `generation_latency × ${C.serverPowerKW} kW × gpu_required_count / ${C.serverGpuCount} / batch ${C.batchSize}`,
+            () => inUnit(serverEnergyKWh(numberIn(latency, 's'), numberIn(gpus, '')), 'kWh'));
+    }),
+    perRequest('request_it_energy', 'EcoLogits request_it_energy', 'kWh', (job, model) => {
+        const [server, gpus, gpu] = ['server_energy', 'gpu_required_count', 'gpu_energy'].map(a => model.node(job, a));
+        return define([server, gpus, gpu], 'server_energy + gpu_required_count × gpu_energy',
+            () => inUnit(requestItEnergyKWh(numberIn(server, 'kWh'), numberIn(gpus, ''), numberIn(gpu, 'kWh')), 'kWh'));
+    }),
+    perRequest('request_energy', 'EcoLogits request_energy', 'kWh', (job, model) => {
+        const it = model.node(job, 'request_it_energy');
+        return fromApi(job, model, 'data_center_pue', pue => define([pue, it], 'external_api.data_center_pue × request_it_energy',
+            () => multiply(valueOf(pue), valueOf(it))));
+    }),
+    perRequest('request_usage_gwp', 'EcoLogits request_usage_gwp', 'kg', (job, model) => {
+        const energy = model.node(job, 'request_energy');
+        return fromApi(job, model, 'average_carbon_intensity', intensity => define([energy, intensity],
+            'request_energy × external_api.average_carbon_intensity', () => multiply(valueOf(energy), valueOf(intensity))));
+    }),
+    perRequest('server_gpu_embodied_gwp', 'EcoLogits server_gpu_embodied_gwp', 'kg', (job, model) => {
+        const gpus = model.node(job, 'gpu_required_count');
+        return define([gpus], `gpu_required_count / ${C.serverGpuCount} × ${C.serverEmbodiedKg} kg + gpu_required_count × ${C.gpuEmbodiedKg} kg`,
+            () => inUnit(serverGpuEmbodiedKg(numberIn(gpus, '')), 'kg'));
+    }),
+    perRequest('request_embodied_gwp', 'EcoLogits request_embodied_gwp', 'kg', (job, model) => {
+        const [embodied, latency] = ['server_gpu_embodied_gwp', 'generation_latency'].map(a => model.node(job, a));
+        return define([embodied, latency], `generation_latency × server_gpu_embodied_gwp / (3 years of 365 days × batch ${C.batchSize})`,
+            () => inUnit(requestEmbodiedKg(numberIn(embodied, 'kg'), numberIn(latency, 's')), 'kg'));
+    }),
+    perRequest('request_duration', 'Request duration', 's', (job, model) => {
+        const latency = model.node(job, 'generation_latency');
+        return define([latency], 'generation_latency', () => valueOf(latency));
+    })
+];
+
+/** One call to a generative-AI API, sized by the tokens it generates. */
+export const EcoLogitsGenAIExternalAPIJob: ClassSpec = {
+    className: 'EcoLogitsGenAIExternalAPIJob',
+    keyword: 'genai_job',
+    article: 'a generative AI job',
+    description: 'One call to a generative-AI API: its energy, latency and embodied emissions follow from the tokens it generates (EcoLogits).',
+    onInput: 'external_api',
+    inputs: [
+        { type: 'ref', name: 'external_api', label: 'External API', classes: ['EcoLogitsGenAIExternalAPI'], description: 'The generative-AI API the call goes to.' },
+        {
+            type: 'quantity', name: 'output_token_count', label: 'Output token count', unit: '', default: { value: 1000, unit: '' }, min: 0,
+            description: 'Tokens the model generates for one call, on average.'
+        }
+    ],
+    calculated: [
+        ...jobDag, ...jobCalculations,
+        {
+            name: 'hourly_occurrences_across_usage_patterns', label: 'Hourly occurrences across usage patterns', unit: 'occurrence',
+            define: (job, model) => sumOfItems(model.node(job, 'hourly_occurrences_per_usage_pattern'), Dimension.none)
+        }
+    ]
+};
