@@ -98,3 +98,15 @@ describe('cloud servers from the offline catalogue', () => {
         expect(region.find(i => i.label === '"eu-west-3"')?.detail).toBe('51.1 gCO2e/kWh · PUE 1.135 · aws (Cloud Carbon Footprint)');
     });
 });
+
+describe('enumerated values of inputs whose enum has another name', () => {
+    it('complete a cloud server\'s provider with the catalogue\'s providers, and nothing else', async () => {
+        const { text, offset } = cursor('cloud_server api {\n  provider: <|>\n}\n');
+        const { Efp, documents: [document] } = await openWorkspace(text, false);
+        const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+        });
+        const values = (list?.items ?? []).map(i => i.label).sort();
+        expect(values).toEqual(['aws', 'azure', 'gcp']);
+    });
+});

@@ -2,7 +2,7 @@ import { AstUtils, GrammarAST, stream, type AstNodeDescription, type MaybePromis
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind } from 'vscode-languageserver';
 import {
-    isAttribute, isEnumDecl, isModelSettings, isObjectDecl, isQuantityLiteral, isReference, type ObjectDecl
+    isAttribute, isEnumDecl, isEnumMember, isModelSettings, isObjectDecl, isQuantityLiteral, isReference, type ObjectDecl
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
@@ -204,7 +204,12 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             }));
         }
         if (input.type === 'enum') {
-            return stream(candidates.toArray().filter(d => d.type === 'EnumMember' && isEnumDecl(d.node?.$container) && d.node?.$container.name === input.name));
+            // the members whose value (their label, else their name) the input takes: `provider` of a cloud
+            // server takes enum cloud_provider's, a GenAI API's enum genai_provider's
+            return stream(candidates.toArray().filter(d => {
+                const member = d.node;
+                return d.type === 'EnumMember' && isEnumMember(member) && isEnumDecl(member.$container) && input.values.includes(member.label ?? member.name);
+            }));
         }
         return candidates;
     }
