@@ -55,4 +55,39 @@ describe('efp import / export', () => {
         const missing = await efp('export', join(dir, 'missing.efp'));
         expect(missing.code).toBe(2);
     });
+
+    it('export writes a web application\'s jobs as the plain Jobs e-footprint 22 has, and they evaluate the same', async () => {
+        const model = `
+model { start_date: 2025-01-01  modeling_duration: 1 day }
+storage disk from ssd {}
+server web { storage: disk }
+web_application app "Online shop" on web { technology: node_express_sequelize }
+web_application_job search "Search" on app { implementation_details: no_pagination  data_transferred: 1 MB }
+usage_journey_step browse { user_time_spent: 5 min  jobs: [search * 3] }
+usage_journey visit { uj_steps: [browse] }
+usage_pattern customers {
+  usage_journey: visit  devices: [smartphone]  network: mobile_network  country: France
+  hourly_usage_journey_starts: constant(3600)
+}
+system shop { usage_patterns: [customers] }
+`;
+        const dir = writeModelFiles({ 'shop.efp': model });
+        const exported = await efp('export', join(dir, 'shop.efp'), '-o', join(dir, 'shop.json'));
+        expect(exported.code).toBe(0);
+        const json = JSON.parse(readFileSync(join(dir, 'shop.json'), 'utf8')) as Record<string, Record<string, Record<string, unknown>>>;
+        expect(json.WebApplication).toBeUndefined();
+        expect(json.WebApplicationJob).toBeUndefined();
+        const [job] = Object.values(json.Job);
+        expect(job.name).toBe('Search');
+        expect(job.server).toBe(Object.keys(json.Server)[0]);
+        expect((job.request_duration as { value: number }).value).toBe(1); // e-footprint 15's web jobs last 1 s
+        // back through efp import: the server's footprint is unchanged
+        const imported = await efp('import', join(dir, 'shop.json'), '-o', join(dir, 'back.efp'));
+        expect(imported.code).toBe(0);
+        const before = await efp('eval', join(dir, 'shop.efp'));
+        const after = await efp('eval', join(dir, 'back.efp'));
+        const serverRow = (text: string) => /^ {4}web\s+(.+)$/m.exec(text)?.[1];
+        expect(serverRow(after.stdout)).toBeDefined();
+        expect(serverRow(after.stdout)).toBe(serverRow(before.stdout));
+    });
 });

@@ -1,4 +1,5 @@
 import { unitFor, type InputSpec } from '../classes/class-spec.js';
+import { classSpec } from '../classes/registry.js';
 import { COUNTRIES } from '../data/countries.js';
 import type { EfpObject, ResolvedInput } from '../model/efp-object.js';
 import type { ArgumentDescription, ExprDescription } from '../model/description.js';
@@ -25,6 +26,14 @@ type JsonRecord = { [key: string]: JsonValue };
 /** The order `system_to_json` writes classes in: the system first, then what it uses. */
 const CLASS_ORDER = ['System', 'UsagePattern', 'UsageJourney', 'Device', 'Network', 'Country', 'UsageJourneyStep',
     'Job', 'GPUJob', 'Server', 'GPUServer', 'BoaviztaCloudServer', 'Storage'];
+
+/**
+ * e-footprint 16 dropped its WebApplication service (efp keeps it, with e-footprint 15's ecobenchmark
+ * defaults): the service is not written, and its jobs are written as plain Jobs on the service's server
+ * with the values efp derived, as e-footprint's own 15→16 upgrade turns them into Jobs.
+ */
+const NOT_IN_EFOOTPRINT_22 = new Set(['WebApplication']);
+const WRITTEN_AS_JOB = new Set(['WebApplicationJob']);
 
 class Exporter {
     private readonly objectIds = new Map<EfpObject, string>();
@@ -81,16 +90,17 @@ class Exporter {
     }
 
     run(): JsonRecord {
-        const objects = this.exported();
+        const objects = this.exported().filter(o => !NOT_IN_EFOOTPRINT_22.has(o.className));
         for (const o of objects) {
             this.objectIds.set(o, this.unique(this.ids.objects.get(o.id) ?? efootprintIdOfName(o.name)));
         }
         // sources come first in the file, but are known only once the inputs are written
         const byClass = new Map<string, JsonRecord>();
         for (const o of objects) {
-            const record = byClass.get(o.className) ?? {};
-            record[this.idOf(o)] = this.object(o);
-            byClass.set(o.className, record);
+            const className = WRITTEN_AS_JOB.has(o.className) ? 'Job' : o.className;
+            const record = byClass.get(className) ?? {};
+            record[this.idOf(o)] = WRITTEN_AS_JOB.has(o.className) ? this.asPlainJob(o) : this.object(o);
+            byClass.set(className, record);
         }
         // e-footprint lists sources by id
         const sources: JsonRecord = {};
@@ -109,6 +119,17 @@ class Exporter {
         for (const spec of o.spec.inputs) {
             const value = this.input(o, spec);
             if (value !== undefined) out[spec.name] = value;
+        }
+        return out;
+    }
+
+    /** A service's job as e-footprint's Job: on the service's server, with the job's values as efp computed them. */
+    private asPlainJob(o: EfpObject): JsonRecord {
+        const out: JsonRecord = { name: o.name, id: this.idOf(o) };
+        const server = o.ref('service')?.ref('server');
+        for (const spec of classSpec('Job')!.inputs) {
+            if (spec.name === 'server') out.server = server ? this.idOf(server) : null;
+            else if (spec.type === 'quantity') out[spec.name] = this.quantity(o, spec.name, spec.unit, spec.label, o.inputs.get(spec.name));
         }
         return out;
     }
