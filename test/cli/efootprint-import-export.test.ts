@@ -57,20 +57,7 @@ describe('efp import / export', () => {
     });
 
     it('export writes a web application\'s jobs as the plain Jobs e-footprint 22 has, and they evaluate the same', async () => {
-        const model = `
-model { start_date: 2025-01-01  modeling_duration: 1 day }
-storage disk from ssd {}
-server web { storage: disk }
-web_application app "Online shop" on web { technology: node_express_sequelize }
-web_application_job search "Search" on app { implementation_details: no_pagination  data_transferred: 1 MB }
-usage_journey_step browse { user_time_spent: 5 min  jobs: [search * 3] }
-usage_journey visit { uj_steps: [browse] }
-usage_pattern customers {
-  usage_journey: visit  devices: [smartphone]  network: mobile_network  country: France
-  hourly_usage_journey_starts: constant(3600)
-}
-system shop { usage_patterns: [customers] }
-`;
+        const model = readFileSync('test/fixtures/models/web-shop.efp', 'utf8');
         const dir = writeModelFiles({ 'shop.efp': model });
         const exported = await efp('export', join(dir, 'shop.efp'), '-o', join(dir, 'shop.json'));
         expect(exported.code).toBe(0);

@@ -1,3 +1,4 @@
+import type { CompletionItem } from 'vscode-languageserver';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createEfpServices, type EfpServices } from '../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
@@ -34,4 +35,14 @@ export async function openWorkspace(files: Record<string, string> | string, vali
 /** The text with its `<|>` marker removed, and the marker's offset. */
 export function cursor(textWithCursor: string): { text: string; offset: number } {
     return { text: textWithCursor.replace('<|>', ''), offset: textWithCursor.indexOf('<|>') };
+}
+
+/** The completion items at the `<|>` marker of `textWithCursor` (the file alone, built without validation). */
+export async function completionsAt(textWithCursor: string): Promise<CompletionItem[]> {
+    const { text, offset } = cursor(textWithCursor);
+    const { Efp, documents: [document] } = await openWorkspace(text, false);
+    const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
+    });
+    return list?.items ?? [];
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { CompletionItem } from 'vscode-languageserver';
-import { cursor, openWorkspace } from '../helpers/language-workspace.js';
+import { completionsAt, cursor, openWorkspace } from '../helpers/language-workspace.js';
 
 /**
  * A cloud server written in .efp: its hardware comes from the offline catalogue. e-footprint has no
@@ -80,14 +79,7 @@ describe('cloud servers from the offline catalogue', () => {
     });
 
     it('complete instance types and regions of the provider, with what they stand for', async () => {
-        const complete = async (textWithCursor: string): Promise<CompletionItem[]> => {
-            const { text, offset } = cursor(textWithCursor);
-            const { Efp, documents: [document] } = await openWorkspace(text, false);
-            const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
-                textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-            });
-            return list?.items ?? [];
-        };
+        const complete = completionsAt;
         const types = await complete('cloud_server api {\n  provider: aws\n  instance_type: <|>\n}\n');
         expect(types.find(i => i.label === '"m5.large"')?.detail).toBe('2 vCPU · 8 GB · aws (Cloud Carbon Footprint catalogue)');
         expect(types.filter(i => i.label.startsWith('"')).length).toBe(Object.keys(catalogue.aws).length);

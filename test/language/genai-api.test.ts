@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompletionItem } from 'vscode-languageserver';
-import { cursor, openWorkspace } from '../helpers/language-workspace.js';
+import { completionsAt, openWorkspace } from '../helpers/language-workspace.js';
 
 /**
  * GenAI APIs written in .efp (e-footprint's EcoLogitsGenAIExternalAPI and its jobs): `genai_api` with a
@@ -23,14 +22,8 @@ usage_pattern users {
 system app { usage_patterns: [users] }
 `;
 
-async function complete(textWithCursor: string): Promise<CompletionItem[]> {
-    const { text, offset } = cursor(textWithCursor);
-    const { Efp, documents: [document] } = await openWorkspace(text, false);
-    const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-    });
-    return list?.items ?? [];
-}
+/** Completion items at the `<|>` marker. */
+const complete = completionsAt;
 
 describe('genai_api and genai_job', () => {
     it('parse and validate without errors, the job naming its API with `on`', async () => {

@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { CompletionItem } from 'vscode-languageserver';
-import { cursor, openWorkspace } from '../helpers/language-workspace.js';
+import { completionsAt } from '../helpers/language-workspace.js';
 import { analyze, modelOf } from '../helpers/model-from-text.js';
 import { builtinLibraryText } from '../../src/language/builtin-library.js';
 import { parseUnit } from '../../src/engine/units/unit.js';
 
 /** `web_application` and `web_application_job` in .efp: library enums, completion, diagnostics, evaluation. */
 
-async function complete(textWithCursor: string): Promise<CompletionItem[]> {
-    const { text, offset } = cursor(textWithCursor);
-    const { Efp, documents: [document] } = await openWorkspace(text, false);
-    const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-    });
-    return (list?.items ?? []);
-}
+/** Completion items at the `<|>` marker. */
+const complete = completionsAt;
 const labels = (items: CompletionItem[]) => items.map(i => i.label);
 
-const MODEL = `
-model { start_date: 2025-01-01  modeling_duration: 1 day }
-storage disk from ssd {}
-server web { storage: disk }
-web_application app "Online shop" on web { technology: node_express_sequelize }
-web_application_job search "Search" on app { implementation_details: no_pagination  data_transferred: 1 MB }
-usage_journey_step browse { user_time_spent: 5 min  jobs: [search * 3] }
-usage_journey visit { uj_steps: [browse] }
-usage_pattern customers {
-  usage_journey: visit  devices: [smartphone]  network: mobile_network  country: France
-  hourly_usage_journey_starts: constant(3600)
-}
-system shop { usage_patterns: [customers] }
-`;
+const MODEL = readFileSync('test/fixtures/models/web-shop.efp', 'utf8');
 
 describe('web applications in .efp', () => {
     it('the built-in library declares the technologies and implementation details with e-footprint\'s spellings as labels', () => {

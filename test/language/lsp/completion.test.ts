@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionItem } from 'vscode-languageserver';
-import { cursor, openWorkspace } from '../../helpers/language-workspace.js';
+import { completionsAt } from '../../helpers/language-workspace.js';
 
 /** Completion items at the `<|>` marker of `text`. */
-async function complete(textWithCursor: string): Promise<CompletionItem[]> {
-    const { text, offset } = cursor(textWithCursor);
-    const { Efp, documents: [document] } = await openWorkspace(text, false);
-    const list = await Efp.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset)
-    });
-    return list?.items ?? [];
-}
+/** Completion items at the `<|>` marker. */
+const complete = completionsAt;
 
 const labels = (items: CompletionItem[]) => items.map(i => i.label);
 /** As an editor lists them: by sort text, else by label. */
