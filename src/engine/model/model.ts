@@ -365,6 +365,10 @@ export class Model {
             const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
+            } else if (input.name === 'usage_patterns' && description.inputs.edge_usage_patterns) {
+                // a system of edge devices only: e-footprint's usage patterns are then an empty list
+                const none: InputDescription = { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
+                object.inputs.set(input.name, resolvedInput(none, input, 'default', none.source, undefined));
             } else if (isRequired(input)) {
                 const why = input.description.charAt(0).toLowerCase() + input.description.slice(1).replace(/\.$/, '');
                 this.report('error', 'missing-input', `${object} needs '${input.name}' (${why})`, object.origin,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze, modelOf } from '../../helpers/model-from-text.js';
 import { hourOfWeek, replayWeek, TYPICAL_WEEK_START } from '../../../src/engine/series/typical-week.js';
 import { HourlySeries } from '../../../src/engine/series/hourly-series.js';
@@ -82,6 +83,22 @@ describe('edge model', () => {
         const energy = model.findNode('sensor', 'instances_energy')!.value!;
         const perHour = 10 * ((3 + (15 - 3) * 0.25) + (5 + (50 - 5) * 0.5)) * 3600;
         expect(energy.kind === 'hourly' && energy.series.values[0]).toBeCloseTo(perHour, 6);
+    });
+
+    it('a system of edge devices only needs no usage_patterns, and totals as with an empty list', async () => {
+        const text = readFileSync('examples/reference/simple_edge_system.efp', 'utf8');
+        const without = text.replace('usage_patterns: []  edge_usage_patterns', 'edge_usage_patterns');
+        expect(without).not.toBe(text);
+        const analysis = await analyze(without);
+        expect(analysis.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const total = (m: Awaited<ReturnType<typeof modelOf>>) => {
+            const v = m.findNode('edge_system', 'total_footprint')!.value!;
+            return v.kind === 'hourly' ? v.series.sum() : NaN;
+        };
+        expect(total(await modelOf(without))).toBe(total(await modelOf(text)));
+        // a system with neither still has to say what it models
+        const neither = await analyze(text.replace('usage_patterns: []  edge_usage_patterns: [edge_pattern]', ''));
+        expect(neither.diagnostics.map(d => d.message)).toContain("system edge_system needs 'usage_patterns' (usage patterns of the service)");
     });
 
     it('a component no need loads is booked with the chassis', async () => {
