@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import type { EvaluatedParams } from '../language/protocol.js';
 import { EfpCommands } from '../language/protocol.js';
-import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
-
-const MASS_UNITS: Record<string, [string, number]> = { g: ['g', 1e-3], kg: ['kg', 1], t: ['t', 1e3], kt: ['kt', 1e6] };
+import { formatMass, reportMassUnit } from '../engine/report/mass-format.js';
 
 /**
  * `3,655.5 t CO2e/yr`, in the unit of `efp.display.massUnit`, else chosen as `efp eval` does (one that
  * shows a thousandth of the value), so the figures read the same as the CLI's.
  */
 export function formatYearly(kgPerYear: number, massUnit: string): string {
-    const unit = MASS_UNITS[massUnit] ?? massUnitFor(kgPerYear / 1000);
-    return `${formatMass(kgPerYear, unit)} CO2e/yr`;
+    return `${formatMass(kgPerYear, reportMassUnit(kgPerYear, massUnit))} CO2e/yr`;
 }
 
 /**

@@ -3,11 +3,7 @@ import { BUILTIN_SOURCES } from '../engine/library/sources.js';
 import { ARCHETYPES } from '../engine/library/archetypes.js';
 import { COUNTRIES } from '../engine/data/countries.js';
 import { classSpec } from '../engine/classes/registry.js';
-import { SERVER_TYPES } from '../engine/classes/server.js';
-import { resolutionMemberName, VIDEO_RESOLUTIONS } from '../engine/classes/video-streaming.js';
-import { WEB_APPLICATION_IMPLEMENTATION_DETAILS, WEB_APPLICATION_TECHNOLOGIES, webApplicationMemberName } from '../engine/classes/web-application.js';
-import { CLOUD_PROVIDERS } from '../engine/cloud/cloud-catalogue.js';
-import { GENAI_PROVIDERS } from '../engine/genai/ecologits.js';
+import { BUILTIN_ENUMS, enumMember } from '../engine/classes/builtin-enums.js';
 
 /** Where the built-in library lives (as `URI.toString()` spells it); editors show it read-only. */
 export const BUILTIN_LIBRARY_URI = 'builtin:/efp/library.efp';
@@ -38,15 +34,10 @@ export function builtinLibraryText(): string {
     ];
     for (const unit of unitSymbols()) lines.push(`unit ${unit.symbol} ${quote(unit.description)}`);
     lines.push('', '// Enumerated values');
-    lines.push(`enum server_type { ${SERVER_TYPES.map(v => (v.includes('-') ? `${v.replace(/-/g, '_')} ${quote(v)}` : v)).join(', ')} }`);
-    // a video's resolution: member names are identifiers (`res_1080p`), labels e-footprint's values
-    lines.push(`enum resolution { ${VIDEO_RESOLUTIONS.map(r => `${resolutionMemberName(r.label)} ${quote(r.label)}`).join(', ')} }`);
-    lines.push(`enum cloud_provider { ${CLOUD_PROVIDERS.join(', ')} }`);
-    lines.push(`enum genai_provider { ${GENAI_PROVIDERS.join(', ')} }`);
-    // a web application's technology and its jobs' implementation details, as Boavizta's ecobenchmark measured them
-    const members = (values: readonly string[]) => values.map(v => (v.includes('-') ? `${webApplicationMemberName(v)} ${quote(v)}` : v)).join(', ');
-    lines.push(`enum technology { ${members(WEB_APPLICATION_TECHNOLOGIES)} }`);
-    lines.push(`enum implementation_details { ${members(WEB_APPLICATION_IMPLEMENTATION_DETAILS)} }`);
+    for (const e of BUILTIN_ENUMS) {
+        const members = e.values.map(v => enumMember(v)).map(m => (m.label !== undefined ? `${m.name} ${quote(m.label)}` : m.name));
+        lines.push(`enum ${e.name} { ${members.join(', ')} }`);
+    }
     lines.push('', '// Sources');
     for (const s of BUILTIN_SOURCES) lines.push(`source ${s.id} ${quote(s.name)}${s.link ? ' ' + quote(s.link) : ''}`);
     lines.push('', '// Archetypes (e-footprint\'s ready-made objects)');

@@ -43,21 +43,11 @@ const VSCODE_FALLBACK: Record<string, string> = {
  * VS Code's fallback or narrower, so a theme colours the text alike with or without semantic tokens.
  * Units are efp's only types, hence `.unit`: a unit scoped as a class would not pass.
  */
-const SCOPE_FOR_SEMANTIC_TYPE: Record<string, string> = {
-    comment: 'comment',
-    string: 'string',
-    keyword: 'keyword.control',
-    number: 'constant.numeric',
-    namespace: 'entity.name.namespace',
-    type: 'entity.name.type.unit',
-    class: 'entity.name.type.class',
-    enum: 'entity.name.type.enum',
-    function: 'entity.name.function',
-    variable: 'variable.other.readwrite',
-    parameter: 'variable.parameter',
-    property: 'variable.other.property',
-    enumMember: 'variable.other.enummember'
-};
+const SCOPE_FOR_SEMANTIC_TYPE: Record<string, string> = Object.fromEntries([
+    // the server emits no operator tokens; units are its only types
+    ...Object.entries(VSCODE_FALLBACK).filter(([type]) => type !== 'operator'),
+    ['type', 'entity.name.type.unit']
+]);
 
 interface TmToken { line: number; start: number; end: number; scopes: string[] }
 

@@ -56,6 +56,8 @@ export interface RefInputSpec extends InputSpecBase {
 export interface RefsInputSpec extends InputSpecBase {
     readonly type: 'refs';
     readonly classes: readonly string[];
+    /** A required list that may be left out when the object gives this other input: it is then empty. */
+    readonly requiredUnless?: string;
 }
 
 /** A list of objects with a number of times each (`[watch * 2, capture]`). */

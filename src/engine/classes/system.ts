@@ -89,7 +89,11 @@ export const System: ClassSpec = {
     article: 'a system',
     description: 'The digital service modeled: its usage patterns and everything they use.',
     inputs: [
-        { type: 'refs', name: 'usage_patterns', label: 'Usage patterns', classes: ['UsagePattern'], description: 'Usage patterns of the service.' },
+        {
+            type: 'refs', name: 'usage_patterns', label: 'Usage patterns', classes: ['UsagePattern'], description: 'Usage patterns of the service.',
+            // a system of edge devices only has none
+            requiredUnless: 'edge_usage_patterns'
+        },
         { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Edge usage patterns: fleets of edge devices.' }
     ],
     calculated: [

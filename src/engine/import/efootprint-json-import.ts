@@ -8,7 +8,7 @@ import type {
     ArgumentDescription, Confidence, ExprDescription, InputDescription, ModelDescription, ObjectDescription, SourceDescription
 } from '../model/description.js';
 import { efpUnitOfPint, UnknownPintUnit } from './pint-units.js';
-import { resolutionMemberName, VIDEO_RESOLUTIONS } from '../classes/video-streaming.js';
+import { enumMember } from '../classes/builtin-enums.js';
 import { efpIdentifiers } from './identifiers.js';
 
 /**
@@ -259,7 +259,7 @@ class Importer {
                 if (typeof v !== 'string' || !input.values.includes(v)) {
                     throw new EfootprintImportError(`${where}.value: expected one of ${input.values.join(', ')}, got ${JSON.stringify(v)}`);
                 }
-                return { expr: { kind: 'symbol', name: enumMemberName(v), label: v }, ...(isRecord(value) ? this.annotations(value, where) : {}) };
+                return { expr: { kind: 'symbol', name: enumMember(v).name, label: v }, ...(isRecord(value) ? this.annotations(value, where) : {}) };
             }
             case 'text': {
                 const v = isRecord(value) ? value.zone ?? value.value : value;
@@ -399,12 +399,4 @@ export function importEfootprintJson(text: string): ImportedModel {
     const version = checkVersion(root);
     const importer = new Importer(root);
     return importer.result(importer.run(), version);
-}
-
-/**
- * The built-in enum member that stands for an e-footprint value: `on_premise` for `on-premise`,
- * `res_1080p` for `1080p (1920 x 1080)` (members are identifiers; the library keeps the value as label).
- */
-function enumMemberName(value: string): string {
-    return VIDEO_RESOLUTIONS.some(r => r.label === value) ? resolutionMemberName(value) : value.replace(/-/g, '_');
 }

@@ -1,5 +1,5 @@
 import { UNIT_ATOMS } from '../units/unit-atoms.js';
-import { SERVER_TYPES } from '../classes/server.js';
+import { BUILTIN_ENUMS, enumMember } from '../classes/builtin-enums.js';
 import { CLASS_SPECS } from '../classes/registry.js';
 
 /**
@@ -15,7 +15,7 @@ let reserved: Set<string> | undefined;
 function reservedWords(): Set<string> {
     // object kinds are keywords too: the grammar lists every class spec's keyword
     reserved ??= new Set([...KEYWORDS, ...CLASS_SPECS.map(c => c.keyword), ...UNIT_ATOMS.map(a => a.symbol),
-        ...SERVER_TYPES.map(t => t.replace(/-/g, '_'))]);
+        ...BUILTIN_ENUMS.flatMap(e => e.values.map(v => enumMember(v).name))]);
     return reserved;
 }
 

@@ -365,8 +365,7 @@ export class Model {
             const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
-            } else if (input.name === 'usage_patterns' && description.inputs.edge_usage_patterns) {
-                // a system of edge devices only: e-footprint's usage patterns are then an empty list
+            } else if (input.type === 'refs' && input.requiredUnless !== undefined && description.inputs[input.requiredUnless]) {
                 const none: InputDescription = { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
                 object.inputs.set(input.name, resolvedInput(none, input, 'default', none.source, undefined));
             } else if (isRequired(input)) {

@@ -29,7 +29,8 @@ export class Relations {
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
         this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && (serverOfJob(o) || o.ref('external_api')));
-        this.servers = instances.filter(o => o.className === 'Server' || o.className === 'GPUServer' || o.className === 'BoaviztaCloudServer');
+        // every kind of server (plain, GPU, cloud) is counted in e-footprint's Servers category
+        this.servers = instances.filter(o => o.spec.category === 'Servers');
         this.services = instances.filter(o => SERVICE_CLASSES.includes(o.className) && o.ref('server'));
         for (const pattern of this.patterns) {
             for (const step of pattern.ref('usage_journey')!.weights('uj_steps')) {

@@ -5,9 +5,9 @@ import type { Origin } from '../model/description.js';
 import { CATEGORIES, systemFootprints } from '../model/footprint-totals.js';
 import { totalOf, type NumericValue } from '../model/values.js';
 import { totalsByYear } from '../model/yearly-totals.js';
+import { HOURS_PER_YEAR } from './hours-per-year.js';
 
-/** e-footprint's year: 365.25 days. */
-export const HOURS_PER_YEAR = 8766;
+export { HOURS_PER_YEAR };
 
 export type Phase = 'fabrication' | 'energy';
 

@@ -9,6 +9,14 @@ export function massUnitFor(kg: number): [string, number] {
     return MASS_UNITS.find(([, f]) => abs >= f) ?? ['g', 1e-3];
 }
 
+/**
+ * The unit of a report whose largest figure is `kg`: the one `efp eval` picks (it shows a thousandth of
+ * the figure with a few significant digits), unless the user's setting (`efp.display.massUnit`) names one.
+ */
+export function reportMassUnit(kg: number, setting = 'auto'): [string, number] {
+    return MASS_UNITS.find(([symbol]) => symbol === setting) ?? massUnitFor(kg / 1000);
+}
+
 /** `1,234.5 t CO2e`, in the unit chosen for the magnitude. */
 export function formatMass(kg: number, unit: [string, number] = massUnitFor(kg), decimals = 1): string {
     return `${formatNumber(kg / unit[1], decimals)} ${unit[0]}`;

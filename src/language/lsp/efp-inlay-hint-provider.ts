@@ -7,8 +7,8 @@ import type { Model } from '../../engine/model/model.js';
 import type { EfpObject } from '../../engine/model/efp-object.js';
 import { totalOf, type NumericValue } from '../../engine/model/values.js';
 import { formatNumber } from '../../engine/model/value-format.js';
+import { HOURS_PER_YEAR } from '../../engine/report/hours-per-year.js';
 
-const HOURS_PER_YEAR = 8766;
 
 /** `74.9 t CO2e/year`: a yearly mass in a unit that keeps few digits. */
 export function formatYearlyMass(kgPerYear: number): string {

@@ -2,7 +2,8 @@ import type { FootprintCategory } from '../../engine/classes/class-spec.js';
 import type { Origin } from '../../engine/model/description.js';
 import { formatNumber } from '../../engine/model/value-format.js';
 import type { Phase, SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
-import { formatMass, massUnitFor } from '../../engine/report/mass-format.js';
+import { formatMass, reportMassUnit } from '../../engine/report/mass-format.js';
+import { HOURS_PER_YEAR } from '../../engine/report/hours-per-year.js';
 import type { MassUnitSetting } from './messages.js';
 import { isoDate } from './time-format.js';
 import { categoryLabel, phaseLabel, PHASES } from './vocabulary.js';
@@ -10,20 +11,14 @@ import { categoryLabel, phaseLabel, PHASES } from './vocabulary.js';
 /** A mass unit as mass-format.ts takes it: its symbol and how many kg it is. */
 export type MassUnit = [string, number];
 
-/**
- * e-footprint's year (365.25 days), as footprint-summary.ts's HOURS_PER_YEAR: importing that module
- * would pull the evaluation engine (mathjs, luxon) into the webview bundle. A test checks they agree.
- */
-export const HOURS_PER_YEAR = 8766;
-
-const FIXED_UNITS: Record<Exclude<MassUnitSetting, 'auto'>, MassUnit> = { g: ['g', 1e-3], kg: ['kg', 1], t: ['t', 1e3], kt: ['kt', 1e6] };
+export { HOURS_PER_YEAR };
 
 /**
  * The unit of a system's table: the CLI's rule (one unit for the whole table, small enough that the
  * total keeps a few significant digits) unless `efp.display.massUnit` names one.
  */
 export function tableMassUnit(totalKg: number, setting: MassUnitSetting): MassUnit {
-    return setting === 'auto' ? massUnitFor(totalKg / 1000) : FIXED_UNITS[setting] ?? massUnitFor(totalKg / 1000);
+    return reportMassUnit(totalKg, setting);
 }
 
 /** Masses of one row, formatted in the table's unit. */
