@@ -1,4 +1,3 @@
-import { CLOUD_PROVIDERS } from '../../src/engine/cloud/cloud-catalogue.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +8,7 @@ import oniguruma from 'vscode-oniguruma';
 import { openWorkspace } from '../helpers/language-workspace.js';
 import { BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
 import { EfpGrammar } from '../../src/language/generated/grammar.js';
-import { SERVER_TYPES } from '../../src/engine/classes/server.js';
-import { resolutionMemberName, VIDEO_RESOLUTIONS } from '../../src/engine/classes/video-streaming.js';
-import { WEB_APPLICATION_IMPLEMENTATION_DETAILS, WEB_APPLICATION_TECHNOLOGIES, webApplicationMemberName } from '../../src/engine/classes/web-application.js';
+import { BUILTIN_ENUMS, enumMember } from '../../src/engine/classes/builtin-enums.js';
 
 const GRAMMAR_PATH = 'syntaxes/efp.tmLanguage.json';
 
@@ -216,8 +213,8 @@ describe('TextMate grammar: representative lines', () => {
     it('knows the built-in enumerated values the engine has', () => {
         const raw = JSON.parse(readFileSync(GRAMMAR_PATH, 'utf8')) as { repository: Record<string, { match: string }> };
         const listed = /\(\?:([\w|]+)\)/.exec(raw.repository['enum-value'].match)?.[1].split('|');
-        const engine = [...SERVER_TYPES.map(v => v.replace(/-/g, '_')), ...VIDEO_RESOLUTIONS.map(r => resolutionMemberName(r.label)), ...CLOUD_PROVIDERS,
-            ...[...WEB_APPLICATION_TECHNOLOGIES, ...WEB_APPLICATION_IMPLEMENTATION_DETAILS].map(webApplicationMemberName)];
+        // every member of every enum the built-in library declares
+        const engine = BUILTIN_ENUMS.flatMap(e => e.values.map(v => enumMember(v).name));
         expect(listed?.sort()).toEqual(engine.sort());
     });
 });

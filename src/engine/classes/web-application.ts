@@ -31,11 +31,6 @@ export const DEFAULT_IMPLEMENTATION_DETAILS = 'default';
  */
 export const WEB_APPLICATION_REQUEST_DURATION_S = 1;
 
-/** The `enum` member that stands for an e-footprint value: `php_symfony` for `php-symfony`. */
-export function webApplicationMemberName(value: string): string {
-    return value.replace(/-/g, '_');
-}
-
 /** The ecobenchmark's measurement for a technology and implementation variant; an error when it has none. */
 export function ecobenchmarkRow(technology: string, implementationDetails: string): EcobenchmarkRow {
     const row = ECOBENCHMARK_ROWS.find(r => r.technology === technology && r.implementationDetails === implementationDetails);
