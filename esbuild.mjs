@@ -31,7 +31,7 @@ const options = {
 // The webview scripts run in VS Code's webview (a browser page under a strict CSP): one IIFE bundle per
 // panel, with its CSS next to it (out/webview/<panel>.js and .css).
 const webviewOptions = {
-    entryPoints: { dashboard: 'src/webview/dashboard/main.ts', graph: 'src/webview/graph/main.ts' },
+    entryPoints: { dashboard: 'src/webview/dashboard/main.ts', graph: 'src/webview/graph/main.ts', diff: 'src/webview/diff/main.ts' },
     outdir: 'out/webview',
     bundle: true,
     platform: 'browser',

@@ -1,20 +1,29 @@
 import type { Model } from '../engine/model/model.js';
 import type { EfpObject } from '../engine/model/efp-object.js';
-import { summarizeSystem, HOURS_PER_YEAR } from '../engine/report/footprint-summary.js';
+import { summarizeSystem, HOURS_PER_YEAR, type SystemFootprintSummary } from '../engine/report/footprint-summary.js';
 import { formatUtcHour } from '../engine/series/calendar.js';
 import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
 import { formatNumber } from '../engine/model/value-format.js';
+import { budgetFindings } from '../engine/budgets/budget-diagnostics.js';
+import { regionalAdvice } from '../engine/report/regional-advice.js';
+import { equivalentsOf } from '../engine/report/equivalents.js';
 
 function pad(text: string, width: number, right = false): string {
     return right ? text.padStart(width) : text.padEnd(width);
+}
+
+/** A source's name without its quotation or details: `US EPA Greenhouse Gas Equivalencies Calculator`. */
+function shortSource(source: string): string {
+    return source.split(/ - |: | \(/)[0];
 }
 
 /**
  * A system's footprint as a readable table: the total, its split between fabrication and energy, by
  * category and object, and by calendar year. Masses are CO2-equivalent.
  */
-export function footprintReport(model: Model, system: EfpObject): string {
-    const s = summarizeSystem(model, system);
+export function footprintReport(model: Model, system: EfpObject, scenario?: SystemFootprintSummary): string {
+    // a scenario's figures (efp eval --scenario) are shown alike; the advice and budgets are the model's own
+    const s = scenario ?? summarizeSystem(model, system);
     const { total, fabrication, energy } = s;
     // one unit for the whole table, small enough that the total has a few significant digits
     const unit = massUnitFor(total / 1000);
@@ -29,6 +38,15 @@ export function footprintReport(model: Model, system: EfpObject): string {
     lines.push(`Total footprint: ${formatMass(total, unit)} CO2e over the period`
         + (years >= 0.99 ? `, ${formatMass(s.perYear, unit)} CO2e per year on average` : ''));
     lines.push('');
+    // everyday quantities emitting as much, each with its factor and source (people should be able to check them)
+    if (total > 0) {
+        lines.push('As much CO2e as');
+        for (const e of equivalentsOf(total)) {
+            const count = formatNumber(e.value, Math.abs(e.value) >= 10 ? 0 : 1);
+            lines.push(`  ${count} ${e.label} (${formatNumber(e.factor, e.factor < 1 ? 4 : 1)} g each; ${shortSource(e.source)})`);
+        }
+        lines.push('');
+    }
     const share = (kg: number) => (total > 0 ? `${formatNumber((100 * kg) / total, 1)} %` : '—');
     const nameWidth = Math.max(24, ...s.objects.map(o => o.name.length + 4));
     const col = 14;
@@ -51,6 +69,32 @@ export function footprintReport(model: Model, system: EfpObject): string {
         for (const y of s.years) {
             const f = y.fabrication, e = y.energy;
             lines.push(`${pad(`  ${y.year}`, nameWidth)}${pad(formatMass(f, unit), col, true)}${pad(formatMass(e, unit), col, true)}${pad(formatMass(f + e, unit), col, true)}`);
+        }
+    }
+    const advice = scenario ? [] : s.objects.map(o => model.objects.get(o.id)).flatMap(o => (o ? [regionalAdvice(model, o)] : []))
+        .filter(a => a !== undefined && a.options.length > 0);
+    if (advice.length > 0) {
+        lines.push('');
+        lines.push(`${pad('Lower-carbon locations', nameWidth)}${pad('Intensity', col, true)}${pad('Energy CO2e', col, true)}${pad('Saving', col, true)}${pad('', 9, true)}`);
+        for (const a of advice) {
+            lines.push(`${pad(`  ${a!.server.name}`, nameWidth)}${pad(`${formatNumber(a!.intensity, 0)} g/kWh`, col, true)}${pad(formatMass(a!.energyFootprint, unit), col, true)}`);
+            for (const o of a!.options) {
+                const label = o.kind === 'region' ? `${o.name} (PUE ${formatNumber(o.pue!, 2)})` : o.name.replace(/_/g, ' ');
+                lines.push(`${pad(`    in ${label}`, nameWidth)}${pad(`${formatNumber(o.intensity, 0)} g/kWh`, col, true)}`
+                    + `${pad(formatMass(o.energyFootprint, unit), col, true)}${pad(`−${formatMass(o.saving, unit)}`, col, true)}${pad(`−${formatNumber(o.savingShare * 100, 0)} %`, 9, true)}`);
+            }
+        }
+    }
+    const budgets = scenario ? [] : budgetFindings(model).filter(b => b.target === system || s.objects.some(o => o.id === b.target.id));
+    if (budgets.length > 0) {
+        lines.push('');
+        lines.push(`${pad('Budgets', nameWidth)}${pad('Worst period', col, true)}${pad('CO2e', col, true)}${pad('Limit', col, true)}${pad('Used', 9, true)}`);
+        for (const { budget, target, use } of budgets) {
+            const worst = use.worst;
+            const used = Number.isFinite(use.share) ? `${formatNumber(use.share * 100, 0)} %` : '—';
+            const status = use.status === 'exceeded' ? '  exceeded' : use.status === 'warning' ? '  warning' : '';
+            lines.push(`${pad(`  ${budget.id} (${target.name})`, nameWidth)}${pad(worst?.window.label ?? '—', col, true)}`
+                + `${pad(formatMass(worst?.footprint ?? 0, unit), col, true)}${pad(formatMass(worst?.allowance ?? 0, unit), col, true)}${pad(used, 9, true)}${status}`);
         }
     }
     return lines.join('\n');

@@ -2,7 +2,7 @@ import '../platform/node20-polyfills.js';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EFP_VERSION } from '../version.js';
 import { analyzeDocument } from '../language/document-analysis.js';
 import { modelToReferenceJson } from '../engine/export/reference-json.js';
@@ -10,36 +10,37 @@ import { systemsOf } from '../engine/model/footprint-totals.js';
 import { loadWorkspace, UsageError } from './workspace.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
+import { scenarioList, scenarioReport } from './scenario-report.js';
+import { EXIT_MODEL_ERRORS, EXIT_OK, EXIT_USAGE, type Output } from './cli-output.js';
+import { evaluatedModel } from './evaluated-model.js';
 import { showGraphJson, showValue } from './show-value.js';
 import { exportCommand, importCommand } from './efootprint-commands.js';
+import { boampsExportCommand, codecarbonImportCommand } from './codecarbon-commands.js';
+import { cloudEstimateCommand, type CloudEstimateOptions } from './cloud-estimate.js';
+import { ifManifestCommand } from './if-manifest-export.js';
+import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThreshold, readBaseline } from './baseline-commands.js';
+import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 
-/** Exit codes: 0 fine, 1 the model has errors, 2 the command could not run (usage, unreadable file). */
-export const EXIT_OK = 0;
-export const EXIT_MODEL_ERRORS = 1;
-export const EXIT_USAGE = 2;
-
-interface Output { out(text: string): void; err(text: string): void }
+export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE } from './cli-output.js';
 
 const stdio: Output = {
     out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n')
 };
 
-interface EvalOptions { json?: boolean; output?: string; show?: string }
+interface EvalOptions { json?: boolean; output?: string; show?: string; scenario?: string }
 
 async function evalCommand(file: string, options: EvalOptions, io: Output): Promise<number> {
-    const { services, document } = await loadWorkspace(file);
-    const analysis = analyzeDocument(document, services);
-    const errors = analysis.diagnostics.filter(d => d.severity === 'error');
-    for (const d of analysis.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')) io.err(formatDiagnostic(d));
-    if (errors.length > 0 || !analysis.model) {
-        io.err(`efp: ${file} has ${summarize(analysis.diagnostics)}; nothing evaluated`);
-        return EXIT_MODEL_ERRORS;
-    }
-    const model = analysis.model;
+    const evaluated = await evaluatedModel(file, io, 'nothing evaluated');
+    if (!evaluated) return EXIT_MODEL_ERRORS;
+    // the figures are printed; what is wrong with them (exceeded budgets) and warnings go to standard error
+    for (const d of evaluated.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')) io.err(formatDiagnostic(d));
+    const model = evaluated.model;
     let text: string;
     if (options.show) {
         text = options.json ? showGraphJson(model, options.show) : showValue(model, options.show);
+    } else if (options.scenario !== undefined) {
+        text = scenarioReport(model, options.scenario, options.json ?? false);
     } else if (options.json) {
         text = JSON.stringify(modelToReferenceJson(model, EFP_VERSION));
     } else {
@@ -49,21 +50,28 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
             io.err('    hint: add `system my_service { usage_patterns: [ ... ] }`');
             return EXIT_MODEL_ERRORS;
         }
-        text = systems.map(s => footprintReport(model, s)).join('\n\n');
+        text = [...systems.map(s => footprintReport(model, s)), scenarioList(model) ?? []].flat().join('\n\n');
     }
     if (options.output) await writeFile(options.output, text + '\n');
     else io.out(text);
     return EXIT_OK;
 }
 
-async function checkCommand(files: string[], io: Output): Promise<number> {
+interface CheckOptions { baseline?: string; threshold?: string }
+
+async function checkCommand(files: string[], options: CheckOptions, io: Output): Promise<number> {
+    const threshold = parseThreshold(options.threshold);
+    if (options.threshold !== undefined && !options.baseline) throw new UsageError('--threshold applies to --baseline: give the baseline file too');
+    const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
     let failed = false;
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
         const analysis = analyzeDocument(document, services);
-        for (const d of analysis.diagnostics) io.out(formatDiagnostic(d));
-        io.out(`${file}: ${summarize(analysis.diagnostics)}`);
-        if (analysis.diagnostics.some(d => d.severity === 'error')) failed = true;
+        const diagnostics = [...analysis.diagnostics];
+        if (baseline && analysis.model) diagnostics.push(...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold));
+        for (const d of diagnostics) io.out(formatDiagnostic(d));
+        io.out(`${file}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${options.baseline})` : ''}`);
+        if (diagnostics.some(d => d.severity === 'error')) failed = true;
     }
     return failed ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
@@ -81,22 +89,69 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         .argument('<file>', '.efp model (the files it imports are loaded too)')
         .option('--json', 'every input and calculated value, in the shape of e-footprint\'s reference outputs')
         .option('--show <object.attribute>', 'one value (given or computed) with its formula and operands; with --json, its whole calculus graph')
+        .option('--scenario <name>', 'the footprint with one of the model\'s scenarios (the baseline before its date, its changes from then on)')
         .option('-o, --output <file>', 'write to a file instead of standard output')
         .action(async (file: string, options: EvalOptions) => { code = await evalCommand(file, options, io); });
     program.command('check')
-        .description('report syntax, name, unit and model errors as file:line:col; exit 1 when there are errors')
+        .description('report syntax, name, unit and model errors, and exceeded budgets, as file:line:col; exit 1 when there are errors')
         .argument('<files...>', '.efp models')
-        .action(async (files: string[]) => { code = await checkCommand(files, io); });
+        .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
+        .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
+        .action(async (files: string[], options: CheckOptions) => { code = await checkCommand(files, options, io); });
+    program.command('baseline')
+        .description('save a model\'s footprint, for efp check --baseline to hold later versions to it')
+        .command('save')
+        .description('write each system\'s and object\'s footprint per year to a baseline file')
+        .argument('<file>', '.efp model (the files it imports are loaded too)')
+        .option('-o, --output <file>', 'the baseline file', DEFAULT_BASELINE_FILE)
+        .action(async (file: string, options: { output?: string }) => { code = await baselineSaveCommand(file, options, io); });
+    program.command('diff')
+        .description('compare two versions of a model: what changed in the inputs (by object, with sources) and in the footprint (total, by phase, by object)')
+        .argument('[files...]', 'OLD NEW, two .efp models; with --git, the model files (default: every model of the repository under the current folder)')
+        .option('--git <rev>', 'compare the working tree with a git revision (HEAD, origin/main), or two revisions: REV1..REV2')
+        .option('--json', 'the diff as JSON (masses in kg CO2e)')
+        .option('--markdown', 'the diff as Markdown, for a pull request comment')
+        .option('--svg <file>', 'also write a waterfall chart of the change by object as an SVG file')
+        .option('--fail-above <percent>', 'exit 1 when the total footprint grew by more than this percentage')
+        .option('-o, --output <file>', 'write to a file instead of standard output')
+        .action(async (files: string[], options: DiffCommandOptions) => { code = await diffCommand(files, options, io); });
     program.command('import')
-        .description('read an e-footprint 22.x JSON system (system_to_json) and write it as .efp')
-        .argument('<file>', 'e-footprint JSON')
+        .description('read an e-footprint 22.x JSON system (system_to_json), or with `codecarbon` a CodeCarbon emissions.csv, and write it as .efp')
+        .argument('<file>', 'e-footprint JSON, or `codecarbon` followed by the emissions.csv')
+        .argument('[csv]', 'after `codecarbon`: the emissions.csv')
         .option('-o, --output <file>', 'write the .efp to a file instead of standard output')
-        .action(async (file: string, options: { output?: string }) => { code = await importCommand(file, options, io); });
+        .action(async (file: string, csv: string | undefined, options: { output?: string }) => {
+            if (file === 'codecarbon' && csv !== undefined) code = await codecarbonImportCommand(csv, options, io);
+            else if (csv !== undefined) throw new UsageError(`unknown import format '${file}': efp import <e-footprint.json> or efp import codecarbon <emissions.csv>`);
+            else code = await importCommand(file, options, io);
+        });
     program.command('export')
         .description('write a model\'s inputs as e-footprint 22.2.1 JSON, which e-footprint can load')
         .argument('<file>', '.efp model (the files it imports are loaded too)')
         .option('-o, --output <file>', 'write to a file instead of standard output')
-        .action(async (file: string, options: { output?: string }) => { code = await exportCommand(file, options, io); });
+        .option('--if-manifest', 'write an Impact Framework manifest (YAML) running the CCF plugin on the model\'s cloud servers instead')
+        .option('--boamps', 'write a measurement\'s BoAmps 1.1 report (JSON) instead, as CodeCarbon 3.3 maps its runs')
+        .option('--measurement <name>', 'with --boamps: the measurement to report, when the model has several')
+        .action(async (file: string, options: { output?: string; ifManifest?: boolean; boamps?: boolean; measurement?: string }) => {
+            if (options.boamps) {
+                code = await boampsExportCommand(file, options, io);
+                return;
+            }
+            code = options.ifManifest ? await ifManifestCommand(file, options, io) : await exportCommand(file, options, io);
+        });
+    program.command('cloud-estimate')
+        .description('energy (kWh) and embodied carbon (gCO2e) of a cloud instance as the Impact Framework CCF plugin computes them; '
+            + 'from flags, or from a JSON array of observations on standard input, written back with energy and carbon-embodied')
+        .option('--vendor <vendor>', 'aws, gcp or azure')
+        .option('--instance-type <type>', 'instance type as the plugin spells it (m5n.large, n2-standard-2, D4 v4)')
+        .option('--cpu-util <percent>', 'CPU utilisation, % (0-100)')
+        .option('--duration <seconds>', 'time covered, s (default 3600)')
+        .option('--lifespan <years>', 'expected lifespan of the platform server, years (default 4)')
+        .addOption(new Option('--interpolation <method>', 'the plugin\'s global config: spline (AWS only) or linear').choices(['linear', 'spline']))
+        .option('--region <region>', 'add CCF\'s operational carbon: energy x PUE x the region\'s grid factor')
+        .option('--if-compat', 'reproduce the plugin exactly, including its NaN energy for AWS types with several microarchitectures')
+        .option('--json', 'with flags, print the observation as JSON instead of words')
+        .action(async (options: CloudEstimateOptions) => { code = await cloudEstimateCommand(options, io, io.stdin ?? readProcessStdin); });
     program.command('lsp')
         .description('run the language server (for editors other than VS Code)')
         .option('--stdio', 'talk over standard input and output (the default)')
@@ -121,4 +176,12 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         return EXIT_USAGE;
     }
     return code;
+}
+
+/** Standard input as text; nothing when it is a terminal (nobody is piping observations). */
+async function readProcessStdin(): Promise<string> {
+    if (process.stdin.isTTY) return '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
 }

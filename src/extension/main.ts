@@ -9,6 +9,9 @@ import type { PanelHost } from './panels/panel-host.js';
 import { FootprintPanel } from './panels/footprint-panel.js';
 import { CalculusGraphPanel, ObjectGraphPanel } from './panels/graph-panel.js';
 import { FootprintStatusBar } from './status-bar.js';
+import { DiffPanel } from './panels/diff-panel.js';
+import { registerDiffCommands } from './diff-commands.js';
+import { ScenariosView } from './scenarios-view.js';
 
 let client: LanguageClient | undefined;
 
@@ -36,18 +39,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         setting: <T>(section: string, fallback: T) => vscode.workspace.getConfiguration('efp').get<T>(section, fallback)
     };
     const statusBar = new FootprintStatusBar();
+    const scenarios = new ScenariosView(host);
     context.subscriptions.push(
         statusBar,
+        scenarios,
         FootprintPanel.registerSerializer(host),
         CalculusGraphPanel.registerSerializer(host),
         ObjectGraphPanel.registerSerializer(host),
-        ...registerCommands(host, languageClient, statusBar)
+        DiffPanel.registerSerializer(host),
+        ...registerCommands(host, languageClient, statusBar),
+        ...registerDiffCommands(host)
     );
+    // shows the Explorer's Scenarios view (package.json: views)
+    void vscode.commands.executeCommand('setContext', 'efp.active', true);
     languageClient.onNotification(EvaluatedNotification.method, (params: EvaluatedParams) => {
         statusBar.update(params);
         void refreshPanels(host, params.uri);
+        void scenarios.evaluated(params.uri);
     });
     await languageClient.start();
+    scenarios.start();
 }
 
 export async function deactivate(): Promise<void> {
@@ -55,7 +66,7 @@ export async function deactivate(): Promise<void> {
 }
 
 async function refreshPanels(host: PanelHost, uri: string): Promise<void> {
-    await Promise.all([FootprintPanel.refresh(host, uri), CalculusGraphPanel.refresh(host, uri), ObjectGraphPanel.refresh(host, uri)]);
+    await Promise.all([FootprintPanel.refresh(host, uri), CalculusGraphPanel.refresh(host, uri), ObjectGraphPanel.refresh(host, uri), DiffPanel.refresh(host, uri)]);
 }
 
 function registerCommands(host: PanelHost, languageClient: LanguageClient, statusBar: FootprintStatusBar): vscode.Disposable[] {

@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../engine/model/model.js';
 import type { EngineDiagnostic, Severity } from '../engine/model/diagnostics.js';
 import { importClosure } from './efp-scope.js';
+import { modelFindings } from '../engine/model/model-findings.js';
 import { FROM_ENGINE } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
 
@@ -59,6 +60,6 @@ export function analyzeDocument(document: LangiumDocument, services: EfpServices
     if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
     const model = services.evaluation.DocumentModels.modelFor(document);
     if (!model) return { diagnostics };
-    diagnostics.push(...model.diagnostics.map(d => fromEngine(document.uri.toString(), d)));
+    diagnostics.push(...modelFindings(model).map(d => fromEngine(document.uri.toString(), d)));
     return { model, diagnostics };
 }

@@ -5,6 +5,7 @@ import { isObjectDecl } from './generated/ast.js';
 import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
+import { modelFindings } from '../engine/model/model-findings.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -60,7 +61,7 @@ export class EfpValidator {
         const model = await this.services.evaluation.DocumentModels.evaluateFor(document, cancelToken);
         if (!model) return;
         const uri = document.uri.toString();
-        for (const d of model.diagnostics) {
+        for (const d of modelFindings(model)) {
             if (d.origin?.uri !== uri) continue;
             const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
             accept(d.severity, message, {

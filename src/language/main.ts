@@ -5,6 +5,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEfpServices } from './efp-module.js';
 import { registerFootprintRequest } from './evaluation/footprint-request.js';
 import { registerValueAtRequest } from './evaluation/value-at.js';
+import { registerDiffRequests } from './evaluation/diff-request.js';
 import { registerGraphRequests } from './graphs/graph-requests.js';
 import { EvaluateRequest } from './protocol.js';
 
@@ -17,6 +18,7 @@ export function startServer(): void {
     registerFootprintRequest(connection, Efp);
     registerValueAtRequest(connection, Efp);
     registerGraphRequests(connection, Efp);
+    registerDiffRequests(connection, Efp);
     connection.onRequest(EvaluateRequest.method, (params: { uri: string }) => Efp.evaluation.EvaluationPublisher.evaluateNow(params.uri));
     startLanguageServer(shared);
 }

@@ -2,15 +2,18 @@ import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type Langiu
 import {
     isBinaryExpression, isCall, isConversion, isDateLiteral, isDocument, isEnumMember, isListExpression, isModelSettings,
     isNegation, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isStringLiteral, isUnitDecl,
-    isConfidenceAnnotation, isCommentAnnotation, isSourceAnnotation,
-    type Attribute, type Document, type Expression, type ModelSettings, type ObjectDecl, type UnitExpression
+    isConfidenceAnnotation, isCommentAnnotation, isSourceAnnotation, isScenarioDecl,
+    type Attribute, type Document, type Expression, type ModelSettings, type ObjectDecl, type UnitExpression,
+    type ScenarioChange, type ScenarioDecl
 } from './generated/ast.js';
 import type {
-    ExprDescription, InputDescription, ModelDescription, ObjectDescription, Origin, SourceDescription, Confidence, BinaryOperator
+    ExprDescription, InputDescription, ModelDescription, ObjectDescription, Origin, SourceDescription, Confidence, BinaryOperator,
+    ScenarioDescription
 } from '../engine/model/description.js';
 import { classForKeyword } from '../engine/classes/registry.js';
 import { importClosure } from './efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
+import { readDataFiles, type DataFileReader } from './data-files.js';
 
 /** Where a node is, as the engine reports it. */
 export function originOf(node: AstNode | undefined): Origin | undefined {
@@ -73,7 +76,8 @@ export function describeExpression(expr: Expression): ExprDescription {
     return { kind: 'list', items: [], origin };
 }
 
-function describeInput(attribute: Attribute): InputDescription {
+/** An object's `name: value` line, or a scenario's `object.name: value` line. */
+function describeInput(attribute: Attribute | ScenarioChange): InputDescription {
     let source: string | undefined;
     let confidence: Confidence | undefined;
     let comment: string | undefined;
@@ -87,7 +91,24 @@ function describeInput(attribute: Attribute): InputDescription {
         text: attribute.value.$cstNode?.text,
         source, confidence, comment,
         origin: originOf(attribute),
-        nameOrigin: propertyOrigin(attribute, 'name')
+        nameOrigin: propertyOrigin(attribute, attribute.$type === 'ScenarioChange' ? 'attribute' : 'name')
+    };
+}
+
+/** `scenario llm_chat "Add an LLM chat step" at 2026-01-01 { daily_video.uj_steps: [watch, llm_chat] }` */
+function describeScenario(scenario: ScenarioDecl): ScenarioDescription {
+    return {
+        id: scenario.name,
+        name: scenario.label ?? scenario.name,
+        date: scenario.date,
+        dateOrigin: scenario.date ? propertyOrigin(scenario, 'date') : undefined,
+        origin: propertyOrigin(scenario, 'name'),
+        changes: scenario.changes.map(change => ({
+            object: change.object.ref?.name ?? change.object.$refText,
+            attribute: change.attribute,
+            input: describeInput(change),
+            objectOrigin: propertyOrigin(change, 'object')
+        }))
     };
 }
 
@@ -130,9 +151,10 @@ function describeSettings(settings: ModelSettings | undefined): ModelDescription
 /**
  * The model a document describes: its objects, those of the files it imports, and the built-in library
  * (the engine keeps only the built-ins the model uses). Model settings come from the document itself,
- * or else from the first imported file that has them.
+ * or else from the first imported file that has them. Data files the objects name (a measurement's
+ * emissions.csv) are read with `readDataFile`, relative to the document that names them.
  */
-export function describeModel(document: LangiumDocument, documents: LangiumDocuments): ModelDescription {
+export function describeModel(document: LangiumDocument, documents: LangiumDocuments, readDataFile?: DataFileReader): ModelDescription {
     const uris = importClosure(document, documents);
     const docs = [document, ...[...uris].filter(u => u !== document.uri.toString()).map(u => documents.all.find(d => d.uri.toString() === u))
         .filter((d): d is LangiumDocument => d !== undefined)];
@@ -140,6 +162,7 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
     if (builtin && docs.includes(builtin)) docs.splice(docs.indexOf(builtin), 1);
     const objects: ObjectDescription[] = [];
     const sources: SourceDescription[] = [];
+    const scenarios: ScenarioDescription[] = [];
     let settings: ModelSettings | undefined;
     for (const doc of [...docs, ...(builtin ? [builtin] : [])]) {
         const root = doc.parseResult.value;
@@ -153,8 +176,10 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
                 sources.push({ id: element.name, name: element.title, link: element.link });
             } else if (isModelSettings(element) && !settings && !isBuiltin) {
                 settings = element;
+            } else if (isScenarioDecl(element)) {
+                scenarios.push(describeScenario(element));
             }
         }
     }
-    return { settings: describeSettings(settings), sources, objects };
+    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile), ...(scenarios.length > 0 ? { scenarios } : {}) };
 }

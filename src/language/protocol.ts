@@ -6,6 +6,9 @@
 import type { Origin } from '../engine/model/description.js';
 import type { Phase, SystemFootprintSummary } from '../engine/report/footprint-summary.js';
 import type { FootprintCategory } from '../engine/classes/class-spec.js';
+import type { ModelDiff } from '../engine/diff/model-diff.js';
+import type { Change } from '../engine/diff/footprint-diff.js';
+import type { WaterfallStep } from '../engine/diff/waterfall.js';
 
 /**
  * A request's method with its parameter and result types. Each side makes its own JSON-RPC type from
@@ -32,6 +35,12 @@ export const EfpCommands = {
     showCalculusGraph: 'efp.showCalculusGraph',
     /** `[uri: string]`: open the object graph of a document. */
     showObjectGraph: 'efp.showObjectGraph',
+    /** `[uri?: string]`: the emission diff of a document against its last commit (git HEAD). */
+    compareWithGitHead: 'efp.compareWithGitHead',
+    /** `[uri?: string]`: the emission diff of a document's unsaved changes (against the file on disk). */
+    compareWithLastSave: 'efp.compareWithLastSave',
+    /** `[uri: string, scenario: string]`: the emission diff of a scenario against its baseline. */
+    compareScenario: 'efp.compareScenario',
 } as const;
 
 // ---- evaluation results, pushed by the server ----
@@ -194,4 +203,66 @@ export interface ObjectGraphParams {
 export namespace ObjectGraphRequest {
     export const method = 'efp/objectGraph' as const;
     export const type: RequestDescriptor<ObjectGraphParams, LaidOutGraph> = { method };
+}
+
+// ---- emission diffs (git HEAD, last save, a scenario against its baseline) ----
+
+/** What a document is compared with: its last commit, the file on disk, or one of its scenarios (new side: the scenario). */
+export type DiffAgainst = 'gitHead' | 'lastSave' | { readonly scenario: string };
+
+export interface DiffParams {
+    readonly uri: string;
+    readonly against: DiffAgainst;
+}
+
+export interface DiffResult {
+    readonly uri: string;
+    readonly against: DiffAgainst;
+    /** `HEAD (a1b2c3d)`, `last save`, `baseline`. */
+    readonly oldLabel: string;
+    /** `editor`, `scenario "Greener electricity"`. */
+    readonly newLabel: string;
+    /** Absent when nothing could be compared; `message` then says why. */
+    readonly diff?: ModelDiff;
+    /** How each system's total change adds up (engine/diff/waterfall.ts), in `diff.systems`' order. */
+    readonly waterfalls?: readonly (readonly WaterfallStep[])[];
+    /** Where each object is declared (the new side's, else the old side's), by .efp name: a click on a footprint row. */
+    readonly origins?: Readonly<Record<string, Origin>>;
+    /** Why there is no diff (not a git repository, a side with errors), or a note beside it (the file is not in HEAD). */
+    readonly message?: string;
+    readonly messageKind?: 'info' | 'error';
+}
+
+/** The emission diff of a document; never fails: problems come back in `message`. */
+export namespace DiffRequest {
+    export const method = 'efp/diff' as const;
+    export const type: RequestDescriptor<DiffParams, DiffResult> = { method };
+}
+
+export interface ScenarioItem {
+    readonly id: string;
+    /** The label, or the id when there is none. */
+    readonly name: string;
+    /** ISO date the changes take effect (e-footprint's simulation_date), as written. */
+    readonly date?: string;
+    /** Where the scenario is declared (its name). */
+    readonly origin?: Origin;
+    /** All systems' total, baseline → scenario; absent when the scenario or its model has errors. */
+    readonly total?: Change;
+    /** The first error that keeps the scenario from evaluating. */
+    readonly error?: string;
+}
+
+export interface ScenariosResult {
+    readonly uri: string;
+    readonly scenarios: readonly ScenarioItem[];
+    /** True when the figures are those of the last text that evaluated. */
+    readonly stale: boolean;
+    readonly message?: string;
+}
+
+/** The scenarios of a document, with their total change once evaluated (the Scenarios view). */
+export namespace ScenariosRequest {
+    export const method = 'efp/scenarios' as const;
+    export const type: RequestDescriptor<{ readonly uri: string }, ScenariosResult> = { method };
 }

@@ -38,6 +38,11 @@ describe('efp eval', () => {
         expect(out).toMatch(/\n {2}2025\s/);
         expect(out).toMatch(/\n {2}2027\s/);
         expect(out).toContain('Modeled from 2025-01-01 for 3 years (26,298 hours)');
+        // everyday equivalents of e-footprint's total, with the factor and its source: 12.4 g a smartphone charge (US EPA)
+        const charges = /\n {2}([\d,]+) smartphone charges \(12\.4 g each; US EPA Greenhouse Gas Equivalencies Calculator\)/.exec(out);
+        expect(Number(charges![1].replace(/,/g, ''))).toBeCloseTo((reference.fabrication + reference.energy) * 1000 / 12.4, -3);
+        // the server's electricity in a Nordic grid: e-footprint's energy footprint at Norway's 30.7 g/kWh instead of 100
+        expect(out).toMatch(/\n {4}in Norway\s+31 g\/kWh\s+52\.5 t\s+−118\.2 t\s+−69 %/);
     });
 
     it('shows one value with its formula, source and operands', async () => {

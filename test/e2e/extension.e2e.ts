@@ -73,7 +73,10 @@ describe('efp extension in VS Code', () => {
 
     beforeAll(async () => {
         if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run npm run package`);
-        fs.rmSync(RESULTS, { recursive: true, force: true });
+        // (diff.e2e.ts keeps its screenshots in diff/, whichever file runs first)
+        for (const entry of fs.existsSync(RESULTS) ? fs.readdirSync(RESULTS) : []) {
+            if (entry !== 'diff') fs.rmSync(path.join(RESULTS, entry), { recursive: true, force: true });
+        }
         server = await startCodeServer({
             vsix: VSIX,
             workspaceFiles: { 'quickstart.efp': EXAMPLE },

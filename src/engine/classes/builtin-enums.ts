@@ -1,4 +1,5 @@
 import { SERVER_TYPES } from './server.js';
+import { BUDGET_PHASES } from './budget.js';
 import { resolutionMemberName, VIDEO_RESOLUTIONS } from './video-streaming.js';
 import { CLOUD_PROVIDERS } from '../cloud/cloud-catalogue.js';
 import { GENAI_PROVIDERS } from '../genai/ecologits.js';
@@ -16,7 +17,9 @@ export const BUILTIN_ENUMS: ReadonlyArray<{ readonly name: string; readonly valu
     { name: 'genai_provider', values: GENAI_PROVIDERS },
     // a web application's technology and its jobs' implementation details, as Boavizta's ecobenchmark measured them
     { name: 'technology', values: WEB_APPLICATION_TECHNOLOGIES },
-    { name: 'implementation_details', values: WEB_APPLICATION_IMPLEMENTATION_DETAILS }
+    { name: 'implementation_details', values: WEB_APPLICATION_IMPLEMENTATION_DETAILS },
+    // what an efp budget limits
+    { name: 'budget_phase', values: BUDGET_PHASES }
 ];
 
 /**

@@ -56,8 +56,8 @@ export interface RefInputSpec extends InputSpecBase {
 export interface RefsInputSpec extends InputSpecBase {
     readonly type: 'refs';
     readonly classes: readonly string[];
-    /** A required list that may be left out when the object gives this other input: it is then empty. */
-    readonly requiredUnless?: string;
+    /** A required list that may be left out when the object gives one of these other inputs: it is then empty. */
+    readonly requiredUnless?: readonly string[];
 }
 
 /** A list of objects with a number of times each (`[watch * 2, capture]`). */
@@ -106,7 +106,9 @@ export interface CalculatedSpec {
 }
 
 /** Object categories of e-footprint's system totals. */
-export type FootprintCategory = 'Servers' | 'Storage' | 'ExternalAPIs' | 'Network' | 'Devices' | 'EdgeDevices';
+export type FootprintCategory = 'Servers' | 'Storage' | 'ExternalAPIs' | 'Network' | 'Devices' | 'EdgeDevices'
+    /** efp's addition: runs measured by CodeCarbon that a system lists. */
+    | 'Measurements';
 
 export interface ClassSpec {
     /** e-footprint's class name. */
@@ -120,6 +122,8 @@ export interface ClassSpec {
     readonly calculated: readonly CalculatedSpec[];
     /** The reference input `kind x on y` gives (a job's server, a video job's service); none: `on` is not allowed. */
     readonly onInput?: string;
+    /** efp's own (a budget), not an e-footprint class: never written to e-footprint JSON. */
+    readonly efpOnly?: boolean;
     /** Objects whose footprint the system totals count, and under which category. */
     readonly category?: FootprintCategory;
 }

@@ -13,6 +13,7 @@ import {
     generationLatencyS, gpuEnergyKWh, gpuRequiredCount, modelRequiredMemoryGB, providerCarbonIntensity, requestEmbodiedKg,
     requestItEnergyKWh, serverEnergyKWh, serverGpuEmbodiedKg
 } from '../genai/ecologits.js';
+import type { GenAIModelRow } from '../data/ecologits-data.js';
 import { ModelError } from '../model/diagnostics.js';
 import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';
@@ -31,6 +32,11 @@ function numberIn(node: Node, unit: string): number {
     return scalarOf(valueOf(node), node.attribute) / parseUnit(unit).factor;
 }
 
+/** The number a node holds, in `unit`, or undefined when it is empty (a deployment figure EcoLogits lacks). */
+function optionalNumberIn(node: Node, unit: string): number | undefined {
+    return valueOf(node).kind === 'empty' ? undefined : numberIn(node, unit);
+}
+
 function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
     try {
         return find();
@@ -43,6 +49,15 @@ function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
 const providerOf = (api: EfpObject) => api.text('provider') ?? DEFAULT_GENAI_PROVIDER;
 const modelOf = (api: EfpObject) => lookUp(() => genaiModel(lookUp(() => genaiProvider(providerOf(api)), api, 'provider').name,
     api.text('model_name') ?? DEFAULT_GENAI_MODEL), api, 'model_name');
+
+/** The catalogue row of the API's model, or undefined when provider or model is unknown (reported elsewhere). */
+function catalogueRow(api: EfpObject): GenAIModelRow | undefined {
+    try {
+        return modelOf(api);
+    } catch {
+        return undefined;
+    }
+}
 
 function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
     return { operands, formula, compute };
@@ -78,6 +93,25 @@ const apiCalculations: CalculatedSpec[] = [
             'EcoLogits model repository: parameters active per token of model_name (middle of a range)', () => quantity(modelOf(api).active))
     },
     {
+        // e-footprint's EcoLogitsGenAIExternalAPI reads both deployment figures the same way: empty when
+        // EcoLogits' repository has no measurement for the model. An unknown model is reported once, by the
+        // parameter counts, not again here.
+        name: 'tokens_per_second', label: 'Tokens per second', unit: '',
+        define: (api) => define([],
+            'EcoLogits model repository: measured generation speed (deployment tps) of model_name, empty when it has none', () => {
+                const tps = catalogueRow(api)?.tps;
+                return tps === undefined ? EMPTY : quantity(tps);
+            })
+    },
+    {
+        name: 'time_to_first_token', label: 'Time to first token', unit: 's',
+        define: (api) => define([],
+            'EcoLogits model repository: measured time to first token (deployment ttft) of model_name, empty when it has none', () => {
+                const ttft = catalogueRow(api)?.ttft;
+                return ttft === undefined ? EMPTY : inUnit(ttft, 's');
+            })
+    },
+    {
         name: 'data_center_pue', label: 'Datacenter PUE', unit: '',
         define: (api) => define([], 'EcoLogits provider configuration: PUE of the provider\'s data centres',
             () => quantity(lookUp(() => genaiProvider(providerOf(api)), api, 'provider').pue))
@@ -107,7 +141,7 @@ export const EcoLogitsGenAIExternalAPI: ClassSpec = {
         },
         {
             type: 'text', name: 'model_name', label: 'Model used', default: DEFAULT_GENAI_MODEL,
-            description: 'Model of the provider in EcoLogits\' repository ("gpt-4o", "mistral-large-latest"); it sets the parameter counts.'
+            description: 'Model of the provider in EcoLogits\' repository ("gpt-4o", "mistral-large-latest"); it sets the parameter counts and, when EcoLogits has measured them, the tokens per second and time to first token.'
         }
     ],
     calculated: apiCalculations
@@ -138,9 +172,27 @@ const jobDag: CalculatedSpec[] = [
     }),
     perRequest('generation_latency', 'EcoLogits generation_latency', 's', (job, model) => {
         const tokens = model.node(job, 'output_token_count');
-        return fromApi(job, model, 'model_active_params', active => define([active, tokens],
-            `output_token_count × (${C.latencyAlpha} s × model_active_params + ${C.latencyBeta} s × batch ${C.batchSize} + ${C.latencyGamma} s)`,
-            () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, '')), 's')));
+        const api = job.ref('external_api');
+        if (!api) return define([], 'external_api.model_active_params', () => EMPTY);
+        const [active, tps, ttft] = ['model_active_params', 'tokens_per_second', 'time_to_first_token'].map(a => model.node(api, a));
+        // The formula shown is the one EcoLogits applies to this model: its measured speed when it has one,
+        // its regression otherwise (plus a measured time to first token either way).
+        const row = catalogueRow(api);
+        const regression = `output_token_count × (${C.latencyAlpha} s × external_api.model_active_params + ${C.latencyBeta} s × batch ${C.batchSize} + ${C.latencyGamma} s)`;
+        if (row?.tps !== undefined) {
+            // the active parameters play no part once the speed is measured
+            return define([ttft, tokens, tps],
+                'external_api.time_to_first_token + output_token_count / external_api.tokens_per_second (EcoLogits\' measured deployment of the model, used instead of its latency regression)',
+                () => inUnit(generationLatencyS(0, numberIn(tokens, ''), numberIn(tps, ''), optionalNumberIn(ttft, 's')), 's'));
+        }
+        if (row?.ttft !== undefined) {
+            return define([active, tokens, ttft],
+                `${regression} + external_api.time_to_first_token (EcoLogits\' latency regression: no measured tokens_per_second for the model)`,
+                () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, ''), undefined, numberIn(ttft, 's')), 's'));
+        }
+        return define([active, tokens],
+            `${regression} (EcoLogits\' latency regression: no measured tokens_per_second or time_to_first_token for the model)`,
+            () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, '')), 's'));
     }),
     perRequest('model_required_memory', 'EcoLogits model_required_memory', 'GB_ram', (job, model) =>
         fromApi(job, model, 'model_total_params', total => define([total],

@@ -15,16 +15,20 @@ const STORED = Dimension.base('data_stored');
  * the step's and the job's weights.
  */
 function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
-    const patterns = model.relations.patternsOfJob(job);
+    const all = model.relations.patternsOfJob(job);
+    const patterns = all.filter(p => p.className === 'UsagePattern');
+    const edge = edgeOccurrences(job, model, all.filter(p => p.className === 'EdgeUsagePattern'));
     const walks = patterns.map(pattern => {
         const steps = pattern.ref('usage_journey')!.weights('uj_steps');
         return { pattern, steps, starts: model.node(pattern, 'utc_hourly_usage_journey_starts'), times: steps.map(s => model.node(s.object, 'user_time_spent')) };
     });
     return {
-        operands: walks.flatMap(w => [w.starts, ...w.times]),
-        formula: 'Σ over journey steps running the job of utc_hourly_usage_journey_starts shifted by the time spent in earlier steps × times per journey × times per step',
+        operands: [...walks.flatMap(w => [w.starts, ...w.times]), ...edge.operands],
+        formula: 'Σ over journey steps running the job of utc_hourly_usage_journey_starts shifted by the time spent in earlier steps × times per journey × times per step'
+            + (edge.operands.length > 0 ? `; in an edge usage pattern, ${edge.formula}` : ''),
         compute() {
-            return mapItems(patterns, pattern => {
+            return mapItems(all, pattern => {
+                if (pattern.className === 'EdgeUsagePattern') return edge.item(pattern);
                 const walk = walks[patterns.indexOf(pattern)];
                 const starts = valueOf(walk.starts);
                 if (starts.kind !== 'hourly') return EMPTY;
@@ -40,6 +44,32 @@ function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
                 });
                 return sum(parts);
             });
+        }
+    };
+}
+
+/**
+ * A job's runs in an edge usage pattern: each recurrent server need of the pattern's journey that lists the
+ * job triggers it `weight` times per occurrence of the need, for every device in use
+ * (e-footprint: Σ unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel × jobs[job]).
+ */
+function edgeOccurrences(job: EfpObject, model: Model, patterns: readonly EfpObject[]) {
+    const uses = patterns.map(pattern => {
+        const needs = model.relations.edge.serverNeedsOfJourney(pattern.ref('edge_usage_journey')!)
+            .map(need => ({ need, weight: need.weights('jobs').find(w => w.object === job)?.weight }))
+            .filter((x): x is { need: EfpObject; weight: number } => x.weight !== undefined);
+        return {
+            needs: needs.map(n => ({ volume: model.node(n.need, 'unitary_hourly_volume_per_usage_pattern'), weight: n.weight })),
+            parallel: model.node(pattern.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern')
+        };
+    });
+    return {
+        operands: uses.flatMap(u => [...u.needs.map(n => n.volume), u.parallel]),
+        formula: 'Σ over the journey\'s recurrent server needs listing the job of unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel × times per occurrence',
+        item(pattern: EfpObject): NumericValue {
+            const use = uses[patterns.indexOf(pattern)];
+            const parallel = itemOf(use.parallel, pattern);
+            return sum(use.needs.map(n => multiply(multiply(itemOf(n.volume, pattern), parallel), quantity(n.weight))));
         }
     };
 }

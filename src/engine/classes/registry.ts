@@ -7,6 +7,7 @@ import { GPUServer, Server } from './server.js';
 import { BoaviztaCloudServer } from './cloud-server.js';
 import { Storage } from './storage.js';
 import { System } from './system.js';
+import { Measurement } from './measurement.js';
 import { UsageJourney } from './usage-journey.js';
 import { UsageJourneyStep } from './usage-journey-step.js';
 import { UsagePattern } from './usage-pattern.js';
@@ -25,17 +26,32 @@ import { EdgeRAMComponent } from './edge/edge-ram-component.js';
 import { EdgeWorkloadComponent } from './edge/edge-workload-component.js';
 import { EdgeStorage } from './edge/edge-storage.js';
 import { EdgeDevice } from './edge/edge-device.js';
+import { Budget, BUDGET_TARGET_CLASSES } from './budget.js';
 import { EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent } from './edge/edge-computer.js';
+import { EdgeAppliance, EdgeApplianceComponent } from './edge/edge-appliance.js';
+import { RecurrentEdgeWorkload, RecurrentEdgeWorkloadNeed } from './edge/recurrent-edge-workload.js';
+import { RecurrentEdgeStorageNeed } from './edge/recurrent-edge-storage-need.js';
+import { RecurrentServerNeed } from './edge/recurrent-server-need.js';
+import { EdgeDeviceGroup } from './edge/edge-device-group.js';
 
 /** Every e-footprint class efp models, in e-footprint's computation order. */
 export const CLASS_SPECS: readonly ClassSpec[] = [
     Country, UsagePattern, UsageJourney, UsageJourneyStep, Device, Job, GPUJob, VideoStreamingJob, VideoStreaming, WebApplicationJob, WebApplication, EcoLogitsGenAIExternalAPIJob, EcoLogitsGenAIExternalAPI, Network, Server, GPUServer, BoaviztaCloudServer, Storage,
     // the edge model
-    EdgeUsagePattern, EdgeUsageJourney, EdgeFunction, RecurrentEdgeDeviceNeed, RecurrentEdgeProcess,
-    RecurrentEdgeComponentNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessStorageNeed,
-    EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent, EdgeStorage, EdgeDevice, EdgeRAMComponent, EdgeCPUComponent, EdgeWorkloadComponent,
-    System
+    EdgeUsagePattern, EdgeUsageJourney, EdgeFunction, RecurrentEdgeDeviceNeed, RecurrentEdgeProcess, RecurrentEdgeWorkload, RecurrentServerNeed,
+    RecurrentEdgeComponentNeed, RecurrentEdgeStorageNeed, RecurrentEdgeProcessRAMNeed, RecurrentEdgeProcessCPUNeed, RecurrentEdgeProcessStorageNeed,
+    RecurrentEdgeWorkloadNeed,
+    EdgeComputer, EdgeComputerCPUComponent, EdgeComputerRAMComponent, EdgeAppliance, EdgeApplianceComponent, EdgeStorage, EdgeDevice,
+    EdgeRAMComponent, EdgeCPUComponent, EdgeWorkloadComponent, EdgeDeviceGroup,
+    // efp's addition: runs measured by CodeCarbon
+    Measurement,
+    System,
+    // efp's own
+    Budget
 ];
+
+// a budget limits a system or anything with a footprint of its own
+BUDGET_TARGET_CLASSES.push(...CLASS_SPECS.filter(c => c.category).map(c => c.className));
 
 const byClassName = new Map(CLASS_SPECS.map(c => [c.className, c]));
 const byKeyword = new Map(CLASS_SPECS.map(c => [c.keyword, c]));

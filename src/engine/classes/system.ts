@@ -91,10 +91,12 @@ export const System: ClassSpec = {
     inputs: [
         {
             type: 'refs', name: 'usage_patterns', label: 'Usage patterns', classes: ['UsagePattern'], description: 'Usage patterns of the service.',
-            // a system of edge devices only has none
-            requiredUnless: 'edge_usage_patterns'
+            // a system of edge devices or of measured runs only has none
+            requiredUnless: ['edge_usage_patterns', 'measurements']
         },
-        { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Edge usage patterns: fleets of edge devices.' }
+        { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Edge usage patterns: fleets of edge devices.' },
+        // efp's addition: e-footprint has no measured runs
+        { type: 'refs', name: 'measurements', label: 'Measurements', classes: ['Measurement'], description: 'Runs measured by CodeCarbon whose emissions the system counts.' }
     ],
     calculated: [
         {

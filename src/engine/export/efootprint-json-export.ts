@@ -5,6 +5,7 @@ import type { EfpObject, ResolvedInput } from '../model/efp-object.js';
 import type { ArgumentDescription, ExprDescription } from '../model/description.js';
 import type { Model } from '../model/model.js';
 import { systemsOf } from '../model/footprint-totals.js';
+import { reachableFrom } from '../model/linked-objects.js';
 import { formatUtcHour } from '../series/calendar.js';
 import { parseUnit, pintName } from '../units/unit.js';
 import type { Dimension } from '../units/dimension.js';
@@ -32,7 +33,14 @@ const CLASS_ORDER = ['System', 'UsagePattern', 'UsageJourney', 'Device', 'Networ
  * defaults): the service is not written, and its jobs are written as plain Jobs on the service's server
  * with the values efp derived, as e-footprint's own 15→16 upgrade turns them into Jobs.
  */
-const NOT_IN_EFOOTPRINT_22 = new Set(['WebApplication']);
+const NOT_IN_EFOOTPRINT_22 = new Set(['WebApplication', 'Measurement']);
+/** efp's own inputs, which e-footprint would not load: a system's CodeCarbon measurements. */
+/**
+ * Inputs of efp's own that e-footprint's classes do not take (its loader passes every key to the class,
+ * so an unknown one would stop the load): a system's measurements; a cloud server's region, whose grid
+ * intensity and PUE are written as the server's own inputs.
+ */
+const NOT_EFOOTPRINT_INPUTS = new Set(['System.measurements', 'BoaviztaCloudServer.region']);
 const WRITTEN_AS_JOB = new Set(['WebApplicationJob']);
 
 class Exporter {
@@ -46,16 +54,11 @@ class Exporter {
     /** Objects the system uses (e-footprint writes what its system reaches), or every object of a model without one. */
     private exported(): EfpObject[] {
         const systems = systemsOf(this.model);
-        if (systems.length === 0) return this.model.instances.filter(o => !o.description.builtin);
-        const seen = new Set<EfpObject>();
-        const visit = (o: EfpObject | undefined) => {
-            if (!o || seen.has(o)) return;
-            seen.add(o);
-            for (const r of o.refs.values()) visit(r);
-            for (const l of o.lists.values()) l.forEach(visit);
-            for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
-        };
-        systems.forEach(visit);
+        // efp's own objects (budgets) have no e-footprint class
+        if (systems.length === 0) return this.model.instances.filter(o => !o.description.builtin && !o.spec.efpOnly);
+        const seen = reachableFrom(systems);
+        // edge device groups point at devices, not the other way: e-footprint writes the groups of the system's devices
+        reachableFrom(this.model.relations.edge.groupsAround([...seen]), seen);
         return this.model.instances.filter(o => seen.has(o));
     }
 
@@ -117,6 +120,7 @@ class Exporter {
         const out: JsonRecord = { name: o.name, id: this.idOf(o) };
         if (o.className === 'Country') out.short_name = this.shortName(o);
         for (const spec of o.spec.inputs) {
+            if (NOT_EFOOTPRINT_INPUTS.has(`${o.className}.${spec.name}`)) continue;
             const value = this.input(o, spec);
             if (value !== undefined) out[spec.name] = value;
         }
@@ -164,7 +168,9 @@ class Exporter {
             }
             case 'text': {
                 const text = o.text(spec.name);
-                return text === undefined ? undefined : { zone: text, ...this.meta(input, spec.label) };
+                // a time zone is e-footprint's ExplainableTimezone, written `zone`; other text is a plain value
+                if (text === undefined) return undefined;
+                return spec.name === 'timezone' ? { zone: text, ...this.meta(input, spec.label) } : { value: text, ...this.meta(input, spec.label) };
             }
         }
     }

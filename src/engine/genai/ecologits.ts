@@ -3,14 +3,17 @@
  * 0.11): the model's size gives how many GPUs hold it, how long the answer takes and how much energy the
  * GPUs and their server draw; the data centre's PUE and grid give the usage emissions, and a share of the
  * hardware's manufacturing emissions (by time used over its lifetime) gives the embodied emissions.
- * Written from EcoLogits' methodology; the data comes from src/engine/data/ecologits-data.ts.
+ * Written from EcoLogits' methodology; the data (EcoLogits 0.11.2) comes from src/engine/data/ecologits-data.ts.
+ * EcoLogits 0.11.2 keeps 0.9.1's constants and formulas; what it adds is each model's measured deployment
+ * (tokens per second, time to first token), which replaces the latency regression when known.
  */
 import { ELECTRICITY_MIX_GWP, GENAI_MODEL_ROWS, GENAI_PROVIDER_ROWS, type GenAIModelRow, type GenAIProviderRow } from '../data/ecologits-data.js';
 import { didYouMean } from '../model/diagnostics.js';
 
 /**
- * The hardware and regression constants e-footprint 22.2.1 passes to EcoLogits (EcoLogits 0.11's
- * defaults, as e-footprint's own serialized test job lists them): an 8-GPU server of 80 GB GPUs.
+ * The hardware and regression constants e-footprint 22.2.1 passes to EcoLogits (EcoLogits 0.11.2's
+ * defaults, the same as 0.9.1's, as e-footprint's own serialized test job lists them): an 8-GPU server of
+ * 80 GB GPUs.
  */
 export const ECOLOGITS_CONSTANTS = {
     /** Bits per weight of a served model. */
@@ -42,8 +45,8 @@ export const ECOLOGITS_CONSTANTS = {
 
 export const GENAI_PROVIDERS: readonly string[] = GENAI_PROVIDER_ROWS.map(p => p.name);
 export const DEFAULT_GENAI_PROVIDER = 'anthropic';
-/** e-footprint's default is claude-opus-4-5, which EcoLogits 0.9.1's data does not list yet. */
-export const DEFAULT_GENAI_MODEL = 'claude-opus-4-1';
+/** e-footprint's default: an alias of claude-opus-4-5-20251101 in EcoLogits 0.11.2's repository. */
+export const DEFAULT_GENAI_MODEL = 'claude-opus-4-5';
 
 /** A provider or model name the offline catalogue does not know, with the closest one it does. */
 export class GenAICatalogueError extends Error {
@@ -98,12 +101,21 @@ export function gpuEnergyKWh(activeParamsB: number, tokens: number): number {
     return tokens * whPerToken / 1000;
 }
 
+/** Seconds per generated token from EcoLogits' latency regression on the active parameters and batch size. */
+export function regressionSecondsPerToken(activeParamsB: number): number {
+    return C.latencyAlpha * activeParamsB + C.latencyBeta * C.batchSize + C.latencyGamma;
+}
+
 /**
- * Seconds to generate the answer: with a measured throughput, the time to the first token plus one token
- * every 1/tps seconds; otherwise EcoLogits' latency regression on the active parameters and batch size.
+ * Seconds to generate the answer, as EcoLogits 0.11.2 decides: a measured throughput (tps) replaces the
+ * regression entirely (one token every 1/tps s); a measured time to first token is added whenever it is
+ * known, with or without a tps. (EcoLogits also caps the result at the request's measured latency;
+ * e-footprint passes an infinite one, so there is no cap here.)
  */
 export function generationLatencyS(activeParamsB: number, tokens: number, tps?: number, ttft?: number): number {
-    const perToken = tps === undefined ? C.latencyAlpha * activeParamsB + C.latencyBeta * C.batchSize + C.latencyGamma : 1 / tps;
+    // EcoLogits refuses tps = 0 (its Python raises ZeroDivisionError); the data has none, but say so plainly.
+    if (tps !== undefined && !(tps > 0)) throw new GenAICatalogueError(`a measured throughput of ${tps} tokens per second cannot give a latency`);
+    const perToken = tps === undefined ? regressionSecondsPerToken(activeParamsB) : 1 / tps;
     return tokens * perToken + (ttft ?? 0);
 }
 

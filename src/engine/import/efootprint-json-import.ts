@@ -10,18 +10,21 @@ import type {
 import { efpUnitOfPint, UnknownPintUnit } from './pint-units.js';
 import { enumMember } from '../classes/builtin-enums.js';
 import { efpIdentifiers } from './identifiers.js';
+import { CURRENT_EFOOTPRINT_MAJOR, EfootprintVersionError } from './version-upgrade/efootprint-version.js';
+import { upgradeEfootprintJson, upgradeSummary } from './version-upgrade/upgrade-chain.js';
 
 /**
  * e-footprint 22.x JSON (what `system_to_json` writes: `efootprint_version`, `Sources`, then one key per
- * class with its objects by id) read into the engine's plain model description, so the same description
- * can be evaluated directly or printed as .efp text. Only inputs are read: e-footprint recomputes
+ * class with its objects by id; files from e-footprint 9 to 21 are first upgraded to that layout, as
+ * e-footprint does, by version-upgrade/) read into the engine's plain model description, so the same
+ * description can be evaluated directly or printed as .efp text. Only inputs are read: e-footprint recomputes
  * everything else, and so does efp.
  */
 
 /** A file efp cannot read as e-footprint JSON; the message names the object and field (a JSON path). */
 export class EfootprintImportError extends Error {}
 
-export const SUPPORTED_EFOOTPRINT_MAJOR = 22;
+export const SUPPORTED_EFOOTPRINT_MAJOR = CURRENT_EFOOTPRINT_MAJOR;
 
 export interface ImportedModel {
     readonly description: ModelDescription;
@@ -32,6 +35,8 @@ export interface ImportedModel {
     /** Fields e-footprint keeps that efp does not model, per efp object name (a country's `short_name`). */
     readonly extras: ReadonlyMap<string, Readonly<Record<string, string>>>;
     readonly efootprintVersion: string;
+    /** The upgrades an older file went through: one line for the user (undefined for a 22.x file) and notes on values they changed. */
+    readonly upgrade: { readonly summary?: string; readonly notes: readonly string[] };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,6 +52,16 @@ function at(className: string, id: string, field?: string): string {
 }
 
 const IGNORED_FIELDS = new Set(['name', 'id']);
+/**
+ * What e-footprint writes for a generative-AI API that efp derives itself: the API's virtual server (efp's
+ * genai_api books the footprint its server would), the API's link to it, and a call's job inputs, which
+ * e-footprint fixes (0 data stored, compute and RAM) or computes (data transferred, duration).
+ */
+const FOLDED_CLASSES = new Set(['EcoLogitsGenAIExternalAPIServer']);
+const DERIVED_FIELDS: Record<string, readonly string[]> = {
+    EcoLogitsGenAIExternalAPI: ['server'],
+    EcoLogitsGenAIExternalAPIJob: ['data_transferred', 'data_stored', 'request_duration', 'compute_needed', 'ram_needed']
+};
 /** Kept on the side: efp's Country has no short name, but e-footprint needs it back. */
 const EXTRA_FIELDS: Record<string, readonly string[]> = { Country: ['short_name'] };
 
@@ -60,19 +75,6 @@ const DECLARATION_ORDER = ['Country', 'Device', 'Network', 'Storage', 'Server', 
 function declarationRank(className: string): number {
     const i = DECLARATION_ORDER.indexOf(className);
     return i >= 0 ? i : DECLARATION_ORDER.indexOf('UsageJourneyStep') - 0.5;
-}
-
-function checkVersion(root: JsonRecord): string {
-    const version = root.efootprint_version;
-    if (version === undefined) throw new EfootprintImportError('efootprint_version: missing; is this a file written by e-footprint\'s system_to_json?');
-    if (typeof version !== 'string' || !/^\d+\.\d+(\.\d+)?/.test(version)) {
-        throw new EfootprintImportError(`efootprint_version: expected a version like "22.2.1", got ${JSON.stringify(version)}`);
-    }
-    const major = Number(version.split('.')[0]);
-    if (major !== SUPPORTED_EFOOTPRINT_MAJOR) {
-        throw new EfootprintImportError(`efootprint_version: efp reads e-footprint ${SUPPORTED_EFOOTPRINT_MAJOR}.x JSON; this file is from e-footprint ${version}`);
-    }
-    return version;
 }
 
 /** Decodes e-footprint's hourly values: base64 of zstd-compressed little-endian float32s. */
@@ -120,7 +122,7 @@ class Importer {
         this.root = root;
         const entries: Array<{ className: string; id: string; name: string }> = [];
         for (const [className, objects] of Object.entries(root)) {
-            if (className === 'efootprint_version' || className === 'Sources') continue;
+            if (className === 'efootprint_version' || className === 'Sources' || FOLDED_CLASSES.has(className)) continue;
             if (!isRecord(objects)) throw new EfootprintImportError(`${className}: expected objects by id`);
             const spec = classSpec(className);
             for (const [id, o] of Object.entries(objects)) {
@@ -161,7 +163,7 @@ class Importer {
 
     run(): ModelDescription {
         const objects: ObjectDescription[] = [];
-        const classes = Object.keys(this.root).filter(k => k !== 'efootprint_version' && k !== 'Sources');
+        const classes = Object.keys(this.root).filter(k => k !== 'efootprint_version' && k !== 'Sources' && !FOLDED_CLASSES.has(k));
         classes.sort((a, b) => declarationRank(a) - declarationRank(b));
         for (const className of classes) {
             const spec = classSpec(className)!;
@@ -185,7 +187,7 @@ class Importer {
         const inputs: Record<string, InputDescription> = {};
         const name = this.names.get(id)!;
         for (const [field, value] of Object.entries(o)) {
-            if (IGNORED_FIELDS.has(field)) continue;
+            if (IGNORED_FIELDS.has(field) || DERIVED_FIELDS[spec.className]?.includes(field)) continue;
             if (EXTRA_FIELDS[spec.className]?.includes(field)) {
                 if (typeof value === 'string') this.extras.set(name, { ...this.extras.get(name), [field]: value });
                 continue;
@@ -371,11 +373,11 @@ class Importer {
         return { kind: 'call', function: 'volume_growth', args };
     }
 
-    result(description: ModelDescription, version: string): ImportedModel {
+    result(description: ModelDescription, version: string, upgrade: ImportedModel['upgrade']): ImportedModel {
         return {
             description,
             objectIds: new Map([...this.names].map(([id, name]) => [name, id])),
-            sourceIds: this.sourceIds, extras: this.extras, efootprintVersion: version
+            sourceIds: this.sourceIds, extras: this.extras, efootprintVersion: version, upgrade
         };
     }
 }
@@ -396,7 +398,13 @@ export function importEfootprintJson(text: string): ImportedModel {
         throw new EfootprintImportError(`not JSON: ${(e as Error).message}`);
     }
     if (!isRecord(root)) throw new EfootprintImportError('expected a JSON object with efootprint_version, Sources and one key per class');
-    const version = checkVersion(root);
-    const importer = new Importer(root);
-    return importer.result(importer.run(), version);
+    let upgraded: ReturnType<typeof upgradeEfootprintJson>;
+    try {
+        upgraded = upgradeEfootprintJson(root);
+    } catch (e) {
+        if (e instanceof EfootprintVersionError) throw new EfootprintImportError(e.message);
+        throw e;
+    }
+    const importer = new Importer(upgraded.root);
+    return importer.result(importer.run(), upgraded.fromVersion, { summary: upgradeSummary(upgraded), notes: upgraded.notes });
 }

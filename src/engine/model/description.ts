@@ -90,8 +90,45 @@ export interface ModelSettingsDescription {
     readonly modeling_duration?: InputDescription;
 }
 
+/** A data file a model reads (a measurement's emissions.csv): its text, or why it could not be read. */
+export type DataFileContent = { readonly text: string } | { readonly error: string };
+
 export interface ModelDescription {
     readonly settings: ModelSettingsDescription;
     readonly sources: readonly SourceDescription[];
     readonly objects: readonly ObjectDescription[];
+    /**
+     * The data files the objects name, by `dataFileKey` (the document and the path written in it), read by the front end: the
+     * engine reads no files, so that it runs alike in the CLI, the language server and tests.
+     */
+    readonly files?: Readonly<Record<string, DataFileContent>>;
+    /** What-if changes evaluated beside the model (e-footprint's ModelingUpdate); the model itself is the baseline. */
+    readonly scenarios?: readonly ScenarioDescription[];
+}
+
+/** `daily_video.uj_steps: [watch, llm_chat]` in a scenario: a new value for one input of one object. */
+export interface ScenarioChangeDescription {
+    /** Id of the changed object (the model's, else the built-in one of that name). */
+    readonly object: string;
+    readonly attribute: string;
+    /** The new value, with its annotations; its origin is the whole line, its nameOrigin the `object.attribute` part. */
+    readonly input: InputDescription;
+    /** Range of the object's name on the line. */
+    readonly objectOrigin?: Origin;
+}
+
+/**
+ * `scenario llm_chat "Add an LLM chat step" at 2026-01-01 { … }`: e-footprint's ModelingUpdate. With a
+ * date (its simulation_date) the changes take effect from that hour on; without one, from the start.
+ */
+export interface ScenarioDescription {
+    readonly id: string;
+    /** Display name; the id when none is given. */
+    readonly name: string;
+    /** ISO date (UTC) the changes take effect, as written. */
+    readonly date?: string;
+    readonly dateOrigin?: Origin;
+    readonly changes: readonly ScenarioChangeDescription[];
+    /** Range of the scenario's name. */
+    readonly origin?: Origin;
 }

@@ -6,7 +6,13 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type DiagnosticCode =
     | 'unknown-class' | 'duplicate-name' | 'unknown-attribute' | 'missing-input' | 'wrong-kind' | 'unknown-object'
     | 'unknown-unit' | 'dimension-mismatch' | 'cycle' | 'evaluation-error' | 'invalid-value' | 'unknown-function'
-    | 'bad-argument' | 'out-of-range' | 'unknown-source' | 'unused';
+    | 'bad-argument' | 'out-of-range' | 'unknown-source' | 'unused'
+    /** A period of a budget reaches its warning threshold, or goes past its limit. */
+    | 'budget-warning' | 'budget-exceeded'
+    /** A footprint grew past the threshold since the saved baseline (`efp check --baseline`). */
+    | 'baseline-regression'
+    /** A data file (a measurement's emissions.csv) that cannot be read or used. */
+    | 'data-file';
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {

@@ -4,7 +4,7 @@ import type { Model } from './model.js';
 import type { NumericValue } from './values.js';
 import { EMPTY } from './values.js';
 
-export const CATEGORIES: readonly FootprintCategory[] = ['Servers', 'Storage', 'ExternalAPIs', 'Network', 'Devices', 'EdgeDevices'];
+export const CATEGORIES: readonly FootprintCategory[] = ['Servers', 'Storage', 'ExternalAPIs', 'Network', 'Devices', 'EdgeDevices', 'Measurements'];
 
 /** A system's footprint by object, in the two life-cycle phases e-footprint separates. */
 export interface ObjectFootprint {

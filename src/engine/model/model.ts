@@ -19,6 +19,9 @@ import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
 import { withCloudRegions } from '../cloud/cloud-region.js';
+import { withBuilderParts } from '../classes/edge/builder-parts.js';
+import { MEASURED_INPUTS, withMeasurements } from '../codecarbon/measurement-inputs.js';
+import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
 
 const DEFAULT_START = '2025-01-01';
 /** 100 years of hours: the longest period efp evaluates. */
@@ -57,7 +60,11 @@ export class Model {
     private readonly replaced: Float64Array[] = [];
 
     private constructor(description: ModelDescription) {
-        description = withCloudRegions(description);
+        // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
+        description = withBuilderParts(withCloudRegions(description));
+        const measured = withMeasurements(description);
+        description = measured.description;
+        this.diagnostics.push(...measured.diagnostics);
         this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
@@ -67,7 +74,21 @@ export class Model {
         this.relations = new Relations(this.instances);
         this.reportUnused();
         this.createNodes();
+        this.markUnreadMeasurements(measured.unread);
         this.order = this.orderNodes();
+    }
+
+    /** A measurement's values when its file could not be read: in error, reported once on the file. */
+    private markUnreadMeasurements(ids: readonly string[]): void {
+        for (const id of ids) {
+            for (const name of MEASURED_INPUTS) {
+                const node = this.findNode(id, name);
+                if (node) {
+                    node.error = INVALID_DEFINITION;
+                    node.value = EMPTY;
+                }
+            }
+        }
     }
 
     /** Builds the model and evaluates every value. */
@@ -218,6 +239,17 @@ export class Model {
         return recomputed;
     }
 
+    /**
+     * Gives some values new ones, then recomputes `nodes` (and only them) in evaluation order: a scenario
+     * with a simulation_date, whose recomputed values read their ancestors cut to the date.
+     */
+    recomputeWith(replacements: ReadonlyMap<Node, NodeValue>, nodes: ReadonlySet<Node>): void {
+        this.evaluating(() => {
+            for (const [node, value] of replacements) this.setValue(node, value);
+            for (const node of this.order) if (nodes.has(node)) this.run(node);
+        });
+    }
+
     private recomputeFrom(start: Node): number {
         const dirty = new Set<Node>([start]);
         this.run(start);
@@ -365,7 +397,7 @@ export class Model {
             const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
-            } else if (input.type === 'refs' && input.requiredUnless !== undefined && description.inputs[input.requiredUnless]) {
+            } else if (input.type === 'refs' && input.requiredUnless?.some(other => description.inputs[other])) {
                 const none: InputDescription = { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
                 object.inputs.set(input.name, resolvedInput(none, input, 'default', none.source, undefined));
             } else if (isRequired(input)) {
@@ -517,8 +549,11 @@ export class Model {
         const systems = this.instances.filter(o => o.className === 'System');
         if (systems.length === 0) return;
         const used = new Set(systems.flatMap(s => [...this.relations.usedBy(s)]));
+        // what a scenario adds (a step it puts in a journey) is used from the scenario on
+        for (const o of objectsReachedByScenarios(this.description, (id, builtin) => this.lookup(id, builtin))) used.add(o);
         for (const object of this.objects.values()) {
-            if (used.has(object)) continue;
+            // a budget stands beside the systems, limiting them
+            if (used.has(object) || object.spec.efpOnly) continue;
             this.report('hint', 'unused', `${object} is not used by any system, so its footprint counts nowhere`, object.origin,
                 'Reference it from a usage pattern, journey, step or job of a system, or remove it.');
         }

@@ -1,8 +1,9 @@
 import type { EfpObject } from './efp-object.js';
 import { unique } from '../classes/formula-helpers.js';
 import { EdgeRelations } from './edge-relations.js';
+import { reachableFrom } from './linked-objects.js';
 
-const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'];
+export const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'];
 const SERVICE_CLASSES = ['VideoStreaming', 'WebApplication'];
 
 /** The server that runs a job: its own, or for a service's job (a video streaming job) its service's server. */
@@ -41,13 +42,23 @@ export class Relations {
                 }
             }
         }
+        // an edge usage pattern runs the jobs of its journey's recurrent server needs (after the web patterns, as in e-footprint)
+        for (const pattern of this.edge.edgePatterns) {
+            for (const serverNeed of this.edge.serverNeedsOfJourney(pattern.ref('edge_usage_journey')!)) {
+                for (const job of serverNeed.weights('jobs')) {
+                    const list = this.patternsByJob.get(job.object) ?? [];
+                    if (!list.includes(pattern)) list.push(pattern);
+                    this.patternsByJob.set(job.object, list);
+                }
+            }
+        }
     }
 
     patternsOfJourney(journey: EfpObject): EfpObject[] {
         return this.patterns.filter(p => p.ref('usage_journey') === journey);
     }
 
-    /** Usage patterns whose journey runs the job, in declaration order. */
+    /** Usage patterns whose journey runs the job, in declaration order: web ones, then edge ones (through server needs). */
     patternsOfJob(job: EfpObject): EfpObject[] {
         return this.jobs.includes(job) ? this.patternsByJob.get(job) ?? [] : [];
     }
@@ -95,28 +106,23 @@ export class Relations {
 
     /** Every object a system depends on, the system included. */
     usedBy(system: EfpObject): Set<EfpObject> {
-        const used = new Set<EfpObject>([system]);
-        const visit = (o: EfpObject | undefined) => {
-            if (!o || used.has(o)) return;
-            used.add(o);
-            for (const r of o.refs.values()) visit(r);
-            for (const l of o.lists.values()) l.forEach(visit);
-            for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
-        };
-        system.list('usage_patterns').forEach(visit);
-        system.list('edge_usage_patterns').forEach(visit);
+        const used = reachableFrom(['usage_patterns', 'edge_usage_patterns', 'measurements'].flatMap(l => system.list(l)), new Set([system]));
+        // groups point at devices, not the other way: a group of used devices is used
+        for (const group of this.edge.groupsAround([...used])) used.add(group);
         return used;
     }
 
     /** Servers, storage, networks, devices and edge devices whose footprint a system counts, by category order. */
     footprintObjects(system: EfpObject): EfpObject[] {
         const patterns = this.patternsOfSystem(system);
-        const jobs = unique(patterns.flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
+        // jobs of web patterns, then of edge patterns (their recurrent server needs' jobs), as e-footprint's System.jobs
+        const edgePatterns = this.edge.patternsOfSystem(system);
+        const jobs = unique([...patterns, ...edgePatterns].flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
         const servers = unique(jobs.map(j => serverOfJob(j)).filter((s): s is EfpObject => s !== undefined));
         const externalApis = unique(jobs.map(j => j.ref('external_api')).filter((a): a is EfpObject => a !== undefined));
         const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));
         const networks = unique([...patterns.map(p => p.ref('network')!), ...this.edge.networksOfSystem(system)]);
         const devices = unique(patterns.flatMap(p => p.list('devices')));
-        return [...servers, ...storages, ...externalApis, ...networks, ...devices, ...this.edge.devicesOfSystem(system)];
+        return [...servers, ...storages, ...externalApis, ...networks, ...devices, ...this.edge.devicesOfSystem(system), ...system.list('measurements')];
     }
 }

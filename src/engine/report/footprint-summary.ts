@@ -2,7 +2,7 @@ import type { FootprintCategory } from '../classes/class-spec.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
 import type { Origin } from '../model/description.js';
-import { CATEGORIES, systemFootprints } from '../model/footprint-totals.js';
+import { CATEGORIES, systemFootprints, type ObjectFootprint } from '../model/footprint-totals.js';
 import { totalOf, type NumericValue } from '../model/values.js';
 import { totalsByYear } from '../model/yearly-totals.js';
 import { HOURS_PER_YEAR } from './hours-per-year.js';
@@ -63,7 +63,11 @@ export interface FootprintSeries {
 }
 
 export function summarizeSystem(model: Model, system: EfpObject): SystemFootprintSummary {
-    const rows = systemFootprints(model, system);
+    return summarizeFootprints(model, system, systemFootprints(model, system));
+}
+
+/** The same from given footprint rows (a scenario's: the baseline's before its date, its own from then on). */
+export function summarizeFootprints(model: Model, system: EfpObject, rows: readonly ObjectFootprint[]): SystemFootprintSummary {
     const objects: ObjectFootprintSummary[] = rows.map(r => ({
         id: r.object.id,
         name: r.object.name,

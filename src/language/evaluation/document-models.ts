@@ -2,6 +2,7 @@ import { OperationCancelled, URI, WorkspaceCache, type LangiumDocument, type Lan
 import type { CancellationToken } from 'vscode-languageserver';
 import { Model } from '../../engine/model/model.js';
 import { describeModel } from '../model-description.js';
+import type { DataFileReader } from '../data-files.js';
 import { importClosure } from '../efp-scope.js';
 
 /** True when a document and what it imports parse and link: the engine can evaluate them. */
@@ -23,6 +24,7 @@ export function canEvaluate(document: LangiumDocument, documents: LangiumDocumen
 export class DocumentModels {
     private readonly cache: WorkspaceCache<string, Model | undefined>;
     private readonly documents: LangiumDocuments;
+    private readonly readDataFile: DataFileReader;
     /** The last model each document had, kept while its text is broken. */
     private readonly lastGood = new Map<string, Model>();
     /** The document version each model was built from. */
@@ -31,6 +33,9 @@ export class DocumentModels {
     constructor(shared: LangiumSharedCoreServices) {
         this.cache = new WorkspaceCache(shared);
         this.documents = shared.workspace.LangiumDocuments;
+        // through Langium's file system, so data files read alike in the CLI, the server and tests
+        const files = shared.workspace.FileSystemProvider;
+        this.readDataFile = uri => files.readFileSync(uri);
         shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
             for (const uri of deleted) this.lastGood.delete(uri.toString());
         });
@@ -41,7 +46,7 @@ export class DocumentModels {
         const uri = document.uri.toString();
         return this.cache.get(uri, () => {
             if (!canEvaluate(document, this.documents)) return undefined;
-            return this.remember(document, Model.build(describeModel(document, this.documents)));
+            return this.remember(document, Model.build(describeModel(document, this.documents, this.readDataFile)));
         });
     }
 
@@ -56,7 +61,7 @@ export class DocumentModels {
             this.cache.set(uri, undefined);
             return undefined;
         }
-        const model = await Model.buildInSlices(describeModel(document, this.documents), () => token.isCancellationRequested);
+        const model = await Model.buildInSlices(describeModel(document, this.documents, this.readDataFile), () => token.isCancellationRequested);
         if (!model) throw OperationCancelled;
         // the cache is cleared on any change: a model finished after one is not stored
         if (token.isCancellationRequested) throw OperationCancelled;

@@ -11,6 +11,7 @@ export const EfpTerminals = {
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?/,
     NUMBER: /[0-9][0-9_]*(\.[0-9][0-9_]*)?([eE][+-]?[0-9]+)?/,
     ATTRIBUTE_NAME: /[_a-zA-Z][\w]*(?=[ \t]*:)/,
+    CHANGED_OBJECT: /[_a-zA-Z][\w]*(?=\.[_a-zA-Z][\w]*[ \t]*:)/,
     ID: /[_a-zA-Z][\w]*/,
     STRING: /"(\\.|[^"\\])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -33,16 +34,21 @@ export type EfpKeywordNames =
     | "["
     | "]"
     | "^"
+    | "at"
+    | "budget"
     | "cloud_server"
     | "comment"
     | "confidence"
     | "country"
     | "device"
+    | "edge_appliance"
+    | "edge_appliance_component"
     | "edge_computer"
     | "edge_computer_cpu_component"
     | "edge_computer_ram_component"
     | "edge_cpu_component"
     | "edge_device"
+    | "edge_device_group"
     | "edge_function"
     | "edge_ram_component"
     | "edge_storage"
@@ -58,6 +64,7 @@ export type EfpKeywordNames =
     | "import"
     | "in"
     | "job"
+    | "measurement"
     | "model"
     | "network"
     | "on"
@@ -68,6 +75,11 @@ export type EfpKeywordNames =
     | "recurrent_edge_process_cpu_need"
     | "recurrent_edge_process_ram_need"
     | "recurrent_edge_process_storage_need"
+    | "recurrent_edge_storage_need"
+    | "recurrent_edge_workload"
+    | "recurrent_edge_workload_need"
+    | "recurrent_server_need"
+    | "scenario"
     | "server"
     | "source"
     | "storage"
@@ -140,7 +152,7 @@ export function isAttributeName(item: unknown): item is AttributeName {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | Conversion | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | Conversion | ListExpression | Negation | ScenarioChange;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '*' | '+' | '-' | '/';
@@ -159,7 +171,7 @@ export function isBinaryExpression(item: unknown): item is BinaryExpression {
 }
 
 export interface Call extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'Call';
     arguments: Array<Argument>;
     function: string;
@@ -176,7 +188,7 @@ export function isCall(item: unknown): item is Call {
 }
 
 export interface CommentAnnotation extends langium.AstNode {
-    readonly $container: Attribute;
+    readonly $container: Attribute | ScenarioChange;
     readonly $type: 'CommentAnnotation';
     text: string;
 }
@@ -191,7 +203,7 @@ export function isCommentAnnotation(item: unknown): item is CommentAnnotation {
 }
 
 export interface ConfidenceAnnotation extends langium.AstNode {
-    readonly $container: Attribute;
+    readonly $container: Attribute | ScenarioChange;
     readonly $type: 'ConfidenceAnnotation';
     level: string;
 }
@@ -206,7 +218,7 @@ export function isConfidenceAnnotation(item: unknown): item is ConfidenceAnnotat
 }
 
 export interface Conversion extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'Conversion';
     expression: BinaryExpression;
     unit: UnitExpression;
@@ -223,7 +235,7 @@ export function isConversion(item: unknown): item is Conversion {
 }
 
 export interface DateLiteral extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'DateLiteral';
     value: string;
 }
@@ -253,7 +265,7 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type Element = EnumDecl | ModelSettings | ObjectDecl | SourceDecl | UnitDecl;
+export type Element = EnumDecl | ModelSettings | ObjectDecl | ScenarioDecl | SourceDecl | UnitDecl;
 
 export const Element = {
     $type: 'Element'
@@ -323,7 +335,7 @@ export function isImport(item: unknown): item is Import {
 }
 
 export interface ListExpression extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'ListExpression';
     items: Array<Expression>;
 }
@@ -361,7 +373,7 @@ export function isModelSettings(item: unknown): item is ModelSettings {
 }
 
 export interface Negation extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'Negation';
     operand: Expression;
 }
@@ -400,14 +412,14 @@ export function isObjectDecl(item: unknown): item is ObjectDecl {
     return reflection.isInstance(item, ObjectDecl.$type);
 }
 
-export type ObjectKind = 'cloud_server' | 'country' | 'device' | 'edge_computer' | 'edge_computer_cpu_component' | 'edge_computer_ram_component' | 'edge_cpu_component' | 'edge_device' | 'edge_function' | 'edge_ram_component' | 'edge_storage' | 'edge_usage_journey' | 'edge_usage_pattern' | 'edge_workload_component' | 'genai_api' | 'genai_job' | 'gpu_job' | 'gpu_server' | 'job' | 'network' | 'recurrent_edge_component_need' | 'recurrent_edge_device_need' | 'recurrent_edge_process' | 'recurrent_edge_process_cpu_need' | 'recurrent_edge_process_ram_need' | 'recurrent_edge_process_storage_need' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern' | 'video_streaming' | 'video_streaming_job' | 'web_application' | 'web_application_job';
+export type ObjectKind = 'budget' | 'cloud_server' | 'country' | 'device' | 'edge_appliance' | 'edge_appliance_component' | 'edge_computer' | 'edge_computer_cpu_component' | 'edge_computer_ram_component' | 'edge_cpu_component' | 'edge_device' | 'edge_device_group' | 'edge_function' | 'edge_ram_component' | 'edge_storage' | 'edge_usage_journey' | 'edge_usage_pattern' | 'edge_workload_component' | 'genai_api' | 'genai_job' | 'gpu_job' | 'gpu_server' | 'job' | 'measurement' | 'network' | 'recurrent_edge_component_need' | 'recurrent_edge_device_need' | 'recurrent_edge_process' | 'recurrent_edge_process_cpu_need' | 'recurrent_edge_process_ram_need' | 'recurrent_edge_process_storage_need' | 'recurrent_edge_storage_need' | 'recurrent_edge_workload' | 'recurrent_edge_workload_need' | 'recurrent_server_need' | 'server' | 'storage' | 'system' | 'usage_journey' | 'usage_journey_step' | 'usage_pattern' | 'video_streaming' | 'video_streaming_job' | 'web_application' | 'web_application_job';
 
 export function isObjectKind(item: unknown): item is ObjectKind {
-    return item === 'server' || item === 'gpu_server' || item === 'cloud_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'video_streaming' || item === 'video_streaming_job' || item === 'web_application' || item === 'web_application_job' || item === 'genai_api' || item === 'genai_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system' || item === 'edge_usage_pattern' || item === 'edge_usage_journey' || item === 'edge_function' || item === 'recurrent_edge_device_need' || item === 'recurrent_edge_process' || item === 'recurrent_edge_component_need' || item === 'recurrent_edge_process_ram_need' || item === 'recurrent_edge_process_cpu_need' || item === 'recurrent_edge_process_storage_need' || item === 'edge_device' || item === 'edge_computer' || item === 'edge_computer_cpu_component' || item === 'edge_computer_ram_component' || item === 'edge_storage' || item === 'edge_cpu_component' || item === 'edge_ram_component' || item === 'edge_workload_component';
+    return item === 'server' || item === 'gpu_server' || item === 'cloud_server' || item === 'storage' || item === 'device' || item === 'network' || item === 'country' || item === 'job' || item === 'gpu_job' || item === 'video_streaming' || item === 'video_streaming_job' || item === 'web_application' || item === 'web_application_job' || item === 'genai_api' || item === 'genai_job' || item === 'usage_journey_step' || item === 'usage_journey' || item === 'usage_pattern' || item === 'system' || item === 'budget' || item === 'measurement' || item === 'edge_usage_pattern' || item === 'edge_usage_journey' || item === 'edge_function' || item === 'recurrent_edge_device_need' || item === 'recurrent_edge_process' || item === 'recurrent_edge_component_need' || item === 'recurrent_edge_process_ram_need' || item === 'recurrent_edge_process_cpu_need' || item === 'recurrent_edge_process_storage_need' || item === 'edge_device' || item === 'edge_computer' || item === 'edge_computer_cpu_component' || item === 'edge_computer_ram_component' || item === 'edge_storage' || item === 'edge_cpu_component' || item === 'edge_ram_component' || item === 'edge_workload_component' || item === 'edge_device_group' || item === 'recurrent_server_need' || item === 'recurrent_edge_storage_need' || item === 'edge_appliance' || item === 'edge_appliance_component' || item === 'recurrent_edge_workload' || item === 'recurrent_edge_workload_need';
 }
 
 export interface QuantityLiteral extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'QuantityLiteral';
     unit?: langium.Reference<UnitDecl>;
     value: string;
@@ -434,7 +446,7 @@ export function isReferable(item: unknown): item is Referable {
 }
 
 export interface Reference extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'Reference';
     members: Array<MemberName>;
     target: langium.Reference<Referable>;
@@ -450,6 +462,48 @@ export function isReference(item: unknown): item is Reference {
     return reflection.isInstance(item, Reference.$type);
 }
 
+export interface ScenarioChange extends langium.AstNode {
+    readonly $container: ScenarioDecl;
+    readonly $type: 'ScenarioChange';
+    annotations: Array<Annotation>;
+    attribute: AttributeName;
+    object: langium.Reference<ObjectDecl>;
+    value: Expression;
+}
+
+export const ScenarioChange = {
+    $type: 'ScenarioChange',
+    annotations: 'annotations',
+    attribute: 'attribute',
+    object: 'object',
+    value: 'value'
+} as const;
+
+export function isScenarioChange(item: unknown): item is ScenarioChange {
+    return reflection.isInstance(item, ScenarioChange.$type);
+}
+
+export interface ScenarioDecl extends langium.AstNode {
+    readonly $container: Document;
+    readonly $type: 'ScenarioDecl';
+    changes: Array<ScenarioChange>;
+    date?: string;
+    label?: string;
+    name: string;
+}
+
+export const ScenarioDecl = {
+    $type: 'ScenarioDecl',
+    changes: 'changes',
+    date: 'date',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isScenarioDecl(item: unknown): item is ScenarioDecl {
+    return reflection.isInstance(item, ScenarioDecl.$type);
+}
+
 export type SIGNED_INT = string;
 
 export function isSIGNED_INT(item: unknown): item is SIGNED_INT {
@@ -457,7 +511,7 @@ export function isSIGNED_INT(item: unknown): item is SIGNED_INT {
 }
 
 export interface SourceAnnotation extends langium.AstNode {
-    readonly $container: Attribute;
+    readonly $container: Attribute | ScenarioChange;
     readonly $type: 'SourceAnnotation';
     source: langium.Reference<SourceDecl>;
 }
@@ -491,7 +545,7 @@ export function isSourceDecl(item: unknown): item is SourceDecl {
 }
 
 export interface StringLiteral extends langium.AstNode {
-    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation;
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
     readonly $type: 'StringLiteral';
     value: string;
 }
@@ -585,6 +639,8 @@ export type EfpAstType = {
     QuantityLiteral: QuantityLiteral
     Referable: Referable
     Reference: Reference
+    ScenarioChange: ScenarioChange
+    ScenarioDecl: ScenarioDecl
     SourceAnnotation: SourceAnnotation
     SourceDecl: SourceDecl
     StringLiteral: StringLiteral
@@ -868,6 +924,49 @@ export class EfpAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        ScenarioChange: {
+            name: ScenarioChange.$type,
+            properties: {
+                annotations: {
+                    name: ScenarioChange.annotations,
+                    defaultValue: [],
+                    optional: true
+                },
+                attribute: {
+                    name: ScenarioChange.attribute
+                },
+                object: {
+                    name: ScenarioChange.object,
+                    referenceType: ObjectDecl.$type
+                },
+                value: {
+                    name: ScenarioChange.value
+                }
+            },
+            superTypes: []
+        },
+        ScenarioDecl: {
+            name: ScenarioDecl.$type,
+            properties: {
+                changes: {
+                    name: ScenarioDecl.changes,
+                    defaultValue: [],
+                    optional: true
+                },
+                date: {
+                    name: ScenarioDecl.date,
+                    optional: true
+                },
+                label: {
+                    name: ScenarioDecl.label,
+                    optional: true
+                },
+                name: {
+                    name: ScenarioDecl.name
+                }
+            },
+            superTypes: [Element.$type]
         },
         SourceAnnotation: {
             name: SourceAnnotation.$type,

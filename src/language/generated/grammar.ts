@@ -67,7 +67,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -118,6 +118,13 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               "$ref": "#/rules@8"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@10"
+            },
+            "arguments": []
           }
         ]
       },
@@ -142,7 +149,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -159,7 +166,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             },
@@ -192,7 +199,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -204,7 +211,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -216,7 +223,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -245,7 +252,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -257,7 +264,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -286,7 +293,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -359,7 +366,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -371,7 +378,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -408,7 +415,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -420,7 +427,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             },
@@ -445,7 +452,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@40"
                     },
                     "arguments": []
                   },
@@ -475,7 +482,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@40"
                     },
                     "arguments": []
                   },
@@ -497,7 +504,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             },
@@ -598,6 +605,14 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "budget"
+          },
+          {
+            "$type": "Keyword",
+            "value": "measurement"
+          },
+          {
+            "$type": "Keyword",
             "value": "edge_usage_pattern"
           },
           {
@@ -663,6 +678,195 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "Keyword",
             "value": "edge_workload_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_device_group"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_server_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_storage_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_appliance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_appliance_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_workload"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_workload_need"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ScenarioDecl",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "scenario"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@41"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "at"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "date",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@36"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "changes",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@11"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ScenarioChange",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "object",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@8"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@39"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "."
+          },
+          {
+            "$type": "Assignment",
+            "feature": "attribute",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@17"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@19"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "annotations",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@13"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
           }
         ]
       },
@@ -683,7 +887,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@15"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             }
@@ -699,7 +903,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@17"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -711,7 +915,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@13"
               },
               "arguments": []
             },
@@ -732,21 +936,21 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@12"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@13"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@14"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@15"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@16"
             },
             "arguments": []
           }
@@ -778,7 +982,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@40"
                 },
                 "arguments": []
               },
@@ -809,7 +1013,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -837,7 +1041,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -858,7 +1062,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
@@ -885,7 +1089,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
@@ -908,7 +1112,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@18"
+          "$ref": "#/rules@20"
         },
         "arguments": []
       },
@@ -929,7 +1133,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@21"
             },
             "arguments": []
           },
@@ -956,7 +1160,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -976,7 +1180,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
       "call": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@20"
+          "$ref": "#/rules@22"
         },
         "arguments": []
       },
@@ -1044,7 +1248,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -1054,7 +1258,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@23"
             },
             "arguments": []
           }
@@ -1084,7 +1288,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@17"
+                  "$ref": "#/rules@19"
                 },
                 "arguments": []
               },
@@ -1093,20 +1297,6 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "value": ")"
               }
             ]
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@22"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@23"
-            },
-            "arguments": []
           },
           {
             "$type": "RuleCall",
@@ -1132,7 +1322,21 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
+              "$ref": "#/rules@27"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
               "$ref": "#/rules@28"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@30"
             },
             "arguments": []
           }
@@ -1155,7 +1359,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -1172,7 +1376,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@31"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1197,7 +1401,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@34"
+            "$ref": "#/rules@36"
           },
           "arguments": []
         }
@@ -1216,7 +1420,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@38"
+            "$ref": "#/rules@41"
           },
           "arguments": []
         }
@@ -1245,7 +1449,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@17"
+                    "$ref": "#/rules@19"
                   },
                   "arguments": []
                 }
@@ -1264,7 +1468,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@19"
                       },
                       "arguments": []
                     }
@@ -1303,7 +1507,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -1322,7 +1526,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1341,7 +1545,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -1383,7 +1587,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1402,7 +1606,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@17"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1426,7 +1630,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@31"
+                      "$ref": "#/rules@33"
                     },
                     "arguments": []
                   },
@@ -1461,7 +1665,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@40"
                 },
                 "arguments": []
               },
@@ -1483,7 +1687,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -1510,7 +1714,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -1543,7 +1747,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -1575,7 +1779,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@31"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1597,7 +1801,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -1621,7 +1825,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
@@ -1650,7 +1854,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           }
@@ -1699,6 +1903,17 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
       "definition": {
         "$type": "RegexToken",
         "regex": "/[_a-zA-Z][\\\\w]*(?=[ \\\\t]*:)/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "CHANGED_OBJECT",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[_a-zA-Z][\\\\w]*(?=\\\\.[_a-zA-Z][\\\\w]*[ \\\\t]*:)/",
         "parenthesized": false
       },
       "fragment": false,

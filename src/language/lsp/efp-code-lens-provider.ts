@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { isObjectDecl, type Document } from '../generated/ast.js';
+import { isObjectDecl, isScenarioDecl, type Document } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { EfpCommands } from '../protocol.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
@@ -9,7 +9,8 @@ import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js'
 
 /**
  * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus
- * graph (everything else), and the object graph above systems. `efp.codeLens.enabled` turns them off.
+ * graph (everything else), the object graph and the emission diff against git HEAD above systems, and
+ * the diff against its baseline above each scenario. `efp.codeLens.enabled` turns them off.
  */
 export class EfpCodeLensProvider implements CodeLensProvider {
     constructor(private readonly efp: EfpServices) {}
@@ -23,6 +24,13 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         const model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
         const lenses: CodeLens[] = [];
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
+            if (isScenarioDecl(decl) && decl.$cstNode) {
+                // a scenario opens its emission diff against the model without it
+                const line = decl.$cstNode.range.start.line;
+                const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+                lenses.push({ range, command: { title: 'Compare with baseline', command: EfpCommands.compareScenario, arguments: [uri, decl.name] } });
+                continue;
+            }
             if (!isObjectDecl(decl) || !decl.$cstNode) continue;
             const line = decl.$cstNode.range.start.line;
             const range = { start: { line, character: 0 }, end: { line, character: 0 } };
@@ -32,6 +40,8 @@ export class EfpCodeLensProvider implements CodeLensProvider {
                 lenses.push({ range, command: { title: yearly !== undefined ? `Footprint: ${formatYearlyMass(yearly)}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Calculus graph', command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Object graph', command: EfpCommands.showObjectGraph, arguments: [uri] } });
+                // the system totals the footprint: its emission diff is the model's
+                lenses.push({ range, command: { title: 'Compare with git HEAD', command: EfpCommands.compareWithGitHead, arguments: [uri] } });
             } else {
                 const title = yearly !== undefined ? `${formatYearlyMass(yearly)} · Calculus graph` : 'Calculus graph';
                 lenses.push({ range, command: { title, command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });

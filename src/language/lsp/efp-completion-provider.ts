@@ -96,15 +96,19 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
-    /** A GenAI API's `model_name`: the models EcoLogits' repository lists for its provider, with their size. */
+    /**
+     * A GenAI API's `model_name`: the models EcoLogits' repository lists for its provider, with their size and,
+     * when measured, their speed (which sets the latency instead of EcoLogits' regression).
+     */
     private completeGenAIModelNames(object: ObjectDecl, context: CompletionContext, acceptor: CompletionAcceptor): void {
         const written = object.attributes.find(a => a.name === 'provider')?.value;
         const providerName = isReference(written) ? written.target.$refText : DEFAULT_GENAI_PROVIDER;
         for (const row of GENAI_MODEL_ROWS.filter(m => m.provider === providerName)) {
             const size = row.active === row.total ? `${row.total} B parameters` : `${row.total} B parameters, ${row.active} B active`;
+            const speed = row.tps === undefined ? '' : ` · ${row.tps} tokens/s${row.ttft === undefined ? '' : `, ${row.ttft} s to first token`}`;
             acceptor(context, {
                 label: `"${row.name}"`, kind: CompletionItemKind.Value, insertText: `"${row.name}"`, filterText: `"${row.name}"`,
-                detail: `${size} · ${providerName} (EcoLogits)${row.aliasOf ? ` · alias of ${row.aliasOf}` : ''}`
+                detail: `${size}${speed} · ${providerName} (EcoLogits)${row.aliasOf ? ` · alias of ${row.aliasOf}` : ''}`
             });
         }
     }

@@ -2,18 +2,21 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } 
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isAttribute, isEnumMember, isObjectDecl, isReference, isSourceDecl, isUnitDecl, type ObjectDecl, type Reference
+    isAttribute, isEnumMember, isObjectDecl, isReference, isSourceDecl, isUnitDecl, isScenarioChange, isScenarioDecl, type ObjectDecl, type Reference
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import type { Model } from '../../engine/model/model.js';
 import type { Node } from '../../engine/model/node.js';
 import type { EfpObject } from '../../engine/model/efp-object.js';
 import { explainNode, summarize } from '../../engine/model/explain.js';
-import { describeSummary, formatMagnitude, sparkline } from '../../engine/model/value-format.js';
+import { describeSummary, formatMagnitude, formatNumber, sparkline } from '../../engine/model/value-format.js';
 import { totalOf } from '../../engine/model/values.js';
 import { unitAtom } from '../../engine/units/unit.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { graphLinks } from './command-links.js';
+import { regionalAdvice } from '../../engine/report/regional-advice.js';
+import { formatMass } from '../../engine/report/mass-format.js';
+import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -32,6 +35,12 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
             const node = model && this.nodeOfPath(model, member.ref, member.index);
             if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node, document.uri.toString()) } };
         }
+        const change = this.scenarioChangeAt(document, params);
+        if (change) {
+            const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
+            const text = model && hoverForScenarioChange(model, change.$container.name, change.object.ref?.name ?? change.object.$refText, change.attribute);
+            if (text) return { contents: { kind: 'markdown', value: text } };
+        }
         return super.getHoverContent(document, params);
     }
 
@@ -49,6 +58,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
             const modelNode = object && model.findNode(object.key, node.name);
             return modelNode ? hoverForNode(model, modelNode, document.uri.toString()) : undefined;
         }
+        if (isScenarioDecl(node)) return (model && hoverForScenario(model, node.name)) ?? `**scenario ${node.name}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
             return object ? hoverForObject(model, object, document.uri.toString()) : `**${node.kind} ${node.name}**`;
@@ -60,6 +70,17 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
     private modelAround(document: LangiumDocument): Model | undefined {
         if (document.uri.toString() === BUILTIN_LIBRARY_URI) return undefined;
         return this.efp.evaluation.DocumentModels.latestModelFor(document);
+    }
+
+    /** A scenario's line whose `.attribute` is under the cursor (the object's name hovers as the object). */
+    private scenarioChangeAt(document: LangiumDocument, params: HoverParams) {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));
+        const change = leaf?.astNode;
+        if (!leaf || !isScenarioChange(change)) return undefined;
+        const attribute = GrammarUtils.findNodeForProperty(change.$cstNode, 'attribute');
+        return attribute && attribute.offset === leaf.offset ? change : undefined;
     }
 
     /** A member name of a reference under the cursor (`energy_footprint` in `web.energy_footprint`). */
@@ -132,6 +153,14 @@ export function hoverForObject(model: Model, object: EfpObject, uri?: string): s
         lines.push('', `**Total footprint: ${formatMagnitude(kg(total))} kg CO2e** over the modeling period`);
     } else if (fabrication || energy) {
         lines.push('', `**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
+    }
+    const advice = regionalAdvice(model, object);
+    if (advice && advice.options.length > 0) {
+        lines.push('', `**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint)} CO2e over the modeling period):`);
+        for (const o of advice.options) {
+            const where = o.kind === 'region' ? `\`${o.name}\` (PUE ${formatNumber(o.pue!, 2)})` : o.name.replace(/_/g, ' ');
+            lines.push(`- ${where}, ${formatNumber(o.intensity, 0)} g/kWh: −${formatMass(o.saving)} (−${formatNumber(o.savingShare * 100, 0)} %)`);
+        }
     }
     if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
     return lines.join('\n');

@@ -3,7 +3,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isArgument, isAttribute, isCall, isConfidenceAnnotation, isDateLiteral, isEnumDecl, isEnumMember, isObjectDecl,
-    isQuantityLiteral, isReference, isSourceAnnotation, isSourceDecl, isUnitDecl, isUnitFactor
+    isQuantityLiteral, isReference, isSourceAnnotation, isSourceDecl, isUnitDecl, isUnitFactor, isScenarioChange, isScenarioDecl
 } from '../generated/ast.js';
 
 /**
@@ -20,6 +20,13 @@ export class EfpSemanticTokenProvider extends AbstractSemanticTokenProvider {
             if (node.server) acceptor({ node, property: 'server', type: SemanticTokenTypes.class });
         } else if (isAttribute(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
+        } else if (isScenarioDecl(node)) {
+            acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
+            if (node.date) acceptor({ node, property: 'date', type: SemanticTokenTypes.number });
+        } else if (isScenarioChange(node)) {
+            // `daily_video.uj_steps:` reads like a reference to an object's value
+            acceptor({ node, property: 'object', type: SemanticTokenTypes.variable });
+            acceptor({ node, property: 'attribute', type: SemanticTokenTypes.property });
         } else if (isQuantityLiteral(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
             if (node.unit) acceptor({ node, property: 'unit', type: SemanticTokenTypes.type });

@@ -37,7 +37,9 @@ export function currentTheme(): Theme {
             ExternalAPIs: color('red', '#f14c4c'),
             Network: color('purple', '#b180d7'),
             Devices: color('orange', '#d18616'),
-            EdgeDevices: color('yellow', '#cca700')
+            EdgeDevices: color('yellow', '#cca700'),
+            // the six chart colours are taken: the terminal's cyan keeps measured runs apart
+            Measurements: cssVar(style, '--vscode-terminal-ansiCyan', '#4ec9b0')
         },
         highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light')
     };

@@ -8,7 +8,8 @@ const CATEGORY_LABELS: Record<FootprintCategory, string> = {
     ExternalAPIs: 'External APIs',
     Network: 'Network',
     Devices: 'Devices',
-    EdgeDevices: 'Edge devices'
+    EdgeDevices: 'Edge devices',
+    Measurements: 'Measured runs'
 };
 
 export function categoryLabel(category: FootprintCategory): string {

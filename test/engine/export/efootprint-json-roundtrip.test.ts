@@ -89,6 +89,18 @@ describe('e-footprint JSON round trip', () => {
         expect(result.compared).toBeGreaterThan(100);
     });
 
+    it('edge_device_group_system: lossless (groups with their counts) and evaluates with 3 floors × 4 devices (no reference output: 12 by hand)', async () => {
+        const { efpFile, exported, dump } = await roundTrip('edge_device_group_system');
+        const text = readFileSync(efpFile, 'utf8');
+        expect(text).toContain('sub_group_counts: [floor_group * 3]');
+        expect(text).toContain('edge_device_counts: [grouped_edge_device * 4]');
+        expect(compareEfootprintJson(original('edge_device_group_system'), exported as never)).toEqual([]);
+        const device = Object.values(dump.objects).find(o => o.name === 'grouped edge device')!;
+        expect(device.calculated.total_nb_of_units).toMatchObject({ kind: 'quantity', value: 12 });
+        const floor = Object.values(dump.objects).find(o => o.name === 'floor group')!;
+        expect(floor.calculated.effective_nb_of_units_within_root).toMatchObject({ kind: 'quantity', value: 3 });
+    });
+
     it('simple_edge_system: lossless (typical weeks as one value or weekly_values) and evaluates to the reference', async () => {
         const { efpFile, exported, dump } = await roundTrip('simple_edge_system');
         const text = readFileSync(efpFile, 'utf8');

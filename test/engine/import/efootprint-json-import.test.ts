@@ -79,7 +79,8 @@ describe('e-footprint JSON import', () => {
     it('no efootprint_version', () => {
         const json = simpleSystem();
         delete (json as Record<string, unknown>).efootprint_version;
-        expect(importError(json)).toBe('efootprint_version: missing; is this a file written by e-footprint\'s system_to_json?');
+        expect(importError(json)).toBe('efootprint_version: missing; is this a file written by e-footprint\'s system_to_json? '
+            + 'Add the version of e-footprint that wrote it, e.g. "efootprint_version": "22.2.1"');
     });
 
     it('a future major version', () => {
@@ -124,7 +125,7 @@ describe('e-footprint JSON import', () => {
     });
 
     it('a class efp does not model yet', () => {
-        const json = { ...simpleSystem(), EdgeDeviceGroup: { 'edge-device-group-1': { name: 'Edge device group', id: 'edge-device-group-1' } } };
-        expect(importError(json)).toMatch(/^EdgeDeviceGroup\["edge-device-group-1"\]: e-footprint's EdgeDeviceGroup is not supported by efp yet/);
+        const json = { ...simpleSystem(), EcoLogitsVideoGenExternalAPI: { 'video-api-1': { name: 'Video API', id: 'video-api-1' } } };
+        expect(importError(json)).toMatch(/^EcoLogitsVideoGenExternalAPI\["video-api-1"\]: e-footprint's EcoLogitsVideoGenExternalAPI is not supported by efp yet/);
     });
 });

@@ -15,13 +15,14 @@ async function lenses(text: string) {
 }
 
 describe('CodeLens on objects', () => {
-    it('above the system: its yearly footprint opening the dashboard, its calculus graph and the object graph', async () => {
+    it('above the system: its yearly footprint opening the dashboard, its calculus graph, the object graph and the diff against git HEAD', async () => {
         const { uri, all } = await lenses(quickstart);
         const onSystem = all.filter(l => l.range.start.line === lineOf('system streaming_platform'));
         // e-footprint: 10,966,373 kg over 3 years
-        expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3.66 kt CO2e/year', 'Calculus graph', 'Object graph']);
+        expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3.66 kt CO2e/year', 'Calculus graph', 'Object graph', 'Compare with git HEAD']);
         expect(onSystem.map(l => [l.command!.command, ...l.command!.arguments!])).toEqual([
-            ['efp.showFootprint', uri, 'streaming_platform'], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri]
+            ['efp.showFootprint', uri, 'streaming_platform'], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri],
+            ['efp.compareWithGitHead', uri]
         ]);
     });
 
@@ -35,9 +36,18 @@ describe('CodeLens on objects', () => {
         expect(onServer[0].command!.arguments).toEqual([uri, 'web']);
         const onJob = all.filter(l => l.range.start.line === lineOf('job streaming'));
         expect(onJob.map(l => l.command!.title)).toEqual(['Calculus graph']);
-        // one lens per object, three on the system
+        // one lens per object, four on the system
         const objects = lines.filter(l => /^(server|storage|network|job|usage_journey_step|usage_journey|usage_pattern|system|device|country)\s/.test(l)).length;
-        expect(all).toHaveLength(objects + 2);
+        expect(all).toHaveLength(objects + 3);
+    });
+
+    it('above a scenario: its diff against the baseline', async () => {
+        const text = `${quickstart}\nscenario double_power "Double power" { web.power: 600 W }\n`;
+        const { uri, all } = await lenses(text);
+        const line = text.split('\n').findIndex(l => l.startsWith('scenario double_power'));
+        expect(all.filter(l => l.range.start.line === line).map(l => [l.command!.title, ...l.command!.arguments!])).toEqual([
+            ['Compare with baseline', uri, 'double_power']
+        ]);
     });
 
     it('still offer their actions while the text does not evaluate', async () => {

@@ -73,6 +73,9 @@ describe('hover', () => {
         const text = await hoverAt('server web "server"', 'server '.length + 1);
         // e-footprint: fabrication 54,194.1 kg, energy 170,628.86 kg
         expect(text).toMatch(/fabrication 54,194\.1\d* kg CO2e · energy 170,628\.[89]\d* kg CO2e/);
+        // and where its electricity would emit less: e-footprint's 170.6 t at Norway's 30.7 g/kWh instead of 100 g/kWh
+        expect(text).toContain('**Lower-carbon locations** for its energy (100 g/kWh now, 170.6 t CO2e over the modeling period):');
+        expect(text).toContain('- Norway, 31 g/kWh: −118.2 t (−69 %)');
     });
 
     it('shows an object\'s footprint over the period', async () => {

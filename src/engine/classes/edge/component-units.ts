@@ -8,8 +8,13 @@ const NEED_UNIT_BY_COMPONENT: Record<string, string> = {
     EdgeCPUComponent: 'cpu_core', EdgeComputerCPUComponent: 'cpu_core',
     EdgeRAMComponent: 'GB_ram', EdgeComputerRAMComponent: 'GB_ram',
     EdgeStorage: 'GB_stored',
-    EdgeWorkloadComponent: 'concurrent'
+    EdgeWorkloadComponent: 'concurrent', EdgeApplianceComponent: 'concurrent'
 };
+
+/** Components loaded by a 0-1 workload (an appliance's is one). */
+export function isWorkloadComponent(component: EfpObject | undefined): boolean {
+    return needUnitOfComponent(component) === 'concurrent';
+}
 
 export const EDGE_COMPONENT_CLASSES = Object.keys(NEED_UNIT_BY_COMPONENT);
 

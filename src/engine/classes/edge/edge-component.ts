@@ -5,6 +5,7 @@ import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
 import type { Node, NodeValue } from '../../model/node.js';
 import { Dimension } from '../../units/dimension.js';
+import { isWorkloadComponent } from './component-units.js';
 
 export const MASS = Dimension.base('mass');
 export const ENERGY = MASS.multiply(Dimension.base('length', 2)).divide(Dimension.base('time', 2));
@@ -172,7 +173,7 @@ export function footprintCalculations(): CalculatedSpec[] {
 
 /** e-footprint's unit of an energy: watt-hours per device in parallel (a workload is itself in `concurrent`). */
 export function energyUnit(component: EfpObject): string {
-    return component.className === 'EdgeWorkloadComponent' ? 'concurrent^2*h*W' : 'concurrent*h*W';
+    return isWorkloadComponent(component) ? 'concurrent^2*h*W' : 'concurrent*h*W';
 }
 
 /** carbon_footprint_fabrication, power and idle_power of a component made of nb_of_units units. */

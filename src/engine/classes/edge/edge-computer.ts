@@ -1,6 +1,7 @@
 import type { CalculatedSpec, ClassSpec } from '../class-spec.js';
 import { valueOf } from '../formula-helpers.js';
-import { EMPTY } from '../../model/values.js';
+import { fromDevice } from './from-device.js';
+import { computerComponentsValidation } from './builder-validation.js';
 import { componentInputs } from './edge-component.js';
 import { cpuCalculations } from './edge-cpu-component.js';
 import { ramCalculations } from './edge-ram-component.js';
@@ -8,17 +9,7 @@ import { componentsInput, edgeDeviceCalculations } from './edge-device.js';
 
 /** A value an edge computer's own CPU or RAM takes from the computer (e-footprint's copies). */
 function fromComputer(name: string, label: string, unit: string, attribute: string): CalculatedSpec {
-    return {
-        name, label, unit,
-        define(component, model) {
-            const computer = model.relations.edge.deviceOfComponent(component);
-            const source = computer?.className === 'EdgeComputer' ? model.node(computer, attribute) : undefined;
-            return {
-                operands: source ? [source] : [], formula: source ? `the edge computer's ${attribute}` : 'none: not in an edge computer',
-                compute: () => source ? valueOf(source) : EMPTY
-            };
-        }
-    };
+    return fromDevice('EdgeComputer', name, label, unit, attribute);
 }
 
 /** The CPU of an edge computer: its cores, power and lifespan are the computer's. */
@@ -55,8 +46,9 @@ export const EdgeComputerRAMComponent: ClassSpec = {
 
 /**
  * A computer-like edge device described by its totals (power, RAM, cores, fabrication) and a storage. Its
- * components are its CPU, its RAM (declared as edge_computer_cpu_component / edge_computer_ram_component,
- * which e-footprint creates with the computer) and the storage.
+ * components are its CPU, its RAM and the storage: left out, efp creates the CPU and RAM as e-footprint's
+ * builder does (builder-parts.ts); written (edge_computer_cpu_component / edge_computer_ram_component, as an
+ * import keeps them with their ids), they are checked (builder-validation.ts).
  */
 export const EdgeComputer: ClassSpec = {
     className: 'EdgeComputer',
@@ -69,7 +61,10 @@ export const EdgeComputer: ClassSpec = {
             type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true,
             description: 'How long a computer is used before it is replaced.'
         },
-        componentsInput,
+        {
+            ...componentsInput, classes: ['EdgeComputerCPUComponent', 'EdgeComputerRAMComponent', 'EdgeStorage'],
+            description: 'Its CPU, RAM and storage; left out, efp creates the CPU and RAM as e-footprint does.'
+        },
         { type: 'ref', name: 'storage', label: 'Storage', classes: ['EdgeStorage'], description: 'The computer\'s storage (also one of its components).' },
         {
             type: 'quantity', name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg', default: { value: 60, unit: 'kg' }, min: 0,
@@ -96,6 +91,7 @@ export const EdgeComputer: ClassSpec = {
                 return { operands: [fabrication], formula: 'carbon_footprint_fabrication (its CPU and RAM have none of their own)', compute: () => valueOf(fabrication) };
             }
         },
+        computerComponentsValidation,
         ...edgeDeviceCalculations
     ]
 };

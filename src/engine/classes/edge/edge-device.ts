@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, InputSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from '../formula-helpers.js';
 import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
@@ -11,7 +11,7 @@ import { ENERGY, MASS, parallelNode } from './edge-component.js';
 
 const ONE_HOUR_VALUE = quantity(ONE_HOUR, Dimension.base('time'));
 
-export const componentsInput: InputSpec = {
+export const componentsInput: RefsInputSpec = {
     type: 'refs', name: 'components', label: 'Components', classes: EDGE_COMPONENT_CLASSES,
     description: 'The components the device is made of (CPU, RAM, storage, workload components).'
 };
@@ -120,9 +120,20 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         }
     },
     {
-        // EdgeDeviceGroups (several devices per deployment) are not modeled: one device per journey
-        name: 'total_nb_of_units', label: 'no group (default count = 1)', unit: '',
-        define: () => ({ operands: [], formula: '1: the device is in no group', compute: () => quantity(1) })
+        // e-footprint: 1 in no group, else Σ over the groups holding the device of its count there × the
+        // group's effective_nb_of_units_within_root (edge-device-group.ts); the footprints below scale with it
+        name: 'total_nb_of_units', label: 'Total nb per ensemble', unit: '',
+        define(device, model) {
+            const groups = model.relations.edge.groupsOfDevice(device);
+            const effective = groups.map(g => model.node(g.group, 'effective_nb_of_units_within_root'));
+            return {
+                operands: effective,
+                formula: groups.length === 0 ? '1: the device is in no group'
+                    : 'Σ over the groups holding the device of its count there × their effective_nb_of_units_within_root',
+                compute: () => groups.length === 0 ? quantity(1)
+                    : sum(groups.map((g, i) => multiply(quantity(g.count), valueOf(effective[i]))))
+            };
+        }
     },
     perPatternOfDevice('structure_fabrication_footprint_per_usage_pattern', 'Hourly structure fabrication footprint', 'kg', 'Hourly structure fabrication footprint',
         (device, model) => {

@@ -13,9 +13,9 @@ export const EdgeFunction: ClassSpec = {
             description: 'Recurrent loads on edge devices (device needs, processes on edge computers).'
         },
         {
-            // e-footprint's server-side jobs triggered by an edge function; efp does not model them yet
+            // e-footprint's server-side jobs triggered by an edge function
             type: 'refs', name: 'recurrent_server_needs', label: 'Recurrent server needs', classes: ['RecurrentServerNeed'],
-            description: 'Recurrent server jobs the function triggers (not supported yet: leave empty).'
+            description: 'Recurrent server needs: server jobs the deployed devices trigger (recurrent_server_need).'
         }
     ],
     calculated: []

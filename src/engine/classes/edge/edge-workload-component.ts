@@ -1,17 +1,12 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec } from '../class-spec.js';
 import { ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, unitaryPower } from './edge-component.js';
 
 const workload = loadPerPattern('unitary_hourly_workload_per_usage_pattern', 'Hourly workload', 'concurrent', 'unitary_hourly_need_per_usage_pattern');
 
-/** A component known only by how busy it is (0 to 1): an appliance whose insides are not modeled. */
-export const EdgeWorkloadComponent: ClassSpec = {
-    className: 'EdgeWorkloadComponent',
-    keyword: 'edge_workload_component',
-    article: 'an edge workload component',
-    description: 'A component known by its workload (0 idle to 1 fully busy): its power follows the workload.',
-    inputs: componentInputs({ fabrication: 100, power: 50, lifespan: true, idle: 5 }),
-    calculated: [
+/** What a workload component computes from its power, idle power and needs (shared with an appliance's component). */
+export function workloadCalculations(): CalculatedSpec[] {
+    return [
         {
             ...workload,
             define(component, model) {
@@ -35,5 +30,15 @@ export const EdgeWorkloadComponent: ClassSpec = {
         ...perUnitTotals(),
         unitaryPower('unitary_hourly_workload_per_usage_pattern', 'workload', [], load => load),
         ...footprintCalculations()
-    ]
+    ];
+}
+
+/** A component known only by how busy it is (0 to 1): an appliance whose insides are not modeled. */
+export const EdgeWorkloadComponent: ClassSpec = {
+    className: 'EdgeWorkloadComponent',
+    keyword: 'edge_workload_component',
+    article: 'an edge workload component',
+    description: 'A component known by its workload (0 idle to 1 fully busy): its power follows the workload.',
+    inputs: componentInputs({ fabrication: 100, power: 50, lifespan: true, idle: 5 }),
+    calculated: workloadCalculations()
 };

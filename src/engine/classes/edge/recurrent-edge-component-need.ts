@@ -1,18 +1,18 @@
-import type { CalculatedSpec, ClassSpec, InputSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../class-spec.js';
 import { itemOf, mapItems, valueOf } from '../formula-helpers.js';
 import { EMPTY, hourly, sum, ValueError, type NumericValue } from '../../model/values.js';
 import { HourlySeries } from '../../series/hourly-series.js';
-import { localToUtc } from '../../series/to-utc.js';
-import { HOURS_IN_WEEK, hourOfWeek, replayWeek } from '../../series/typical-week.js';
+import { HOURS_IN_WEEK, hourOfWeek } from '../../series/typical-week.js';
+import { weekOverPattern } from './week-over-pattern.js';
 import { multiplySeries } from '../../series/hourly-series.js';
 import { newValues } from '../../series/series-memory.js';
-import { EDGE_COMPONENT_CLASSES, isStorageNeed, needUnit } from './component-units.js';
+import { EDGE_COMPONENT_CLASSES, isStorageNeed, isWorkloadComponent, needUnit } from './component-units.js';
 
 /** Bits in a terabyte: e-footprint sums stored volumes in TB, in float32. */
 const BITS_PER_TB = 8e12;
 
 /** The component a need is placed on. */
-export const edgeComponentInput: InputSpec = {
+export const edgeComponentInput: RefInputSpec = {
     type: 'ref', name: 'edge_component', label: 'Edge component', classes: EDGE_COMPONENT_CLASSES,
     description: 'The component the need loads; the need is counted in its unit (cores, RAM, stored bytes, or a 0-1 workload).'
 };
@@ -27,7 +27,7 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
         name: 'recurrent_need_validation', label: 'Validated recurrent need', unit: '', unitOf: needUnit,
         define(need, model) {
             const week = model.node(need, 'recurrent_need');
-            const workload = need.ref('edge_component')?.className === 'EdgeWorkloadComponent';
+            const workload = isWorkloadComponent(need.ref('edge_component'));
             return {
                 operands: [week],
                 formula: workload ? 'recurrent_need, checked to be between 0 and 1' : 'recurrent_need, checked to be in its component\'s unit',
@@ -59,10 +59,8 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
                     const w = valueOf(week);
                     return mapItems(patterns, p => {
                         const nb = itemOf(parallel[patterns.indexOf(p)], p);
-                        if (w.kind !== 'hourly' || nb.kind !== 'hourly') return EMPTY;
-                        const timezone = p.ref('country')?.text('timezone') ?? 'Europe/Paris';
-                        const local = replayWeek(w.series, nb.series.start, nb.series.length);
-                        const utc = localToUtc(local, timezone).scale(model.relations.edge.occurrencesOfNeed(need, p));
+                        const utc = weekOverPattern(w, nb, p, model.relations.edge.occurrencesOfNeed(need, p));
+                        if (!utc || w.kind !== 'hourly' || nb.kind !== 'hourly') return EMPTY;
                         if (!storage) return hourly(utc, w.dimension);
                         // a week that starts mid-week would delete what it never wrote: e-footprint starts storing on the first Monday
                         const out = Float64Array.from(utc.values);

@@ -4,6 +4,7 @@ import { hourly } from '../../model/values.js';
 import { parseUnit } from '../../units/unit.js';
 import { constantWeek } from '../../series/typical-week.js';
 import { componentNeedCalculations, edgeComponentInput } from './recurrent-edge-component-need.js';
+import { processNeedsValidation } from './builder-validation.js';
 
 const PROCESS_NEEDS = {
     RecurrentEdgeProcessRAMNeed: { keyword: 'recurrent_edge_process_ram_need', what: 'RAM', profile: 'recurrent_ram_needed', unit: 'GB_ram' },
@@ -12,8 +13,9 @@ const PROCESS_NEEDS = {
 } as const;
 
 /**
- * A need a recurrent edge process owns (e-footprint creates them with the process; efp declares them,
- * so that each keeps its name and id): its recurrent_need is the process's RAM, CPU or storage profile.
+ * A need a recurrent edge process owns (e-footprint creates them with the process; so does efp when the
+ * process leaves them out, builder-parts.ts; an import declares them so that each keeps its name and id):
+ * its recurrent_need is the process's RAM, CPU or storage profile.
  */
 function processNeed(className: keyof typeof PROCESS_NEEDS): ClassSpec {
     const { keyword, what, profile, unit } = PROCESS_NEEDS[className];
@@ -52,7 +54,7 @@ export const RecurrentEdgeProcess: ClassSpec = {
         { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeComputer'], description: 'The edge computer that runs the process.' },
         {
             type: 'refs', name: 'recurrent_edge_component_needs', label: 'Recurrent edge component needs', classes: Object.keys(PROCESS_NEEDS),
-            description: 'Its RAM, CPU and storage needs (recurrent_edge_process_ram_need, …_cpu_need, …_storage_need).'
+            description: 'Its RAM, CPU and storage needs (recurrent_edge_process_ram_need, …_cpu_need, …_storage_need); left out, efp creates them as e-footprint does.'
         },
         {
             type: 'hourly', weekly: true, name: 'recurrent_compute_needed', label: 'Recurrent compute needed', unit: 'cpu_core',
@@ -67,5 +69,5 @@ export const RecurrentEdgeProcess: ClassSpec = {
             default: { value: 0, unit: 'GB_stored' }, description: 'Data written (negative: deleted) each hour of a typical week, from Monday 00:00 local time.'
         }
     ],
-    calculated: []
+    calculated: [processNeedsValidation]
 };

@@ -1,0 +1,121 @@
+import type { SystemFootprintDiff } from '../engine/diff/footprint-diff.js';
+import type { ObjectChange, SourceRef } from '../engine/diff/input-diff.js';
+import { waterfallOf, type WaterfallStep } from '../engine/diff/waterfall.js';
+import {
+    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, shownSource, signedMass,
+    type ComparedModel, type DiffReport, type MassUnit
+} from './diff-format.js';
+
+/** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
+export const MARKDOWN_MARKER = '<!-- efp-diff -->';
+
+const TOP_OBJECTS = 10;
+const CHART_WIDTH = 30;
+
+/**
+ * `efp diff --markdown`, for a pull request comment: the total change in the heading, the footprint by
+ * phase and the objects that changed most, a chart of how the change adds up, and the input changes
+ * with their sources in a collapsed section.
+ *
+ * The chart is text in a fenced block: GitHub strips inline `<svg>` from Markdown and `data:` image URLs
+ * from `<img>` (its sanitizer allows only http(s) images: github/markup#270, #1840), so an SVG would
+ * show as nothing in a comment; `efp diff --svg` writes the same chart as an SVG file for places that
+ * show images (a workflow artifact, a page).
+ */
+export function diffMarkdown(report: DiffReport): string {
+    const parts = [MARKDOWN_MARKER];
+    for (const m of report.models) parts.push(modelMarkdown(m, report, report.models.length > 1));
+    return parts.join('\n') + '\n';
+}
+
+function escapeCell(text: string): string {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function code(text: string): string {
+    return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): string {
+    const { diff } = m;
+    const unit = diffUnit(diff);
+    const lines: string[] = [];
+    const t = diff.summary.total;
+    const icon = t.change > 0 ? '🔺' : t.change < 0 ? '🔻' : '⚪';
+    lines.push(`${several ? '###' : '##'} ${icon} Footprint ${headline(diff, unit)}${several ? ` in ${code(m.file)}` : ''}`);
+    lines.push('');
+    const side = (s: 'old' | 'new', label: string) => (m[s].absent ? `${code(label)} (no model)` : code(label));
+    const counts = diff.summary.objects;
+    const what = [
+        counts.changed ? `${counts.changed} object${counts.changed === 1 ? '' : 's'} changed` : '',
+        counts.renamed ? `${counts.renamed} renamed` : '', counts.added ? `${counts.added} added` : '', counts.removed ? `${counts.removed} removed` : ''
+    ].filter(s => s).join(', ') || 'no input changed';
+    lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
+        + `Total ${mass(t.old, unit)} → ${mass(t.new, unit)} CO2e over the modeling period.`);
+    for (const system of diff.systems) lines.push('', ...systemMarkdown(system, unit, diff.systems.length > 1));
+    lines.push('', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${escapeInline(attributeText(a))}`)));
+    return lines.join('\n');
+}
+
+function escapeInline(text: string): string {
+    return text.replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean): string[] {
+    const lines: string[] = [];
+    const status = s.status === 'same' ? '' : ` (${s.status})`;
+    const row = (label: string, c: SystemFootprintDiff['total']) =>
+        `| ${label} | ${mass(c.old, unit)} | ${mass(c.new, unit)} | ${signedMass(c.change, unit)} | ${percent(c)} |`;
+    lines.push(`| ${named ? `System "${escapeCell(s.name)}"${status}` : `By phase${status}`} | Before | After | Δ | % |`, '|---|--:|--:|--:|--:|');
+    lines.push(row('Fabrication', s.fabrication), row('Energy', s.energy), row('**Total**', s.total));
+    if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
+        lines.push(row(`Per year (period ${s.oldPeriod.duration} → ${s.newPeriod.duration})`, s.perYear));
+    }
+    const changed = s.objects.filter(o => o.total.change !== 0);
+    if (changed.length > 0) {
+        lines.push('', '| Object | Category | Before | After | Δ | % |', '|---|---|--:|--:|--:|--:|');
+        for (const o of changed.slice(0, TOP_OBJECTS)) {
+            const mark = o.status === 'same' ? (o.oldId ? ` (was ${code(o.oldId)})` : '') : ` (${o.status})`;
+            lines.push(`| ${escapeCell(o.name)}${mark} | ${o.category} | ${mass(o.total.old, unit)} | ${mass(o.total.new, unit)} | ${signedMass(o.total.change, unit)} | ${percent(o.total)} |`);
+        }
+        if (changed.length > TOP_OBJECTS) lines.push(`| … ${changed.length - TOP_OBJECTS} more | | | | | |`);
+        lines.push('', '```text', ...waterfallText(waterfallOf(s), unit), '```');
+    }
+    return lines;
+}
+
+/** The waterfall as text: each bar starts where the previous one ended, increases `█`, decreases `░`, the total `▓`. */
+export function waterfallText(steps: readonly WaterfallStep[], unit: MassUnit): string[] {
+    const ends = steps.flatMap(s => [s.from, s.to]);
+    const lo = Math.min(0, ...ends), hi = Math.max(0, ...ends);
+    const at = (v: number) => (hi > lo ? Math.round(((v - lo) / (hi - lo)) * CHART_WIDTH) : 0);
+    const labelWidth = Math.min(28, Math.max(...steps.map(s => s.label.length)));
+    const zero = at(0);
+    return steps.map(s => {
+        const a = at(Math.min(s.from, s.to)), b = Math.max(at(Math.max(s.from, s.to)), a + 1);
+        const glyph = s.kind === 'total' ? '▓' : s.to >= s.from ? '█' : '░';
+        let bar = '';
+        for (let i = 0; i <= CHART_WIDTH; i++) bar += i >= a && i < b ? glyph : i === zero ? '│' : ' ';
+        const label = s.label.length > labelWidth ? `${s.label.slice(0, labelWidth - 1)}…` : s.label;
+        return `${label.padEnd(labelWidth)} ${bar} ${signedMass(s.kind === 'total' ? s.to : s.to - s.from, unit)}`;
+    });
+}
+
+function inputsMarkdown(objects: readonly ObjectChange[], settings: string[]): string[] {
+    const count = objects.length + (settings.length > 0 ? 1 : 0);
+    if (count === 0) return ['No input changed.'];
+    const lines = [`<details><summary>Input changes (${count} object${count === 1 ? '' : 's'})</summary>`, ''];
+    lines.push(...settings);
+    for (const o of objects) {
+        const place = objectPlace(o);
+        lines.push(`- **${escapeInline(objectTitle(o))}**: ${objectStatus(o)}${place ? ` (${code(place)})` : ''}`);
+        for (const a of o.attributes) {
+            const source = shownSource(a.new) ?? shownSource(a.old);
+            const link = (s: SourceRef | undefined) => (s ? (s.link ? `[${s.name}](<${s.link}>)` : s.name) : 'none');
+            const sourceText = a.aspects.includes('source') ? ` — source ${link(a.old?.source)} → ${link(a.new?.source)}` : source ? ` — source ${link(source)}` : '';
+            lines.push(`  - ${code(attributeText(a))}${sourceText}`);
+        }
+    }
+    lines.push('', '</details>');
+    return lines;
+}

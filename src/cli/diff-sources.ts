@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { createEfpServices, type EfpServices } from '../language/efp-module.js';
+import { BUILTIN_LIBRARY_URI, builtinLibraryText } from '../language/builtin-library.js';
+import { isDocument } from '../language/generated/ast.js';
+import { analyzeDocument, type FileDiagnostic } from '../language/document-analysis.js';
+import { emptyIds, readEfootprintIds } from '../engine/export/efootprint-ids.js';
+import type { Model } from '../engine/model/model.js';
+import { loadWorkspace, UsageError } from './workspace.js';
+
+const run = promisify(execFile);
+
+/**
+ * One side of `efp diff`: a model evaluated from the working tree or from a git revision, with the
+ * e-footprint ids its files keep in comments. A side without the file (added or deleted since) has no
+ * model: everything on the other side is then added, or removed.
+ */
+export interface DiffSide {
+    /** `HEAD`, `working tree`, or the path given. */
+    readonly label: string;
+    readonly model?: Model;
+    readonly ids: ReadonlyMap<string, string>;
+    /** Errors that kept the model from evaluating (then `model` is absent though the file is there). */
+    readonly errors: readonly FileDiagnostic[];
+    readonly absent: boolean;
+}
+
+function sideOf(label: string, services: EfpServices, document: LangiumDocument): DiffSide {
+    const analysis = analyzeDocument(document, services);
+    // an exceeded budget does not keep the figures from comparing
+    const errors = analysis.diagnostics.filter(d => d.severity === 'error' && d.code !== 'budget-exceeded');
+    const ids = emptyIds();
+    for (const doc of services.shared.workspace.LangiumDocuments.all) {
+        if (doc.uri.toString() !== BUILTIN_LIBRARY_URI) readEfootprintIds(doc.textDocument.getText(), ids);
+    }
+    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: ids.objects, errors, absent: false };
+}
+
+/** A model file on disk and what it imports; `missingIsAbsent` for the working tree of `--git`, where a deleted file is a side without a model. */
+export async function sideFromFile(path: string, label: string, missingIsAbsent = false): Promise<DiffSide> {
+    if (missingIsAbsent && !existsSync(path)) return { label, ids: new Map(), errors: [], absent: true };
+    const { services, document } = await loadWorkspace(path);
+    return sideOf(label, services, document);
+}
+
+/** A git repository and the model file's path in it. */
+export interface GitLocation {
+    /** The repository's top folder, as the file system spells it. */
+    readonly root: string;
+    /** The file's path from the top folder, with `/`, as `git show REV:path` takes it. */
+    readonly path: string;
+}
+
+async function git(cwd: string, args: string[]): Promise<string> {
+    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+}
+
+/** The nearest folder that exists (the file may be deleted in the working tree, even its folder). */
+function existingAncestor(path: string): string {
+    let dir = path;
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+}
+
+/** Where `file` (or the current folder) is in its git repository; a usage error outside one. */
+export async function locateInGit(file: string | undefined): Promise<GitLocation> {
+    const absolute = resolve(file ?? '.');
+    const cwd = existingAncestor(file ? dirname(absolute) : absolute);
+    let top: string;
+    try {
+        top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+    } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('git is not installed (or not on the PATH): --git needs it');
+        throw new UsageError(`${file ?? cwd} is not in a git repository: --git compares with a revision of one`);
+    }
+    // compare real paths: the top folder git prints has its links resolved
+    const realCwd = realpathSync(cwd);
+    const rest = relative(cwd, absolute);
+    const inRepo = relative(realpathSync(top), join(realCwd, rest));
+    return { root: top, path: inRepo.split(sep).join('/') };
+}
+
+/** The commit a revision names; a usage error when it names none. */
+export async function resolveRevision(root: string, revision: string): Promise<string> {
+    if (revision.startsWith('-')) throw new UsageError(`'${revision}' is not a revision`);
+    try {
+        return (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+    } catch {
+        throw new UsageError(`unknown revision '${revision}' in ${root} (a branch, tag or commit: HEAD, main, origin/main, a1b2c3d)`);
+    }
+}
+
+/** A file's text at a commit, or undefined when the commit has no such file. */
+async function showFile(root: string, commit: string, path: string): Promise<string | undefined> {
+    try {
+        return await git(root, ['show', `${commit}:${path}`]);
+    } catch {
+        return undefined;
+    }
+}
+
+/** Reads files of a commit for Langium (a measurement's CSV): `git show`, synchronously as the engine asks. */
+class GitRevisionFileSystem implements FileSystemProvider {
+    private readonly empty = new EmptyFileSystemProvider();
+
+    constructor(private readonly root: string, private readonly commit: string) {}
+
+    private pathOf(uri: URI): string {
+        return relative(this.root, uri.fsPath).split(sep).join('/');
+    }
+
+    readFileSync(uri: URI): string {
+        try {
+            return execFileSync('git', ['show', `${this.commit}:${this.pathOf(uri)}`], { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+        } catch {
+            throw Object.assign(new Error(`no such file in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
+        }
+    }
+
+    async readFile(uri: URI): Promise<string> {
+        return this.readFileSync(uri);
+    }
+
+    readBinarySync(uri: URI): Uint8Array {
+        return new TextEncoder().encode(this.readFileSync(uri));
+    }
+
+    async readBinary(uri: URI): Promise<Uint8Array> {
+        return this.readBinarySync(uri);
+    }
+
+    // nothing lists or stats files of a revision: Langium's defaults (no such file) are enough
+    stat(uri: URI): Promise<FileSystemNode> { return this.empty.stat(uri); }
+    statSync(uri: URI): FileSystemNode { return this.empty.statSync(uri); }
+    exists(): Promise<boolean> { return this.empty.exists(); }
+    existsSync(): boolean { return this.empty.existsSync(); }
+    readDirectory(): Promise<FileSystemNode[]> { return this.empty.readDirectory(); }
+    readDirectorySync(): FileSystemNode[] { return this.empty.readDirectorySync(); }
+}
+
+/**
+ * A model at a git revision: its file and every file it imports (relative to each file, inside the
+ * revision), read with `git show` into an in-memory workspace, so nothing is written to disk. The
+ * documents get the URIs the files have in the working tree, so places read alike on both sides.
+ */
+export async function sideFromRevision(location: GitLocation, revision: string, commit: string): Promise<DiffSide> {
+    const label = revision;
+    const { shared, Efp } = createEfpServices({ fileSystemProvider: () => new GitRevisionFileSystem(location.root, commit) });
+    const documents = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+    documents.addDocument(library);
+    const loaded: LangiumDocument[] = [library];
+    const rootUri = URI.file(location.root);
+    const queue = [location.path];
+    const seen = new Set<string>();
+    let main: LangiumDocument | undefined;
+    while (queue.length > 0) {
+        const path = queue.shift()!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        const text = await showFile(location.root, commit, path);
+        if (text === undefined) {
+            if (main === undefined) return { label, ids: new Map(), errors: [], absent: true };
+            continue; // a missing import is reported on its import line, as for files on disk
+        }
+        const uri = UriUtils.joinPath(rootUri, ...path.split('/'));
+        const document = factory.fromString(text, uri);
+        documents.addDocument(document);
+        loaded.push(document);
+        main ??= document;
+        const root = document.parseResult.value;
+        if (isDocument(root)) {
+            for (const imp of root.imports) {
+                // paths inside the revision: resolved relative to the importing file, as the linker does
+                if (imp.path) queue.push(posix.normalize(posix.join(posix.dirname(path), imp.path)));
+            }
+        }
+    }
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    return sideOf(label, Efp, main!);
+}
+
+/** The `.efp` files git tracks at a commit (or in the working tree and index, without one), from the top folder. */
+export async function trackedModels(root: string, commit?: string): Promise<string[]> {
+    const out = commit
+        ? await git(root, ['ls-tree', '-r', '--name-only', '--full-tree', commit])
+        : await git(root, ['ls-files', '--cached', '--others', '--exclude-standard', '--full-name']);
+    return out.split('\n').filter(p => p.endsWith('.efp'));
+}
+
+/** `examples/quickstart.efp`: how places of a side are named (relative to `base`, with `/`). */
+export function locatorFrom(base: string): (uri: string) => string {
+    return uri => {
+        const parsed = URI.parse(uri);
+        if (parsed.scheme !== 'file') return uri;
+        const rel = relative(base, parsed.fsPath);
+        return (rel && !rel.startsWith('..') ? rel : basename(parsed.fsPath)).split(sep).join('/');
+    };
+}

@@ -1,0 +1,76 @@
+import type { SystemFootprintDiff } from '../engine/diff/footprint-diff.js';
+import type { ModelDiff } from '../engine/diff/model-diff.js';
+import {
+    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, signedMass, sourceText,
+    type ComparedModel, type DiffReport, type MassUnit
+} from './diff-format.js';
+
+/** Objects shown per system in the terminal; the rest are counted. */
+const TOP_OBJECTS = 15;
+
+function pad(text: string, width: number, right = false): string {
+    return right ? text.padStart(width) : text.padEnd(width);
+}
+
+/** `efp diff` for a terminal: aligned columns, masses in the unit `efp eval` would choose. */
+export function diffTable(report: DiffReport): string {
+    return report.models.map(m => modelTable(m, report)).join('\n\n');
+}
+
+function sideLabel(m: ComparedModel, side: 'old' | 'new', label: string): string {
+    return m[side].absent ? `${label} (no such file)` : label;
+}
+
+function modelTable(m: ComparedModel, report: DiffReport): string {
+    const { diff } = m;
+    const unit = diffUnit(diff);
+    const lines: string[] = [];
+    lines.push(`${m.file}: ${sideLabel(m, 'old', report.oldLabel)} → ${sideLabel(m, 'new', report.newLabel)}`);
+    lines.push(`Total footprint: ${mass(diff.summary.total.old, unit)} → ${mass(diff.summary.total.new, unit)} CO2e, ${headline(diff, unit)}`);
+    for (const system of diff.systems) lines.push('', ...systemTable(system, unit));
+    lines.push('', ...inputLines(diff));
+    return lines.join('\n');
+}
+
+function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
+    const col = 14;
+    const changed = s.objects.filter(o => o.total.change !== 0);
+    const shown = changed.slice(0, TOP_OBJECTS);
+    const nameWidth = Math.max(28, ...shown.map(o => o.name.length + 4));
+    const row = (label: string, c: { old: number; new: number; change: number; relative: number | null }) =>
+        `${pad(label, nameWidth)}${pad(mass(c.old, unit), col, true)}${pad(mass(c.new, unit), col, true)}${pad(signedMass(c.change, unit), col, true)}${pad(percent(c), 10, true)}`;
+    const status = s.status === 'same' ? (s.oldId ? ` (was ${s.oldId})` : '') : ` (${s.status})`;
+    const lines = [`${pad(`System "${s.name}"${status}`, nameWidth)}${pad('Before', col, true)}${pad('After', col, true)}${pad('Change', col, true)}${pad('%', 10, true)}`];
+    if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
+        lines.push(`  modeling period ${s.oldPeriod.start} for ${s.oldPeriod.duration} → ${s.newPeriod.start} for ${s.newPeriod.duration}`);
+        lines.push(row('  Per year on average', s.perYear));
+    }
+    lines.push(row('  Fabrication', s.fabrication), row('  Energy', s.energy), row('  Total', s.total));
+    lines.push('', `${pad('By object, largest change first', nameWidth)}`);
+    if (shown.length === 0) lines.push('  no object\'s footprint changed');
+    for (const o of shown) {
+        const mark = o.status === 'added' ? ' (added)' : o.status === 'removed' ? ' (removed)' : '';
+        lines.push(row(`  ${o.name}${mark}`, o.total));
+    }
+    if (changed.length > shown.length) lines.push(`  … and ${changed.length - shown.length} more objects changed`);
+    const same = s.objects.length - changed.length;
+    if (same > 0) lines.push(`  ${same} object${same === 1 ? '' : 's'} unchanged`);
+    return lines;
+}
+
+function inputLines(diff: ModelDiff): string[] {
+    const { objects, settings } = diff.inputs;
+    if (objects.length === 0 && settings.length === 0) return ['Inputs: no change'];
+    const lines = ['Input changes'];
+    for (const a of settings) lines.push(`  model ${attributeText(a)}`);
+    for (const o of objects) {
+        const place = objectPlace(o);
+        lines.push(`  ${objectTitle(o)}: ${objectStatus(o)}${place ? `  (${place})` : ''}`);
+        for (const a of o.attributes) {
+            const source = sourceText(a);
+            const where = a.new?.place ?? a.old?.place;
+            lines.push(`    ${attributeText(a)}${source ? `  [${source}]` : ''}${where && o.change !== 'added' && o.change !== 'removed' ? `  ${where.file}:${where.line}` : ''}`);
+        }
+    }
+    return lines;
+}

@@ -1,0 +1,21 @@
+import type { CalculatedSpec } from '../class-spec.js';
+import { valueOf } from '../formula-helpers.js';
+import { EMPTY } from '../../model/values.js';
+
+/**
+ * A value a builder's own component takes from its device (e-footprint's copies: an edge computer's CPU
+ * takes the computer's compute, an appliance's component its power): empty outside such a device.
+ */
+export function fromDevice(deviceClass: string, name: string, label: string, unit: string, attribute: string): CalculatedSpec {
+    return {
+        name, label, unit,
+        define(component, model) {
+            const device = model.relations.edge.deviceOfComponent(component);
+            const source = device?.className === deviceClass ? model.node(device, attribute) : undefined;
+            return {
+                operands: source ? [source] : [], formula: source ? `the device's ${attribute}` : `none: not in ${deviceClass}`,
+                compute: () => source ? valueOf(source) : EMPTY
+            };
+        }
+    };
+}

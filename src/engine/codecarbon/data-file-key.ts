@@ -1,0 +1,9 @@
+/**
+ * How a model description keys the data files its objects name (`file: "runs/emissions.csv"`): by the
+ * document the path is written in and the path as written. The front end, which has a file system,
+ * resolves the path relative to that document and reads the file; the engine only looks the text up,
+ * so both agree on the key without the engine knowing about URIs or file systems.
+ */
+export function dataFileKey(documentUri: string, path: string): string {
+    return `${documentUri}\u0000${path}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Reading CodeCarbon's `emissions.csv`: one row per tracked run (or per flush of a long run). The text
+ * comes from whoever reads files (the CLI, the language server); this module only parses it, so that
+ * the engine stays free of file systems. Problems name the CSV line and column and say how to fix them.
+ */
+import { parse } from 'csv-parse/sync';
+import { matchLayout, NUMERIC_COLUMNS, REQUIRED_COLUMNS, type LayoutMatch } from './emissions-csv-layouts.js';
+
+/** A problem in the file, with the CSV line (1-based, the header is line 1) and column when there is one. */
+export interface EmissionsCsvProblem {
+    readonly message: string;
+    readonly hint?: string;
+    readonly line?: number;
+    readonly column?: string;
+}
+
+/** One row of the file: a run, as CodeCarbon wrote it. */
+export interface CodeCarbonRun {
+    /** Line of the row in the file. */
+    readonly line: number;
+    /** Every cell by column name, as text. */
+    readonly cells: Readonly<Record<string, string>>;
+}
+
+export interface EmissionsCsv {
+    readonly header: readonly string[];
+    readonly layout: LayoutMatch;
+    readonly runs: readonly CodeCarbonRun[];
+}
+
+export type EmissionsCsvResult =
+    | { readonly ok: true; readonly csv: EmissionsCsv }
+    | { readonly ok: false; readonly problems: readonly EmissionsCsvProblem[] };
+
+/** A run's text cell ('' when the column is absent or empty). */
+export function textOf(run: CodeCarbonRun, column: string): string {
+    return run.cells[column]?.trim() ?? '';
+}
+
+/** A run's number (undefined when the column is absent or the cell empty; the file was checked on reading). */
+export function numberOf(run: CodeCarbonRun, column: string): number | undefined {
+    const cell = textOf(run, column);
+    return cell === '' ? undefined : Number(cell);
+}
+
+/** Python writes floats as `0.0013`, `1e-05`, `3.0`; anything `Number` reads finitely is accepted. */
+function isNumber(cell: string): boolean {
+    return cell !== '' && Number.isFinite(Number(cell));
+}
+
+const HOW_TO_GET_ONE = 'Point `file:` at the emissions.csv CodeCarbon writes (EmissionsTracker(save_to_file=True), in its output_dir).';
+
+export function parseEmissionsCsv(text: string): EmissionsCsvResult {
+    if (text.trim() === '') {
+        return { ok: false, problems: [{ message: 'the file is empty', hint: HOW_TO_GET_ONE }] };
+    }
+    let rows: Array<{ record: string[]; info: { lines: number } }>;
+    try {
+        rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof rows;
+    } catch (e) {
+        const lines = (e as { lines?: number }).lines;
+        return { ok: false, problems: [{ message: `not a CSV file: ${(e as Error).message}`, line: lines, hint: HOW_TO_GET_ONE }] };
+    }
+    const header = rows[0].record.map(c => c.trim());
+    const layout = matchLayout(header);
+    if (layout.missing.length > 0) {
+        const names = layout.missing.map(c => `'${c}'`).join(', ');
+        return {
+            ok: false, problems: [{
+                message: `the header has no ${names} column${layout.missing.length > 1 ? 's' : ''}, so this is not a CodeCarbon emissions.csv`,
+                line: 1, column: layout.missing[0],
+                hint: `CodeCarbon 2.0 to 3.3 write ${REQUIRED_COLUMNS.join(', ')} (and more); check the file is the one CodeCarbon wrote, with its header line.`
+            }]
+        };
+    }
+    const problems: EmissionsCsvProblem[] = [];
+    const runs: CodeCarbonRun[] = [];
+    const numeric = header.filter(c => NUMERIC_COLUMNS.has(c));
+    for (const { record, info } of rows.slice(1)) {
+        // info.lines is the line the record ends on; CodeCarbon's rows are one line each
+        const line = info.lines;
+        if (record.length !== header.length) {
+            problems.push({
+                message: `line ${line} has ${record.length} cells, the header ${header.length}`, line,
+                hint: 'A row was cut or a cell holds an unquoted comma; fix or delete that line.'
+            });
+            continue;
+        }
+        const cells: Record<string, string> = {};
+        header.forEach((column, i) => { cells[column] = record[i]; });
+        for (const column of numeric) {
+            const cell = cells[column].trim();
+            if (cell === '' && !REQUIRED_COLUMNS.includes(column)) continue;
+            if (!isNumber(cell)) {
+                problems.push({
+                    message: cell === '' ? `line ${line}, column '${column}' is empty` : `line ${line}, column '${column}': \`${cell}\` is not a number`,
+                    line, column,
+                    hint: `'${column}' holds ${column.endsWith('energy') || column === 'energy_consumed' ? 'kWh' : column === 'emissions' ? 'kg CO2e' : 'a number'}; correct the cell or delete the run's line.`
+                });
+            }
+        }
+        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(cells.timestamp.trim())) {
+            problems.push({
+                message: `line ${line}, column 'timestamp': \`${cells.timestamp}\` is not a date and time like 2025-01-14T09:12:41`, line, column: 'timestamp',
+                hint: 'CodeCarbon writes the run\'s end as YYYY-MM-DDTHH:MM:SS; correct the cell.'
+            });
+        }
+        runs.push({ line, cells });
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, csv: { header, layout, runs } };
+}
+
+/**
+ * The hour a run ended, in hours since 1970-01-01T00:00. CodeCarbon writes local time without a zone;
+ * it is read as UTC (an hour or two off at most, which only moves the run within its day).
+ */
+export function runHour(run: CodeCarbonRun): number {
+    const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})/.exec(textOf(run, 'timestamp'))!;
+    return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4])) / 3_600_000;
+}

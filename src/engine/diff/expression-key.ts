@@ -1,0 +1,64 @@
+import type { ExprDescription } from '../model/description.js';
+
+/** How an old object's id reads in the new model (identity for the new side, the matching for the old). */
+export type IdMapping = (id: string) => string;
+
+const SAME: IdMapping = id => id;
+
+/**
+ * A canonical text of an input's expression, to compare two versions of it: spacing, comments and
+ * annotations do not count, and references to objects are written with `rename`, so that `jobs: [stream]`
+ * reads the same before and after `stream` was renamed. Built-ins are never renamed (`builtin:` marks them).
+ */
+export function expressionKey(expr: ExprDescription, rename: IdMapping = SAME): string {
+    const key = (e: ExprDescription): string => {
+        switch (e.kind) {
+            case 'number': return e.unit ? `${e.value} ${e.unit}` : String(e.value);
+            case 'unit': return e.unit;
+            case 'ref': return (e.builtin ? `builtin:${e.object}` : rename(e.object)) + e.path.map(p => `.${p}`).join('');
+            case 'symbol': return e.name;
+            case 'binary': return `(${key(e.left)} ${e.operator} ${key(e.right)})`;
+            case 'negate': return `-(${key(e.operand)})`;
+            case 'call': return `${e.function}(${e.args.map(a => `${a.name ? `${a.name}: ` : ''}${key(a.value)}${a.per ? ` per ${a.per}` : ''}`).join(', ')})`;
+            case 'list': return `[${e.items.map(key).join(', ')}]`;
+            case 'text': return JSON.stringify(e.value);
+            case 'date': return e.value;
+            case 'convert': return `${key(e.expr)} in ${e.unit}`;
+            case 'series': return `series(${e.start}, ${e.unit}, ${e.values.join(' ')})`;
+        }
+    };
+    return key(expr);
+}
+
+/**
+ * The object a list item stands for: `watch` and `watch * 2` (a weighted step) both stand for `watch`.
+ * Items that name no single object stand for themselves.
+ */
+export function listItemTarget(item: ExprDescription, rename: IdMapping = SAME): string {
+    if (item.kind === 'ref' && item.path.length === 0) return expressionKey(item, rename);
+    if (item.kind === 'binary' && item.operator === '*') {
+        for (const side of [item.left, item.right]) {
+            if (side.kind === 'ref' && side.path.length === 0) return expressionKey(side, rename);
+        }
+    }
+    return expressionKey(item, rename);
+}
+
+/** `300 W`, `[watch, capture]`: an expression written back for people when the text as written is not at hand. */
+export function expressionText(expr: ExprDescription): string {
+    const text = (e: ExprDescription): string => {
+        switch (e.kind) {
+            case 'number': return e.unit ? `${e.value} ${e.unit}` : String(e.value);
+            case 'ref': return [e.object, ...e.path].join('.');
+            case 'binary': return `${text(e.left)} ${e.operator} ${text(e.right)}`;
+            case 'negate': return `-${text(e.operand)}`;
+            case 'call': return `${e.function}(${e.args.map(a => `${a.name ? `${a.name}: ` : ''}${text(a.value)}${a.per ? ` per ${a.per}` : ''}`).join(', ')})`;
+            case 'list': return `[${e.items.map(text).join(', ')}]`;
+            case 'text': return e.value;
+            case 'series': return `hourly_values([${e.values.length} values], start_date: ${e.start.slice(0, 10)}) * ${e.unit}`;
+            case 'convert': return `${text(e.expr)} in ${e.unit}`;
+            default: return expressionKey(e);
+        }
+    };
+    return text(expr);
+}

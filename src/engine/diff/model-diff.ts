@@ -1,0 +1,53 @@
+import type { Model } from '../model/model.js';
+import { diffInputs, type InputDiff, type Locator } from './input-diff.js';
+import { change, diffFootprints, type Change, type SystemFootprintDiff } from './footprint-diff.js';
+import type { EfootprintIdsBySide } from './object-matching.js';
+
+/**
+ * What changed between two evaluated models: the inputs (by object and attribute, with sources) and
+ * the footprint (by system, phase, category and object). The one result the CLI (table, JSON,
+ * Markdown), a scenario's baseline-versus-scenario comparison and an editor panel all read.
+ */
+export interface ModelDiff {
+    readonly summary: DiffSummary;
+    readonly inputs: InputDiff;
+    readonly systems: readonly SystemFootprintDiff[];
+}
+
+export interface DiffSummary {
+    /** All systems together, kg CO2e over each side's modeling period. */
+    readonly total: Change;
+    readonly fabrication: Change;
+    readonly energy: Change;
+    readonly objects: { readonly added: number; readonly removed: number; readonly renamed: number; readonly changed: number };
+    /** Changed inputs of objects present on both sides, model settings included. */
+    readonly changedInputs: number;
+}
+
+export interface DiffOptions {
+    /** e-footprint ids kept in `// e-footprint id:` comments, which recognise a renamed object. */
+    readonly efootprintIds?: EfootprintIdsBySide;
+    /** How to name a document in places (a path relative to the repository); the URI by default. */
+    readonly locate?: Locator;
+}
+
+/** Compares two evaluated models; `undefined` is a side without a model (a file added or deleted). */
+export function diffModels(oldModel: Model | undefined, newModel: Model | undefined, options: DiffOptions = {}): ModelDiff {
+    const { matching, ...inputs } = diffInputs(oldModel, newModel, options.efootprintIds, options.locate);
+    const systems = diffFootprints(oldModel, newModel, matching.rename);
+    const sum = (pick: (s: SystemFootprintDiff) => Change, side: 'old' | 'new') => systems.reduce((t, s) => t + pick(s)[side], 0);
+    const total = (pick: (s: SystemFootprintDiff) => Change) => change(sum(pick, 'old'), sum(pick, 'new'));
+    const count = (kind: string) => inputs.objects.filter(o => o.change === kind).length;
+    return {
+        summary: {
+            total: total(s => s.total),
+            fabrication: total(s => s.fabrication),
+            energy: total(s => s.energy),
+            objects: { added: count('added'), removed: count('removed'), renamed: count('renamed'), changed: count('changed') },
+            changedInputs: inputs.settings.length + inputs.objects
+                .filter(o => o.change === 'changed' || o.change === 'renamed').reduce((n, o) => n + o.attributes.length, 0)
+        },
+        inputs,
+        systems
+    };
+}

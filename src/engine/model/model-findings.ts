@@ -1,0 +1,13 @@
+import type { EngineDiagnostic } from './diagnostics.js';
+import type { Model } from './model.js';
+import { budgetDiagnostics } from '../budgets/budget-diagnostics.js';
+import { scenarioDiagnostics } from '../scenarios/scenario-results.js';
+
+/**
+ * What the editor and `efp check` report about an evaluated model: the problems found while building
+ * and evaluating it, what its evaluated values break (budgets) and what is wrong with its scenarios. The
+ * budgets are worked out on each call, so they follow the model's current values.
+ */
+export function modelFindings(model: Model): EngineDiagnostic[] {
+    return [...model.diagnostics, ...budgetDiagnostics(model), ...scenarioDiagnostics(model)];
+}

@@ -1,0 +1,277 @@
+import type { DiffResult } from '../../language/protocol.js';
+import type { Origin } from '../../engine/model/description.js';
+import type { ModelDiff } from '../../engine/diff/model-diff.js';
+import type { SystemFootprintDiff } from '../../engine/diff/footprint-diff.js';
+import type { AttributeChange, InputVersion, ObjectChange, Place } from '../../engine/diff/input-diff.js';
+import type { VsCodeApi } from '../vscode-api.js';
+import type { MassUnitSetting } from '../dashboard/messages.js';
+import type { MassUnit } from '../dashboard/summary-table.js';
+import { button, h, keepingFocus } from '../dashboard/dom.js';
+import { currentTheme, watchTheme } from '../dashboard/theme.js';
+import type { DiffState, FromDiffWebview, ToDiffWebview } from './messages.js';
+import { diffMassUnit, direction, mass, percent, signedMass } from './format.js';
+import { waterfallColumns } from './waterfall-columns.js';
+import { WaterfallChart, waterfallColours } from './waterfall-chart.js';
+
+const USER_DATA = 'user_data';
+
+/**
+ * The emission diff page: the total change, a waterfall per system, the objects whose footprint
+ * changed, and the inputs that changed (a click goes to the line). Everything is rebuilt from the
+ * latest result; the charts redraw when the theme changes.
+ */
+export class DiffView {
+    private fileName = '';
+    private result?: DiffResult;
+    private massUnit: MassUnitSetting = 'auto';
+    private failure?: string;
+    private loading = true;
+    private charts: WaterfallChart[] = [];
+
+    constructor(private readonly root: HTMLElement, private readonly vscode: VsCodeApi<FromDiffWebview, DiffState>) {
+        watchTheme(() => this.render());
+        this.render();
+    }
+
+    receive(message: ToDiffWebview): void {
+        switch (message.type) {
+            case 'document':
+                this.fileName = message.fileName;
+                this.vscode.setState({ uri: message.uri, against: message.against });
+                break;
+            case 'loading':
+                this.loading = true;
+                break;
+            case 'result':
+                this.loading = false;
+                this.failure = undefined;
+                this.result = message.result;
+                this.massUnit = message.massUnit;
+                break;
+            case 'error':
+                this.loading = false;
+                this.failure = message.message;
+                break;
+        }
+        keepingFocus(() => this.render());
+    }
+
+    private render(): void {
+        for (const chart of this.charts) chart.destroy();
+        this.charts = [];
+        const result = this.result;
+        const page: Node[] = [this.header(result)];
+        if (this.failure) page.push(banner('error', `The language server did not answer: ${this.failure}`));
+        if (result?.message) page.push(banner(result.messageKind ?? 'info', result.message));
+        if (!result && !this.failure) page.push(h('p', { class: 'hint', text: 'Comparing…' }));
+        if (result?.diff) page.push(...this.body(result, result.diff));
+        this.root.replaceChildren(...page);
+        // the charts measure their containers: draw them once the page is in the document
+        this.drawCharts();
+    }
+
+    private header(result: DiffResult | undefined): HTMLElement {
+        const sides = result && result.oldLabel ? `${result.oldLabel} → ${result.newLabel}` : '';
+        return h('header', { class: 'page-header' },
+            h('div', {},
+                h('h1', { text: `Emission diff${this.fileName ? ` — ${this.fileName}` : ''}` }),
+                sides ? h('p', { class: 'sides', text: sides, attrs: { 'data-testid': 'diff-sides' } }) : undefined),
+            h('div', { class: 'controls' },
+                this.loading ? h('span', { class: 'hint', text: 'Comparing…', attrs: { role: 'status' } }) : undefined,
+                button('Refresh', () => this.vscode.postMessage({ type: 'refresh' }), { secondary: true, focusKey: 'refresh', ariaLabel: 'Compare again' })));
+    }
+
+    private body(result: DiffResult, diff: ModelDiff): Node[] {
+        const unit = diffMassUnit(diff, this.massUnit);
+        const { total, fabrication, energy } = diff.summary;
+        const nothing = total.change === 0 && diff.inputs.objects.length === 0 && diff.inputs.settings.length === 0;
+        const summary = h('section', { class: 'summary', attrs: { 'aria-label': 'Total change' } },
+            h('div', { class: 'headline' },
+                h('span', { class: `total-change ${direction(total.change, unit)}`, text: `${signedMass(total.change, unit)} CO2e`, attrs: { 'data-testid': 'diff-total', 'data-kg': String(total.change) } }),
+                h('span', { class: `relative ${direction(total.change, unit)}`, text: percent(total), attrs: { 'data-testid': 'diff-relative' } })),
+            h('p', { class: 'totals', attrs: { 'data-testid': 'diff-totals' } },
+                h('span', { text: `${mass(total.old, unit)} → ${mass(total.new, unit)} CO2e over the modeling period` }),
+                h('span', { class: 'hint', text: ` (${result.oldLabel} → ${result.newLabel})` })),
+            h('p', { class: 'phases' },
+                h('span', { text: 'Fabrication ' }), h('span', { class: direction(fabrication.change, unit), text: signedMass(fabrication.change, unit), attrs: { 'data-testid': 'diff-fabrication' } }),
+                h('span', { text: ' · Energy ' }), h('span', { class: direction(energy.change, unit), text: signedMass(energy.change, unit), attrs: { 'data-testid': 'diff-energy' } }),
+                h('span', { class: 'hint', text: ` · ${countsText(diff)}` })));
+        const nodes: Node[] = [summary];
+        if (nothing) nodes.push(h('p', { class: 'hint', text: 'Nothing changed: the inputs and the footprint are the same on both sides.' }));
+        const many = diff.systems.length > 1;
+        diff.systems.forEach((system, i) => {
+            if (system.total.change === 0 && system.objects.every(o => o.total.change === 0) && !many) return;
+            nodes.push(this.systemSection(system, unit, many, result.origins ?? {}, i));
+        });
+        nodes.push(this.inputSection(diff));
+        return nodes;
+    }
+
+    private systemSection(system: SystemFootprintDiff, unit: MassUnit, titled: boolean, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
+        const section = h('section', { class: 'system', attrs: { 'aria-label': `System ${system.name}` } });
+        if (titled || system.status !== 'same') {
+            section.append(h('h2', { text: `system "${system.name}"${system.status !== 'same' ? ` (${system.status})` : ''}: ${signedMass(system.total.change, unit)} CO2e (${percent(system.total)})` }));
+        }
+        if (system.oldPeriod && system.newPeriod && (system.oldPeriod.start !== system.newPeriod.start || system.oldPeriod.hours !== system.newPeriod.hours)) {
+            section.append(h('p', { class: 'hint', text: `The modeling period changed (${system.oldPeriod.start} for ${system.oldPeriod.duration} → ${system.newPeriod.start} for ${system.newPeriod.duration}): per year on average, ${signedMass(system.perYear.change, unit)} CO2e (${percent(system.perYear)}).` }));
+        }
+        const columns = waterfallColumns(system);
+        const description = columns.map(c => `${c.label} ${signedMass(c.change, unit)}`).join('; ');
+        const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': `Waterfall of the change, object by object: ${description}`, 'data-testid': 'waterfall' } });
+        section.append(h('figure', { class: 'waterfall' },
+            h('figcaption', { text: 'How the change adds up, object by object (fabrication light, energy solid)' }),
+            h('div', { class: 'chart-box' }, canvas)));
+        const chart = new WaterfallChart(canvas);
+        this.charts.push(chart);
+        this.pending.set(chart, () => chart.update(columns, unit, currentTheme(), waterfallColours()));
+        section.append(this.objectTable(system, unit, origins, index));
+        return section;
+    }
+
+    /** Charts to draw once their canvases are in the page. */
+    private readonly pending = new Map<WaterfallChart, () => void>();
+
+    private drawCharts(): void {
+        for (const draw of this.pending.values()) draw();
+        this.pending.clear();
+    }
+
+    private objectTable(system: SystemFootprintDiff, unit: MassUnit, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
+        const changed = system.objects.filter(o => o.total.change !== 0 || o.status !== 'same');
+        const unchanged = system.objects.length - changed.length;
+        const head = h('thead', {}, h('tr', {},
+            h('th', { text: 'Object', attrs: { scope: 'col' } }),
+            h('th', { class: 'num', text: 'Fabrication', attrs: { scope: 'col' } }),
+            h('th', { class: 'num', text: 'Energy', attrs: { scope: 'col' } }),
+            h('th', { class: 'num', text: 'Total change', attrs: { scope: 'col' } }),
+            h('th', { class: 'num', text: 'Before → after', attrs: { scope: 'col' } }),
+            h('th', { class: 'num', text: '%', attrs: { scope: 'col' } })));
+        const rows = changed.map(o => {
+            const origin = origins[o.id];
+            const label = `${o.name}${o.oldId ? ` (was ${o.oldId})` : ''}${o.status !== 'same' ? ` (${o.status})` : ''}`;
+            const name = origin
+                ? button(label, () => this.reveal(origin), { ariaLabel: `Go to ${o.className} ${o.id}`, focusKey: `object-${index}-${o.id}` })
+                : h('span', { text: label });
+            if (origin) name.classList.add('link');
+            const cell = (kg: number, key: string) => h('td', { class: `num ${direction(kg, unit)}`, text: signedMass(kg, unit), attrs: { 'data-testid': `object-${o.id}-${key}` } });
+            return h('tr', {},
+                h('th', { attrs: { scope: 'row' } }, name, h('span', { class: 'hint', text: ` ${o.className}` })),
+                cell(o.fabrication.change, 'fabrication'), cell(o.energy.change, 'energy'), cell(o.total.change, 'total'),
+                h('td', { class: 'num', text: `${mass(o.total.old, unit)} → ${mass(o.total.new, unit)}` }),
+                h('td', { class: 'num', text: percent(o.total) }));
+        });
+        const table = h('table', { class: 'objects', attrs: { 'data-testid': 'footprint-changes', 'aria-label': 'Footprint change by object' } }, head, h('tbody', {}, ...rows));
+        return h('div', { class: 'table-box' },
+            h('h3', { text: 'Footprint change by object' }),
+            rows.length > 0 ? table : h('p', { class: 'hint', text: 'No object\'s footprint changed.' }),
+            unchanged > 0 ? h('p', { class: 'hint', text: `${unchanged} other object${unchanged === 1 ? '' : 's'} of the system did not change.` }) : undefined);
+    }
+
+    private inputSection(diff: ModelDiff): HTMLElement {
+        const section = h('section', { class: 'inputs', attrs: { 'data-testid': 'input-changes', 'aria-label': 'Input changes' } }, h('h2', { text: 'Input changes' }));
+        if (diff.inputs.settings.length === 0 && diff.inputs.objects.length === 0) {
+            section.append(h('p', { class: 'hint', text: 'No input changed.' }));
+            return section;
+        }
+        if (diff.inputs.settings.length > 0) {
+            section.append(h('div', { class: 'object-group' }, h('h3', { text: 'model' }),
+                h('ul', { class: 'input-list' }, ...diff.inputs.settings.map(a => this.attributeRow('model', a)))));
+        }
+        for (const o of diff.inputs.objects) {
+            const identity = (o.new ?? o.old)!;
+            const id = o.change === 'renamed' ? `${o.old!.id} → ${o.new!.id}` : identity.id;
+            const title = `${o.keyword} ${id}${identity.name !== identity.id ? ` "${identity.name}"` : ''}`;
+            section.append(h('div', { class: 'object-group', attrs: { 'data-testid': `inputs-${identity.id}` } },
+                h('h3', {}, h('span', { text: title }), h('span', { class: `status ${o.change}`, text: o.change })),
+                o.attributes.length > 0
+                    ? h('ul', { class: 'input-list' }, ...o.attributes.map(a => this.attributeRow(identity.id, a, o)))
+                    : h('p', { class: 'hint', text: 'Same inputs.' })));
+        }
+        return section;
+    }
+
+    private attributeRow(objectId: string, a: AttributeChange, object?: ObjectChange): HTMLElement {
+        // where it is written now; a removed object's place is in the old text, which the editor does not show
+        const place = a.new?.place ?? (object?.change === 'removed' ? undefined : object?.new?.place);
+        const origin = place ? originOf(place) : undefined;
+        const source = sourceText(a);
+        const row = h('li', { class: `input-change${origin ? ' clickable' : ''}`, attrs: { 'data-testid': `input-${objectId}.${a.attribute}` } },
+            h('code', { class: 'attribute', text: `${objectId}.${a.attribute}` }), ' ',
+            h('span', { class: 'values', text: valuesText(a) }),
+            source ? ' ' : undefined, source ? h('span', { class: 'source', text: source }) : undefined,
+            place ? ' ' : undefined, place ? h('span', { class: 'place', text: `${fileOf(place.file)}:${place.line}` }) : undefined);
+        if (origin) {
+            row.tabIndex = 0;
+            row.setAttribute('role', 'button');
+            row.setAttribute('data-focus-key', `input-${objectId}.${a.attribute}`);
+            row.setAttribute('aria-label', `${objectId}.${a.attribute}: ${valuesText(a)}. Go to ${fileOf(place!.file)} line ${place!.line}`);
+            row.addEventListener('click', () => this.reveal(origin));
+            row.addEventListener('keydown', event => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    this.reveal(origin);
+                }
+            });
+        }
+        return row;
+    }
+
+    private reveal(origin: Origin): void {
+        this.vscode.postMessage({ type: 'reveal', origin });
+    }
+}
+
+function banner(kind: 'info' | 'error', text: string): HTMLElement {
+    return h('div', { class: `banner ${kind}`, text, attrs: { role: kind === 'error' ? 'alert' : 'status', 'data-testid': 'diff-message' } });
+}
+
+function countsText(diff: ModelDiff): string {
+    const { objects, changedInputs } = diff.summary;
+    const parts = [`${changedInputs} input${changedInputs === 1 ? '' : 's'} changed`];
+    if (objects.added) parts.push(`${objects.added} object${objects.added === 1 ? '' : 's'} added`);
+    if (objects.removed) parts.push(`${objects.removed} removed`);
+    if (objects.renamed) parts.push(`${objects.renamed} renamed`);
+    return parts.join(', ');
+}
+
+/** A version of an input for people, as `efp diff` writes it: `300 W`, `default 50 W`, `web.ram / 2 (= 64 GB_ram)`. */
+function versionText(v: InputVersion | undefined): string {
+    if (!v) return 'nothing';
+    const text = v.value !== undefined && v.expression && v.given === 'user' ? `${v.text} (= ${v.value})` : v.text;
+    return v.given === 'default' ? `default ${v.value ?? text}` : v.given === 'archetype' ? `${v.value ?? text} from its archetype` : text;
+}
+
+/** `300 W → 600 W`, `[watch] → [watch, browse] (+browse)`, `600 W` (an added object's). */
+function valuesText(a: AttributeChange): string {
+    const parts: string[] = [];
+    if (a.old && a.new) parts.push(a.aspects.includes('value') ? `${versionText(a.old)} → ${versionText(a.new)}` : versionText(a.new));
+    else parts.push(versionText(a.new ?? a.old) + (a.new ? '' : ' (removed)'));
+    if (a.list) {
+        const items = [...a.list.added.map(i => `+${i}`), ...a.list.removed.map(i => `−${i}`), ...a.list.changed.map(c => `${c.old} → ${c.new}`)];
+        if (items.length > 0) parts.push(`(${items.join(', ')})`);
+    }
+    if (a.old && a.new) {
+        if (a.aspects.includes('confidence')) parts.push(`confidence ${a.old.confidence ?? 'none'} → ${a.new.confidence ?? 'none'}`);
+        if (a.aspects.includes('comment')) parts.push(`comment "${a.old.comment ?? ''}" → "${a.new.comment ?? ''}"`);
+    }
+    return parts.join(' ');
+}
+
+/** `source Base ADEME V19`, `source user data → Base ADEME V19`, or nothing to say. */
+function sourceText(a: AttributeChange): string {
+    const shown = (v: InputVersion | undefined) => (v?.source && !(v.source.id === USER_DATA && v.given === 'user') ? v.source : undefined);
+    if (a.aspects.includes('source')) return `source ${a.old?.source?.name ?? 'none'} → ${a.new?.source?.name ?? 'none'}`;
+    const s = shown(a.new) ?? shown(a.old);
+    return s ? `source ${s.name}` : '';
+}
+
+/** The server names places by document URI: the file's name is what people read. */
+function fileOf(uri: string): string {
+    const path = uri.replace(/[?#].*$/, '');
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+}
+
+function originOf(place: Place): Origin {
+    const line = Math.max(0, place.line - 1);
+    return { uri: place.file, range: { start: { line, character: 0 }, end: { line, character: 0 } } };
+}
