@@ -7,7 +7,7 @@ const minify = process.argv.includes('--minify');
 const bench = process.argv.includes('--bench');
 
 const options = {
-    entryPoints: bench ? { 'bench-quickstart': 'bench/quickstart.bench.ts', 'bench-lsp-workspace': 'bench/lsp-workspace.bench.ts', 'bench-graph-layout': 'bench/graph-layout.bench.ts' } : {
+    entryPoints: bench ? { 'bench-quickstart': 'bench/quickstart.bench.ts', 'bench-lsp-workspace': 'bench/lsp-workspace.bench.ts', 'bench-graph-layout': 'bench/graph-layout.bench.ts', 'bench-run': 'bench/run.ts' } : {
         cli: 'src/cli/bin.ts',
         'language-server': 'src/language/server.ts',
         extension: 'src/extension/main.ts'

@@ -4,7 +4,7 @@
 import '../src/platform/node20-polyfills.js';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { loadWorkspace } from '../src/cli/workspace.js';
+import { loadWorkspace } from '../src/language/workspace/file-workspace.js';
 import { describeModel } from '../src/language/model-description.js';
 import { Model } from '../src/engine/model/model.js';
 import type { InputDescription, ModelDescription } from '../src/engine/model/description.js';

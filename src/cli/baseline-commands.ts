@@ -5,7 +5,7 @@ import type { FileDiagnostic } from '../language/document-analysis.js';
 import { baselineOf, parseBaseline, type Baseline } from '../engine/baselines/baseline-snapshot.js';
 import { DEFAULT_REGRESSION_THRESHOLD, regressionDiagnostics, regressionsSince } from '../engine/baselines/baseline-regressions.js';
 import type { Model } from '../engine/model/model.js';
-import { UsageError } from './workspace.js';
+import { UsageError } from './usage-error.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { parsePercentOption } from './percent-option.js';

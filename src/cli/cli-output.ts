@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { UsageError } from './workspace.js';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { maxDataFileBytes } from '../language/data-files.js';
+import { UsageError } from './usage-error.js';
 
 /** Where a command writes (tests capture it; `stdin` feeds commands that read observations). */
 export interface Output {
@@ -19,11 +20,21 @@ export async function emit(text: string, output: string | undefined, io: Output)
     else io.out(text);
 }
 
-/** A file's text; an unreadable file is a usage error (exit 2) naming it. */
+/**
+ * A file's text; an unreadable file is a usage error (exit 2) naming it, and so is one over the data-file
+ * size limit (checked before reading: a 100 MB JSON would take seconds and half a GB to parse).
+ */
 export async function readTextFile(file: string, what = ''): Promise<string> {
     try {
+        const { size } = await stat(file);
+        const limit = maxDataFileBytes();
+        if (size > limit) {
+            throw new UsageError(`${what}${file} is too large: ${(size / 1024 / 1024).toFixed(0)} MB, more than the ${(limit / 1024 / 1024).toFixed(0)} MB efp reads`
+                + ' (set EFP_MAX_DATA_FILE_MB to raise the limit)');
+        }
         return await readFile(file, 'utf8');
     } catch (e) {
+        if (e instanceof UsageError) throw e;
         throw new UsageError(`cannot read ${what}${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
 }

@@ -11,7 +11,7 @@ import { PluginInputError } from '../engine/ccf/plugin-validation.js';
 import { regionOperationalCarbon, type RegionOperationalCarbon } from '../engine/ccf/region-operational-carbon.js';
 import type { CloudProvider } from '../engine/cloud/cloud-catalogue.js';
 import type { Interpolation } from '../engine/ccf/watts-interpolation.js';
-import { UsageError } from './workspace.js';
+import { UsageError } from './usage-error.js';
 
 interface Output { out(text: string): void; err(text: string): void }
 

@@ -13,8 +13,8 @@ import { diffJson } from './diff-json.js';
 import { diffMarkdown } from './diff-markdown.js';
 import {
     locateInGit, locatorFrom, resolveRevision, sideFromFile, sideFromRevision, trackedModels, type DiffSide, type GitLocation
-} from './diff-sources.js';
-import { UsageError } from './workspace.js';
+} from '../language/workspace/revision-sides.js';
+import { UsageError } from './usage-error.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
 import { parsePercentOption } from './percent-option.js';
 

@@ -3,7 +3,7 @@ import type { Change } from '../engine/diff/footprint-diff.js';
 import type { AttributeChange, InputVersion, ObjectChange, SourceRef } from '../engine/diff/input-diff.js';
 import { massUnitFor } from '../engine/report/mass-format.js';
 import { formatNumber } from '../engine/model/value-format.js';
-import type { DiffSide } from './diff-sources.js';
+import type { DiffSide } from '../language/workspace/revision-sides.js';
 
 /** Texts shared by the terminal table and the Markdown of `efp diff`. */
 

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { analyzeDocument, type FileDiagnostic } from '../language/document-analysis.js';
 import type { EfpServices } from '../language/efp-module.js';
 import type { Model } from '../engine/model/model.js';
-import { loadWorkspace } from './workspace.js';
+import { loadWorkspace } from '../language/workspace/file-workspace.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import type { Output } from './cli-output.js';
 

@@ -7,7 +7,9 @@ import { EFP_VERSION } from '../version.js';
 import { analyzeDocument } from '../language/document-analysis.js';
 import { modelToReferenceJson } from '../engine/export/reference-json.js';
 import { systemsOf } from '../engine/model/footprint-totals.js';
-import { loadWorkspace, UsageError } from './workspace.js';
+import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
+import { UsageError } from './usage-error.js';
+import { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
 import { scenarioList, scenarioReport } from './scenario-report.js';
@@ -83,7 +85,9 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         .description('Evaluate and check .efp footprint models (Boavizta e-footprint in text).')
         .version(EFP_VERSION)
         .exitOverride()
-        .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) });
+        .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) })
+        .option('--allow-outside', 'let models import and read data files outside the current folder, the model\'s folder and its git repository')
+        .hook('preAction', () => setAllowOutside(program.opts<{ allowOutside?: boolean }>().allowOutside === true));
     program.command('eval')
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
         .argument('<file>', '.efp model (the files it imports are loaded too)')
@@ -166,7 +170,7 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         await program.parseAsync([...argv], { from: 'user' });
     } catch (e) {
         if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-        if (e instanceof UsageError) {
+        if (e instanceof UsageError || e instanceof SourceUnavailableError) {
             io.err(`efp: ${e.message}`);
             return EXIT_USAGE;
         }

@@ -1,4 +1,4 @@
-import { UsageError } from './workspace.js';
+import { UsageError } from './usage-error.js';
 
 /** A percentage given on the command line (`20`, `20%`, `2.5 %`), as a number of percent. */
 export function parsePercentOption(text: string, option: string): number {

@@ -5,7 +5,7 @@ import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
 import { formatNumber } from '../engine/model/value-format.js';
 import { scenarioResults, type ScenarioResult } from '../engine/scenarios/scenario-results.js';
 import { footprintReport } from './footprint-report.js';
-import { UsageError } from './workspace.js';
+import { UsageError } from './usage-error.js';
 
 function when(result: ScenarioResult): string {
     return result.scenario.date ? `from ${result.scenario.date}` : 'from the start';

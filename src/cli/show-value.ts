@@ -1,7 +1,7 @@
 import type { Model } from '../engine/model/model.js';
 import { calculusGraph, explainNode } from '../engine/model/explain.js';
 import { describeSummary } from '../engine/model/value-format.js';
-import { UsageError } from './workspace.js';
+import { UsageError } from './usage-error.js';
 import { didYouMean } from '../engine/model/diagnostics.js';
 
 /** Finds `object.attribute` (a model object first, else a built-in one). */

@@ -1,5 +1,5 @@
 import {
-    inject, type DeepPartial, type Module
+    createCompletionParser, createLangiumParser, inject, type DeepPartial, type Module
 } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
@@ -10,6 +10,7 @@ import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
+import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
@@ -31,7 +32,10 @@ export type EfpServices = LangiumServices & EfpAddedServices;
 
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
     parser: {
-        ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider()
+        ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
+        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts)
+        LangiumParser: services => guardParser(createLangiumParser(services), services),
+        CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
         DocumentModels: services => new DocumentModels(services.shared),

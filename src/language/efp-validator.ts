@@ -6,6 +6,7 @@ import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { modelFindings } from '../engine/model/model-findings.js';
+import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -41,10 +42,14 @@ export class EfpValidator {
     }
 
     checkImportExists(imp: Import, accept: ValidationAcceptor): void {
-        const document = imp.$document;
+        // only the root has `$document`: an import's is its container's
+        const document = imp.$container?.$document;
         if (!document || !imp.path) return;
         const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), imp.path);
-        if (!this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
+        const outside = outsideWorkspace(fileAccessPolicy(this.services.shared), document.uri, target);
+        if (outside && !this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
+            accept('error', `cannot import '${imp.path}': ${outside}. ${OUTSIDE_WORKSPACE_HINT}`, { node: imp, property: 'path', code: 'unknown-import' });
+        } else if (!this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
             accept('error', `cannot find '${imp.path}' (relative to this file)`, { node: imp, property: 'path', code: 'unknown-import' });
         }
     }

@@ -13,7 +13,7 @@ import type {
 import { classForKeyword } from '../engine/classes/registry.js';
 import { importClosure } from './efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
-import { readDataFiles, type DataFileReader } from './data-files.js';
+import { readDataFiles, type DataFileReader, type FileAccessPolicy } from './data-files.js';
 
 /** Where a node is, as the engine reports it. */
 export function originOf(node: AstNode | undefined): Origin | undefined {
@@ -152,9 +152,10 @@ function describeSettings(settings: ModelSettings | undefined): ModelDescription
  * The model a document describes: its objects, those of the files it imports, and the built-in library
  * (the engine keeps only the built-ins the model uses). Model settings come from the document itself,
  * or else from the first imported file that has them. Data files the objects name (a measurement's
- * emissions.csv) are read with `readDataFile`, relative to the document that names them.
+ * emissions.csv) are read with `readDataFile`, relative to the document that names them, as `policy` allows
+ * (inside the workspace, within the size limit).
  */
-export function describeModel(document: LangiumDocument, documents: LangiumDocuments, readDataFile?: DataFileReader): ModelDescription {
+export function describeModel(document: LangiumDocument, documents: LangiumDocuments, readDataFile?: DataFileReader, policy?: FileAccessPolicy): ModelDescription {
     const uris = importClosure(document, documents);
     const docs = [document, ...[...uris].filter(u => u !== document.uri.toString()).map(u => documents.all.find(d => d.uri.toString() === u))
         .filter((d): d is LangiumDocument => d !== undefined)];
@@ -181,5 +182,5 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
             }
         }
     }
-    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile), ...(scenarios.length > 0 ? { scenarios } : {}) };
+    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile, policy), ...(scenarios.length > 0 ? { scenarios } : {}) };
 }

@@ -197,8 +197,13 @@ describe('the emission diff in VS Code', () => {
     });
 
     test('"Compare with Last Save" shows the unsaved edit', async () => {
+        // (the line is in view since the previous test revealed it; a click puts the cursor there without
+        // Quick Open, which a tab's tooltip left under the pointer can keep from opening)
         await modelTab().click();
-        await vscode.goToEndOfLine(lineOf('power: 300 W'));
+        await vscode.page.mouse.move(190, 600);
+        await vscode.editorLine('power: 600 W').first().click();
+        await vscode.page.keyboard.press('End');
+        await vscode.statusBarItem('status.editor.selection').filter({ hasText: `Ln ${lineOf('power: 300 W')},` }).waitFor();
         for (let i = 0; i < '600 W'.length; i++) await vscode.page.keyboard.press('Backspace');
         await vscode.page.keyboard.type('900 W');
         await vscode.closeSuggestions();
@@ -217,6 +222,7 @@ describe('the emission diff in VS Code', () => {
             await vscode.screenshot('06-last-save-diff');
         } finally {
             await modelTab().click();
+            await vscode.page.mouse.move(190, 600);
             await vscode.runCommand('File: Revert File');
             await vscode.page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
         }

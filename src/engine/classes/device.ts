@@ -1,6 +1,7 @@
 import type { ClassSpec } from './class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
-import { multiply, quantity, scalarOf, type NumericValue } from '../model/values.js';
+import { itemOf, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import { ItemMemo } from './item-memo.js';
+import { multiply, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -43,13 +44,14 @@ export const Device: ClassSpec = {
                 const power = model.node(device, 'power');
                 const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
                 const intensities = patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'));
+                const items = new ItemMemo(model.node(device, 'energy_footprint_per_usage_pattern'));
                 return {
                     operands: [power, ...parallel, ...intensities],
                     formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × power × 1 h × country.average_carbon_intensity',
                     compute() {
                         const watts = scalarOf(valueOf(power), 'power');
-                        return mapItems(patterns, p => {
-                            const i = patterns.indexOf(p);
+                        // after one pattern changes, the other patterns' items are kept (ItemMemo)
+                        return items.map(patterns, (p, i) => [itemOf(parallel[i], p), watts, valueOf(intensities[i])], (p, i) => {
                             const intensity = scalarOf(valueOf(intensities[i]), 'average_carbon_intensity');
                             return multiply(itemOf(parallel[i], p), quantity(watts * ONE_HOUR * intensity, MASS));
                         });
@@ -74,13 +76,14 @@ export const Device: ClassSpec = {
                 const lifespan = model.node(device, 'lifespan');
                 const usage = model.node(device, 'fraction_of_usage_time');
                 const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
+                const items = new ItemMemo(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'));
                 return {
                     operands: [fabrication, lifespan, usage, ...parallel],
                     formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × carbon_footprint_fabrication × 1 h / (lifespan × fraction_of_usage_time)',
                     compute() {
                         const perHour = scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
                             / (scalarOf(valueOf(lifespan), 'lifespan') * scalarOf(valueOf(usage), 'fraction_of_usage_time'));
-                        return mapItems(patterns, p => multiply(itemOf(parallel[patterns.indexOf(p)], p), quantity(perHour, MASS)) as NumericValue);
+                        return items.map(patterns, (p, i) => [itemOf(parallel[i], p), perHour], (p, i) => multiply(itemOf(parallel[i], p), quantity(perHour, MASS)));
                     }
                 };
             }

@@ -1,8 +1,9 @@
 import type { EfpObject } from '../model/efp-object.js';
 import type { Node, NodeValue } from '../model/node.js';
-import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue, type PerObject, ValueError } from '../model/values.js';
+import { EMPTY, multiply, quantity, scalarOf, type NumericValue, type PerObject, ValueError } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import type { CalculatedSpec, FormulaDefinition } from './class-spec.js';
+import { BlockedItemSum } from './item-memo.js';
 
 /** One hour in seconds: e-footprint multiplies powers by `1 h` to get hourly energies. */
 export const ONE_HOUR = 3600;
@@ -40,15 +41,9 @@ export function unique<T>(items: Iterable<T>): T[] {
 
 /** The sum of a per-object node's items (a device's footprint over its usage patterns...). */
 export function sumOfItems(node: Node, dimension: Dimension): FormulaDefinition {
-    return {
-        operands: [node],
-        formula: `Σ of ${node.attribute}`,
-        compute() {
-            const v = node.value;
-            if (!v || v.kind !== 'dict') return EMPTY;
-            return sum([...v.items.values()], dimension);
-        }
-    };
+    // in blocks, so that a change to one item sums again only its block (and gives the same bits)
+    const blocked = new BlockedItemSum(dimension);
+    return { operands: [node], formula: `Σ of ${node.attribute}`, compute: () => blocked.total(node.value) };
 }
 
 /**

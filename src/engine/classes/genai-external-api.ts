@@ -41,7 +41,11 @@ function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
     try {
         return find();
     } catch (e) {
-        if (e instanceof GenAICatalogueError) throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin, e.hint);
+        if (e instanceof GenAICatalogueError) {
+            // a model EcoLogits dropped (older e-footprint files name some) has no close name to suggest
+            throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin,
+                e.hint ?? `Choose one of the ${input === 'provider' ? 'providers' : 'provider\'s models'} EcoLogits lists (completion shows them, data/ecologits/).`);
+        }
         throw e;
     }
 }

@@ -1,5 +1,6 @@
 import type { ClassSpec } from './class-spec.js';
-import { itemOf, mapItems, sumOfItems, valueOf } from './formula-helpers.js';
+import { itemOf, sumOfItems, valueOf } from './formula-helpers.js';
+import { ItemMemo } from './item-memo.js';
 import { EMPTY, scalarOf, weightedSum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
@@ -36,13 +37,15 @@ export const Network: ClassSpec = {
                         carbon: patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'))
                     };
                 });
+                const items = new ItemMemo(model.node(network, 'energy_footprint_per_job'));
                 return {
                     operands: [intensity, ...uses.flatMap(u => [u.data, ...u.carbon])],
                     formula: 'Σ over the job\'s usage patterns on this network of bandwidth_energy_intensity × hourly_data_transferred_per_usage_pattern × country.average_carbon_intensity',
                     compute() {
                         const perBit = scalarOf(valueOf(intensity), 'bandwidth_energy_intensity');
-                        return mapItems(jobs, job => {
-                            const use = uses[jobs.indexOf(job)];
+                        // after one job changes, the other jobs' items are kept (ItemMemo)
+                        return items.map(jobs, (_, j) => [perBit, ...uses[j].patterns.map(p => itemOf(uses[j].data, p)), ...uses[j].carbon.map(c => valueOf(c))], (_, j) => {
+                            const use = uses[j];
                             return weightedSum(use.patterns.map((p, i) =>
                                 [itemOf(use.data, p), perBit * scalarOf(valueOf(use.carbon[i]), 'average_carbon_intensity')] as const), MASS);
                         });

@@ -1,5 +1,6 @@
 import type { ClassSpec, FormulaDefinition } from './class-spec.js';
 import { instancesFabricationFootprint, itemOf, mapItems, valueOf } from './formula-helpers.js';
+import { ItemMemo } from './item-memo.js';
 import { EMPTY, hourly, multiply, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';
@@ -64,13 +65,15 @@ export const Storage: ClassSpec = {
                 const jobs = model.relations.jobsOfStorage(storage);
                 const stored = jobs.map(j => model.node(j, 'hourly_data_stored_across_usage_patterns'));
                 const [factor, duration] = ['data_replication_factor', 'data_storage_duration'].map(a => model.node(storage, a));
+                const items = new ItemMemo(model.node(storage, 'full_cumulative_storage_need_per_job'));
                 return define([factor, duration, ...stored],
                     'running sum of hourly_data_stored_across_usage_patterns × data_replication_factor, each hour\'s data deleted after data_storage_duration',
                     () => {
                         const replication = scalarOf(valueOf(factor), 'data_replication_factor');
                         const retention = Math.ceil(scalarOf(valueOf(duration), 'data_storage_duration') / 3600);
-                        return mapItems(jobs, job => {
-                            const written = valueOf(stored[jobs.indexOf(job)]);
+                        // after one job changes, the other jobs' running sums are kept (ItemMemo)
+                        return items.map(jobs, (_, j) => [valueOf(stored[j]), replication, retention], (_, j) => {
+                            const written = valueOf(stored[j]);
                             if (written.kind !== 'hourly') return EMPTY;
                             return hourly(cumulativeWithDeletion(written.series, retention, TB_STORED, replication), STORED);
                         });

@@ -53,7 +53,7 @@ export function readMeasurementRuns(model: ModelDescription, object: ObjectDescr
         return {
             ok: false, code: 'data-file', origin: where,
             message: `cannot read ${path}${content ? `: ${content.error}` : ''}`,
-            hint: 'The path is relative to this .efp file; check the file exists and can be read.'
+            hint: (content && 'error' in content ? content.hint : undefined) ?? 'The path is relative to this .efp file; check the file exists and can be read.'
         };
     }
     const parsed = parseEmissionsCsv(content.text);

@@ -99,13 +99,18 @@ export function diffFootprints(oldModel: Model | undefined, newModel: Model | un
     for (const n of newSystems) {
         const o = oldById.get(n.systemId) ?? lone;
         if (o) used.add(o);
-        result.push(systemDiff(o, n, rename));
+        result.push(diffSystemSummaries(o, n, rename));
     }
-    for (const o of oldSystems) if (!used.has(o)) result.push(systemDiff(o, undefined, rename));
+    for (const o of oldSystems) if (!used.has(o)) result.push(diffSystemSummaries(o, undefined, rename));
     return result;
 }
 
-function systemDiff(o: SystemFootprintSummary | undefined, n: SystemFootprintSummary | undefined, rename: IdMapping): SystemFootprintDiff {
+/**
+ * One system's footprint before and after, from its two summaries (either side may be absent). Also
+ * what a scenario's comparison uses: with a simulation_date its figures combine two models, so only
+ * their summaries exist.
+ */
+export function diffSystemSummaries(o: SystemFootprintSummary | undefined, n: SystemFootprintSummary | undefined, rename: IdMapping = id => id): SystemFootprintDiff {
     const categories = new Map<FootprintCategory, { o?: PhaseTotals; n?: PhaseTotals }>();
     for (const c of o?.categories ?? []) categories.set(c.category, { o: c });
     for (const c of n?.categories ?? []) categories.set(c.category, { ...categories.get(c.category), n: c });

@@ -34,7 +34,11 @@ export interface DiffOptions {
 /** Compares two evaluated models; `undefined` is a side without a model (a file added or deleted). */
 export function diffModels(oldModel: Model | undefined, newModel: Model | undefined, options: DiffOptions = {}): ModelDiff {
     const { matching, ...inputs } = diffInputs(oldModel, newModel, options.efootprintIds, options.locate);
-    const systems = diffFootprints(oldModel, newModel, matching.rename);
+    return modelDiffOf(inputs, diffFootprints(oldModel, newModel, matching.rename));
+}
+
+/** A diff from its two parts, with the summary of both: the totals over the systems and the counts of changes. */
+export function modelDiffOf(inputs: InputDiff, systems: readonly SystemFootprintDiff[]): ModelDiff {
     const sum = (pick: (s: SystemFootprintDiff) => Change, side: 'old' | 'new') => systems.reduce((t, s) => t + pick(s)[side], 0);
     const total = (pick: (s: SystemFootprintDiff) => Change) => change(sum(pick, 'old'), sum(pick, 'new'));
     const count = (kind: string) => inputs.objects.filter(o => o.change === kind).length;

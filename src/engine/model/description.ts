@@ -91,7 +91,7 @@ export interface ModelSettingsDescription {
 }
 
 /** A data file a model reads (a measurement's emissions.csv): its text, or why it could not be read. */
-export type DataFileContent = { readonly text: string } | { readonly error: string };
+export type DataFileContent = { readonly text: string } | { readonly error: string; readonly hint?: string };
 
 export interface ModelDescription {
     readonly settings: ModelSettingsDescription;

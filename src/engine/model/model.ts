@@ -285,6 +285,8 @@ export class Model {
     /** Input errors read on their own (they are located on the input); calculated ones name the value. */
     private reportNodeError(node: Node, e: ModelError | ValueError): void {
         const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
+        // one cause, one message: an unknown catalogue name makes several of an object's values fail alike
+        if (this.diagnostics.some(d => d.origin === origin && origin !== undefined && d.message.endsWith(`: ${e.message}`))) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
         this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', message, origin, e instanceof ModelError ? e.hint : undefined);
     }

@@ -19,6 +19,8 @@ export function serverOfJob(job: EfpObject): EfpObject | undefined {
 export class Relations {
     private readonly patterns: EfpObject[];
     private readonly jobs: EfpObject[];
+    /** The same jobs, for membership tests: formulas ask about every job, and a list scan made that quadratic. */
+    private readonly jobSet: Set<EfpObject>;
     private readonly servers: EfpObject[];
     private readonly services: EfpObject[];
     private readonly patternsByJob = new Map<EfpObject, EfpObject[]>();
@@ -30,6 +32,7 @@ export class Relations {
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
         this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && (serverOfJob(o) || o.ref('external_api')));
+        this.jobSet = new Set(this.jobs);
         // every kind of server (plain, GPU, cloud) is counted in e-footprint's Servers category
         this.servers = instances.filter(o => o.spec.category === 'Servers');
         this.services = instances.filter(o => SERVICE_CLASSES.includes(o.className) && o.ref('server'));
@@ -37,7 +40,8 @@ export class Relations {
             for (const step of pattern.ref('usage_journey')!.weights('uj_steps')) {
                 for (const job of step.object.weights('jobs')) {
                     const list = this.patternsByJob.get(job.object) ?? [];
-                    if (!list.includes(pattern)) list.push(pattern);
+                    // patterns come one after the other: a repeat can only be the last one added (a list scan was quadratic)
+                    if (list[list.length - 1] !== pattern) list.push(pattern);
                     this.patternsByJob.set(job.object, list);
                 }
             }
@@ -47,7 +51,7 @@ export class Relations {
             for (const serverNeed of this.edge.serverNeedsOfJourney(pattern.ref('edge_usage_journey')!)) {
                 for (const job of serverNeed.weights('jobs')) {
                     const list = this.patternsByJob.get(job.object) ?? [];
-                    if (!list.includes(pattern)) list.push(pattern);
+                    if (list[list.length - 1] !== pattern) list.push(pattern);
                     this.patternsByJob.set(job.object, list);
                 }
             }
@@ -60,7 +64,7 @@ export class Relations {
 
     /** Usage patterns whose journey runs the job, in declaration order: web ones, then edge ones (through server needs). */
     patternsOfJob(job: EfpObject): EfpObject[] {
-        return this.jobs.includes(job) ? this.patternsByJob.get(job) ?? [] : [];
+        return this.jobSet.has(job) ? this.patternsByJob.get(job) ?? [] : [];
     }
 
     patternsOfDevice(device: EfpObject): EfpObject[] {
@@ -104,6 +108,22 @@ export class Relations {
         return system.list('usage_patterns').filter(p => this.patterns.includes(p));
     }
 
+    private jobsOfPatterns: Map<EfpObject, EfpObject[]> | undefined;
+
+    /** The jobs each usage pattern runs, in the order of `jobs` (indexed once: asking each job about each pattern was quadratic). */
+    private jobsByPattern(): Map<EfpObject, EfpObject[]> {
+        if (this.jobsOfPatterns) return this.jobsOfPatterns;
+        const map = new Map<EfpObject, EfpObject[]>();
+        for (const job of this.jobs) {
+            for (const pattern of this.patternsOfJob(job)) {
+                const list = map.get(pattern);
+                if (!list) map.set(pattern, [job]);
+                else if (list[list.length - 1] !== job) list.push(job);
+            }
+        }
+        return (this.jobsOfPatterns = map);
+    }
+
     /** Every object a system depends on, the system included. */
     usedBy(system: EfpObject): Set<EfpObject> {
         const used = reachableFrom(['usage_patterns', 'edge_usage_patterns', 'measurements'].flatMap(l => system.list(l)), new Set([system]));
@@ -117,7 +137,7 @@ export class Relations {
         const patterns = this.patternsOfSystem(system);
         // jobs of web patterns, then of edge patterns (their recurrent server needs' jobs), as e-footprint's System.jobs
         const edgePatterns = this.edge.patternsOfSystem(system);
-        const jobs = unique([...patterns, ...edgePatterns].flatMap(p => this.jobs.filter(j => this.patternsOfJob(j).includes(p))));
+        const jobs = unique([...patterns, ...edgePatterns].flatMap(p => this.jobsByPattern().get(p) ?? []));
         const servers = unique(jobs.map(j => serverOfJob(j)).filter((s): s is EfpObject => s !== undefined));
         const externalApis = unique(jobs.map(j => j.ref('external_api')).filter((a): a is EfpObject => a !== undefined));
         const storages = unique(servers.map(s => s.ref('storage')).filter((s): s is EfpObject => s !== undefined));

@@ -5,25 +5,37 @@
  * by a recomputation, and all of its values when it is disposed.
  */
 const pool = new Map<number, Float64Array[]>();
-/** Arrays kept per length, enough for a few models' worth of series. */
+/** Arrays kept per length at least: a few models' worth of series for the usual model. */
 const POOL_LIMIT = 512;
+/**
+ * Arrays kept per length: the most one evaluation has taken, when more than POOL_LIMIT. A fixed cap
+ * made a large model (thousands of series) allocate most of its arrays afresh on every evaluation,
+ * and the collector's work grew faster than the model (a 1,000-pattern system took 46 ns per
+ * object-hour against 12 for 100 patterns). Keeping one evaluation's worth is what the next one needs.
+ */
+const limits = new Map<number, number>();
 
 /** Gives an array back for reuse; nothing may use it afterwards. */
 export function recycle(values: Float64Array): void {
     let free = pool.get(values.length);
     if (!free) pool.set(values.length, (free = []));
-    if (free.length < POOL_LIMIT) free.push(values);
+    if (free.length < (limits.get(values.length) ?? POOL_LIMIT)) free.push(values);
 }
 
 /** The arrays handed out during one evaluation. */
 export class SeriesArena {
     readonly taken: Float64Array[] = [];
+    /** Arrays taken, by length (for the pool's limit). */
+    private readonly counts = new Map<number, number>();
 
     take(length: number, zeroed: boolean): Float64Array {
         const reused = pool.get(length)?.pop();
         const values = reused ?? new Float64Array(length);
         if (reused && zeroed) values.fill(0);
         this.taken.push(values);
+        const count = (this.counts.get(length) ?? 0) + 1;
+        this.counts.set(length, count);
+        if (count > (limits.get(length) ?? POOL_LIMIT)) limits.set(length, count);
         return values;
     }
 }

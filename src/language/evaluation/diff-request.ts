@@ -17,7 +17,7 @@ import { importClosure } from '../efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 // The CLI's `efp diff --git` reads a revision into an in-memory workspace: the panel reuses it, so that
 // the editor and the CLI compare the very same models.
-import { locateInGit, resolveRevision, sideFromFile, sideFromRevision, type DiffSide } from '../../cli/diff-sources.js';
+import { locateInGit, resolveRevision, sideFromFile, sideFromRevision, type DiffSide } from '../workspace/revision-sides.js';
 import { scenarioDiff } from './scenario-diff.js';
 
 export function registerDiffRequests(connection: Connection, efp: EfpServices): void {

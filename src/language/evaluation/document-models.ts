@@ -2,7 +2,7 @@ import { OperationCancelled, URI, WorkspaceCache, type LangiumDocument, type Lan
 import type { CancellationToken } from 'vscode-languageserver';
 import { Model } from '../../engine/model/model.js';
 import { describeModel } from '../model-description.js';
-import type { DataFileReader } from '../data-files.js';
+import { fileAccessPolicy, type DataFileReader, type FileAccessPolicy } from '../data-files.js';
 import { importClosure } from '../efp-scope.js';
 
 /** True when a document and what it imports parse and link: the engine can evaluate them. */
@@ -25,6 +25,8 @@ export class DocumentModels {
     private readonly cache: WorkspaceCache<string, Model | undefined>;
     private readonly documents: LangiumDocuments;
     private readonly readDataFile: DataFileReader;
+    /** Where data files may be read from (the workspace) and how large they may be. */
+    private readonly filePolicy: FileAccessPolicy;
     /** The last model each document had, kept while its text is broken. */
     private readonly lastGood = new Map<string, Model>();
     /** The document version each model was built from. */
@@ -36,6 +38,7 @@ export class DocumentModels {
         // through Langium's file system, so data files read alike in the CLI, the server and tests
         const files = shared.workspace.FileSystemProvider;
         this.readDataFile = uri => files.readFileSync(uri);
+        this.filePolicy = fileAccessPolicy(shared);
         shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
             for (const uri of deleted) this.lastGood.delete(uri.toString());
         });
@@ -46,7 +49,7 @@ export class DocumentModels {
         const uri = document.uri.toString();
         return this.cache.get(uri, () => {
             if (!canEvaluate(document, this.documents)) return undefined;
-            return this.remember(document, Model.build(describeModel(document, this.documents, this.readDataFile)));
+            return this.remember(document, Model.build(describeModel(document, this.documents, this.readDataFile, this.filePolicy)));
         });
     }
 
@@ -61,7 +64,7 @@ export class DocumentModels {
             this.cache.set(uri, undefined);
             return undefined;
         }
-        const model = await Model.buildInSlices(describeModel(document, this.documents, this.readDataFile), () => token.isCancellationRequested);
+        const model = await Model.buildInSlices(describeModel(document, this.documents, this.readDataFile, this.filePolicy), () => token.isCancellationRequested);
         if (!model) throw OperationCancelled;
         // the cache is cleared on any change: a model finished after one is not stored
         if (token.isCancellationRequested) throw OperationCancelled;

@@ -89,9 +89,7 @@ export class DiffView {
             h('div', { class: 'headline' },
                 h('span', { class: `total-change ${direction(total.change, unit)}`, text: `${signedMass(total.change, unit)} CO2e`, attrs: { 'data-testid': 'diff-total', 'data-kg': String(total.change) } }),
                 h('span', { class: `relative ${direction(total.change, unit)}`, text: percent(total), attrs: { 'data-testid': 'diff-relative' } })),
-            h('p', { class: 'totals', attrs: { 'data-testid': 'diff-totals' } },
-                h('span', { text: `${mass(total.old, unit)} → ${mass(total.new, unit)} CO2e over the modeling period` }),
-                h('span', { class: 'hint', text: ` (${result.oldLabel} → ${result.newLabel})` })),
+            h('p', { class: 'totals', text: `${mass(total.old, unit)} → ${mass(total.new, unit)} CO2e over the modeling period`, attrs: { 'data-testid': 'diff-totals' } }),
             h('p', { class: 'phases' },
                 h('span', { text: 'Fabrication ' }), h('span', { class: direction(fabrication.change, unit), text: signedMass(fabrication.change, unit), attrs: { 'data-testid': 'diff-fabrication' } }),
                 h('span', { text: ' · Energy ' }), h('span', { class: direction(energy.change, unit), text: signedMass(energy.change, unit), attrs: { 'data-testid': 'diff-energy' } }),
@@ -149,13 +147,14 @@ export class DiffView {
         const rows = changed.map(o => {
             const origin = origins[o.id];
             const label = `${o.name}${o.oldId ? ` (was ${o.oldId})` : ''}${o.status !== 'same' ? ` (${o.status})` : ''}`;
+            // a plain link-styled button: keyboard reachable, and quieter than a vscode-button in a table
             const name = origin
-                ? button(label, () => this.reveal(origin), { ariaLabel: `Go to ${o.className} ${o.id}`, focusKey: `object-${index}-${o.id}` })
+                ? h('button', { class: 'link', text: label, attrs: { type: 'button', title: `Go to ${o.className} ${o.id}`, 'data-focus-key': `object-${index}-${o.id}` } })
                 : h('span', { text: label });
-            if (origin) name.classList.add('link');
+            if (origin) name.addEventListener('click', () => this.reveal(origin));
             const cell = (kg: number, key: string) => h('td', { class: `num ${direction(kg, unit)}`, text: signedMass(kg, unit), attrs: { 'data-testid': `object-${o.id}-${key}` } });
             return h('tr', {},
-                h('th', { attrs: { scope: 'row' } }, name, h('span', { class: 'hint', text: ` ${o.className}` })),
+                h('th', { attrs: { scope: 'row' } }, name, h('span', { class: 'hint class-name', text: ` ${o.className}` })),
                 cell(o.fabrication.change, 'fabrication'), cell(o.energy.change, 'energy'), cell(o.total.change, 'total'),
                 h('td', { class: 'num', text: `${mass(o.total.old, unit)} → ${mass(o.total.new, unit)}` }),
                 h('td', { class: 'num', text: percent(o.total) }));
@@ -163,7 +162,7 @@ export class DiffView {
         const table = h('table', { class: 'objects', attrs: { 'data-testid': 'footprint-changes', 'aria-label': 'Footprint change by object' } }, head, h('tbody', {}, ...rows));
         return h('div', { class: 'table-box' },
             h('h3', { text: 'Footprint change by object' }),
-            rows.length > 0 ? table : h('p', { class: 'hint', text: 'No object\'s footprint changed.' }),
+            rows.length > 0 ? h('div', { class: 'scroll' }, table) : h('p', { class: 'hint', text: 'No object\'s footprint changed.' }),
             unchanged > 0 ? h('p', { class: 'hint', text: `${unchanged} other object${unchanged === 1 ? '' : 's'} of the system did not change.` }) : undefined);
     }
 

@@ -32,11 +32,12 @@ const PARENTS: Readonly<Record<string, readonly string[]>> = {
 
 /** Whether e-footprint knows the class (a class it does not know is left alone by the steps that look classes up). */
 export function isEfootprintClass(className: string): boolean {
-    return className in PARENTS;
+    // own keys only: a JSON's class named `constructor` or `toString` is no e-footprint class
+    return Object.hasOwn(PARENTS, className);
 }
 
 /** The class itself or one of its ancestors is `ancestor` (e-footprint's `is_subclass_of`). */
 export function isSubclassOf(className: string, ancestor: string): boolean {
     if (className === ancestor) return isEfootprintClass(className);
-    return (PARENTS[className] ?? []).some(parent => isSubclassOf(parent, ancestor));
+    return (isEfootprintClass(className) ? PARENTS[className] : []).some(parent => isSubclassOf(parent, ancestor));
 }

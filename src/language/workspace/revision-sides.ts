@@ -4,13 +4,14 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
-import { createEfpServices, type EfpServices } from '../language/efp-module.js';
-import { BUILTIN_LIBRARY_URI, builtinLibraryText } from '../language/builtin-library.js';
-import { isDocument } from '../language/generated/ast.js';
-import { analyzeDocument, type FileDiagnostic } from '../language/document-analysis.js';
-import { emptyIds, readEfootprintIds } from '../engine/export/efootprint-ids.js';
-import type { Model } from '../engine/model/model.js';
-import { loadWorkspace, UsageError } from './workspace.js';
+import { createEfpServices, type EfpServices } from '../efp-module.js';
+import { BUILTIN_LIBRARY_URI, builtinLibraryText } from '../builtin-library.js';
+import { isDocument } from '../generated/ast.js';
+import { analyzeDocument, type FileDiagnostic } from '../document-analysis.js';
+import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
+import type { Model } from '../../engine/model/model.js';
+import { loadWorkspace } from './file-workspace.js';
+import { SourceUnavailableError } from './source-unavailable-error.js';
 
 const run = promisify(execFile);
 
@@ -75,8 +76,8 @@ export async function locateInGit(file: string | undefined): Promise<GitLocation
     try {
         top = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
     } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError('git is not installed (or not on the PATH): --git needs it');
-        throw new UsageError(`${file ?? cwd} is not in a git repository: --git compares with a revision of one`);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceUnavailableError('git is not installed (or not on the PATH): --git needs it');
+        throw new SourceUnavailableError(`${file ?? cwd} is not in a git repository: --git compares with a revision of one`);
     }
     // compare real paths: the top folder git prints has its links resolved
     const realCwd = realpathSync(cwd);
@@ -87,11 +88,11 @@ export async function locateInGit(file: string | undefined): Promise<GitLocation
 
 /** The commit a revision names; a usage error when it names none. */
 export async function resolveRevision(root: string, revision: string): Promise<string> {
-    if (revision.startsWith('-')) throw new UsageError(`'${revision}' is not a revision`);
+    if (revision.startsWith('-')) throw new SourceUnavailableError(`'${revision}' is not a revision`);
     try {
         return (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
     } catch {
-        throw new UsageError(`unknown revision '${revision}' in ${root} (a branch, tag or commit: HEAD, main, origin/main, a1b2c3d)`);
+        throw new SourceUnavailableError(`unknown revision '${revision}' in ${root} (a branch, tag or commit: HEAD, main, origin/main, a1b2c3d)`);
     }
 }
 
