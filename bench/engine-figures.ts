@@ -155,7 +155,8 @@ export async function incrementalFigures(shape: SystemShape, runs: number): Prom
         const fullMs = timeRuns(runs, 1, () => Model.build(description).dispose());
         let flip = 0;
         let recomputed = 0;
-        const incrementalMs = timeRuns(runs, 20, () => {
+        // a recomputation takes well under a millisecond: more runs than full evaluations for a steady median
+        const incrementalMs = timeRuns(runs * 5, 20, () => {
             recomputed = model.setInput(c.object, c.attribute, c.values[flip++ % 2]) ?? -1;
         });
         if (recomputed < 0) throw new Error(`${c.object}.${c.attribute}: setInput did not apply`);

@@ -4,6 +4,12 @@
  * (a fresh process's first evaluation, the CLI's start) run in child processes of this script.
  *
  *   node out/bench-run.cjs [--quick] [--only engine,incremental,quickstart,lsp,cli] [--out file.json] [--cli bin/efp.cjs]
+ *
+ * One figure alone, as the runner takes it (the JSON on the last line; what `node --cpu-prof` can profile):
+ *   node out/bench-run.cjs --child engine '{"shape":{"patterns":100,"jobsPerStep":1,"years":1},"warmRuns":5}'
+ *   node out/bench-run.cjs --child incremental '{"shape":{"patterns":100,"jobsPerStep":1,"years":1},"runs":9}'
+ *   node out/bench-run.cjs --child quickstart '{"runs":500}'
+ *   node out/bench-run.cjs --child lsp '{"lines":5000,"runs":40}'
  */
 import '../src/platform/node20-polyfills.js';
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMap, UriUtils, WorkspaceCache,
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, UriUtils, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
-    type ReferenceInfo, type Scope, type Stream, type AstNodeLocator, type LangiumDocuments
+    type ReferenceInfo, type Scope, type AstNodeLocator, type LangiumDocuments
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, isEnumDecl, isObjectDecl, type Document } from './generated/ast.js';
@@ -60,6 +60,15 @@ export function importClosure(document: LangiumDocument, documents: LangiumDocum
 }
 
 /**
+ * A scope looked up by name in a map: a large model has thousands of names and tens of thousands of
+ * references, which a scope scanning its names one by one would make quadratic. The first of several
+ * declarations of a name wins, as it would in a scan (a second one is reported as a duplicate).
+ */
+function mapScope(elements: readonly AstNodeDescription[], outer?: Scope): Scope {
+    return new MapScope([...elements].reverse(), outer);
+}
+
+/**
  * Names resolve in the file, then in the files it imports, then in the built-in library, so a user's
  * object may reuse a built-in name (`network wifi`) and shadow it. `from X` never resolves to the object
  * being declared, so `storage ssd from ssd` means the built-in ssd archetype.
@@ -67,17 +76,26 @@ export function importClosure(document: LangiumDocument, documents: LangiumDocum
 export class EfpScopeProvider extends DefaultScopeProvider {
     private readonly documents: LangiumDocuments;
     private readonly locator: AstNodeLocator;
-    private readonly visibleCache: WorkspaceCache<string, Set<string>>;
+    /** A document's scope for a type of reference: built once per version of the workspace. */
+    private readonly scopes: WorkspaceCache<string, Scope>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.locator = services.workspace.AstNodeLocator;
-        this.visibleCache = new WorkspaceCache(services.shared);
+        this.scopes = new WorkspaceCache(services.shared);
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        const scope = super.getScope(context);
+        const referenceType = this.reflection.getReferenceType(context);
+        const document = AstUtils.getDocument(context.container);
+        const scope = this.scopes.get(`${document.uri.toString()}|${referenceType}`, () => {
+            // every local symbol is declared at the top of the document
+            const root = document.parseResult.value;
+            const local = document.localSymbols?.has(root)
+                ? document.localSymbols.getStream(root).filter(d => this.reflection.isSubtype(d.type, referenceType)).toArray() : [];
+            return mapScope(local, this.getGlobalScope(referenceType, context));
+        });
         if (context.property === 'archetype' && isObjectDecl(context.container)) {
             const self = context.container;
             const document = AstUtils.getDocument(self);
@@ -91,11 +109,10 @@ export class EfpScopeProvider extends DefaultScopeProvider {
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
         const key = document.uri.toString();
-        const visible = this.visibleCache.get(key, () => importClosure(document, this.documents));
-        const own: Stream<AstNodeDescription> = this.indexManager.allElements(referenceType, visible);
-        const builtin = this.indexManager.allElements(referenceType, new Set([BUILTIN_LIBRARY_URI]));
-        const outer = key === BUILTIN_LIBRARY_URI ? EMPTY_SCOPE : this.createScope(builtin);
-        return this.createScope(own.filter(d => d.documentUri.toString() !== BUILTIN_LIBRARY_URI), outer);
+        const visible = importClosure(document, this.documents);
+        const own = this.indexManager.allElements(referenceType, visible).filter(d => d.documentUri.toString() !== BUILTIN_LIBRARY_URI).toArray();
+        const builtin = this.indexManager.allElements(referenceType, new Set([BUILTIN_LIBRARY_URI])).toArray();
+        return mapScope(own, key === BUILTIN_LIBRARY_URI ? EMPTY_SCOPE : mapScope(builtin));
     }
 }
 

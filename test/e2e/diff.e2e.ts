@@ -111,7 +111,10 @@ describe('the emission diff in VS Code', () => {
         if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} missing: run npm run package`);
         fs.rmSync(RESULTS, { recursive: true, force: true });
         fs.mkdirSync(RESULTS, { recursive: true });
-        server = await startCodeServer({ vsix: VSIX, workspaceFiles: {}, logFile: path.join(RESULTS, 'code-server.log') });
+        // a model outside any git repository, there from the start so that Quick Open's file index has it
+        const loose = path.join(RESULTS, 'loose.efp');
+        fs.writeFileSync(loose, model());
+        server = await startCodeServer({ vsix: VSIX, workspaceFiles: { 'loose.efp': loose }, logFile: path.join(RESULTS, 'code-server.log') });
         // a git repository inside the workspace, the model committed with `power: 300 W`
         repo = path.join(server.workspace, 'diff-demo');
         fs.mkdirSync(repo);
@@ -229,7 +232,6 @@ describe('the emission diff in VS Code', () => {
     });
 
     test('outside a git repository, the panel says so instead of failing', async () => {
-        fs.writeFileSync(path.join(server!.workspace, 'loose.efp'), model());
         await vscode.openFile('loose.efp', OBJECT_LINE);
         await vscode.runCommand('efp: Compare with git HEAD');
         const frame = await vscode.webviewFrame('[data-testid="diff-message"]');

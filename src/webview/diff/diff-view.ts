@@ -2,7 +2,7 @@ import type { DiffResult } from '../../language/protocol.js';
 import type { Origin } from '../../engine/model/description.js';
 import type { ModelDiff } from '../../engine/diff/model-diff.js';
 import type { SystemFootprintDiff } from '../../engine/diff/footprint-diff.js';
-import type { AttributeChange, InputVersion, ObjectChange, Place } from '../../engine/diff/input-diff.js';
+import type { AttributeChange, ObjectChange, Place } from '../../engine/diff/input-diff.js';
 import type { VsCodeApi } from '../vscode-api.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
 import type { MassUnit } from '../dashboard/summary-table.js';
@@ -10,10 +10,9 @@ import { button, h, keepingFocus } from '../dashboard/dom.js';
 import { currentTheme, watchTheme } from '../dashboard/theme.js';
 import type { DiffState, FromDiffWebview, ToDiffWebview } from './messages.js';
 import { diffMassUnit, direction, mass, percent, signedMass } from './format.js';
+import { changeDetails, sourceText, versionText } from '../../engine/diff/diff-text.js';
 import { waterfallColumns } from './waterfall-columns.js';
 import { WaterfallChart, waterfallColours } from './waterfall-chart.js';
-
-const USER_DATA = 'user_data';
 
 /**
  * The emission diff page: the total change, a waterfall per system, the objects whose footprint
@@ -233,35 +232,13 @@ function countsText(diff: ModelDiff): string {
     return parts.join(', ');
 }
 
-/** A version of an input for people, as `efp diff` writes it: `300 W`, `default 50 W`, `web.ram / 2 (= 64 GB_ram)`. */
-function versionText(v: InputVersion | undefined): string {
-    if (!v) return 'nothing';
-    const text = v.value !== undefined && v.expression && v.given === 'user' ? `${v.text} (= ${v.value})` : v.text;
-    return v.given === 'default' ? `default ${v.value ?? text}` : v.given === 'archetype' ? `${v.value ?? text} from its archetype` : text;
-}
-
 /** `300 W → 600 W`, `[watch] → [watch, browse] (+browse)`, `600 W` (an added object's). */
 function valuesText(a: AttributeChange): string {
     const parts: string[] = [];
     if (a.old && a.new) parts.push(a.aspects.includes('value') ? `${versionText(a.old)} → ${versionText(a.new)}` : versionText(a.new));
     else parts.push(versionText(a.new ?? a.old) + (a.new ? '' : ' (removed)'));
-    if (a.list) {
-        const items = [...a.list.added.map(i => `+${i}`), ...a.list.removed.map(i => `−${i}`), ...a.list.changed.map(c => `${c.old} → ${c.new}`)];
-        if (items.length > 0) parts.push(`(${items.join(', ')})`);
-    }
-    if (a.old && a.new) {
-        if (a.aspects.includes('confidence')) parts.push(`confidence ${a.old.confidence ?? 'none'} → ${a.new.confidence ?? 'none'}`);
-        if (a.aspects.includes('comment')) parts.push(`comment "${a.old.comment ?? ''}" → "${a.new.comment ?? ''}"`);
-    }
+    parts.push(...changeDetails(a));
     return parts.join(' ');
-}
-
-/** `source Base ADEME V19`, `source user data → Base ADEME V19`, or nothing to say. */
-function sourceText(a: AttributeChange): string {
-    const shown = (v: InputVersion | undefined) => (v?.source && !(v.source.id === USER_DATA && v.given === 'user') ? v.source : undefined);
-    if (a.aspects.includes('source')) return `source ${a.old?.source?.name ?? 'none'} → ${a.new?.source?.name ?? 'none'}`;
-    const s = shown(a.new) ?? shown(a.old);
-    return s ? `source ${s.name}` : '';
 }
 
 /** The server names places by document URI: the file's name is what people read. */

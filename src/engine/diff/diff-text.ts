@@ -1,0 +1,108 @@
+import type { ModelDiff } from './model-diff.js';
+import type { Change } from './footprint-diff.js';
+import type { AttributeChange, InputVersion, ObjectChange, SourceRef } from './input-diff.js';
+import { massUnitFor, reportMassUnit } from '../report/mass-format.js';
+import { formatNumber } from '../model/value-format.js';
+
+/**
+ * The texts of a diff for people, shared by `efp diff` (terminal table, Markdown) and the editor's diff
+ * panel, so that both say the same. Plain TypeScript: the webview bundles it.
+ */
+
+export type MassUnit = [string, number];
+
+/**
+ * The unit `efp eval` would choose for the larger of the two totals: a whole report in one unit, unless
+ * the editor's `efp.display.massUnit` names one.
+ */
+export function diffUnit(diff: ModelDiff, setting = 'auto'): MassUnit {
+    const largest = Math.max(Math.abs(diff.summary.total.old), Math.abs(diff.summary.total.new),
+        ...diff.systems.map(s => Math.max(Math.abs(s.total.old), Math.abs(s.total.new))));
+    return setting === 'auto' ? massUnitFor(largest / 1000) : reportMassUnit(largest, setting);
+}
+
+/** `1,234.5 t` */
+export function mass(kg: number, unit: MassUnit): string {
+    return `${formatNumber(kg / unit[1], 1)} ${unit[0]}`;
+}
+
+/** `+533.6 t`, `−12.0 t`, `0.0 t` (a true minus sign, as `efp eval` prints savings). */
+export function signedMass(kg: number, unit: MassUnit): string {
+    const text = formatNumber(Math.abs(kg) / unit[1], 1);
+    if (/^[0.,]+$/.test(text)) return `0.0 ${unit[0]}`;
+    return `${kg > 0 ? '+' : '−'}${text} ${unit[0]}`;
+}
+
+/** `+4.9 %`, `−100.0 %`, `new` when there was nothing before. */
+export function percent(c: Change): string {
+    if (c.relative === null) return c.new === 0 ? '—' : 'new';
+    const text = formatNumber(Math.abs(c.relative) * 100, 1);
+    if (/^[0.,]+$/.test(text)) return '0.0 %';
+    return `${c.relative > 0 ? '+' : '−'}${text} %`;
+}
+
+/** `server web "server"`, or `job streaming → stream "streaming job"` for a rename. */
+export function objectTitle(o: ObjectChange): string {
+    const id = o.change === 'renamed' ? `${o.old!.id} → ${o.new!.id}` : (o.new ?? o.old)!.id;
+    const identity = (o.new ?? o.old)!;
+    return `${o.keyword} ${id}${identity.name !== identity.id ? ` "${identity.name}"` : ''}`;
+}
+
+export function objectPlace(o: ObjectChange): string | undefined {
+    const place = (o.new ?? o.old)!.place;
+    return place ? `${place.file}:${place.line}` : undefined;
+}
+
+const MATCHED_BY = { name: 'same name', 'efootprint-id': 'same e-footprint id', inputs: 'same inputs' } as const;
+
+/** `changed`, `added`, `renamed (same inputs)`. */
+export function objectStatus(o: ObjectChange): string {
+    return o.change === 'renamed' && o.matchedBy ? `renamed (${MATCHED_BY[o.matchedBy]})` : o.change;
+}
+
+/** A version of an input for people: `300 W`, `default 50 W`, `web.ram / 2 (= 64 GB_ram)`. */
+export function versionText(v: InputVersion | undefined): string {
+    if (!v) return 'nothing';
+    const text = v.value !== undefined && v.expression && v.given === 'user' ? `${v.text} (= ${v.value})` : v.text;
+    return v.given === 'default' ? `default ${v.value ?? text}` : v.given === 'archetype' ? `${v.value ?? text} from its archetype` : text;
+}
+
+/** The source worth showing: none for a value the user wrote without one (e-footprint's "user data"). */
+export function shownSource(v: InputVersion | undefined): SourceRef | undefined {
+    return v?.source && !(v.source.id === USER_DATA && v.given === 'user') ? v.source : undefined;
+}
+
+const USER_DATA = 'user_data';
+
+/** `source Base ADEME V19`, `source user data → Base ADEME V19`, `` (nothing to say). */
+export function sourceText(a: AttributeChange): string {
+    if (a.aspects.includes('source')) return `source ${a.old?.source?.name ?? 'none'} → ${a.new?.source?.name ?? 'none'}`;
+    const s = shownSource(a.new) ?? shownSource(a.old);
+    return s ? `source ${s.name}` : '';
+}
+
+/** `power: 300 W → 600 W`, `uj_steps: [watch] → [watch, browse] (+browse)`, `power: 300 W` (an added object's). */
+export function attributeText(a: AttributeChange): string {
+    const parts: string[] = [];
+    if (a.old && a.new) {
+        parts.push(a.aspects.includes('value') ? `${a.attribute}: ${versionText(a.old)} → ${versionText(a.new)}` : `${a.attribute}: ${versionText(a.new)}`);
+    } else {
+        parts.push(`${a.attribute}: ${versionText(a.new ?? a.old)}`);
+    }
+    parts.push(...changeDetails(a));
+    return parts.join(' ');
+}
+
+/** What else changed in an input: the items of a list (`+browse`), its confidence, its comment. */
+export function changeDetails(a: AttributeChange): string[] {
+    const parts: string[] = [];
+    if (a.list) {
+        const items = [...a.list.added.map(i => `+${i}`), ...a.list.removed.map(i => `−${i}`), ...a.list.changed.map(c => `${c.old} → ${c.new}`)];
+        if (items.length > 0) parts.push(`(${items.join(', ')})`);
+    }
+    if (a.old && a.new) {
+        if (a.aspects.includes('confidence')) parts.push(`confidence ${a.old.confidence ?? 'none'} → ${a.new.confidence ?? 'none'}`);
+        if (a.aspects.includes('comment')) parts.push(`comment "${a.old.comment ?? ''}" → "${a.new.comment ?? ''}"`);
+    }
+    return parts;
+}
