@@ -172,6 +172,8 @@ describe('the emission diff in VS Code', () => {
         await vscode.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
 
         await vscode.goToEndOfLine(lineOf(SYSTEM_LINE));
+        // back to the start of the line: the end scrolled the narrow editor sideways, half hiding the lens
+        await vscode.page.keyboard.press('Home');
         const lens = vscode.page.locator('.editor-instance .codelens-decoration a', { hasText: 'Compare with git HEAD' });
         await lens.first().waitFor({ timeout: UI_TIMEOUT });
         await vscode.screenshot('03-codelens');

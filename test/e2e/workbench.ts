@@ -74,9 +74,7 @@ export class Workbench {
 
     /** Runs a command from the Command Palette by its title. */
     async runCommand(title: string): Promise<void> {
-        await this.page.keyboard.press('F1');
-        const input = this.page.locator('.quick-input-widget input');
-        await input.waitFor();
+        const input = await this.openQuickInput('F1');
         await input.fill(`>${title}`);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await this.page.keyboard.press('Enter');
@@ -259,9 +257,27 @@ export class Workbench {
     }
 
     private async quickOpen(text: string): Promise<void> {
-        await this.page.keyboard.press('Control+P');
-        const input = this.page.locator('.quick-input-widget input');
-        await input.waitFor();
+        const input = await this.openQuickInput('Control+P');
         await input.fill(text);
+    }
+
+    /**
+     * Opens the quick input with its key. The key is now and then lost (a webview that had the focus, a
+     * tab's tooltip under the pointer): then the pointer moves to the editor, Escape closes whatever is
+     * open, and the key is pressed again.
+     */
+    private async openQuickInput(key: string) {
+        const input = this.page.locator('.quick-input-widget input');
+        for (let attempt = 1; ; attempt++) {
+            await this.page.keyboard.press(key);
+            try {
+                await input.waitFor({ timeout: 5_000 });
+                return input;
+            } catch (e) {
+                if (attempt === 4) throw e;
+                await this.page.mouse.move(700, 500);
+                await this.page.keyboard.press('Escape');
+            }
+        }
     }
 }
