@@ -16,6 +16,11 @@ interface InputSpecBase {
     readonly label: string;
     /** One line, in our words, for completion and hover. */
     readonly description: string;
+    /**
+     * efp's own input, which e-footprint's class does not take: never written to e-footprint JSON (its
+     * loader passes every key to the class, so an unknown one would stop the load).
+     */
+    readonly efpOnly?: boolean;
 }
 
 /** A number with a unit; `unit` fixes the expected dimension and the unit values are shown in. */

@@ -36,7 +36,8 @@ const cloudInputs: InputSpec[] = [
         description: 'Instance type of the provider ("m5.large", "n2-standard-2", "D2s v3"); it sets compute, RAM, power and fabrication footprint.'
     },
     {
-        type: 'text', name: 'region', label: 'Cloud region',
+        // its grid intensity and PUE are written as the server's own inputs
+        type: 'text', name: 'region', label: 'Cloud region', efpOnly: true,
         description: 'Optional region ("eu-west-3"); it sets average_carbon_intensity and power_usage_effectiveness unless they are given.'
     }
 ];

@@ -96,7 +96,7 @@ export const System: ClassSpec = {
         },
         { type: 'refs', name: 'edge_usage_patterns', label: 'Edge usage patterns', classes: ['EdgeUsagePattern'], description: 'Edge usage patterns: fleets of edge devices.' },
         // efp's addition: e-footprint has no measured runs
-        { type: 'refs', name: 'measurements', label: 'Measurements', classes: ['Measurement'], description: 'Runs measured by CodeCarbon whose emissions the system counts.' }
+        { type: 'refs', name: 'measurements', label: 'Measurements', classes: ['Measurement'], efpOnly: true, description: 'Runs measured by CodeCarbon whose emissions the system counts.' }
     ],
     calculated: [
         {

@@ -35,12 +35,6 @@ const CLASS_ORDER = ['System', 'UsagePattern', 'UsageJourney', 'Device', 'Networ
  */
 const NOT_IN_EFOOTPRINT_22 = new Set(['WebApplication', 'Measurement']);
 /** efp's own inputs, which e-footprint would not load: a system's CodeCarbon measurements. */
-/**
- * Inputs of efp's own that e-footprint's classes do not take (its loader passes every key to the class,
- * so an unknown one would stop the load): a system's measurements; a cloud server's region, whose grid
- * intensity and PUE are written as the server's own inputs.
- */
-const NOT_EFOOTPRINT_INPUTS = new Set(['System.measurements', 'BoaviztaCloudServer.region']);
 const WRITTEN_AS_JOB = new Set(['WebApplicationJob']);
 
 class Exporter {
@@ -120,7 +114,7 @@ class Exporter {
         const out: JsonRecord = { name: o.name, id: this.idOf(o) };
         if (o.className === 'Country') out.short_name = this.shortName(o);
         for (const spec of o.spec.inputs) {
-            if (NOT_EFOOTPRINT_INPUTS.has(`${o.className}.${spec.name}`)) continue;
+            if (spec.efpOnly) continue;
             const value = this.input(o, spec);
             if (value !== undefined) out[spec.name] = value;
         }

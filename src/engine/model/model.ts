@@ -22,6 +22,7 @@ import { withCloudRegions } from '../cloud/cloud-region.js';
 import { withBuilderParts } from '../classes/edge/builder-parts.js';
 import { MEASURED_INPUTS, withMeasurements } from '../codecarbon/measurement-inputs.js';
 import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
+import { linkedObjects } from './linked-objects.js';
 
 const DEFAULT_START = '2025-01-01';
 /** 100 years of hours: the longest period efp evaluates. */
@@ -534,9 +535,7 @@ export class Model {
             included.add(o);
             this.resolveInputs(o);
             this.resolveStructure(o);
-            for (const r of o.refs.values()) visit(r);
-            for (const l of o.lists.values()) l.forEach(visit);
-            for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
+            linkedObjects(o).forEach(visit);
             for (const input of o.inputs.values()) {
                 if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
                 for (const ref of collectRefs(input.expr)) visit(this.lookup(ref.object, ref.builtin));

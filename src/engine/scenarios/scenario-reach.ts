@@ -1,6 +1,7 @@
 import type { ModelDescription } from '../model/description.js';
 import type { EfpObject } from '../model/efp-object.js';
 import { collectRefs } from '../model/expression.js';
+import { reachableFrom } from '../model/linked-objects.js';
 
 /**
  * Objects a scenario brings into the model: those its new values name (a step it adds to a journey)
@@ -8,18 +9,7 @@ import { collectRefs } from '../model/expression.js';
  * used only from the scenario on, so the "not used by any system" hint must spare them.
  */
 export function objectsReachedByScenarios(description: ModelDescription, lookup: (id: string, builtin?: boolean) => EfpObject | undefined): Set<EfpObject> {
-    const reached = new Set<EfpObject>();
-    const visit = (o: EfpObject | undefined) => {
-        if (!o || reached.has(o)) return;
-        reached.add(o);
-        for (const r of o.refs.values()) visit(r);
-        for (const l of o.lists.values()) l.forEach(visit);
-        for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
-    };
-    for (const scenario of description.scenarios ?? []) {
-        for (const change of scenario.changes) {
-            for (const ref of collectRefs(change.input.expr)) visit(lookup(ref.object, ref.builtin));
-        }
-    }
-    return reached;
+    const named = (description.scenarios ?? []).flatMap(scenario => scenario.changes)
+        .flatMap(change => collectRefs(change.input.expr)).map(ref => lookup(ref.object, ref.builtin));
+    return reachableFrom(named);
 }

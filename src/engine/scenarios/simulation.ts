@@ -32,6 +32,7 @@ import type { EfpObject } from '../model/efp-object.js';
 import type { ScenarioDescription } from '../model/description.js';
 import { applyScenario, changedInputSpec, changedObject, isLinkChange } from './apply-changes.js';
 import { cutAtDate } from './cut-at-date.js';
+import { reachableFrom } from '../model/linked-objects.js';
 
 /** A scenario's model once evaluated: with a date, its recomputed values cover the date onwards. */
 export interface Simulation {
@@ -93,7 +94,7 @@ function recomputedNodes(baseline: Model, model: Model, scenario: ScenarioDescri
         const oldIds = keys(oldLinks), newIds = keys(newLinks);
         const moved = [...oldIds].filter(id => !newIds.has(id)).concat([...newIds].filter(id => !oldIds.has(id)));
         const byKey = new Map(model.instances.map(o => [o.key, o]));
-        for (const o of reachableFrom(moved.map(key => byKey.get(key)).filter((o): o is EfpObject => o !== undefined))) seeds.push(...calculatedOf(o));
+        for (const o of reachableFrom(moved.map(key => byKey.get(key)))) seeds.push(...calculatedOf(o));
     }
     // a value that is new, or reads other values than in the baseline, depends on a link change
     for (const node of model.nodes.values()) {
@@ -139,16 +140,3 @@ function sameValue(a: NodeValue | undefined, b: NodeValue | undefined): boolean 
     return false;
 }
 
-/** The objects and everything they link to (a step, its jobs, their servers, their storage). */
-function reachableFrom(objects: readonly EfpObject[]): Set<EfpObject> {
-    const seen = new Set<EfpObject>();
-    const visit = (o: EfpObject | undefined) => {
-        if (!o || seen.has(o)) return;
-        seen.add(o);
-        for (const r of o.refs.values()) visit(r);
-        for (const l of o.lists.values()) l.forEach(visit);
-        for (const w of o.weighted.values()) w.forEach(x => visit(x.object));
-    };
-    objects.forEach(visit);
-    return seen;
-}

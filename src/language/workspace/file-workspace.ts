@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { URI, UriUtils, type LangiumDocument } from 'langium';
+import { loadModelFiles } from './model-files.js';
 import { NodeFileSystem } from 'langium/node';
 import { createEfpServices, type EfpServices } from '../efp-module.js';
-import { BUILTIN_LIBRARY_URI, builtinLibraryText } from '../builtin-library.js';
-import { isDocument } from '../generated/ast.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';
 import { fileAccessPolicy, outsideWorkspace } from '../data-files.js';
 
@@ -38,45 +37,21 @@ export interface LoadedWorkspace {
  */
 export async function loadWorkspace(path: string): Promise<LoadedWorkspace> {
     const { shared, Efp } = createEfpServices(NodeFileSystem);
-    const documents = shared.workspace.LangiumDocuments;
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    documents.addDocument(library);
-
     const mainUri = URI.file(resolve(path));
     const policy = fileAccessPolicy(shared);
     policy.allowOutside = allowOutside || process.env.EFP_ALLOW_OUTSIDE === '1';
     // the workspace of a command: the current folder, the model's folder and the git repository it is in
     const roots = [URI.file(process.cwd()), UriUtils.dirname(mainUri), ...repositoryRoot(dirname(mainUri.fsPath))];
     policy.roots = () => roots;
-    const loaded: LangiumDocument[] = [library];
-    const queue: URI[] = [mainUri];
-    const seen = new Set<string>();
-    let main: LangiumDocument | undefined;
-    while (queue.length > 0) {
-        const uri = queue.shift()!;
-        if (seen.has(uri.toString())) continue;
-        seen.add(uri.toString());
-        let text: string;
+    const read = async (uri: URI) => {
         try {
-            text = await readFile(uri.fsPath, 'utf8');
+            return await readFile(uri.fsPath, 'utf8');
         } catch (e) {
             if (uri === mainUri) throw new SourceUnavailableError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-            continue; // a missing import is reported on its import line by the validator
+            return undefined;
         }
-        const document = factory.fromString(text, uri);
-        documents.addDocument(document);
-        loaded.push(document);
-        main ??= document;
-        const root = document.parseResult.value;
-        if (isDocument(root)) {
-            for (const imp of root.imports) {
-                const target = imp.path ? UriUtils.resolvePath(UriUtils.dirname(uri), imp.path) : undefined;
-                // an import outside the workspace is not read; the validator says why on its line
-                if (target && !outsideWorkspace(policy, uri, target)) queue.push(target);
-            }
-        }
-    }
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    };
+    // an import outside the workspace is not read; the validator says why on its line
+    const { main } = await loadModelFiles(shared, mainUri, read, (from, to) => !outsideWorkspace(policy, from, to));
     return { services: Efp, document: main! };
 }

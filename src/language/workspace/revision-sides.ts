@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { createEfpServices, type EfpServices } from '../efp-module.js';
-import { BUILTIN_LIBRARY_URI, builtinLibraryText } from '../builtin-library.js';
-import { isDocument } from '../generated/ast.js';
+import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { analyzeDocument, type FileDiagnostic } from '../document-analysis.js';
 import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
 import type { Model } from '../../engine/model/model.js';
 import { loadWorkspace } from './file-workspace.js';
+import { loadModelFiles } from './model-files.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';
 
 const run = promisify(execFile);
@@ -105,19 +105,21 @@ async function showFile(root: string, commit: string, path: string): Promise<str
     }
 }
 
+/** A working-tree file's path in a revision: relative to the repository's top, with `/`. */
+function revisionPath(root: string, uri: URI): string {
+    return relative(root, uri.fsPath).split(sep).join('/');
+}
+
 /** Reads files of a commit for Langium (a measurement's CSV): `git show`, synchronously as the engine asks. */
 class GitRevisionFileSystem implements FileSystemProvider {
     private readonly empty = new EmptyFileSystemProvider();
 
     constructor(private readonly root: string, private readonly commit: string) {}
 
-    private pathOf(uri: URI): string {
-        return relative(this.root, uri.fsPath).split(sep).join('/');
-    }
 
     readFileSync(uri: URI): string {
         try {
-            return execFileSync('git', ['show', `${this.commit}:${this.pathOf(uri)}`], { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+            return execFileSync('git', ['show', `${this.commit}:${revisionPath(this.root, uri)}`], { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
         } catch {
             throw Object.assign(new Error(`no such file in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
         }
@@ -152,39 +154,11 @@ class GitRevisionFileSystem implements FileSystemProvider {
 export async function sideFromRevision(location: GitLocation, revision: string, commit: string): Promise<DiffSide> {
     const label = revision;
     const { shared, Efp } = createEfpServices({ fileSystemProvider: () => new GitRevisionFileSystem(location.root, commit) });
-    const documents = shared.workspace.LangiumDocuments;
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
-    documents.addDocument(library);
-    const loaded: LangiumDocument[] = [library];
     const rootUri = URI.file(location.root);
-    const queue = [location.path];
-    const seen = new Set<string>();
-    let main: LangiumDocument | undefined;
-    while (queue.length > 0) {
-        const path = queue.shift()!;
-        if (seen.has(path)) continue;
-        seen.add(path);
-        const text = await showFile(location.root, commit, path);
-        if (text === undefined) {
-            if (main === undefined) return { label, ids: new Map(), errors: [], absent: true };
-            continue; // a missing import is reported on its import line, as for files on disk
-        }
-        const uri = UriUtils.joinPath(rootUri, ...path.split('/'));
-        const document = factory.fromString(text, uri);
-        documents.addDocument(document);
-        loaded.push(document);
-        main ??= document;
-        const root = document.parseResult.value;
-        if (isDocument(root)) {
-            for (const imp of root.imports) {
-                // paths inside the revision: resolved relative to the importing file, as the linker does
-                if (imp.path) queue.push(posix.normalize(posix.join(posix.dirname(path), imp.path)));
-            }
-        }
-    }
-    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
-    return sideOf(label, Efp, main!);
+    // the documents get the working tree's URIs, read from the revision by their path from its top
+    const { main } = await loadModelFiles(shared, UriUtils.joinPath(rootUri, ...location.path.split('/')),
+        uri => showFile(location.root, commit, revisionPath(location.root, uri)));
+    return main ? sideOf(label, Efp, main) : { label, ids: new Map(), errors: [], absent: true };
 }
 
 /** The `.efp` files git tracks at a commit (or in the working tree and index, without one), from the top folder. */
