@@ -40,10 +40,7 @@ export function recordFailure(suite: string, iteration: number, files: Record<st
     return new FuzzFailure(`fuzz ${suite}: iteration ${iteration} (seed ${FUZZ_SEED}) failed: ${reason}\n  the input is in ${dir}/; replay: ${replay}`);
 }
 
-/** A JS stack trace in text meant for users (`    at fn (file.js:12:3)`). */
-export function hasStackTrace(text: string): boolean {
-    return /^\s+at .*(\(|\s)[^\s()]+:\d+:\d+\)?$/m.test(text);
-}
+export { hasStackTrace } from '../helpers/bounded-run.js';
 
 /** Runs `call`, failing when it takes longer than the call budget; returns its result. */
 export async function withinBudget<T>(what: string, call: () => Promise<T> | T, budget = CALL_BUDGET_MS): Promise<T> {
