@@ -1,11 +1,17 @@
-import { statSync } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
 import type { DataFileContent, ObjectDescription } from '../engine/model/description.js';
 import { dataFileKey } from '../engine/codecarbon/data-file-key.js';
+import { FileError } from '../platform/file-errors.js';
+import { isInsideFolder, realPath } from '../platform/real-path.js';
+import { fileSize, type SizeLimit } from '../platform/text-files.js';
 
 /** Reads a file's text (Langium's FileSystemProvider.readFileSync in the CLI and the language server). */
 export type DataFileReader = (uri: URI) => string;
+
+function limitFromEnvironment(variable: string, defaultMb: number): number {
+    const mb = Number(process.env[variable]);
+    return (Number.isFinite(mb) && mb > 0 ? mb : defaultMb) * 1024 * 1024;
+}
 
 /**
  * The largest data file efp reads (a CodeCarbon emissions.csv): the whole text is held in memory and
@@ -13,8 +19,28 @@ export type DataFileReader = (uri: URI) => string;
  * CodeCarbon runs; EFP_MAX_DATA_FILE_MB raises (or lowers) it.
  */
 export function maxDataFileBytes(): number {
-    const mb = Number(process.env.EFP_MAX_DATA_FILE_MB);
-    return (Number.isFinite(mb) && mb > 0 ? mb : 64) * 1024 * 1024;
+    return limitFromEnvironment('EFP_MAX_DATA_FILE_MB', 64);
+}
+
+export function dataFileLimit(): SizeLimit {
+    return {
+        bytes: maxDataFileBytes(),
+        hint: 'Keep only the runs you need in the file (CodeCarbon appends every run to it), or set EFP_MAX_DATA_FILE_MB to raise the limit.'
+    };
+}
+
+/**
+ * The largest model file (.efp) efp reads: parsing builds a syntax tree of about a hundred times the
+ * text's size, so 10 MB of text (a few hundred thousand lines) is about what fits in 1 GB.
+ * EFP_MAX_MODEL_FILE_MB raises (or lowers) it.
+ */
+export function modelFileLimit(): SizeLimit {
+    return { bytes: limitFromEnvironment('EFP_MAX_MODEL_FILE_MB', 10), hint: 'Split the model into files that import each other, or set EFP_MAX_MODEL_FILE_MB to raise the limit.' };
+}
+
+/** The limit of a file by its role: models are .efp files, anything else a model reads is data. */
+export function fileLimitOf(uri: URI): SizeLimit {
+    return uri.path.endsWith('.efp') ? modelFileLimit() : dataFileLimit();
 }
 
 /**
@@ -22,6 +48,7 @@ export function maxDataFileBytes(): number {
  * editor's, or for the CLI the current folder and the model's), unless the user allowed any file with
  * the `efp.files.allowOutsideWorkspace` setting or the CLI's `--allow-outside`. A model is text anyone
  * may send in a pull request; it must not make an editor or a CI job read `~/.ssh` or `/etc/passwd`.
+ * Paths compare by their real paths: a link inside the workspace to a folder outside it leads outside.
  */
 export interface FileAccessPolicy {
     allowOutside: boolean;
@@ -58,12 +85,6 @@ export function fileAccessPolicy(shared: LangiumSharedCoreServices): FileAccessP
     return policy;
 }
 
-function isInside(folder: URI, uri: URI): boolean {
-    if (folder.scheme !== uri.scheme) return false;
-    const rel = relative(folder.fsPath, uri.fsPath);
-    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 export const OUTSIDE_WORKSPACE_HINT = 'efp reads only files inside the workspace; to allow this one, set `efp.files.allowOutsideWorkspace` '
     + 'in the editor, or run the CLI with --allow-outside (or EFP_ALLOW_OUTSIDE=1)';
 
@@ -72,7 +93,8 @@ export function outsideWorkspace(policy: FileAccessPolicy, documentUri: URI, uri
     if (policy.allowOutside || uri.scheme !== 'file') return undefined;
     const known = policy.roots();
     const roots = known.length > 0 ? known : [UriUtils.dirname(documentUri)];
-    return roots.some(root => isInside(root, uri)) ? undefined : 'it is outside the workspace';
+    const real = realPath(uri.fsPath);
+    return roots.some(root => root.scheme === 'file' && isInsideFolder(realPath(root.fsPath), real)) ? undefined : 'it is outside the workspace';
 }
 
 /** A refusal to read a file, with what to do about it. */
@@ -83,31 +105,19 @@ export class DataFileRefusal extends Error {
 }
 
 /**
- * A reader that keeps to the policy and the size limit, for the model's data files. The size is checked
- * before reading (a 100 MB file is never loaded); where there is no file system to ask, after.
+ * A reader that keeps to the policy and the size limit, for the model's data files. On disk the reader
+ * checks the size before reading (src/language/workspace/checked-file-system.ts); where there is no
+ * file system to ask (a git revision), the text is checked after.
  */
 export function guardedReader(policy: FileAccessPolicy, read: DataFileReader): (documentUri: URI, uri: URI) => string {
     return (documentUri, uri) => {
         const outside = outsideWorkspace(policy, documentUri, uri);
         if (outside) throw new DataFileRefusal(outside, OUTSIDE_WORKSPACE_HINT);
-        const limit = maxDataFileBytes();
-        let size: number | undefined;
-        try {
-            if (uri.scheme === 'file') size = statSync(uri.fsPath).size;
-        } catch {
-            // the reader says why it cannot read it
-        }
-        const tooLarge = (bytes: number) => new DataFileRefusal(`it is ${megabytes(bytes)}, more than the ${megabytes(limit)} efp reads`,
-            'Keep only the runs you need in the file (CodeCarbon appends every run to it), or set EFP_MAX_DATA_FILE_MB to raise the limit.');
-        if (size !== undefined && size > limit) throw tooLarge(size);
         const text = read(uri);
-        if (text.length > limit) throw tooLarge(text.length);
+        const limit = dataFileLimit();
+        if (text.length > limit.bytes) throw new DataFileRefusal(`it is ${fileSize(text.length)}, more than the ${fileSize(limit.bytes)} efp reads`, limit.hint);
         return text;
     };
-}
-
-function megabytes(bytes: number): string {
-    return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 /** The objects that name a data file, and the input that names it. */
@@ -142,6 +152,10 @@ export function readDataFiles(objects: readonly ObjectDescription[], read: DataF
         } catch (e) {
             if (e instanceof DataFileRefusal) {
                 files[key] = { error: e.message, hint: e.hint };
+                continue;
+            }
+            if (e instanceof FileError) {
+                files[key] = { error: e.reason, ...(e.hint ? { hint: e.hint } : {}) };
                 continue;
             }
             const code = (e as NodeJS.ErrnoException).code;

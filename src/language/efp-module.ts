@@ -8,6 +8,7 @@ import {
 import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module.js';
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
+import { EfpDocumentFactory } from './workspace/efp-document-factory.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
@@ -60,7 +61,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
 
 export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        WorkspaceManager: services => new EfpWorkspaceManager(services)
+        WorkspaceManager: services => new EfpWorkspaceManager(services),
+        // model files over the size limit or not UTF-8 are reported, not parsed (or crashing the workspace's load)
+        LangiumDocumentFactory: services => new EfpDocumentFactory(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services)

@@ -7,6 +7,7 @@ import { classForKeyword } from '../engine/classes/registry.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { modelFindings } from '../engine/model/model-findings.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
+import { unreadableFiles } from './workspace/unreadable-files.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -46,12 +47,22 @@ export class EfpValidator {
         const document = imp.$container?.$document;
         if (!document || !imp.path) return;
         const target = UriUtils.resolvePath(UriUtils.dirname(document.uri), imp.path);
-        const outside = outsideWorkspace(fileAccessPolicy(this.services.shared), document.uri, target);
-        if (outside && !this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
-            accept('error', `cannot import '${imp.path}': ${outside}. ${OUTSIDE_WORKSPACE_HINT}`, { node: imp, property: 'path', code: 'unknown-import' });
-        } else if (!this.services.shared.workspace.LangiumDocuments.hasDocument(target)) {
-            accept('error', `cannot find '${imp.path}' (relative to this file)`, { node: imp, property: 'path', code: 'unknown-import' });
+        const shared = this.services.shared;
+        const at = { node: imp, property: 'path', code: 'unknown-import' } as const;
+        if (!shared.ServiceRegistry.hasServices(target)) {
+            accept('error', `cannot import '${imp.path}': efp imports models, which are .efp files`, at);
+            return;
         }
+        // read but refused (too large, not UTF-8): the file may be loaded, empty
+        const unreadable = unreadableFiles(shared).get(target.toString());
+        if (unreadable) {
+            accept('error', `cannot import '${imp.path}': ${unreadable.reason}${unreadable.hint ? `. ${capitalized(unreadable.hint)}` : ''}`, at);
+            return;
+        }
+        if (shared.workspace.LangiumDocuments.hasDocument(target)) return;
+        const outside = outsideWorkspace(fileAccessPolicy(shared), document.uri, target);
+        if (outside) accept('error', `cannot import '${imp.path}': ${outside}. ${OUTSIDE_WORKSPACE_HINT}`, at);
+        else accept('error', `cannot find '${imp.path}' (relative to this file)`, at);
     }
 
     /**
@@ -62,6 +73,14 @@ export class EfpValidator {
         const document = root.$document;
         // the built-in library is not a model of its own
         if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
+        // a file over the size limit, or not UTF-8 on disk: said once, and nothing evaluated from it
+        const unreadable = unreadableFiles(this.services.shared).get(document.uri.toString());
+        if (unreadable) {
+            const start = { line: 0, character: 0 };
+            accept('error', `efp does not read this file: ${unreadable.reason}${unreadable.hint ? `. ${capitalized(unreadable.hint)}` : ''}`,
+                { node: root, range: { start, end: start }, code: 'unreadable-file' });
+            return;
+        }
         // evaluated in slices: typing goes on meanwhile, and a newer text cancels it
         const model = await this.services.evaluation.DocumentModels.evaluateFor(document, cancelToken);
         if (!model) return;
@@ -83,6 +102,10 @@ export class EfpValidator {
             accept('error', `'${ref.target.$refText}' is not an object: it has no '.${ref.members[0]}'`, { node: ref, property: 'members', code: 'invalid-value' });
         }
     }
+}
+
+function capitalized(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function registerValidationChecks(services: EfpServices): void {

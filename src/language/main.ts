@@ -1,6 +1,5 @@
 import '../platform/node20-polyfills.js';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createEfpServices } from './efp-module.js';
 import { registerFootprintRequest } from './evaluation/footprint-request.js';
@@ -8,11 +7,13 @@ import { registerValueAtRequest } from './evaluation/value-at.js';
 import { registerDiffRequests } from './evaluation/diff-request.js';
 import { registerGraphRequests } from './graphs/graph-requests.js';
 import { EvaluateRequest } from './protocol.js';
+import { CheckedFileSystem } from './workspace/checked-file-system.js';
 
 /** Starts the .efp language server on the transport given on the command line (--stdio, --node-ipc...). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Efp } = createEfpServices({ connection, ...NodeFileSystem });
+    // files read from disk through efp's checked reader: size limits, strict UTF-8
+    const { shared, Efp } = createEfpServices({ connection, ...CheckedFileSystem });
     // created now: it listens to every build from the first one
     void Efp.evaluation.EvaluationPublisher;
     registerFootprintRequest(connection, Efp);

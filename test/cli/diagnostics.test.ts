@@ -111,7 +111,7 @@ describe('efp check', () => {
     it('exits 2 without a stack trace for a file that does not exist', async () => {
         const result = await efp('eval', 'no/such/model.efp');
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe('efp: cannot read no/such/model.efp: ENOENT\n');
+        expect(result.stderr).toBe('efp: cannot read no/such/model.efp: no such file\n');
     });
 
     it('eval prints the diagnostics and evaluates nothing when the model has errors', async () => {

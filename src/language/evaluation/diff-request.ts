@@ -19,6 +19,7 @@ import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 // the editor and the CLI compare the very same models.
 import { locateInGit, resolveRevision, sideFromFile, sideFromRevision, type DiffSide } from '../workspace/revision-sides.js';
 import { scenarioDiff } from './scenario-diff.js';
+import { fileAccessPolicy } from '../data-files.js';
 
 export function registerDiffRequests(connection: Connection, efp: EfpServices): void {
     connection.onRequest(DiffRequest.method, (params: DiffParams) => diffFor(efp, params));
@@ -104,8 +105,8 @@ async function lastSaveDiff(efp: EfpServices, document: LangiumDocument): Promis
     if (document.uri.scheme !== 'file') {
         return { oldLabel: 'last save', newLabel: 'editor', message: `${name} has never been saved: save it once, then compare its changes with that version.`, messageKind: 'error' };
     }
-    // the file and what it imports as they are on disk
-    const oldSide = await sideFromFile(document.uri.fsPath, 'last save', true);
+    // the file and what it imports as they are on disk, read where the editor's models may read
+    const oldSide = await sideFromFile(document.uri.fsPath, 'last save', true, fileAccessPolicy(efp.shared));
     const newSide = editorSide(efp, document, 'editor');
     const note = oldSide.absent ? `${name} is not on disk (deleted or never saved): everything in it is new.` : undefined;
     return compareSides(oldSide, newSide, note);

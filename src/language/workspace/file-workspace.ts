@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { URI, UriUtils, type LangiumDocument } from 'langium';
 import { loadModelFiles } from './model-files.js';
-import { NodeFileSystem } from 'langium/node';
 import { createEfpServices, type EfpServices } from '../efp-module.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';
-import { fileAccessPolicy, outsideWorkspace } from '../data-files.js';
+import { fileAccessPolicy, fileLimitOf, outsideWorkspace, type FileAccessPolicy } from '../data-files.js';
+import { CheckedFileSystem } from './checked-file-system.js';
+import { FileError } from '../../platform/file-errors.js';
+import { readTextFile } from '../../platform/text-files.js';
 
 /**
  * Whether models loaded from files may read files (imports, data files) outside the current folder and
@@ -31,27 +32,39 @@ export interface LoadedWorkspace {
     readonly document: LangiumDocument;
 }
 
+/** Where a loaded model may read from: the language server passes its own workspace's. */
+export type WorkspaceAccess = Pick<FileAccessPolicy, 'allowOutside' | 'roots'>;
+
 /**
  * Loads a model file, the files it imports (transitively, relative to each file) and the built-in
- * library, then parses, links and validates them all.
+ * library, then parses, links and validates them all. Files are read through efp's checked reader (size,
+ * UTF-8); a main file that cannot be read is a SourceUnavailableError saying why, an import that cannot is
+ * reported on its line. `access`: the workspace of a command by default (the current folder, the model's
+ * folder and the git repository it is in).
  */
-export async function loadWorkspace(path: string): Promise<LoadedWorkspace> {
-    const { shared, Efp } = createEfpServices(NodeFileSystem);
+export async function loadWorkspace(path: string, access?: WorkspaceAccess): Promise<LoadedWorkspace> {
+    const { shared, Efp } = createEfpServices(CheckedFileSystem);
     const mainUri = URI.file(resolve(path));
     const policy = fileAccessPolicy(shared);
-    policy.allowOutside = allowOutside || process.env.EFP_ALLOW_OUTSIDE === '1';
-    // the workspace of a command: the current folder, the model's folder and the git repository it is in
-    const roots = [URI.file(process.cwd()), UriUtils.dirname(mainUri), ...repositoryRoot(dirname(mainUri.fsPath))];
-    policy.roots = () => roots;
+    if (access) {
+        Object.assign(policy, access);
+    } else {
+        policy.allowOutside = allowOutside || process.env.EFP_ALLOW_OUTSIDE === '1';
+        const roots = [URI.file(process.cwd()), UriUtils.dirname(mainUri), ...repositoryRoot(dirname(mainUri.fsPath))];
+        policy.roots = () => roots;
+    }
     const read = async (uri: URI) => {
         try {
-            return await readFile(uri.fsPath, 'utf8');
+            return await readTextFile(uri.fsPath, fileLimitOf(uri));
         } catch (e) {
-            if (uri === mainUri) throw new SourceUnavailableError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-            return undefined;
+            if (!(e instanceof FileError)) throw e;
+            if (uri === mainUri) throw new SourceUnavailableError(`cannot read ${path}: ${e.reason}`, e.hint);
+            // a missing import is said on its line by the validator ("cannot find")
+            if (e.code === 'ENOENT') return undefined;
+            throw e;
         }
     };
     // an import outside the workspace is not read; the validator says why on its line
-    const { main } = await loadModelFiles(shared, mainUri, read, (from, to) => !outsideWorkspace(policy, from, to));
+    const { main } = await loadModelFiles(shared, mainUri, path, read, (from, to) => !outsideWorkspace(policy, from, to));
     return { services: Efp, document: main! };
 }

@@ -1,19 +1,17 @@
-import { execFile } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { promisify } from 'node:util';
 import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { createEfpServices, type EfpServices } from '../efp-module.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { analyzeDocument, type FileDiagnostic } from '../document-analysis.js';
 import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
 import type { Model } from '../../engine/model/model.js';
-import { loadWorkspace } from './file-workspace.js';
+import { loadWorkspace, type WorkspaceAccess } from './file-workspace.js';
 import { loadModelFiles } from './model-files.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';
-
-const run = promisify(execFile);
+import { git, gitBlob, gitBlobSync, isOutputTooLarge } from './git-command.js';
+import { fileLimitOf } from '../data-files.js';
+import { checkedText, tooLargeError } from '../../platform/text-files.js';
 
 /**
  * One side of `efp diff`: a model evaluated from the working tree or from a git revision, with the
@@ -41,10 +39,14 @@ function sideOf(label: string, services: EfpServices, document: LangiumDocument)
     return { label, model: errors.length === 0 ? analysis.model : undefined, ids: ids.objects, errors, absent: false };
 }
 
-/** A model file on disk and what it imports; `missingIsAbsent` for the working tree of `--git`, where a deleted file is a side without a model. */
-export async function sideFromFile(path: string, label: string, missingIsAbsent = false): Promise<DiffSide> {
+/**
+ * A model file on disk and what it imports; `missingIsAbsent` for the working tree of `--git`, where a
+ * deleted file is a side without a model. `access`: where it may read (the language server's workspace;
+ * by default a command's).
+ */
+export async function sideFromFile(path: string, label: string, missingIsAbsent = false, access?: WorkspaceAccess): Promise<DiffSide> {
     if (missingIsAbsent && !existsSync(path)) return { label, ids: new Map(), errors: [], absent: true };
-    const { services, document } = await loadWorkspace(path);
+    const { services, document } = await loadWorkspace(path, access);
     return sideOf(label, services, document);
 }
 
@@ -54,11 +56,6 @@ export interface GitLocation {
     readonly root: string;
     /** The file's path from the top folder, with `/`, as `git show REV:path` takes it. */
     readonly path: string;
-}
-
-async function git(cwd: string, args: string[]): Promise<string> {
-    const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    return stdout;
 }
 
 /** The nearest folder that exists (the file may be deleted in the working tree, even its folder). */
@@ -96,13 +93,26 @@ export async function resolveRevision(root: string, revision: string): Promise<s
     }
 }
 
-/** A file's text at a commit, or undefined when the commit has no such file. */
-async function showFile(root: string, commit: string, path: string): Promise<string | undefined> {
+/** How a file of a revision is named in messages: `model.efp in a1b2c3d4e5f6`. */
+function revisionFileName(commit: string, path: string): string {
+    return `${path} in ${commit.slice(0, 12)}`;
+}
+
+/**
+ * A file's text at a commit, or undefined when the commit has no such file; held to the rules of files
+ * on disk (size limit, strict UTF-8), a FileError when it breaks one.
+ */
+async function showFile(root: string, commit: string, uri: URI): Promise<string | undefined> {
+    const path = revisionPath(root, uri);
+    const limit = fileLimitOf(uri);
+    let bytes: Buffer;
     try {
-        return await git(root, ['show', `${commit}:${path}`]);
-    } catch {
+        bytes = await gitBlob(root, commit, path, limit.bytes + 1);
+    } catch (e) {
+        if (isOutputTooLarge(e)) throw tooLargeError(revisionFileName(commit, path), limit.bytes + 1, limit);
         return undefined;
     }
+    return checkedText(revisionFileName(commit, path), bytes, limit);
 }
 
 /** A working-tree file's path in a revision: relative to the repository's top, with `/`. */
@@ -110,7 +120,7 @@ function revisionPath(root: string, uri: URI): string {
     return relative(root, uri.fsPath).split(sep).join('/');
 }
 
-/** Reads files of a commit for Langium (a measurement's CSV): `git show`, synchronously as the engine asks. */
+/** Reads files of a commit for Langium (a measurement's CSV): `git cat-file`, synchronously as the engine asks. */
 class GitRevisionFileSystem implements FileSystemProvider {
     private readonly empty = new EmptyFileSystemProvider();
 
@@ -118,11 +128,16 @@ class GitRevisionFileSystem implements FileSystemProvider {
 
 
     readFileSync(uri: URI): string {
+        const path = revisionPath(this.root, uri);
+        const limit = fileLimitOf(uri);
+        let bytes: Buffer;
         try {
-            return execFileSync('git', ['show', `${this.commit}:${revisionPath(this.root, uri)}`], { cwd: this.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-        } catch {
+            bytes = gitBlobSync(this.root, this.commit, path, limit.bytes + 1);
+        } catch (e) {
+            if (isOutputTooLarge(e)) throw tooLargeError(revisionFileName(this.commit, path), limit.bytes + 1, limit);
             throw Object.assign(new Error(`no such file in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
         }
+        return checkedText(revisionFileName(this.commit, path), bytes, limit);
     }
 
     async readFile(uri: URI): Promise<string> {
@@ -130,7 +145,7 @@ class GitRevisionFileSystem implements FileSystemProvider {
     }
 
     readBinarySync(uri: URI): Uint8Array {
-        return new TextEncoder().encode(this.readFileSync(uri));
+        return gitBlobSync(this.root, this.commit, revisionPath(this.root, uri), fileLimitOf(uri).bytes + 1);
     }
 
     async readBinary(uri: URI): Promise<Uint8Array> {
@@ -156,8 +171,8 @@ export async function sideFromRevision(location: GitLocation, revision: string, 
     const { shared, Efp } = createEfpServices({ fileSystemProvider: () => new GitRevisionFileSystem(location.root, commit) });
     const rootUri = URI.file(location.root);
     // the documents get the working tree's URIs, read from the revision by their path from its top
-    const { main } = await loadModelFiles(shared, UriUtils.joinPath(rootUri, ...location.path.split('/')),
-        uri => showFile(location.root, commit, revisionPath(location.root, uri)));
+    const { main } = await loadModelFiles(shared, UriUtils.joinPath(rootUri, ...location.path.split('/')), location.path,
+        uri => showFile(location.root, commit, uri));
     return main ? sideOf(label, Efp, main) : { label, ids: new Map(), errors: [], absent: true };
 }
 
