@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { EFP_VERSION } from '../version.js';
 import type { FileDiagnostic } from '../language/document-analysis.js';
@@ -6,7 +5,7 @@ import { baselineOf, parseBaseline, type Baseline } from '../engine/baselines/ba
 import { DEFAULT_REGRESSION_THRESHOLD, regressionDiagnostics, regressionsSince } from '../engine/baselines/baseline-regressions.js';
 import type { Model } from '../engine/model/model.js';
 import { UsageError } from './usage-error.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
+import { EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, writeOutputFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { parsePercentOption } from './percent-option.js';
 
@@ -22,7 +21,7 @@ export async function baselineSaveCommand(file: string, options: { output?: stri
         io.err(`efp: ${file} declares no system, so there is no footprint to save`);
         return EXIT_MODEL_ERRORS;
     }
-    await writeFile(output, JSON.stringify(baseline, null, 2) + '\n');
+    await writeOutputFile(output, JSON.stringify(baseline, null, 2), io);
     io.err(`efp: saved the baseline of ${baseline.systems.length} system${baseline.systems.length === 1 ? '' : 's'} `
         + `(${baseline.systems.reduce((n, s) => n + s.objects.length, 0)} objects) to ${output}`);
     return EXIT_OK;

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, posix, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 import { diffModels, type ModelDiff } from '../engine/diff/model-diff.js';
@@ -15,7 +13,10 @@ import {
     locateInGit, locatorFrom, resolveRevision, sideFromFile, sideFromRevision, trackedModels, type DiffSide, type GitLocation
 } from '../language/workspace/revision-sides.js';
 import { UsageError } from './usage-error.js';
-import { emit, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
+import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, refuseOverwritingInputs, writeOutputFile, type Output } from './cli-output.js';
+import { gitBlob } from '../language/workspace/git-command.js';
+import { realPath } from '../platform/real-path.js';
+import { modelFileLimit } from '../language/data-files.js';
 import { parsePercentOption } from './percent-option.js';
 
 export interface DiffCommandOptions {
@@ -50,8 +51,13 @@ export async function diffCommand(files: string[], options: DiffCommandOptions, 
     }
 
     const text = options.json ? diffJson(report) : options.markdown ? diffMarkdown(report) : diffTable(report);
+    // both outputs checked before either is written
+    refuseOverwritingInputs(io, options.output, options.svg);
+    if (options.output && options.svg && realPath(options.output) === realPath(options.svg)) {
+        throw new UsageError(`-o ${options.output} and --svg ${options.svg} are the same file: give two`);
+    }
     await emit(text, options.output, io);
-    if (options.svg) await writeSvg(options.svg, report);
+    if (options.svg) await writeSvg(options.svg, report, io);
 
     if (threshold !== undefined) {
         const total = change(sum(report, 'old'), sum(report, 'new'));
@@ -146,13 +152,10 @@ async function rootModels(root: string, where: string, oldCommit: string, newCom
     const prefix = where === '' || where === '.' ? '' : `${where.replace(/\/$/, '')}/`;
     const paths = [...new Set([...await trackedModels(root, oldCommit), ...await trackedModels(root, newCommit)])].sort();
     const imported = new Set<string>();
-    const read = (path: string) => new Promise<string>(done => {
-        if (newCommit === undefined) {
-            readFile(resolve(root, ...path.split('/')), 'utf8').then(done, () => done(''));
-            return;
-        }
-        execFile('git', ['show', `${newCommit}:${path}`], { cwd: root, encoding: 'utf8' }, (e, out) => done(e ? '' : out));
-    });
+    // only to find which files import which: a file that cannot be read imports nothing here (comparing it says why)
+    const read = (path: string): Promise<string> => newCommit === undefined
+        ? readTextFile(resolve(root, ...path.split('/'))).catch(() => '')
+        : gitBlob(root, newCommit, path, modelFileLimit().bytes).then(bytes => bytes.toString('utf8'), () => '');
     for (const path of paths) {
         for (const m of (await read(path)).matchAll(IMPORT)) imported.add(posix.normalize(posix.join(posix.dirname(path), m[1])));
     }
@@ -163,13 +166,13 @@ async function rootModels(root: string, where: string, oldCommit: string, newCom
     return models.map(path => ({ root, path }));
 }
 
-async function writeSvg(path: string, report: DiffReport): Promise<void> {
+async function writeSvg(path: string, report: DiffReport, io: Output): Promise<void> {
     const model = report.models[0];
     const system = model?.diff.systems[0];
     if (!system) throw new UsageError('--svg: no system to chart');
     const unit = diffUnit(model.diff);
-    await writeFile(path, waterfallSvg(waterfallOf(system), {
+    await writeOutputFile(path, waterfallSvg(waterfallOf(system), {
         format: kg => signedMass(kg, unit),
         title: `${system.name}: ${signedMass(system.total.change, unit)} CO2e (${percent(system.total)})`
-    }) + '\n');
+    }), io);
 }

@@ -1,5 +1,4 @@
 import '../platform/node20-polyfills.js';
-import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -13,7 +12,10 @@ import { SourceUnavailableError } from '../language/workspace/source-unavailable
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
 import { scenarioList, scenarioReport } from './scenario-report.js';
-import { EXIT_MODEL_ERRORS, EXIT_OK, EXIT_USAGE, type Output } from './cli-output.js';
+import { CommandInputs, emit, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_MODEL_ERRORS, EXIT_OK, EXIT_USAGE, type Output } from './cli-output.js';
+import { FileError } from '../platform/file-errors.js';
+import { checkedText, tooLargeError } from '../platform/text-files.js';
+import { dataFileLimit } from '../language/data-files.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { showGraphJson, showValue } from './show-value.js';
 import { exportCommand, importCommand } from './efootprint-commands.js';
@@ -23,7 +25,7 @@ import { ifManifestCommand } from './if-manifest-export.js';
 import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThreshold, readBaseline } from './baseline-commands.js';
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 
-export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE } from './cli-output.js';
+export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 
 const stdio: Output = {
     out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
@@ -54,8 +56,7 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
         }
         text = [...systems.map(s => footprintReport(model, s)), scenarioList(model) ?? []].flat().join('\n\n');
     }
-    if (options.output) await writeFile(options.output, text + '\n');
-    else io.out(text);
+    await emit(text, options.output, io);
     return EXIT_OK;
 }
 
@@ -79,7 +80,17 @@ async function checkCommand(files: string[], options: CheckOptions, io: Output):
 }
 
 /** Runs the efp command line; returns the exit code instead of exiting (tests call it in-process). */
-export async function runCli(argv: readonly string[], io: Output = stdio): Promise<number> {
+export async function runCli(argv: readonly string[], output: Output = stdio): Promise<number> {
+    // the files this run reads: no output of it is written over one
+    const inputs = new CommandInputs();
+    try {
+        return await runCommand(argv, { ...output, inputs });
+    } finally {
+        inputs.dispose();
+    }
+}
+
+async function runCommand(argv: readonly string[], io: Output): Promise<number> {
     let code = EXIT_OK;
     const program = new Command('efp')
         .description('Evaluate and check .efp footprint models (Boavizta e-footprint in text).')
@@ -88,6 +99,7 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
         .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) })
         .option('--allow-outside', 'let models import and read data files outside the current folder, the model\'s folder and its git repository')
         .hook('preAction', () => setAllowOutside(program.opts<{ allowOutside?: boolean }>().allowOutside === true));
+    program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.command('eval')
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
         .argument('<file>', '.efp model (the files it imports are loaded too)')
@@ -169,23 +181,39 @@ export async function runCli(argv: readonly string[], io: Output = stdio): Promi
     try {
         await program.parseAsync([...argv], { from: 'user' });
     } catch (e) {
-        if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-        if (e instanceof UsageError || e instanceof SourceUnavailableError) {
-            io.err(`efp: ${e.message}`);
-            return EXIT_USAGE;
-        }
-        io.err(`efp: internal error: ${(e as Error).message}`);
-        io.err('    this is a bug in efp, not in your model; run with EFP_DEBUG=1 for details');
-        if (process.env.EFP_DEBUG) io.err((e as Error).stack ?? '');
-        return EXIT_USAGE;
+        return reportFailure(e, io);
     }
     return code;
+}
+
+/**
+ * What stopped a command, said once, with its exit code: a usage error or an input that cannot be read
+ * (2), an output that cannot be written (1, the path and why), anything else a bug of efp (3).
+ */
+function reportFailure(e: unknown, io: Output): number {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (e instanceof UsageError || e instanceof SourceUnavailableError || e instanceof FileError) {
+        io.err(`efp: ${e.message}${'hint' in e && e.hint ? `\n    hint: ${e.hint}` : ''}`);
+        return e instanceof FileError && e.operation === 'write' ? EXIT_MODEL_ERRORS : EXIT_USAGE;
+    }
+    const error = e instanceof Error ? e : new Error(String(e));
+    io.err(`efp: internal error: ${error.message}`);
+    io.err('    this is a bug in efp, not in your model; run with EFP_DEBUG=1 for details');
+    if (process.env.EFP_DEBUG) io.err(error.stack ?? '');
+    return EXIT_INTERNAL;
 }
 
 /** Standard input as text; nothing when it is a terminal (nobody is piping observations). */
 async function readProcessStdin(): Promise<string> {
     if (process.stdin.isTTY) return '';
+    const limit = dataFileLimit();
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    let size = 0;
+    for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length;
+        // held to the rules of input files: the data-file limit as it comes, strict UTF-8
+        if (size > limit.bytes) throw tooLargeError('standard input', size, limit);
+        chunks.push(chunk as Buffer);
+    }
+    return checkedText('standard input', Buffer.concat(chunks), limit);
 }

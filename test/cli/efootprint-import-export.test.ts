@@ -16,7 +16,7 @@ describe('efp import / export', () => {
     it('import of a missing file is a usage error (exit 2)', async () => {
         const result = await efp('import', 'no/such/file.json');
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain('efp: cannot read no/such/file.json: ENOENT');
+        expect(result.stderr).toContain('efp: cannot read no/such/file.json: no such file');
     });
 
     it('import of a malformed file names the file, object and field (exit 1)', async () => {

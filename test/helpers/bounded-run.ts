@@ -31,8 +31,10 @@ export interface BoundedRunOptions {
     timeoutMs?: number;
     /** Address-space ceiling for the child (ulimit -v), MB; Node needs about 1 GB of it to start. */
     addressSpaceMb?: number;
-    stdin?: string;
+    stdin?: string | Uint8Array;
     env?: Record<string, string>;
+    /** A file size ceiling for the child (ulimit -f), kB: a write past it fails with EFBIG, as on a full disk. */
+    fileSizeKb?: number;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,8 +48,10 @@ export async function runBounded(args: readonly string[], options: BoundedRunOpt
     const limitKb = (options.addressSpaceMb ?? 4096) * 1024;
     const started = performance.now();
     try {
-        // ulimit applies to the shell, then to node, which the shell becomes (exec)
-        const child = spawn('bash', ['-c', `ulimit -v ${limitKb}; exec "$0" "$@"`, process.execPath, '--require', PEAK_MEMORY, EFP, ...args], {
+        // ulimit applies to the shell, then to node, which the shell becomes (exec); past a file size
+        // ceiling the kernel sends SIGXFSZ, which kills unless ignored: ignored, a write fails instead
+        const fileSize = options.fileSizeKb !== undefined ? `ulimit -f ${options.fileSizeKb}; trap '' XFSZ; ` : '';
+        const child = spawn('bash', ['-c', `ulimit -v ${limitKb}; ${fileSize}exec "$0" "$@"`, process.execPath, '--require', PEAK_MEMORY, EFP, ...args], {
             cwd: options.cwd ?? ROOT,
             env: { ...process.env, ...options.env, EFP_TEST_PEAK_MEMORY_FILE: peakFile, EFP_DEBUG: '' },
             stdio: ['pipe', 'pipe', 'pipe']
