@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    EfpCommands, EvaluatedNotification, EvaluateRequest, ValueAtRequest, type EvaluatedParams, type RequestDescriptor
+    EfpCommands, EvaluatedNotification, EvaluateRequest, FilePolicyNotification, ValueAtRequest, type EvaluatedParams, type FilePolicyParams,
+    type RequestDescriptor
 } from '../language/protocol.js';
 import type { Origin } from '../engine/model/description.js';
 import type { PanelHost } from './panels/panel-host.js';
@@ -27,7 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // the server reads efp.* settings (inlay hints, CodeLens, evaluation trigger) and hears of changes
         synchronize: { configurationSection: 'efp' },
         // hovers link to the panels with command URIs; only these commands may run from them
-        markdown: { isTrusted: { enabledCommands: [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] } }
+        markdown: { isTrusted: { enabledCommands: [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] } },
+        // what the server may read: the server never takes it from the workspace's settings
+        initializationOptions: { filePolicy: filePolicy() }
     };
     const languageClient = new LanguageClient('efp', 'efp language server', serverOptions, clientOptions);
     client = languageClient;
@@ -50,6 +53,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         ...registerCommands(host, languageClient, statusBar),
         ...registerDiffCommands(host)
     );
+    const sendFilePolicy = () => {
+        if (languageClient.isRunning()) void languageClient.sendNotification(FilePolicyNotification.method, filePolicy());
+    };
+    context.subscriptions.push(
+        vscode.workspace.onDidGrantWorkspaceTrust(sendFilePolicy),
+        vscode.workspace.onDidChangeConfiguration(event => {
+            if (event.affectsConfiguration('efp.files.allowOutsideWorkspace')) sendFilePolicy();
+        })
+    );
     // shows the Explorer's Scenarios view (package.json: views)
     void vscode.commands.executeCommand('setContext', 'efp.active', true);
     languageClient.onNotification(EvaluatedNotification.method, (params: EvaluatedParams) => {
@@ -63,6 +75,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
     await client?.stop();
+}
+
+/**
+ * What the server may read. `efp.files.allowOutsideWorkspace` is a machine setting (package.json), and only
+ * its user or remote-machine value counts, never a workspace's or a folder's, even where VS Code would
+ * apply one (an older VS Code, a setting declared with another scope); in an untrusted workspace nothing
+ * outside it is read and git is not run (package.json: capabilities.untrustedWorkspaces).
+ */
+function filePolicy(): FilePolicyParams {
+    const setting = vscode.workspace.getConfiguration('efp').inspect<boolean>('files.allowOutsideWorkspace');
+    const workspaceTrusted = vscode.workspace.isTrusted;
+    return { allowOutsideWorkspace: workspaceTrusted && setting?.globalValue === true, workspaceTrusted };
 }
 
 async function refreshPanels(host: PanelHost, uri: string): Promise<void> {

@@ -54,33 +54,33 @@ export interface FileAccessPolicy {
     allowOutside: boolean;
     /** Folders as file URIs; none known (no workspace folder): the folder of the document that names the file. */
     roots: () => readonly URI[];
+    /**
+     * Whether the user trusts the workspace (VS Code's workspace trust; true for the CLI and editors
+     * without the notion). In an untrusted one nothing outside it is read, whatever the setting, and git
+     * is not run (a repository's configuration can make git run programs).
+     */
+    workspaceTrusted: boolean;
 }
 
 // keyed by the workspace manager: the services container is a proxy, which each service sees as another object
 const policies = new WeakMap<object, FileAccessPolicy>();
 
 /**
- * The policy of a set of services: the language server's follows its workspace folders and setting; the
- * CLI changes this same object (the model cache holds on to it).
+ * The policy of a set of services: the language server's follows its workspace folders and what the
+ * client says (src/language/workspace/client-file-policy.ts); the CLI changes this same object (the model
+ * cache holds on to it). It never reads `efp.files.allowOutsideWorkspace` from the workspace's
+ * configuration: a workspace's own settings could then let its models read the user's files.
  */
 export function fileAccessPolicy(shared: LangiumSharedCoreServices): FileAccessPolicy {
     const workspace = shared.workspace.WorkspaceManager;
     let policy = policies.get(workspace);
     if (!policy) {
-        const created: FileAccessPolicy = {
+        policy = {
             allowOutside: false,
-            roots: () => (workspace.workspaceFolders ?? []).map(f => URI.parse(f.uri))
+            roots: () => (workspace.workspaceFolders ?? []).map(f => URI.parse(f.uri)),
+            workspaceTrusted: true
         };
-        const settings = shared.workspace.ConfigurationProvider;
-        const apply = (efp: unknown) => {
-            const files = (efp as { files?: { allowOutsideWorkspace?: unknown } } | undefined)?.files;
-            created.allowOutside = files?.allowOutsideWorkspace === true;
-        };
-        // the editor's setting, once fetched (a CLI has none: it keeps what it set itself)
-        void settings.getConfiguration('efp', 'files').then(files => { if (files !== undefined) apply({ files }); }, () => undefined);
-        settings.onConfigurationSectionUpdate(update => { if (update.section === 'efp') apply(update.configuration); });
-        policies.set(workspace, created);
-        policy = created;
+        policies.set(workspace, policy);
     }
     return policy;
 }
@@ -90,7 +90,7 @@ export const OUTSIDE_WORKSPACE_HINT = 'efp reads only files inside the workspace
 
 /** Why `uri`, named by the document `documentUri`, may not be read; undefined when it may. */
 export function outsideWorkspace(policy: FileAccessPolicy, documentUri: URI, uri: URI): string | undefined {
-    if (policy.allowOutside || uri.scheme !== 'file') return undefined;
+    if ((policy.allowOutside && policy.workspaceTrusted) || uri.scheme !== 'file') return undefined;
     const known = policy.roots();
     const roots = known.length > 0 ? known : [UriUtils.dirname(documentUri)];
     const real = realPath(uri.fsPath);

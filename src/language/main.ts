@@ -8,12 +8,14 @@ import { registerDiffRequests } from './evaluation/diff-request.js';
 import { registerGraphRequests } from './graphs/graph-requests.js';
 import { EvaluateRequest } from './protocol.js';
 import { CheckedFileSystem } from './workspace/checked-file-system.js';
+import { registerFilePolicy } from './workspace/client-file-policy.js';
 
 /** Starts the .efp language server on the transport given on the command line (--stdio, --node-ipc...). */
 export function startServer(): void {
     const connection = createConnection(ProposedFeatures.all);
     // files read from disk through efp's checked reader: size limits, strict UTF-8
     const { shared, Efp } = createEfpServices({ connection, ...CheckedFileSystem });
+    registerFilePolicy(connection, shared);
     // created now: it listens to every build from the first one
     void Efp.evaluation.EvaluationPublisher;
     registerFootprintRequest(connection, Efp);

@@ -43,6 +43,26 @@ export const EfpCommands = {
     compareScenario: 'efp.compareScenario',
 } as const;
 
+// ---- what the client lets the server read ----
+
+/**
+ * The files policy the client grants: sent in `initialize` (`initializationOptions.filePolicy`) and with
+ * `efp/filePolicy` whenever it changes. The server takes `allowOutsideWorkspace` from here only, never
+ * from the workspace's configuration: a workspace's own settings could otherwise let its models read the
+ * user's files.
+ */
+export interface FilePolicyParams {
+    /** The user's `efp.files.allowOutsideWorkspace` (user or machine settings, never a workspace's). */
+    readonly allowOutsideWorkspace: boolean;
+    /** VS Code's workspace trust; false: nothing outside the workspace is read and git is not run. */
+    readonly workspaceTrusted: boolean;
+}
+
+export namespace FilePolicyNotification {
+    export const method = 'efp/filePolicy' as const;
+    export const type: NotificationDescriptor<FilePolicyParams> = { method };
+}
+
 // ---- evaluation results, pushed by the server ----
 
 export interface EvaluatedSystem {

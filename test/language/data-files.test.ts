@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const policy = (root: string): FileAccessPolicy => ({ allowOutside: false, roots: () => [URI.file(root)] });
+const policy = (root: string, allowOutside = false, workspaceTrusted = true): FileAccessPolicy => ({ allowOutside, workspaceTrusted, roots: () => [URI.file(root)] });
 const model = () => URI.file(join(ws, 'model.efp'));
 
 describe('the workspace file policy, by real path', () => {
@@ -38,5 +38,11 @@ describe('the workspace file policy, by real path', () => {
         expect(outsideWorkspace(policy(ws), model(), URI.file(join(ws, 'alias.csv')))).toBeUndefined();
         expect(outsideWorkspace(policy(join(dir, 'ws-link')), model(), URI.file(join(ws, 'runs', 'emissions.csv')))).toBeUndefined();
         expect(outsideWorkspace(policy(ws), model(), URI.file(join(dir, 'ws-link', 'runs', 'emissions.csv')))).toBeUndefined();
+    });
+
+    it('reads outside when the user allows it, unless the workspace is untrusted', () => {
+        const outside = URI.file(join(ws, 'link', 'emissions.csv'));
+        expect(outsideWorkspace(policy(ws, true), model(), outside)).toBeUndefined();
+        expect(outsideWorkspace(policy(ws, true, false), model(), outside)).toBe('it is outside the workspace');
     });
 });

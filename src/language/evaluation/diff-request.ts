@@ -74,6 +74,10 @@ async function gitHeadDiff(efp: EfpServices, document: LangiumDocument): Promise
     if (document.uri.scheme !== 'file') {
         return { ...labels, message: `${name} is not saved in a folder: save it in a git repository to compare it with HEAD.`, messageKind: 'error' };
     }
+    // a repository's configuration can make git run programs: not in a workspace the user does not trust
+    if (!fileAccessPolicy(efp.shared).workspaceTrusted) {
+        return { ...labels, message: 'efp does not run git in an untrusted workspace (a repository\'s configuration can make git run programs): trust the workspace to compare with HEAD, or compare with the last save.', messageKind: 'error' };
+    }
     let location;
     try {
         location = await locateInGit(document.uri.fsPath);

@@ -33,7 +33,7 @@ export interface LoadedWorkspace {
 }
 
 /** Where a loaded model may read from: the language server passes its own workspace's. */
-export type WorkspaceAccess = Pick<FileAccessPolicy, 'allowOutside' | 'roots'>;
+export type WorkspaceAccess = Pick<FileAccessPolicy, 'allowOutside' | 'roots' | 'workspaceTrusted'>;
 
 /**
  * Loads a model file, the files it imports (transitively, relative to each file) and the built-in
