@@ -5,6 +5,7 @@ import { FootprintRequest } from '../../language/protocol.js';
 import type { MassUnitSetting, PanelToWebview, WebviewToPanel } from '../../webview/dashboard/messages.js';
 import type { PanelHost } from './panel-host.js';
 import { webviewHtml } from './webview-html.js';
+import { writeExport } from './export-file.js';
 
 const MASS_UNITS: readonly MassUnitSetting[] = ['auto', 'g', 'kg', 't', 'kt'];
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -182,7 +183,7 @@ export class FootprintPanel {
         const folder = document.scheme === 'file' ? vscode.Uri.joinPath(document, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
         const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters, saveLabel: 'Save' });
         if (!target) return;
-        await vscode.workspace.fs.writeFile(target, content);
+        await writeExport(target, content, document, bytes => Promise.resolve(vscode.workspace.fs.writeFile(target, bytes)));
         vscode.window.setStatusBarMessage(`Saved ${path.posix.basename(target.path)}`, 5000);
     }
 
