@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -67,6 +67,15 @@ describe('the client\'s file policy', () => {
             const messages = await s.diagnostics(modelUri, count);
             if (!messages.some(m => m.includes(REFUSED))) break;
         }
+    });
+
+    it('a link inside the workspace to a folder outside it leads outside: an import through it is refused on its line', async () => {
+        writeFileSync(join(dir, 'secret', 'infra.efp'), 'server far { power: 1 W }\n');
+        symlinkSync('../secret', join(dir, 'ws', 'link'));
+        const s = await start(undefined);
+        const importerUri = pathToFileURL(join(dir, 'ws', 'importer.efp')).toString();
+        await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: importerUri, languageId: 'efp', version: 1, text: 'import "link/infra.efp"\n' } });
+        expect(await s.diagnostics(importerUri, 1)).toEqual([expect.stringMatching(/^cannot import 'link\/infra\.efp': it is outside the workspace\. /)]);
     });
 
     it('no git in an untrusted workspace: Compare with git HEAD says why', async () => {
