@@ -10,6 +10,7 @@ import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
+import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
@@ -33,6 +34,8 @@ export type EfpServices = LangiumServices & EfpAddedServices;
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
+        // `\u{hex}` in strings, as efp writes imported text (src/engine/text/efp-syntax.ts)
+        ValueConverter: () => new EfpValueConverter(),
         // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts)
         LangiumParser: services => guardParser(createLangiumParser(services), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
