@@ -13,8 +13,12 @@ export function hasInvisibleCharacters(text: string): boolean {
     return INVISIBLE_CHARACTERS.test(text);
 }
 
-/** `\x1b`, `\u202e`, `\ud800`: an invisible character as the escape JavaScript (and most readers) would write. */
+const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `\n`, `\x1b`, `\u202e`, `\ud800`: an invisible character as JavaScript (and most readers) would escape it. */
 export function escapedCodePoint(character: string): string {
+    const short = SHORT[character];
+    if (short) return short;
     const code = character.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
