@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    EfpCommands, EvaluatedNotification, EvaluateRequest, ValueAtRequest, type EvaluatedParams, type RequestDescriptor
+    EfpCommands, EvaluatedNotification, EvaluateRequest, HOVER_COMMANDS, ValueAtRequest, type EvaluatedParams, type RequestDescriptor
 } from '../language/protocol.js';
 import type { Origin } from '../engine/model/description.js';
 import type { PanelHost } from './panels/panel-host.js';
@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // the server reads efp.* settings (inlay hints, CodeLens, evaluation trigger) and hears of changes
         synchronize: { configurationSection: 'efp' },
         // hovers link to the panels with command URIs; only these commands may run from them
-        markdown: { isTrusted: { enabledCommands: [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] } }
+        markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } }
     };
     const languageClient = new LanguageClient('efp', 'efp language server', serverOptions, clientOptions);
     client = languageClient;

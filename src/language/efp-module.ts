@@ -23,6 +23,7 @@ import { EfpFormatter } from './lsp/efp-formatter.js';
 import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
+import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -53,6 +54,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CodeActionProvider: services => new EfpCodeActionProvider(services),
         SignatureHelp: () => new EfpSignatureHelpProvider(),
         CodeLensProvider: services => new EfpCodeLensProvider(services)
+    },
+    documentation: {
+        DocumentationProvider: services => new EfpDocumentationProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),
