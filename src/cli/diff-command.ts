@@ -17,6 +17,7 @@ import {
 import { UsageError } from './usage-error.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
 import { parsePercentOption } from './percent-option.js';
+import { terminalText } from './terminal-text.js';
 
 export interface DiffCommandOptions {
     git?: string;
@@ -43,8 +44,8 @@ export async function diffCommand(files: string[], options: DiffCommandOptions, 
             const s = m[side];
             if (s.absent || s.model) continue;
             // a revision's files have their working-tree paths: say which version the line is in
-            for (const d of s.errors) io.err(`${options.git !== undefined && s.label !== 'working tree' ? `${label}: ` : ''}${formatDiagnostic(d)}`);
-            io.err(`efp: ${m.file} (${label}) has ${summarize(s.errors)}; nothing compared`);
+            for (const d of s.errors) io.err(`${options.git !== undefined && s.label !== 'working tree' ? `${terminalText(label)}: ` : ''}${formatDiagnostic(d)}`);
+            io.err(`efp: ${terminalText(`${m.file} (${label})`)} has ${summarize(s.errors)}; nothing compared`);
             return EXIT_MODEL_ERRORS;
         }
     }
@@ -102,7 +103,7 @@ async function filesReport(files: string[]): Promise<DiffReport> {
 
 /** `REV` (against the working tree) or `REV1..REV2`. */
 function parseRange(spec: string): { old: string; new?: string } {
-    if (spec.includes('...')) throw new UsageError(`--git takes REV or REV1..REV2, not '${spec}' (three dots mean a merge base; write it out)`);
+    if (spec.includes('...')) throw new UsageError(`--git takes REV or REV1..REV2, not '${terminalText(spec)}' (three dots mean a merge base; write it out)`);
     const range = /^(.+?)\.\.(.+)$/.exec(spec);
     if (range) return { old: range[1], new: range[2] };
     if (spec.trim() === '') throw new UsageError('--git needs a revision: --git HEAD, --git origin/main, --git main..feature');
@@ -119,7 +120,7 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
         ? await Promise.all(files.map(f => locateInGit(f)))
         : await rootModels(root, first.path, oldCommit, newCommit);
     for (const l of locations) {
-        if (l.root !== root) throw new UsageError(`${l.path} is in another git repository than ${first.path}`);
+        if (l.root !== root) throw new UsageError(terminalText(`${l.path} is in another git repository than ${first.path}`));
     }
     const locate = locatorFrom(root);
     const models: ComparedModel[] = [];
@@ -129,7 +130,7 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
             ? await sideFromRevision(location, range.new!, newCommit)
             : await sideFromFile(resolve(root, ...location.path.split('/')), 'working tree', true);
         if (oldSide.absent && newSide.absent) {
-            throw new UsageError(`${location.path} is neither in ${range.old} nor in ${range.new ?? 'the working tree'}`);
+            throw new UsageError(terminalText(`${location.path} is neither in ${range.old} nor in ${range.new ?? 'the working tree'}`));
         }
         models.push(compare(location.path, oldSide, newSide, locate));
     }
@@ -158,7 +159,7 @@ async function rootModels(root: string, where: string, oldCommit: string, newCom
     }
     const models = paths.filter(p => p.startsWith(prefix) && !imported.has(p));
     if (models.length === 0) {
-        throw new UsageError(`no .efp model in ${prefix ? prefix : 'the repository'} at ${newCommit ? 'either revision' : 'the revision or in the working tree'}; give the model file: efp diff --git REV model.efp`);
+        throw new UsageError(`no .efp model in ${prefix ? terminalText(prefix) : 'the repository'} at ${newCommit ? 'either revision' : 'the revision or in the working tree'}; give the model file: efp diff --git REV model.efp`);
     }
     return models.map(path => ({ root, path }));
 }
