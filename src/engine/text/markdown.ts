@@ -20,7 +20,7 @@ const ORDERED_LIST_MARKER = /^(\s*\d+)([.)])/;
  * GitHub links `@name` and `#123` in rendered text whatever the escapes (its filters run on the HTML):
  * a zero-width space after the sign keeps the text and drops the link and the notification.
  */
-const GITHUB_REFERENCE = /([@#])(?=[A-Za-z0-9])/g;
+const GITHUB_REFERENCE = /@(?=[A-Za-z0-9])|#(?=\d)/g;
 const ZERO_WIDTH_SPACE = '&#8203;';
 
 /** Text in a paragraph, list item, heading or table cell: shows as written, on one line. */
@@ -29,7 +29,7 @@ export function markdownText(text: string): string {
         .replace(INLINE_SYNTAX, '\\$&')
         .replace(ORDERED_LIST_MARKER, '$1\\$2')
         .replace(LINE_START_MARKER, '$1\\$2')
-        .replace(GITHUB_REFERENCE, `$1${ZERO_WIDTH_SPACE}`);
+        .replace(GITHUB_REFERENCE, `$&${ZERO_WIDTH_SPACE}`);
 }
 
 /** Text in a table cell: as `markdownText`, which already keeps `|` from splitting the cell. */
