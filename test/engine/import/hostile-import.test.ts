@@ -8,6 +8,7 @@ import { compareEfootprintJson } from '../../helpers/efootprint-json-comparison.
 import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings.js';
 import { importEfootprintJson } from '../../../src/engine/import/efootprint-json-import.js';
 import { printModel } from '../../../src/engine/export/efp-text.js';
+import { efpIdentifiers } from '../../../src/engine/import/identifiers.js';
 import type { Document, ObjectDecl } from '../../../src/language/generated/ast.js';
 
 /**
@@ -103,5 +104,24 @@ describe('efp import of e-footprint JSON with hostile strings', () => {
             const zone = country.attributes.find(a => a.name === 'timezone')!.value;
             expect(zone).toMatchObject({ $type: 'StringLiteral', value: text });
         }
+    });
+});
+
+describe('imported names that are words of the grammar', () => {
+    it('every keyword of efp.langium is renamed, so the name stays an identifier', () => {
+        const keywords = [...new Set(readFileSync('src/language/efp.langium', 'utf8').match(/'[a-z_]+'/g)!.map(k => k.slice(1, -1)))];
+        const ids = efpIdentifiers(keywords.map(k => ({ key: k, name: k })));
+        expect(keywords.filter(k => ids.get(k) === k)).toEqual([]);
+    });
+
+    it('objects named after keywords import to a .efp that parses', async () => {
+        const json = simpleSystem();
+        const names = ['scenario', 'at', 'model', 'Server'];
+        Object.values(json.Job as Record<string, JsonRecord>).forEach((job, i) => { job.name = names[i % names.length]; });
+        (Object.values(json.UsageJourneyStep as Record<string, JsonRecord>)[0]).name = 'at';
+        const efpText = printModel(importEfootprintJson(JSON.stringify(json)).description);
+        const { documents: [document] } = await openWorkspace({ 'system.efp': efpText });
+        expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
+        expect((document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
     });
 });
