@@ -13,9 +13,13 @@ import { showInvisibleCharacters } from './invisible-characters.js';
  * `_` only where it could (between two letters or digits it never does: `usage_journey` stays as it is).
  */
 const INLINE_SYNTAX = /[\\`*~[\]<>|&$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
-/** Block markers count only at the start of a line: a heading, a list item, a quote, a setext underline. */
-const LINE_START_MARKER = /^(\s*)([#+\-=>])/;
-const ORDERED_LIST_MARKER = /^(\s*\d+)([.)])/;
+/**
+ * Block markers count only at the start of a line, and only followed by a space, the end or another
+ * marker: a quote (`>`), a heading (`# `), a list item (`- `, `+ `, `1. `), a rule or underline (`---`,
+ * `===`). `-2`, `0.43 kWh` or `#1` start nothing.
+ */
+const LINE_START_MARKER = /^(\s*)(>|[#+\-=](?=[\s#+\-=]|$))/;
+const ORDERED_LIST_MARKER = /^(\s*\d{1,9})([.)])(?=\s|$)/;
 /**
  * GitHub links `@name` and `#123` in rendered text whatever the escapes (its filters run on the HTML):
  * a zero-width space after the sign keeps the text and drops the link and the notification.
