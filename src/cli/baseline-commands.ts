@@ -8,6 +8,7 @@ import { UsageError } from './usage-error.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, writeOutputFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { parsePercentOption } from './percent-option.js';
+import { terminalText } from './terminal-text.js';
 
 export const DEFAULT_BASELINE_FILE = 'efp-baseline.json';
 
@@ -18,12 +19,12 @@ export async function baselineSaveCommand(file: string, options: { output?: stri
     const output = options.output ?? DEFAULT_BASELINE_FILE;
     const baseline = baselineOf(evaluated.model, relative(process.cwd(), file) || file, EFP_VERSION);
     if (baseline.systems.length === 0) {
-        io.err(`efp: ${file} declares no system, so there is no footprint to save`);
+        io.err(`efp: ${terminalText(file)} declares no system, so there is no footprint to save`);
         return EXIT_MODEL_ERRORS;
     }
     await writeOutputFile(output, JSON.stringify(baseline, null, 2), io);
     io.err(`efp: saved the baseline of ${baseline.systems.length} system${baseline.systems.length === 1 ? '' : 's'} `
-        + `(${baseline.systems.reduce((n, s) => n + s.objects.length, 0)} objects) to ${output}`);
+        + `(${baseline.systems.reduce((n, s) => n + s.objects.length, 0)} objects) to ${terminalText(output)}`);
     return EXIT_OK;
 }
 
@@ -38,7 +39,7 @@ export async function readBaseline(path: string): Promise<Baseline> {
     try {
         return parseBaseline(JSON.parse(text));
     } catch (e) {
-        throw new UsageError(`${path}: ${(e as Error).message}`);
+        throw new UsageError(terminalText(`${path}: ${(e as Error).message}`));
     }
 }
 

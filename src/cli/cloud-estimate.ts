@@ -12,6 +12,7 @@ import { regionOperationalCarbon, type RegionOperationalCarbon } from '../engine
 import type { CloudProvider } from '../engine/cloud/cloud-catalogue.js';
 import type { Interpolation } from '../engine/ccf/watts-interpolation.js';
 import { UsageError } from './usage-error.js';
+import { terminalText } from './terminal-text.js';
 
 interface Output { out(text: string): void; err(text: string): void }
 
@@ -60,11 +61,11 @@ function estimateFromFlags(options: CloudEstimateOptions, config: PluginConfig, 
     const estimate = estimateOne(observation, options, config);
     if ('error' in estimate) {
         const e = estimate.error;
-        io.err(`efp: ${e.fields.map(f => FLAG_OF[f] ?? f).join(', ')}: ${e.message}`);
-        if (e.suggestion) io.err(`    hint: did you mean '${e.suggestion}'?`);
+        io.err(terminalText(`efp: ${e.fields.map(f => FLAG_OF[f] ?? f).join(', ')}: ${e.message}`));
+        if (e.suggestion) io.err(`    hint: did you mean '${terminalText(e.suggestion)}'?`);
         return EXIT_INVALID;
     }
-    for (const note of estimate.notes) io.err(`efp: note: ${note}`);
+    for (const note of estimate.notes) io.err(terminalText(`efp: note: ${note}`));
     if (options.json) {
         io.out(jsonText([estimate.output]));
         return EXIT_OK;
@@ -81,7 +82,7 @@ function estimateFromStdin(text: string, options: CloudEstimateOptions, config: 
     try {
         parsed = JSON.parse(text);
     } catch (e) {
-        io.err(`efp: standard input is not valid JSON: ${(e as Error).message}`);
+        io.err(terminalText(`efp: standard input is not valid JSON: ${(e as Error).message}`));
         return EXIT_INVALID;
     }
     if (!Array.isArray(parsed)) {
@@ -99,12 +100,12 @@ function estimateFromStdin(text: string, options: CloudEstimateOptions, config: 
         const estimate = estimateOne(item as Observation, options, config);
         if ('error' in estimate) {
             const e = estimate.error;
-            io.err(`efp: observation ${index}, ${e.fields.join(', ')}: ${e.message}`);
-            if (e.suggestion) io.err(`    hint: did you mean '${e.suggestion}'?`);
+            io.err(terminalText(`efp: observation ${index}, ${e.fields.join(', ')}: ${e.message}`));
+            if (e.suggestion) io.err(`    hint: did you mean '${terminalText(e.suggestion)}'?`);
             failed = true;
             return;
         }
-        for (const note of estimate.notes) io.err(`efp: observation ${index}: note: ${note}`);
+        for (const note of estimate.notes) io.err(terminalText(`efp: observation ${index}: note: ${note}`));
         outputs.push(estimate.output);
     });
     if (failed) return EXIT_INVALID;
@@ -149,7 +150,7 @@ function estimateOne(observation: Observation, options: CloudEstimateOptions, co
 
 function numberFlag(flag: string, text: string): number {
     const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} expects a number, got '${text}'`);
+    if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} expects a number, got '${terminalText(text)}'`);
     return n;
 }
 
@@ -168,7 +169,7 @@ function describeEstimate(observation: Record<string, unknown>, estimate: Exclud
     const duration = observation.duration as number;
     const lifespan = (observation['cpu/expected-lifespan'] as number | undefined) || 4;
     const lines = [
-        `${String(observation['cloud/vendor'])} ${String(observation['cloud/instance-type'])} at ${String(observation['cpu/utilization'])} % CPU for ${duration} s (${formatNumber(duration / 3600)} h)`,
+        `${terminalText(`${String(observation['cloud/vendor'])} ${String(observation['cloud/instance-type'])} at ${String(observation['cpu/utilization'])}`)} % CPU for ${duration} s (${formatNumber(duration / 3600)} h)`,
         `Impact Framework CCF plugin method, ${interpolation} interpolation${compat ? ', compatibility mode' : ''}:`,
         row('energy', `${formatNumber(estimate.energyKWh)} kWh`, 'CPU only: no PUE, memory or GPU'),
         row('carbon-embodied', `${formatNumber(estimate.embodiedGrams)} gCO2e`, `platform emissions over a ${lifespan}-year lifespan, the instance's share of its vCPUs`)

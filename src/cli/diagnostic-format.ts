@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { URI } from 'langium';
 import type { FileDiagnostic } from '../language/document-analysis.js';
+import { terminalText } from './terminal-text.js';
 
 /** `file:line:col: severity: message [code]`, then the fix hint on its own line. 1-based positions. */
 export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string {
@@ -8,9 +9,10 @@ export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string
     const rel = uri.scheme === 'file' ? relative(cwd, uri.fsPath) : '';
     // paths under the current folder are shown relative to it, others in full
     const file = uri.scheme !== 'file' ? d.uri : rel && !rel.startsWith('..') ? rel : uri.fsPath;
-    const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    const head = `${where}: ${d.severity}: ${d.message}${d.code ? ` [${d.code}]` : ''}`;
-    return d.hint ? `${head}\n    hint: ${d.hint}` : head;
+    const where = `${terminalText(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    // messages quote the model (names, strings, paths): shown, never interpreted by the terminal
+    const head = `${where}: ${d.severity}: ${terminalText(d.message)}${d.code ? ` [${terminalText(d.code)}]` : ''}`;
+    return d.hint ? `${head}\n    hint: ${terminalText(d.hint)}` : head;
 }
 
 export function summarize(diagnostics: readonly FileDiagnostic[]): string {

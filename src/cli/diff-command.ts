@@ -18,6 +18,7 @@ import { gitBlob } from '../language/workspace/git-command.js';
 import { realPath } from '../platform/real-path.js';
 import { modelFileLimit } from '../language/data-files.js';
 import { parsePercentOption } from './percent-option.js';
+import { terminalText } from './terminal-text.js';
 
 export interface DiffCommandOptions {
     git?: string;
@@ -44,8 +45,8 @@ export async function diffCommand(files: string[], options: DiffCommandOptions, 
             const s = m[side];
             if (s.absent || s.model) continue;
             // a revision's files have their working-tree paths: say which version the line is in
-            for (const d of s.errors) io.err(`${options.git !== undefined && s.label !== 'working tree' ? `${label}: ` : ''}${formatDiagnostic(d)}`);
-            io.err(`efp: ${m.file} (${label}) has ${summarize(s.errors)}; nothing compared`);
+            for (const d of s.errors) io.err(`${options.git !== undefined && s.label !== 'working tree' ? `${terminalText(label)}: ` : ''}${formatDiagnostic(d)}`);
+            io.err(`efp: ${terminalText(`${m.file} (${label})`)} has ${summarize(s.errors)}; nothing compared`);
             return EXIT_MODEL_ERRORS;
         }
     }
@@ -108,7 +109,7 @@ async function filesReport(files: string[]): Promise<DiffReport> {
 
 /** `REV` (against the working tree) or `REV1..REV2`. */
 function parseRange(spec: string): { old: string; new?: string } {
-    if (spec.includes('...')) throw new UsageError(`--git takes REV or REV1..REV2, not '${spec}' (three dots mean a merge base; write it out)`);
+    if (spec.includes('...')) throw new UsageError(`--git takes REV or REV1..REV2, not '${terminalText(spec)}' (three dots mean a merge base; write it out)`);
     const range = /^(.+?)\.\.(.+)$/.exec(spec);
     if (range) return { old: range[1], new: range[2] };
     if (spec.trim() === '') throw new UsageError('--git needs a revision: --git HEAD, --git origin/main, --git main..feature');
@@ -125,7 +126,7 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
         ? await Promise.all(files.map(f => locateInGit(f)))
         : await rootModels(root, first.path, oldCommit, newCommit);
     for (const l of locations) {
-        if (l.root !== root) throw new UsageError(`${l.path} is in another git repository than ${first.path}`);
+        if (l.root !== root) throw new UsageError(terminalText(`${l.path} is in another git repository than ${first.path}`));
     }
     const locate = locatorFrom(root);
     const models: ComparedModel[] = [];
@@ -135,7 +136,7 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
             ? await sideFromRevision(location, range.new!, newCommit)
             : await sideFromFile(resolve(root, ...location.path.split('/')), 'working tree', true);
         if (oldSide.absent && newSide.absent) {
-            throw new UsageError(`${location.path} is neither in ${range.old} nor in ${range.new ?? 'the working tree'}`);
+            throw new UsageError(terminalText(`${location.path} is neither in ${range.old} nor in ${range.new ?? 'the working tree'}`));
         }
         models.push(compare(location.path, oldSide, newSide, locate));
     }
@@ -161,7 +162,7 @@ async function rootModels(root: string, where: string, oldCommit: string, newCom
     }
     const models = paths.filter(p => p.startsWith(prefix) && !imported.has(p));
     if (models.length === 0) {
-        throw new UsageError(`no .efp model in ${prefix ? prefix : 'the repository'} at ${newCommit ? 'either revision' : 'the revision or in the working tree'}; give the model file: efp diff --git REV model.efp`);
+        throw new UsageError(`no .efp model in ${prefix ? terminalText(prefix) : 'the repository'} at ${newCommit ? 'either revision' : 'the revision or in the working tree'}; give the model file: efp diff --git REV model.efp`);
     }
     return models.map(path => ({ root, path }));
 }

@@ -5,6 +5,7 @@ import {
     attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, shownSource, signedMass,
     type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
+import { markdownCode, markdownCodeBlock, markdownLink, markdownTableCell, markdownText } from '../engine/text/markdown.js';
 
 /** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
 export const MARKDOWN_MARKER = '<!-- efp-diff -->';
@@ -21,6 +22,10 @@ const CHART_WIDTH = 30;
  * from `<img>` (its sanitizer allows only http(s) images: github/markup#270, #1840), so an SVG would
  * show as nothing in a comment; `efp diff --svg` writes the same chart as an SVG file for places that
  * show images (a workflow artifact, a page).
+ *
+ * Every text of the models (file names, titles, names, sources, comments, values as written) goes
+ * through src/engine/text/markdown.ts: a pull request from anyone can name things, and its names must not
+ * become HTML, links, mentions or table cells in the comment.
  */
 export function diffMarkdown(report: DiffReport): string {
     const parts = [MARKDOWN_MARKER];
@@ -28,13 +33,8 @@ export function diffMarkdown(report: DiffReport): string {
     return parts.join('\n') + '\n';
 }
 
-function escapeCell(text: string): string {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function code(text: string): string {
-    return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
+const code = (text: string) => markdownCode(text);
+const cellCode = (text: string) => markdownCode(text, { inTable: true });
 
 function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): string {
     const { diff } = m;
@@ -53,12 +53,8 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
     lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
         + `Total ${mass(t.old, unit)} → ${mass(t.new, unit)} CO2e over the modeling period.`);
     for (const system of diff.systems) lines.push('', ...systemMarkdown(system, unit, diff.systems.length > 1));
-    lines.push('', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${escapeInline(attributeText(a))}`)));
+    lines.push('', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`)));
     return lines.join('\n');
-}
-
-function escapeInline(text: string): string {
-    return text.replace(/[<>]/g, c => (c === '<' ? '&lt;' : '&gt;'));
 }
 
 function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean): string[] {
@@ -66,7 +62,7 @@ function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean):
     const status = s.status === 'same' ? '' : ` (${s.status})`;
     const row = (label: string, c: SystemFootprintDiff['total']) =>
         `| ${label} | ${mass(c.old, unit)} | ${mass(c.new, unit)} | ${signedMass(c.change, unit)} | ${percent(c)} |`;
-    lines.push(`| ${named ? `System "${escapeCell(s.name)}"${status}` : `By phase${status}`} | Before | After | Δ | % |`, '|---|--:|--:|--:|--:|');
+    lines.push(`| ${named ? `System "${markdownTableCell(s.name)}"${status}` : `By phase${status}`} | Before | After | Δ | % |`, '|---|--:|--:|--:|--:|');
     lines.push(row('Fabrication', s.fabrication), row('Energy', s.energy), row('**Total**', s.total));
     if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
         lines.push(row(`Per year (period ${s.oldPeriod.duration} → ${s.newPeriod.duration})`, s.perYear));
@@ -75,11 +71,11 @@ function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean):
     if (changed.length > 0) {
         lines.push('', '| Object | Category | Before | After | Δ | % |', '|---|---|--:|--:|--:|--:|');
         for (const o of changed.slice(0, TOP_OBJECTS)) {
-            const mark = o.status === 'same' ? (o.oldId ? ` (was ${code(o.oldId)})` : '') : ` (${o.status})`;
-            lines.push(`| ${escapeCell(o.name)}${mark} | ${o.category} | ${mass(o.total.old, unit)} | ${mass(o.total.new, unit)} | ${signedMass(o.total.change, unit)} | ${percent(o.total)} |`);
+            const mark = o.status === 'same' ? (o.oldId ? ` (was ${cellCode(o.oldId)})` : '') : ` (${o.status})`;
+            lines.push(`| ${markdownTableCell(o.name)}${mark} | ${o.category} | ${mass(o.total.old, unit)} | ${mass(o.total.new, unit)} | ${signedMass(o.total.change, unit)} | ${percent(o.total)} |`);
         }
         if (changed.length > TOP_OBJECTS) lines.push(`| … ${changed.length - TOP_OBJECTS} more | | | | | |`);
-        lines.push('', '```text', ...waterfallText(waterfallOf(s), unit), '```');
+        lines.push('', ...markdownCodeBlock(waterfallText(waterfallOf(s), unit)));
     }
     return lines;
 }
@@ -108,10 +104,10 @@ function inputsMarkdown(objects: readonly ObjectChange[], settings: string[]): s
     lines.push(...settings);
     for (const o of objects) {
         const place = objectPlace(o);
-        lines.push(`- **${escapeInline(objectTitle(o))}**: ${objectStatus(o)}${place ? ` (${code(place)})` : ''}`);
+        lines.push(`- **${markdownText(objectTitle(o))}**: ${objectStatus(o)}${place ? ` (${code(place)})` : ''}`);
         for (const a of o.attributes) {
             const source = shownSource(a.new) ?? shownSource(a.old);
-            const link = (s: SourceRef | undefined) => (s ? (s.link ? `[${s.name}](<${s.link}>)` : s.name) : 'none');
+            const link = (s: SourceRef | undefined) => (s ? markdownLink(s.name, s.link) : 'none');
             const sourceText = a.aspects.includes('source') ? ` — source ${link(a.old?.source)} → ${link(a.new?.source)}` : source ? ` — source ${link(source)}` : '';
             lines.push(`  - ${code(attributeText(a))}${sourceText}`);
         }

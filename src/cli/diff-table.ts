@@ -4,6 +4,7 @@ import {
     attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, signedMass, sourceText,
     type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
+import { terminalText } from './terminal-text.js';
 
 /** Objects shown per system in the terminal; the rest are counted. */
 const TOP_OBJECTS = 15;
@@ -25,7 +26,7 @@ function modelTable(m: ComparedModel, report: DiffReport): string {
     const { diff } = m;
     const unit = diffUnit(diff);
     const lines: string[] = [];
-    lines.push(`${m.file}: ${sideLabel(m, 'old', report.oldLabel)} → ${sideLabel(m, 'new', report.newLabel)}`);
+    lines.push(`${terminalText(m.file)}: ${terminalText(sideLabel(m, 'old', report.oldLabel))} → ${terminalText(sideLabel(m, 'new', report.newLabel))}`);
     lines.push(`Total footprint: ${mass(diff.summary.total.old, unit)} → ${mass(diff.summary.total.new, unit)} CO2e, ${headline(diff, unit)}`);
     for (const system of diff.systems) lines.push('', ...systemTable(system, unit));
     lines.push('', ...inputLines(diff));
@@ -35,12 +36,13 @@ function modelTable(m: ComparedModel, report: DiffReport): string {
 function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
     const col = 14;
     const changed = s.objects.filter(o => o.total.change !== 0);
-    const shown = changed.slice(0, TOP_OBJECTS);
+    // names as the terminal shows them, before the column is sized
+    const shown = changed.slice(0, TOP_OBJECTS).map(o => ({ ...o, name: terminalText(o.name) }));
     const nameWidth = Math.max(28, ...shown.map(o => o.name.length + 4));
     const row = (label: string, c: { old: number; new: number; change: number; relative: number | null }) =>
         `${pad(label, nameWidth)}${pad(mass(c.old, unit), col, true)}${pad(mass(c.new, unit), col, true)}${pad(signedMass(c.change, unit), col, true)}${pad(percent(c), 10, true)}`;
-    const status = s.status === 'same' ? (s.oldId ? ` (was ${s.oldId})` : '') : ` (${s.status})`;
-    const lines = [`${pad(`System "${s.name}"${status}`, nameWidth)}${pad('Before', col, true)}${pad('After', col, true)}${pad('Change', col, true)}${pad('%', 10, true)}`];
+    const status = s.status === 'same' ? (s.oldId ? ` (was ${terminalText(s.oldId)})` : '') : ` (${s.status})`;
+    const lines = [`${pad(`System "${terminalText(s.name)}"${status}`, nameWidth)}${pad('Before', col, true)}${pad('After', col, true)}${pad('Change', col, true)}${pad('%', 10, true)}`];
     if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
         lines.push(`  modeling period ${s.oldPeriod.start} for ${s.oldPeriod.duration} → ${s.newPeriod.start} for ${s.newPeriod.duration}`);
         lines.push(row('  Per year on average', s.perYear));
@@ -62,14 +64,15 @@ function inputLines(diff: ModelDiff): string[] {
     const { objects, settings } = diff.inputs;
     if (objects.length === 0 && settings.length === 0) return ['Inputs: no change'];
     const lines = ['Input changes'];
-    for (const a of settings) lines.push(`  model ${attributeText(a)}`);
+    for (const a of settings) lines.push(`  model ${terminalText(attributeText(a))}`);
     for (const o of objects) {
         const place = objectPlace(o);
-        lines.push(`  ${objectTitle(o)}: ${objectStatus(o)}${place ? `  (${place})` : ''}`);
+        lines.push(`  ${terminalText(objectTitle(o))}: ${objectStatus(o)}${place ? `  (${terminalText(place)})` : ''}`);
         for (const a of o.attributes) {
             const source = sourceText(a);
             const where = a.new?.place ?? a.old?.place;
-            lines.push(`    ${attributeText(a)}${source ? `  [${source}]` : ''}${where && o.change !== 'added' && o.change !== 'removed' ? `  ${where.file}:${where.line}` : ''}`);
+            lines.push(`    ${terminalText(attributeText(a))}${source ? `  [${terminalText(source)}]` : ''}`
+                + `${where && o.change !== 'added' && o.change !== 'removed' ? `  ${terminalText(where.file)}:${where.line}` : ''}`);
         }
     }
     return lines;

@@ -6,6 +6,7 @@ import { modelToEfootprintJson } from '../engine/export/efootprint-json-export.j
 import { emptyIds, readEfootprintIds } from '../engine/export/efootprint-ids.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
+import { terminalText } from './terminal-text.js';
 
 /** `efp import` and `efp export`: e-footprint JSON in and out. Exit codes as main.ts: 0, 1 (bad content), 2 (usage). */
 
@@ -20,12 +21,13 @@ export async function importCommand(file: string, options: { output?: string }, 
         });
         await emit(efp, options.output, io);
         // an older file was upgraded as e-footprint upgrades it: say so, and what the upgrade changed
-        if (imported.upgrade.summary) io.err(`efp: ${file}: ${imported.upgrade.summary}`);
-        for (const note of imported.upgrade.notes) io.err(`efp: ${file}: note: ${note}`);
+        if (imported.upgrade.summary) io.err(terminalText(`efp: ${file}: ${imported.upgrade.summary}`));
+        for (const note of imported.upgrade.notes) io.err(terminalText(`efp: ${file}: note: ${note}`));
         return EXIT_OK;
     } catch (e) {
         if (!(e instanceof EfootprintImportError)) throw e;
-        io.err(`efp: ${file}: ${e.message}`);
+        // the message quotes the file (ids, values): shown, never interpreted by the terminal
+        io.err(terminalText(`efp: ${file}: ${e.message}`));
         return EXIT_MODEL_ERRORS;
     }
 }

@@ -5,6 +5,7 @@ import type { Model } from '../engine/model/model.js';
 import { loadWorkspace } from '../language/workspace/file-workspace.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import type { Output } from './cli-output.js';
+import { terminalText } from './terminal-text.js';
 
 export interface EvaluatedModel {
     readonly model: Model;
@@ -32,7 +33,7 @@ export async function evaluatedModel(file: string, io: Output, refusal: string):
     const errors = blockingErrors(analysis.diagnostics);
     for (const d of errors) io.err(formatDiagnostic(d));
     if (errors.length > 0 || !analysis.model) {
-        io.err(`efp: ${file} has ${summarize(analysis.diagnostics)}; ${refusal}`);
+        io.err(`efp: ${terminalText(file)} has ${summarize(analysis.diagnostics)}; ${refusal}`);
         return undefined;
     }
     return { model: analysis.model, diagnostics: analysis.diagnostics, services, document };

@@ -7,6 +7,7 @@ import { formatNumber } from '../engine/model/value-format.js';
 import { budgetFindings } from '../engine/budgets/budget-diagnostics.js';
 import { regionalAdvice } from '../engine/report/regional-advice.js';
 import { equivalentsOf } from '../engine/report/equivalents.js';
+import { terminalText } from './terminal-text.js';
 
 function pad(text: string, width: number, right = false): string {
     return right ? text.padStart(width) : text.padEnd(width);
@@ -17,13 +18,21 @@ function shortSource(source: string): string {
     return source.split(/ - |: | \(/)[0];
 }
 
+/** The summary with the model's texts (title, system and object names) as a terminal shows them, before columns are sized. */
+function visibleNames(s: SystemFootprintSummary): SystemFootprintSummary {
+    return {
+        ...s, title: s.title === undefined ? undefined : terminalText(s.title), system: terminalText(s.system),
+        objects: s.objects.map(o => ({ ...o, name: terminalText(o.name) }))
+    };
+}
+
 /**
  * A system's footprint as a readable table: the total, its split between fabrication and energy, by
  * category and object, and by calendar year. Masses are CO2-equivalent.
  */
 export function footprintReport(model: Model, system: EfpObject, scenario?: SystemFootprintSummary): string {
     // a scenario's figures (efp eval --scenario) are shown alike; the advice and budgets are the model's own
-    const s = scenario ?? summarizeSystem(model, system);
+    const s = visibleNames(scenario ?? summarizeSystem(model, system));
     const { total, fabrication, energy } = s;
     // one unit for the whole table, small enough that the total has a few significant digits
     const unit = massUnitFor(total / 1000);
@@ -77,9 +86,9 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
         lines.push('');
         lines.push(`${pad('Lower-carbon locations', nameWidth)}${pad('Intensity', col, true)}${pad('Energy CO2e', col, true)}${pad('Saving', col, true)}${pad('', 9, true)}`);
         for (const a of advice) {
-            lines.push(`${pad(`  ${a!.server.name}`, nameWidth)}${pad(`${formatNumber(a!.intensity, 0)} g/kWh`, col, true)}${pad(formatMass(a!.energyFootprint, unit), col, true)}`);
+            lines.push(`${pad(`  ${terminalText(a!.server.name)}`, nameWidth)}${pad(`${formatNumber(a!.intensity, 0)} g/kWh`, col, true)}${pad(formatMass(a!.energyFootprint, unit), col, true)}`);
             for (const o of a!.options) {
-                const label = o.kind === 'region' ? `${o.name} (PUE ${formatNumber(o.pue!, 2)})` : o.name.replace(/_/g, ' ');
+                const label = terminalText(o.kind === 'region' ? `${o.name} (PUE ${formatNumber(o.pue!, 2)})` : o.name.replace(/_/g, ' '));
                 lines.push(`${pad(`    in ${label}`, nameWidth)}${pad(`${formatNumber(o.intensity, 0)} g/kWh`, col, true)}`
                     + `${pad(formatMass(o.energyFootprint, unit), col, true)}${pad(`−${formatMass(o.saving, unit)}`, col, true)}${pad(`−${formatNumber(o.savingShare * 100, 0)} %`, 9, true)}`);
             }
@@ -93,7 +102,7 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
             const worst = use.worst;
             const used = Number.isFinite(use.share) ? `${formatNumber(use.share * 100, 0)} %` : '—';
             const status = use.status === 'exceeded' ? '  exceeded' : use.status === 'warning' ? '  warning' : '';
-            lines.push(`${pad(`  ${budget.id} (${target.name})`, nameWidth)}${pad(worst?.window.label ?? '—', col, true)}`
+            lines.push(`${pad(`  ${terminalText(budget.id)} (${terminalText(target.name)})`, nameWidth)}${pad(terminalText(worst?.window.label ?? '—'), col, true)}`
                 + `${pad(formatMass(worst?.footprint ?? 0, unit), col, true)}${pad(formatMass(worst?.allowance ?? 0, unit), col, true)}${pad(used, 9, true)}${status}`);
         }
     }

@@ -11,6 +11,7 @@ import { isCloudProvider } from '../engine/cloud/cloud-catalogue.js';
 import { EFP_VERSION } from '../version.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
+import { terminalText } from './terminal-text.js';
 
 
 export async function ifManifestCommand(file: string, options: { output?: string }, io: Output): Promise<number> {
@@ -18,14 +19,14 @@ export async function ifManifestCommand(file: string, options: { output?: string
     if (!evaluated) return EXIT_MODEL_ERRORS;
     const { model } = evaluated;
     const { observations, skipped } = cloudServerObservations(model);
-    for (const s of skipped) io.err(`efp: note: cloud server ${s.server.id} is left out: ${s.reason}`);
+    for (const s of skipped) io.err(terminalText(`efp: note: cloud server ${s.server.id} is left out: ${s.reason}`));
     if (observations.length === 0) {
-        io.err(`efp: ${file} has no cloud server with a load to export (declare a \`cloud_server\` that jobs run on)`);
+        io.err(`efp: ${terminalText(file)} has no cloud server with a load to export (declare a \`cloud_server\` that jobs run on)`);
         return EXIT_MODEL_ERRORS;
     }
     for (const o of observations) {
         const note = pluginCaveat(o.vendor, o.instanceType);
-        if (note) io.err(`efp: note: cloud server ${o.server.id}: ${note}`);
+        if (note) io.err(terminalText(`efp: note: cloud server ${o.server.id}: ${note}`));
     }
     const manifest = ifManifest(observations, {
         name: model.title ?? basename(file, '.efp'),

@@ -6,13 +6,14 @@ import { formatNumber } from '../engine/model/value-format.js';
 import { scenarioResults, type ScenarioResult } from '../engine/scenarios/scenario-results.js';
 import { footprintReport } from './footprint-report.js';
 import { UsageError } from './usage-error.js';
+import { terminalText } from './terminal-text.js';
 
 function when(result: ScenarioResult): string {
-    return result.scenario.date ? `from ${result.scenario.date}` : 'from the start';
+    return result.scenario.date ? `from ${terminalText(result.scenario.date)}` : 'from the start';
 }
 
 function title(result: ScenarioResult): string {
-    return `${result.id}${result.name !== result.id ? ` "${result.name}"` : ''}`;
+    return terminalText(`${result.id}${result.name !== result.id ? ` "${result.name}"` : ''}`);
 }
 
 /**
@@ -47,7 +48,7 @@ export function scenarioReport(model: Model, name: string, json: boolean): strin
     if (!result) {
         const guess = didYouMean(name, results.map(r => r.id));
         const known = results.length > 0 ? ` (scenarios: ${results.map(r => r.id).join(', ')})` : ' (it declares none)';
-        throw new UsageError(`the model has no scenario '${name}'${guess ? `; did you mean '${guess}'?` : known}`);
+        throw new UsageError(terminalText(`the model has no scenario '${name}'${guess ? `; did you mean '${guess}'?` : known}`));
     }
     if (json) {
         return JSON.stringify({
@@ -57,7 +58,7 @@ export function scenarioReport(model: Model, name: string, json: boolean): strin
     }
     const heading = [`Scenario ${title(result)}, ${when(result)}${result.scenario.date ? ' (e-footprint\'s simulation_date)' : ''}: `
         + (result.scenario.date ? 'the baseline before the date, the changes from then on' : 'the changes from the start')];
-    for (const c of result.scenario.changes) heading.push(`  ${c.object}.${c.attribute}: ${c.input.text ?? ''}`);
+    for (const c of result.scenario.changes) heading.push(`  ${terminalText(`${c.object}.${c.attribute}: ${c.input.text ?? ''}`)}`);
     const simulated = result.simulation!.model;
     const systems = result.systems.map(s => {
         const c = change(s.baseline.total, s.scenario.total);

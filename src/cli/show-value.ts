@@ -3,19 +3,20 @@ import { calculusGraph, explainNode } from '../engine/model/explain.js';
 import { describeSummary } from '../engine/model/value-format.js';
 import { UsageError } from './usage-error.js';
 import { didYouMean } from '../engine/model/diagnostics.js';
+import { terminalText } from './terminal-text.js';
 
 /** Finds `object.attribute` (a model object first, else a built-in one). */
 function findNode(model: Model, path: string) {
     const dot = path.lastIndexOf('.');
-    if (dot <= 0) throw new UsageError(`--show takes object.attribute, e.g. web.energy_footprint (got '${path}')`);
+    if (dot <= 0) throw new UsageError(`--show takes object.attribute, e.g. web.energy_footprint (got '${terminalText(path)}')`);
     const [id, attribute] = [path.slice(0, dot), path.slice(dot + 1)];
     const object = model.lookup(id);
-    if (!object) throw new UsageError(`no object '${id}' in the model`);
+    if (!object) throw new UsageError(`no object '${terminalText(id)}' in the model`);
     const node = model.findNode(object.key, attribute);
     if (!node) {
         const names = [...object.spec.inputs.map(i => i.name), ...object.spec.calculated.map(c => c.name)];
         const guess = didYouMean(attribute, names);
-        throw new UsageError(`${object} has no value '${attribute}'; ${guess ? `did you mean '${guess}'?` : `it has ${names.join(', ')}`}`);
+        throw new UsageError(`${terminalText(String(object))} has no value '${terminalText(attribute)}'; ${guess ? `did you mean '${guess}'?` : `it has ${names.join(', ')}`}`);
     }
     return node;
 }
@@ -24,22 +25,25 @@ function findNode(model: Model, path: string) {
 export function showValue(model: Model, path: string): string {
     const node = findNode(model, path);
     const explained = explainNode(model, node);
-    const lines = [`${node.object.id}.${node.attribute} — ${node.label} (${node.object.spec.keyword} "${node.object.name}")`];
+    // every text from the model (names, sources, comments, formulas as written, messages) as the terminal shows it
+    const t = terminalText;
+    const lines = [`${t(node.object.id)}.${node.attribute} — ${node.label} (${node.object.spec.keyword} "${t(node.object.name)}")`];
     if (explained.kind === 'input') {
         const given = explained.given === 'user' ? 'given' : explained.given === 'archetype' ? 'from its archetype' : 'e-footprint\'s default';
-        lines.push(`  ${explained.formula ? `= ${explained.formula}   ` : ''}(${given}${explained.source ? `, source: ${explained.source.name}` : ''}`
-            + `${explained.confidence ? `, confidence ${explained.confidence}` : ''})`);
-        if (explained.comment) lines.push(`  comment: ${explained.comment}`);
+        lines.push(`  ${explained.formula ? `= ${t(explained.formula)}   ` : ''}(${given}${explained.source ? `, source: ${t(explained.source.name)}` : ''}`
+            + `${explained.confidence ? `, confidence ${t(explained.confidence)}` : ''})`);
+        if (explained.comment) lines.push(`  comment: ${t(explained.comment)}`);
     } else {
-        lines.push(`  = ${explained.formula}`);
+        lines.push(`  = ${t(explained.formula)}`);
     }
-    lines.push(`  value: ${describeSummary(explained.value)}`);
-    if (explained.error) lines.push(`  error: ${explained.error}`);
+    lines.push(`  value: ${t(describeSummary(explained.value))}`);
+    if (explained.error) lines.push(`  error: ${t(explained.error)}`);
     if (node.operands.length > 0) {
         lines.push('  operands:');
-        const width = Math.max(...node.operands.map(o => `${o.object.id}.${o.attribute}`.length));
-        for (const operand of node.operands) {
-            lines.push(`    ${`${operand.object.id}.${operand.attribute}`.padEnd(width)}  ${describeSummary(explainNode(model, operand).value)}`);
+        const names = node.operands.map(o => t(`${o.object.id}.${o.attribute}`));
+        const width = Math.max(...names.map(n => n.length));
+        for (const [i, operand] of node.operands.entries()) {
+            lines.push(`    ${names[i].padEnd(width)}  ${t(describeSummary(explainNode(model, operand).value))}`);
         }
     }
     return lines.join('\n');

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    EfpCommands, EvaluatedNotification, EvaluateRequest, FilePolicyNotification, ValueAtRequest, type EvaluatedParams, type FilePolicyParams,
-    type RequestDescriptor
+    EfpCommands, EvaluatedNotification, EvaluateRequest, FilePolicyNotification, HOVER_COMMANDS, ValueAtRequest, type EvaluatedParams,
+    type FilePolicyParams, type RequestDescriptor
 } from '../language/protocol.js';
 import type { Origin } from '../engine/model/description.js';
 import type { PanelHost } from './panels/panel-host.js';
@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         // the server reads efp.* settings (inlay hints, CodeLens, evaluation trigger) and hears of changes
         synchronize: { configurationSection: 'efp' },
         // hovers link to the panels with command URIs; only these commands may run from them
-        markdown: { isTrusted: { enabledCommands: [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] } },
+        markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } },
         // what the server may read: the server never takes it from the workspace's settings
         initializationOptions: { filePolicy: filePolicy() }
     };

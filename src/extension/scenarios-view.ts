@@ -4,6 +4,7 @@ import { EfpCommands, ScenariosRequest, type ScenarioItem } from '../language/pr
 import { formatMass, massUnitFor, reportMassUnit } from '../engine/report/mass-format.js';
 import { formatNumber } from '../engine/model/value-format.js';
 import type { PanelHost } from './panels/panel-host.js';
+import { scenarioTooltip } from './scenario-tooltip.js';
 
 /** A scenario of the document, or a line saying why there is none. */
 type Entry = { readonly uri: string; readonly scenario: ScenarioItem };
@@ -67,12 +68,7 @@ export class ScenariosView implements vscode.TreeDataProvider<Entry>, vscode.Dis
         const change = scenarioChangeText(s, this.host.setting<string>('display.massUnit', 'auto'));
         item.id = `${entry.uri}#${s.id}`;
         item.description = [s.date ? `from ${s.date}` : 'from the start', change ?? (s.error ? 'error' : undefined)].filter(Boolean).join(' · ');
-        item.tooltip = new vscode.MarkdownString([
-            `**${s.name}** (\`scenario ${s.id}\`)`,
-            s.date ? `Changes take effect on ${s.date} (e-footprint's simulation_date).` : 'Changes apply from the start of the modeling period.',
-            change ? `Total change against the baseline: ${change}.` : s.error ?? '',
-            'Click to open its emission diff against the baseline.'
-        ].filter(Boolean).join('\n\n'));
+        item.tooltip = new vscode.MarkdownString(scenarioTooltip(s, change));
         item.iconPath = new vscode.ThemeIcon(s.error ? 'warning' : 'git-compare');
         item.contextValue = 'efp.scenario';
         item.accessibilityInformation = { label: `Scenario ${s.name}, ${item.description}`, role: 'button' };

@@ -11,6 +11,7 @@ import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpDocumentFactory } from './workspace/efp-document-factory.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
+import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
@@ -23,6 +24,7 @@ import { EfpFormatter } from './lsp/efp-formatter.js';
 import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
+import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
@@ -34,6 +36,8 @@ export type EfpServices = LangiumServices & EfpAddedServices;
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
+        // `\u{hex}` in strings, as efp writes imported text (src/engine/text/efp-syntax.ts)
+        ValueConverter: () => new EfpValueConverter(),
         // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts)
         LangiumParser: services => guardParser(createLangiumParser(services), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
@@ -51,6 +55,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CodeActionProvider: services => new EfpCodeActionProvider(services),
         SignatureHelp: () => new EfpSignatureHelpProvider(),
         CodeLensProvider: services => new EfpCodeLensProvider(services)
+    },
+    documentation: {
+        DocumentationProvider: services => new EfpDocumentationProvider(services)
     },
     references: {
         Linker: services => new EfpLinker(services),

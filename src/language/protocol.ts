@@ -43,6 +43,13 @@ export const EfpCommands = {
     compareScenario: 'efp.compareScenario',
 } as const;
 
+/**
+ * The commands a hover may link to (`command:` links), which the extension trusts in hover Markdown and
+ * nothing else: efp builds these links itself (src/language/lsp/command-links.ts), never from a model's text.
+ */
+export const HOVER_COMMANDS = [EfpCommands.showCalculusGraph, EfpCommands.showFootprint, EfpCommands.showObjectGraph] as const;
+export type HoverCommand = typeof HOVER_COMMANDS[number];
+
 // ---- what the client lets the server read ----
 
 /**

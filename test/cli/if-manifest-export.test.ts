@@ -12,6 +12,7 @@ import { modelOf } from '../helpers/model-from-text.js';
 import { cloudServerObservations } from '../../src/engine/ccf/cloud-server-observations.js';
 import { ccfPluginObservation } from '../../src/engine/ccf/plugin-observation.js';
 import { yamlText } from '../../src/engine/export/if-manifest.js';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.js';
 
 type Yaml = Record<string, any>;
 const FIXTURE = 'test/fixtures/ccf/two-clouds.efp';
@@ -116,4 +117,16 @@ describe('efp export --if-manifest', () => {
         const back = load(yamlText(data, ['comment'])) as Yaml;
         expect(back).toEqual({ ...data, e: NaN });
     });
+
+    it('writes every hostile string as a scalar that reads back as written, and comments that stay comments', () => {
+        for (const { name, text } of HOSTILE_STRINGS) {
+            const data = { name: text, [text]: [text, { [`${text}2`]: text }], tail: 'end' };
+            const yaml = yamlText(data, [`from ${text}.efp`, text]);
+            expect(yaml, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF\uFEFF]/u);
+            // the two comment lines stay two lines
+            expect(yaml.split('\n').filter(l => l.startsWith('#')).length, name).toBe(2);
+            expect(load(yaml), name).toEqual(data);
+        }
+    });
 });
+

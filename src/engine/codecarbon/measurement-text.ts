@@ -4,12 +4,9 @@
  * on the day of the first run. The measurements read the file whenever the model is evaluated.
  */
 import { efpIdentifiers } from '../import/identifiers.js';
+import { efpComment, efpIdentifier, efpString } from '../text/efp-syntax.js';
 import { runHour, textOf, type EmissionsCsv } from './emissions-csv.js';
 import { measuredTotals } from './measured-totals.js';
-
-function quoted(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 function rounded(x: number): string {
     return String(+x.toPrecision(4));
@@ -23,9 +20,9 @@ export function codecarbonModelText(csv: EmissionsCsv, path: string, fileLabel: 
     const startDate = new Date(first * 3_600_000).toISOString().slice(0, 10);
     const layout = csv.layout.layout?.versions ?? 'unknown';
     const lines = [
-        `// Imported from ${fileLabel} (CodeCarbon ${layout} layout, ${csv.runs.length} run${csv.runs.length === 1 ? '' : 's'}) by efp import codecarbon.`,
+        efpComment(`Imported from ${fileLabel} (CodeCarbon ${layout} layout, ${csv.runs.length} run${csv.runs.length === 1 ? '' : 's'}) by efp import codecarbon.`),
         '// The measurements read the file each time the model is evaluated: runs CodeCarbon appends count too.',
-        `model ${quoted(`CodeCarbon runs of ${fileLabel}`)} {`,
+        `model ${efpString(`CodeCarbon runs of ${fileLabel}`)} {`,
         `  start_date: ${startDate}`,
         '  modeling_duration: 1 year',
         '}',
@@ -36,14 +33,14 @@ export function codecarbonModelText(csv: EmissionsCsv, path: string, fileLabel: 
         const t = measuredTotals(runs);
         const place = [t.country_iso_code, t.region, t.cloud_provider && `${t.cloud_provider} ${t.cloud_region ?? ''}`.trim()].filter(Boolean).join(', ');
         lines.push(
-            `measurement ${ids.get(project)} ${quoted(project || 'CodeCarbon runs')} {`,
-            `  file: ${quoted(path)}`,
-            `  project_name: ${quoted(project)}`,
-            `  // ${t.runs_count} run${t.runs_count === 1 ? '' : 's'}: ${rounded(t.energy_consumed)} kWh, ${rounded(t.emissions)} kg CO2e${place ? `, ${place}` : ''}`,
+            `measurement ${efpIdentifier(ids.get(project)!)} ${efpString(project || 'CodeCarbon runs')} {`,
+            `  file: ${efpString(path)}`,
+            `  project_name: ${efpString(project)}`,
+            `  ${efpComment(`${t.runs_count} run${t.runs_count === 1 ? '' : 's'}: ${rounded(t.energy_consumed)} kWh, ${rounded(t.emissions)} kg CO2e${place ? `, ${place}` : ''}`)}`,
             '}',
             ''
         );
     }
-    lines.push(`system measured_runs { measurements: [${projects.map(p => ids.get(p)).join(', ')}] }`);
+    lines.push(`system measured_runs { measurements: [${projects.map(p => efpIdentifier(ids.get(p)!)).join(', ')}] }`);
     return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { WaterfallStep } from './waterfall.js';
+import { xmlText as escape } from '../text/xml-text.js';
 
 export interface WaterfallSvgOptions {
     /** Text of a value for the labels at the bars' ends (`+533.6 t`). */
@@ -8,10 +9,6 @@ export interface WaterfallSvgOptions {
 
 const ROW = 22, LABEL = 190, BARS = 300, VALUE = 110, PAD = 8;
 const COLOURS = { up: '#d1495b', down: '#2e9e6a', total: '#5b6770' };
-
-function escape(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Rounded to 0.1 px: short, stable text. */
 function px(v: number): string {

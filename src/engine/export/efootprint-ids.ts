@@ -1,3 +1,5 @@
+import { EFP_WORD_PATTERN, readEfpWord } from '../text/efp-syntax.js';
+
 /**
  * e-footprint ids kept in .efp text. `efp import` writes each object's and source's e-footprint id as a
  * trailing comment on its declaration's first line (`server web "server" {  // e-footprint id: 26c5cb3b-4c8`);
@@ -13,24 +15,49 @@ export interface EfootprintIds {
     readonly extras: Map<string, Record<string, string>>;
 }
 
-const DECLARATION = /^\s*([a-z_]+)\s+([A-Za-z_]\w*)\b.*\/\/\s*e-footprint id:\s*([^\s,]+)((?:\s*,\s*\w+:\s*[^\s,]+)*)\s*$/;
+/** A declaration's keyword and name at the start of a line. */
+const DECLARATION = /^\s*([a-z_]+)\s+([A-Za-z_]\w*)\b/;
+/** The kept fields, in the line's comment: `// e-footprint id: <word>, short_name: <word>` (words as efpWord writes them). */
+const IDS = new RegExp(String.raw`^//\s*e-footprint id:\s*(${EFP_WORD_PATTERN})((?:\s*,\s*\w+:\s*(?:${EFP_WORD_PATTERN}))*)\s*$`, 'u');
+const EXTRA = new RegExp(String.raw`,\s*(\w+):\s*(${EFP_WORD_PATTERN})`, 'gu');
 
 export function emptyIds(): EfootprintIds {
     return { objects: new Map(), sources: new Map(), extras: new Map() };
 }
 
+/**
+ * Where the line's `//` comment starts, or -1: the first `//` outside string literals and block comments,
+ * so that a name or label holding `// e-footprint id:` is never taken for the comment.
+ */
+function lineCommentStart(line: string): number {
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '"') {
+            for (i++; i < line.length && line[i] !== '"'; i++) if (line[i] === '\\') i++;
+        } else if (c === '/' && line[i + 1] === '*') {
+            const end = line.indexOf('*/', i + 2);
+            if (end < 0) return -1;
+            i = end + 1;
+        } else if (c === '/' && line[i + 1] === '/') {
+            return i;
+        }
+    }
+    return -1;
+}
+
 /** Adds the ids a .efp text keeps to `ids`. */
 export function readEfootprintIds(text: string, ids: EfootprintIds = emptyIds()): EfootprintIds {
     for (const line of text.split(/\r?\n/)) {
-        const m = DECLARATION.exec(line);
-        if (!m) continue;
-        const [, keyword, name, id, rest] = m;
+        const declaration = DECLARATION.exec(line);
+        if (!declaration || !line.includes('e-footprint id:')) continue;
+        const start = lineCommentStart(line);
+        const kept = start >= 0 ? IDS.exec(line.slice(start)) : null;
+        if (!kept) continue;
+        const [, keyword, name] = declaration;
+        const id = readEfpWord(kept[1]);
         if (keyword === 'source') { ids.sources.set(name, id); continue; }
         ids.objects.set(name, id);
-        for (const pair of rest.split(',').map(p => p.trim()).filter(p => p)) {
-            const [key, value] = pair.split(/:\s*/);
-            ids.extras.set(name, { ...ids.extras.get(name), [key]: value });
-        }
+        for (const [, key, value] of kept[2].matchAll(EXTRA)) ids.extras.set(name, { ...ids.extras.get(name), [key]: readEfpWord(value) });
     }
     return ids;
 }

@@ -1,11 +1,14 @@
 import { classSpec } from '../classes/registry.js';
 import type { ExprDescription, InputDescription, ModelDescription, ObjectDescription } from '../model/description.js';
+import { efpComment, efpIdentifier, efpString, efpWord } from '../text/efp-syntax.js';
 
 /**
  * A model description printed as .efp text, for importers: one object per block, inputs one per line
  * with their annotations, hourly values a day per line. What a description cannot hold but a round trip
  * to e-footprint needs (e-footprint ids, a country's short name) goes into a trailing comment on the
  * declaration's first line, `// e-footprint id: …`, which `efp export` reads back (efootprint-ids.ts).
+ * Imported text goes only into string literals, one-line comments and kept words (src/engine/text/efp-syntax.ts),
+ * names only where they are identifiers: nothing a file holds becomes .efp syntax.
  */
 export interface PrintOptions {
     /** First lines of the file, as comments. */
@@ -44,9 +47,9 @@ function printExpr(expr: ExprDescription, indent: string): string {
     switch (expr.kind) {
         case 'number': return quantity(expr.value, expr.unit);
         case 'unit': return expr.unit;
-        case 'ref': return [expr.object, ...expr.path].join('.');
-        case 'symbol': return expr.name;
-        case 'text': return JSON.stringify(expr.value);
+        case 'ref': return [expr.object, ...expr.path].map(efpIdentifier).join('.');
+        case 'symbol': return efpIdentifier(expr.name);
+        case 'text': return efpString(expr.value);
         case 'date': return expr.value;
         case 'negate': return `-${wrap(expr.operand, 3, indent)}`;
         case 'convert': return `${printExpr(expr.expr, indent)} in ${expr.unit}`;
@@ -75,8 +78,8 @@ function wrap(expr: ExprDescription, precedence: number, indent: string): string
 /** Long value lists (hourly values) go one day per line under the input. */
 function printCall(expr: Extract<ExprDescription, { kind: 'call' }>, indent: string): string {
     const args = expr.args.map(a => {
-        const name = a.name ? `${a.name}: ` : '';
-        const per = a.per ? ` per ${a.per}` : '';
+        const name = a.name ? `${efpIdentifier(a.name)}: ` : '';
+        const per = a.per ? ` per ${efpIdentifier(a.per)}` : '';
         if (a.value.kind === 'list' && a.value.items.length > HOURS_PER_LINE) {
             const inner = indent + '    ';
             const lines: string[] = [];
@@ -87,23 +90,23 @@ function printCall(expr: Extract<ExprDescription, { kind: 'call' }>, indent: str
         }
         return `${name}${printExpr(a.value, indent)}${per}`;
     });
-    return `${expr.function}(${args.join(', ')})`;
+    return `${efpIdentifier(expr.function)}(${args.join(', ')})`;
 }
 
 function annotations(input: InputDescription): string {
     let text = '';
     // user data is what a written value means without a source; everything else is said
-    if (input.source && input.source !== 'user_data') text += `  source ${input.source}`;
-    if (input.confidence) text += `  confidence ${input.confidence}`;
-    if (input.comment) text += `  comment ${JSON.stringify(input.comment)}`;
+    if (input.source && input.source !== 'user_data') text += `  source ${efpIdentifier(input.source)}`;
+    if (input.confidence) text += `  confidence ${efpIdentifier(input.confidence)}`;
+    if (input.comment) text += `  comment ${efpString(input.comment)}`;
     return text;
 }
 
 function idComment(name: string, options: PrintOptions, ids: ReadonlyMap<string, string> | undefined): string {
     const id = ids?.get(name);
     if (id === undefined) return '';
-    const extras = Object.entries(options.extras?.get(name) ?? {}).map(([k, v]) => `, ${k}: ${v}`).join('');
-    return `  // e-footprint id: ${id}${extras}`;
+    const extras = Object.entries(options.extras?.get(name) ?? {}).map(([k, v]) => `, ${efpIdentifier(k)}: ${efpWord(v)}`).join('');
+    return `  // e-footprint id: ${efpWord(id)}${extras}`;
 }
 
 function printObject(object: ObjectDescription, options: PrintOptions): string {
@@ -113,12 +116,12 @@ function printObject(object: ObjectDescription, options: PrintOptions): string {
     const onInput = (spec as { onInput?: string }).onInput ?? (object.className === 'Job' || object.className === 'GPUJob' ? 'server' : undefined);
     const on = onInput !== undefined ? object.inputs[onInput] : undefined;
     const onServer = on && on.expr.kind === 'ref' && !annotations(on) ? ` on ${printExpr(on.expr, '')}` : '';
-    const label = object.name !== object.id ? ` ${JSON.stringify(object.name)}` : '';
-    const from = object.archetype ? ` from ${object.archetype}` : '';
-    const lines = [`${spec.keyword} ${object.id}${label}${from}${onServer} {${idComment(object.id, options, options.objectIds)}`];
+    const label = object.name !== object.id ? ` ${efpString(object.name)}` : '';
+    const from = object.archetype ? ` from ${efpIdentifier(object.archetype)}` : '';
+    const lines = [`${spec.keyword} ${efpIdentifier(object.id)}${label}${from}${onServer} {${idComment(object.id, options, options.objectIds)}`];
     for (const [name, input] of Object.entries(object.inputs)) {
         if (name === onInput && onServer) continue;
-        lines.push(`  ${name}: ${printExpr(input.expr, '  ')}${annotations(input)}`);
+        lines.push(`  ${efpIdentifier(name)}: ${printExpr(input.expr, '  ')}${annotations(input)}`);
     }
     lines.push('}');
     return lines.join('\n');
@@ -126,17 +129,17 @@ function printObject(object: ObjectDescription, options: PrintOptions): string {
 
 export function printModel(description: ModelDescription, options: PrintOptions = {}): string {
     const blocks: string[] = [];
-    if (options.header?.length) blocks.push(options.header.map(l => `// ${l}`).join('\n'));
+    if (options.header?.length) blocks.push(options.header.map(efpComment).join('\n'));
     const { title, start_date, modeling_duration } = description.settings;
     if (title !== undefined || start_date || modeling_duration) {
-        const lines = [`model${title !== undefined ? ' ' + JSON.stringify(title) : ''} {`];
+        const lines = [`model${title !== undefined ? ' ' + efpString(title) : ''} {`];
         if (start_date) lines.push(`  start_date: ${printExpr(start_date.expr, '  ')}`);
         if (modeling_duration) lines.push(`  modeling_duration: ${printExpr(modeling_duration.expr, '  ')}`);
         lines.push('}');
         blocks.push(lines.join('\n'));
     }
     if (description.sources.length > 0) {
-        blocks.push(description.sources.map(s => `source ${s.id} ${JSON.stringify(s.name)}${s.link ? ' ' + JSON.stringify(s.link) : ''}`
+        blocks.push(description.sources.map(s => `source ${efpIdentifier(s.id)} ${efpString(s.name)}${s.link ? ' ' + efpString(s.link) : ''}`
             + idComment(s.id, options, options.sourceIds)).join('\n'));
     }
     for (const object of description.objects.filter(o => !o.builtin)) blocks.push(printObject(object, options));

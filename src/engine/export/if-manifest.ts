@@ -6,6 +6,7 @@
  * aggregate the model's hours: src/engine/ccf/cloud-server-observations.ts.
  */
 import type { CloudServerObservation } from '../ccf/cloud-server-observations.js';
+import { yamlComment, yamlString } from '../text/yaml-text.js';
 
 export type YamlValue = string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue };
 
@@ -52,9 +53,9 @@ export function ifManifest(observations: readonly CloudServerObservation[], opti
     };
 }
 
-/** Block-style YAML of plain data, with `# ` comment lines on top. Strings that could read as anything else are quoted. */
+/** Block-style YAML of plain data, with `# ` comment lines on top. Strings go through yamlString (src/engine/text/yaml-text.ts). */
 export function yamlText(value: { readonly [key: string]: YamlValue }, comments: readonly string[] = []): string {
-    const lines = comments.map(c => `# ${c}`.trimEnd());
+    const lines = comments.map(yamlComment);
     writeMap(value, 0, lines);
     return lines.join('\n') + '\n';
 }
@@ -94,14 +95,10 @@ function isBlock(v: YamlValue): v is readonly YamlValue[] | { readonly [key: str
     return v !== null && typeof v === 'object' && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 }
 
-const RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
-
 function scalar(v: string | number | boolean | null | readonly YamlValue[] | object): string {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return Number.isNaN(v) ? '.nan' : Number.isFinite(v) ? String(v) : v > 0 ? '.inf' : '-.inf';
     if (typeof v !== 'string') return Array.isArray(v) ? '[]' : '{}';
-    // plain when it is a name-like word that YAML reads back as the same string
-    if (/^[A-Za-z_][A-Za-z0-9_ ./-]*$/.test(v) && !RESERVED.test(v) && !v.endsWith(' ')) return v;
-    return JSON.stringify(v);
+    return yamlString(v);
 }

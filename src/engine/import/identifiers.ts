@@ -8,7 +8,7 @@ import { CLASS_SPECS } from '../classes/registry.js';
  * gives a meaning to (keywords, unit symbols, enumerated values), which would not parse or would link
  * to the wrong thing.
  */
-const KEYWORDS = ['import', 'model', 'source', 'unit', 'enum', 'from', 'on', 'in', 'per', 'confidence', 'comment'];
+const KEYWORDS = ['import', 'model', 'source', 'unit', 'enum', 'from', 'on', 'in', 'per', 'confidence', 'comment', 'scenario', 'at'];
 
 let reserved: Set<string> | undefined;
 

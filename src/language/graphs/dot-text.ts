@@ -1,3 +1,5 @@
+import { showInvisibleCharacters } from '../../engine/text/invisible-characters.js';
+
 /**
  * A graph to lay out, written in Graphviz's DOT language. Node and edge names in DOT are generated
  * (`n0`, `e0`): model names never reach Graphviz as identifiers, so a name with quotes or backslashes
@@ -32,14 +34,20 @@ const POINTS_PER_INCH = 72;
 /** Edge label font, as Graphviz measures it; the webview draws labels at the same size. */
 const EDGE_LABEL_FONT_SIZE = 10;
 
+/** Graphviz reads quoted strings up to 16,384 characters; a label only reserves room, so a long one is cut. */
+const MAX_LABEL = 1000;
+
 /**
  * A DOT quoted string. Quotes are escaped; backslashes are doubled, so that none can start one of
  * Graphviz's label escapes (`\N` is the node's name) or swallow the closing quote; line breaks become
- * `\n`. Labels only reserve room in the layout (the webview draws the text), so the way Graphviz would
- * print a backslash does not matter.
+ * `\n`; other invisible characters are written visibly (`\x1b`, `\u202e`): Graphviz's C parser ends the
+ * text at a NUL and copies control characters raw into its JSON, which then does not parse. Labels only
+ * reserve room in the layout (the webview draws the text), so the way Graphviz would print them does not matter.
  */
 export function dotString(text: string): string {
-    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n|\r/g, '\\n')}"`;
+    const short = text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL)}…` : text;
+    const lines = short.split(/\r?\n|\r/).map(line => showInvisibleCharacters(line).replace(/\\/g, '\\\\').replace(/"/g, '\\"'));
+    return `"${lines.join('\\n')}"`;
 }
 
 /** Graphviz sizes nodes in inches, with a few decimals. */

@@ -13,6 +13,7 @@ import { DEFAULT_CLOUD_PROVIDER } from '../../engine/cloud/cloud-region.js';
 import { DEFAULT_GENAI_PROVIDER } from '../../engine/genai/ecologits.js';
 import { GENAI_MODEL_ROWS } from '../../engine/data/ecologits-data.js';
 import type { Dimension } from '../../engine/units/dimension.js';
+import { efpString } from '../../engine/text/efp-syntax.js';
 
 /** What a model's `model { … }` block takes. */
 const SETTINGS: Array<{ name: string; detail: string; description: string }> = [
@@ -81,7 +82,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             for (const name of instanceTypeNames(providerName)) {
                 const entry = instanceType(providerName, name);
                 acceptor(context, {
-                    label: `"${name}"`, kind: CompletionItemKind.Value, insertText: `"${name}"`, filterText: `"${name}"`,
+                    label: efpString(name), kind: CompletionItemKind.Value, insertText: efpString(name), filterText: efpString(name),
                     detail: `${entry.vcpus} vCPU · ${entry.memoryGB} GB · ${providerName} (Cloud Carbon Footprint catalogue)`
                 });
             }
@@ -89,7 +90,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             for (const name of regionNames(providerName)) {
                 const region = cloudRegion(providerName, name);
                 acceptor(context, {
-                    label: `"${name}"`, kind: CompletionItemKind.Value, insertText: `"${name}"`, filterText: `"${name}"`,
+                    label: efpString(name), kind: CompletionItemKind.Value, insertText: efpString(name), filterText: efpString(name),
                     detail: `${region.gramsPerKWh} gCO2e/kWh · PUE ${region.pue} · ${providerName} (Cloud Carbon Footprint)`
                 });
             }
@@ -107,7 +108,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             const size = row.active === row.total ? `${row.total} B parameters` : `${row.total} B parameters, ${row.active} B active`;
             const speed = row.tps === undefined ? '' : ` · ${row.tps} tokens/s${row.ttft === undefined ? '' : `, ${row.ttft} s to first token`}`;
             acceptor(context, {
-                label: `"${row.name}"`, kind: CompletionItemKind.Value, insertText: `"${row.name}"`, filterText: `"${row.name}"`,
+                label: efpString(row.name), kind: CompletionItemKind.Value, insertText: efpString(row.name), filterText: efpString(row.name),
                 detail: `${size}${speed} · ${providerName} (EcoLogits)${row.aliasOf ? ` · alias of ${row.aliasOf}` : ''}`
             });
         }

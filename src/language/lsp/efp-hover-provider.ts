@@ -17,11 +17,16 @@ import { graphLinks } from './command-links.js';
 import { regionalAdvice } from '../../engine/report/regional-advice.js';
 import { formatMass } from '../../engine/report/mass-format.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
+import { markdownCode, markdownLink, markdownTableCell, markdownText as text } from '../../engine/text/markdown.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
  * through a reference (`web.energy_footprint`: its value and formula with its operands), an object (its
  * footprint), a unit or a source. Values come from the document's evaluated model.
+ *
+ * Hovers are Markdown that VS Code renders with efp's command links trusted: every text of the model
+ * (names, labels, sources, comments, values as written, messages quoting them) goes through
+ * src/engine/text/markdown.ts, so none becomes a link, an image or markup; efp's own words and links do not.
  */
 export class EfpHoverProvider extends AstNodeHoverProvider {
     constructor(private readonly efp: EfpServices) {
@@ -48,20 +53,20 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         const document = AstUtils.getDocument(node);
         if (isUnitDecl(node)) {
             const atom = unitAtom(node.name);
-            return `**${node.name}** — unit${atom ? `: ${atom.description} (e-footprint's \`${atom.pint}\`)` : ''}`;
+            return `**${text(node.name)}** — unit${atom ? `: ${text(atom.description)} (e-footprint's ${markdownCode(atom.pint)})` : ''}`;
         }
-        if (isSourceDecl(node)) return `**source ${node.name}** — ${node.title}${node.link ? `\n\n${node.link}` : ''}`;
-        if (isEnumMember(node)) return `**${node.name}** — ${node.label ?? node.name}`;
+        if (isSourceDecl(node)) return `**source ${text(node.name)}** — ${text(node.title)}${node.link ? `\n\n${markdownLink(node.link, node.link)}` : ''}`;
+        if (isEnumMember(node)) return `**${text(node.name)}** — ${text(node.label ?? node.name)}`;
         const model = this.modelAround(document);
         if (isAttribute(node) && isObjectDecl(node.$container)) {
             const object = model && objectOf(model, node.$container);
             const modelNode = object && model.findNode(object.key, node.name);
             return modelNode ? hoverForNode(model, modelNode, document.uri.toString()) : undefined;
         }
-        if (isScenarioDecl(node)) return (model && hoverForScenario(model, node.name)) ?? `**scenario ${node.name}**`;
+        if (isScenarioDecl(node)) return (model && hoverForScenario(model, node.name)) ?? `**scenario ${text(node.name)}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
-            return object ? hoverForObject(model, object, document.uri.toString()) : `**${node.kind} ${node.name}**`;
+            return object ? hoverForObject(model, object, document.uri.toString()) : `**${text(node.kind)} ${text(node.name)}**`;
         }
         return undefined;
     }
@@ -116,35 +121,35 @@ const GIVEN = { user: 'given', archetype: 'from its archetype', default: 'e-foot
  */
 export function hoverForNode(model: Model, node: Node, uri?: string): string {
     const explained = explainNode(model, node);
-    const lines = [`**${node.object.id}.${node.attribute}** — ${node.label} (${node.object.spec.keyword} "${node.object.name}")`, ''];
-    lines.push(`**${describeSummary(explained.value)}**`, '');
+    const lines = [`**${text(`${node.object.id}.${node.attribute}`)}** — ${text(node.label)} (${node.object.spec.keyword} "${text(node.object.name)}")`, ''];
+    lines.push(`**${text(describeSummary(explained.value))}**`, '');
     const value = node.value;
     if (value?.kind === 'hourly') lines.push(`\`${sparkline(value.series.base, value.series.factor)}\` over ${value.series.length} hours`, '');
     if (explained.kind === 'input') {
         const facts: string[] = [GIVEN[explained.given ?? 'user']];
-        if (explained.source) facts.push(`source: ${explained.source.link ? `[${explained.source.name}](${explained.source.link})` : explained.source.name}`);
-        if (explained.confidence) facts.push(`confidence: ${explained.confidence}`);
+        if (explained.source) facts.push(`source: ${markdownLink(explained.source.name, explained.source.link)}`);
+        if (explained.confidence) facts.push(`confidence: ${text(explained.confidence)}`);
         lines.push(facts.join(' · '), '');
-        if (explained.comment) lines.push(`> ${explained.comment}`, '');
+        if (explained.comment) lines.push(`> ${text(explained.comment)}`, '');
         const spec = node.object.spec.inputs.find(i => i.name === node.attribute);
         if (spec) lines.push(spec.description);
     } else {
-        lines.push(`\`${node.attribute} = ${explained.formula}\``, '');
+        lines.push(markdownCode(`${node.attribute} = ${explained.formula}`), '');
         if (node.operands.length > 0) {
             lines.push('| operand | value |', '|---|---|');
             for (const operand of node.operands) {
-                lines.push(`| \`${operand.object.id}.${operand.attribute}\` | ${describeSummary(summarize(operand.value, operand.unit))} |`);
+                lines.push(`| ${markdownCode(`${operand.object.id}.${operand.attribute}`, { inTable: true })} | ${markdownTableCell(describeSummary(summarize(operand.value, operand.unit)))} |`);
             }
         }
     }
-    if (explained.error) lines.push('', `⚠ ${explained.error}`);
+    if (explained.error) lines.push('', `⚠ ${text(explained.error)}`);
     if (uri && !node.object.description.builtin) lines.push('', graphLinks(uri, node.object.id, node.attribute));
     return lines.join('\n');
 }
 
 /** An object: its kind, e-footprint name, and footprint over the modeling period when it has one. */
 export function hoverForObject(model: Model, object: EfpObject, uri?: string): string {
-    const lines = [`**${object.spec.keyword} ${object.id}** — "${object.name}" (e-footprint ${object.className})`, '', object.spec.description];
+    const lines = [`**${object.spec.keyword} ${text(object.id)}** — "${text(object.name)}" (e-footprint ${object.className})`, '', object.spec.description];
     const fabrication = model.findNode(object.key, 'instances_fabrication_footprint')?.value;
     const energy = model.findNode(object.key, 'energy_footprint')?.value;
     const total = model.findNode(object.key, 'total_footprint')?.value;
@@ -158,7 +163,7 @@ export function hoverForObject(model: Model, object: EfpObject, uri?: string): s
     if (advice && advice.options.length > 0) {
         lines.push('', `**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint)} CO2e over the modeling period):`);
         for (const o of advice.options) {
-            const where = o.kind === 'region' ? `\`${o.name}\` (PUE ${formatNumber(o.pue!, 2)})` : o.name.replace(/_/g, ' ');
+            const where = o.kind === 'region' ? `${markdownCode(o.name)} (PUE ${formatNumber(o.pue!, 2)})` : text(o.name.replace(/_/g, ' '));
             lines.push(`- ${where}, ${formatNumber(o.intensity, 0)} g/kWh: −${formatMass(o.saving)} (−${formatNumber(o.savingShare * 100, 0)} %)`);
         }
     }

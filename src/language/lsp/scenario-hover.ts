@@ -4,12 +4,15 @@ import { summarize } from '../../engine/model/explain.js';
 import { describeSummary } from '../../engine/model/value-format.js';
 import { formatMass, massUnitFor } from '../../engine/report/mass-format.js';
 import { scenarioResults, type ScenarioResult } from '../../engine/scenarios/scenario-results.js';
+import { markdownCode, markdownText as text } from '../../engine/text/markdown.js';
+
+/** Hovers on scenarios: Markdown, with every text of the model escaped (src/engine/text/markdown.ts). */
 
 /** A scenario's heading: `scenario llm_chat "Add an LLM chat step", from 2026-01-01` (e-footprint's simulation_date). */
 function heading(result: ScenarioResult): string {
-    const name = result.name !== result.id ? ` "${result.name}"` : '';
-    const when = result.scenario.date ? `from ${result.scenario.date} on (e-footprint's simulation_date)` : 'from the start';
-    return `**scenario ${result.id}**${name} — ${when}`;
+    const name = result.name !== result.id ? ` "${text(result.name)}"` : '';
+    const when = result.scenario.date ? `from ${text(result.scenario.date)} on (e-footprint's simulation_date)` : 'from the start';
+    return `**scenario ${text(result.id)}**${name} — ${when}`;
 }
 
 /** Each system's footprint, baseline → scenario. */
@@ -18,7 +21,7 @@ function effects(result: ScenarioResult): string[] {
         const unit = massUnitFor(Math.max(s.baseline.total, s.scenario.total) / 1000);
         const delta = s.scenario.total - s.baseline.total;
         const relative = s.baseline.total !== 0 ? ` (${delta >= 0 ? '+' : ''}${(100 * delta / s.baseline.total).toFixed(1)} %)` : '';
-        return `- system ${s.systemId}: ${formatMass(s.baseline.total, unit)} → ${formatMass(s.scenario.total, unit)} CO2e${relative}`;
+        return `- system ${text(s.systemId)}: ${formatMass(s.baseline.total, unit)} → ${formatMass(s.scenario.total, unit)} CO2e${relative}`;
     });
 }
 
@@ -38,18 +41,18 @@ function inputText(model: Model, object: EfpObject | undefined, attribute: strin
     const input = object.inputs.get(attribute);
     if (node) {
         const value = describeSummary(summarize(node.value, node.unit));
-        const written = input?.text && input.given === 'user' ? `\`${input.text}\`` : undefined;
+        const written = input?.text && input.given === 'user' ? input.text : undefined;
         const origin = input?.given === 'default' ? ' (e-footprint\'s default)' : input?.given === 'archetype' ? ' (from its archetype)' : '';
-        return written && written !== `\`${value}\`` ? `${written} = ${value}${origin}` : `${value}${origin}`;
+        return written !== undefined && written !== value ? `${markdownCode(written)} = ${text(value)}${origin}` : `${text(value)}${origin}`;
     }
     const ref = object.refs.get(attribute);
-    if (ref) return `\`${ref.id}\``;
+    if (ref) return markdownCode(ref.id);
     const list = object.lists.get(attribute);
-    if (list) return `\`[${list.map(o => o.id).join(', ')}]\``;
+    if (list) return markdownCode(`[${list.map(o => o.id).join(', ')}]`);
     const weighted = object.weighted.get(attribute);
-    if (weighted) return `\`[${weighted.map(w => (w.weight === 1 ? w.object.id : `${w.object.id} * ${w.weight}`)).join(', ')}]\``;
-    const text = object.texts.get(attribute);
-    return text !== undefined ? `\`${text}\`` : input?.text ? `\`${input.text}\`` : 'nothing';
+    if (weighted) return markdownCode(`[${weighted.map(w => (w.weight === 1 ? w.object.id : `${w.object.id} * ${w.weight}`)).join(', ')}]`);
+    const written = object.texts.get(attribute);
+    return written !== undefined ? markdownCode(written) : input?.text ? markdownCode(input.text) : 'nothing';
 }
 
 /** Hover on a scenario's line: the input's value in the baseline → in the scenario, and what that does to the footprint. */
@@ -59,8 +62,8 @@ export function hoverForScenarioChange(model: Model, scenarioId: string, objectI
     const change = result.scenario.changes.find(c => c.object === objectId && c.attribute === attribute);
     const before = model.lookup(objectId, false);
     const after = result.simulation?.model.lookup(objectId, false);
-    const lines = [`**${objectId}.${attribute}** in ${heading(result)}`, ''];
-    lines.push(`${inputText(model, before, attribute)} → ${after ? inputText(result.simulation!.model, after, attribute) : `\`${change?.input.text ?? '?'}\``}`);
+    const lines = [`**${text(`${objectId}.${attribute}`)}** in ${heading(result)}`, ''];
+    lines.push(`${inputText(model, before, attribute)} → ${after ? inputText(result.simulation!.model, after, attribute) : markdownCode(change?.input.text ?? '?')}`);
     if (result.systems.length > 0) lines.push('', 'Footprint over the modeling period, baseline → scenario (all its changes):', '', ...effects(result));
     return lines.join('\n');
 }

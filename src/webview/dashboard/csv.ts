@@ -4,9 +4,18 @@ import type { HourlySeries } from './series-decode.js';
 import { isoHour } from './time-format.js';
 import { categoryLabel, phaseLabel } from './vocabulary.js';
 
-/** RFC 4180 field: quoted when it holds a separator, a quote or a line break. */
+/**
+ * A text a spreadsheet would read as a formula (`=cmd|' /C calc'!A0`, `+1`, `-2+3`, `@SUM(1)`, or one of
+ * these behind a tab or carriage return): OWASP's CSV injection rule, for names that come from a model.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 field: quoted when it holds a separator, a quote or a line break. Text that would start a
+ * formula gets a leading `'`, which spreadsheets show as text; numbers are written as numbers.
+ */
 function field(value: string | number): string {
-    const text = typeof value === 'number' ? numberText(value) : value;
+    const text = typeof value === 'number' ? numberText(value) : FORMULA_START.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { change, type SystemFootprintDiff } from '../../../src/engine/diff/footprint-diff.js';
 import { waterfallOf } from '../../../src/engine/diff/waterfall.js';
 import { waterfallSvg } from '../../../src/engine/diff/waterfall-svg.js';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings.js';
 
 function system(deltas: Record<string, number>): SystemFootprintDiff {
     const objects = Object.entries(deltas).map(([name, d]) => ({
@@ -35,5 +36,23 @@ describe('waterfall of a change', () => {
         expect(svg).toContain('fill="#d1495b"');
         expect(svg).toContain('fill="#2e9e6a"');
         expect(svg).toContain('>-30 kg<');
+    });
+});
+
+describe('waterfall SVG of hostile names', () => {
+    /** XML 1.0's Char production: what a well-formed document may hold. */
+    const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+    it('every label is text in its own element, with only characters XML allows', () => {
+        const labels = HOSTILE_STRINGS.map(h => h.text);
+        const steps = labels.map((label, i) => ({ label, kind: 'change' as const, from: i, to: i + 1 }));
+        const svg = waterfallSvg(steps, { format: kg => `${kg} kg`, title: labels.join(' ') });
+        expect(svg).not.toMatch(NOT_XML_CHAR);
+        expect(svg).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u2028\u2029]/);
+        // one <text> per label, value and the title, and nothing else that opens an element inside them
+        const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(m => m[1]);
+        expect(texts.length).toBe(2 * labels.length + 1);
+        expect(svg.match(/<[a-z]/g)!.length).toBe(2 + texts.length + labels.length + 1);
+        for (const t of texts) expect(t).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
     });
 });

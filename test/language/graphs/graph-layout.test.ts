@@ -3,6 +3,7 @@ import { instance } from '@viz-js/viz';
 import { dotString, dotText, type GraphSketch } from '../../../src/language/graphs/dot-text.js';
 import { layoutGraph } from '../../../src/language/graphs/graph-layout.js';
 import { arrowTip, distanceToBox, pathStart } from './layout-checks.js';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings.js';
 
 const box = (id: string, width = 120, height = 40) => ({ id, width, height });
 
@@ -31,6 +32,15 @@ describe('DOT text', () => {
             edges: Array<{ _ldraw_: Array<{ op: string; text?: string }> }>;
         };
         expect(json.edges[0]._ldraw_.filter(op => op.op === 'T').map(op => op.text)).toEqual(['say "hi" {now}; -> ok']);
+    });
+
+    it('lays out an edge whatever its label holds (controls, NUL, bidi, 20,000 characters)', async () => {
+        for (const { name, text } of [...HOSTILE_STRINGS, { name: 'a 20,000-character label', text: 'x'.repeat(20_000) }]) {
+            const layout = await layoutGraph({ direction: 'LR', nodes: [box('a'), box('b')], edges: [{ from: 'a', to: 'b', label: text }] });
+            expect(layout.edges.map(e => e.label), name).toEqual([text]);
+            expect(layout.edges[0].labelX, name).toBeGreaterThan(0);
+        }
+        expect(dotString('a\0b\x1b[2J\u202e')).toBe('"a\\\\x00b\\\\x1b[2J\\\\u202e"');
     });
 
     it('rejects an edge to a node the sketch does not have', () => {

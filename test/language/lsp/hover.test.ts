@@ -31,7 +31,7 @@ describe('hover', () => {
         const text = await hoverAt('carbon_footprint_fabrication: 600 kg', 2);
         expect(text).toContain('**web.carbon_footprint_fabrication** — Carbon footprint fabrication (server "server")');
         expect(text).toContain('**600 kg**');
-        expect(text).toContain('given · source: [Base ADEME_V19](https://data.ademe.fr/datasets/base-carbone(r))');
+        expect(text).toContain('given · source: [Base ADEME_V19](<https://data.ademe.fr/datasets/base-carbone(r)>)');
         expect(text).toContain('Emissions of making one server.');
     });
 

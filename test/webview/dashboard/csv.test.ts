@@ -3,6 +3,8 @@ import type { SystemFootprintSummary } from '../../../src/engine/report/footprin
 import { seriesCsv, summaryCsv } from '../../../src/webview/dashboard/csv.js';
 import { calendarBuckets } from '../../../src/webview/dashboard/resample.js';
 import type { HourlySeries } from '../../../src/webview/dashboard/series-decode.js';
+import { parse } from 'csv-parse/sync';
+import { HOSTILE_STRINGS } from '../../fixtures/hostile-strings.js';
 
 const start = Date.parse('2025-03-01T00:00Z') / 3_600_000;
 
@@ -49,5 +51,43 @@ describe('CSV exports', () => {
             'year,,2025,2025,60,48,108,100',
             ''
         ]);
+    });
+});
+
+describe('CSV exports of hostile names', () => {
+    const FORMULA_START = /^[=+\-@\t\r]/;
+
+    function summaryOf(names: readonly string[]): SystemFootprintSummary {
+        return {
+            systemId: 'shop', system: names[0], periodStart: start, hours: 48, durationValue: 2, durationUnit: 'day',
+            fabrication: 60, energy: -48, total: 12, perYear: 19_723.5,
+            categories: [{ category: 'Servers', fabrication: 60, energy: -48 }],
+            objects: names.map((name, i) => ({ id: `o${i}`, name, className: 'Server', category: 'Servers', fabrication: 60, energy: -48 })),
+            years: []
+        };
+    }
+
+    it('a cell that a spreadsheet would read as a formula starts with a quote; numbers stay numbers', () => {
+        expect(summaryCsv(summaryOf(["=cmd|' /C calc'!A0", '+1', '-2+3', '@SUM(1)', '\t=1', '\r=1', 'safe'])).split('\r\n').slice(3, 10)).toEqual([
+            "object,Servers,o0,'=cmd|' /C calc'!A0,60,-48,12,100",
+            "object,Servers,o1,'+1,60,-48,12,100",
+            "object,Servers,o2,'-2+3,60,-48,12,100",
+            "object,Servers,o3,'@SUM(1),60,-48,12,100",
+            "object,Servers,o4,'\t=1,60,-48,12,100",
+            "object,Servers,o5,\"'\r=1\",60,-48,12,100",
+            'object,Servers,o6,safe,60,-48,12,100'
+        ]);
+    });
+
+    it('every hostile name reads back as one cell, as written or behind a quote, and no cell starts a formula', () => {
+        const names = HOSTILE_STRINGS.map(h => h.text);
+        const rows = parse(summaryCsv(summaryOf(names)), { relax_quotes: false }) as string[][];
+        expect(rows.length).toBe(1 + 1 + 1 + names.length);
+        expect(rows.every(r => r.length === 8)).toBe(true);
+        const objects = rows.slice(3);
+        // a lone surrogate has no UTF-8 form: the file holds U+FFFD, as any UTF-8 text would
+        names.forEach((name, i) => expect(objects[i][3]).toBe(Buffer.from(FORMULA_START.test(name) ? `'${name}` : name).toString()));
+        // only numbers may start with a minus sign
+        for (const cell of rows.flat()) if (FORMULA_START.test(cell)) expect(cell).toMatch(/^-\d+(\.\d+)?$/);
     });
 });
