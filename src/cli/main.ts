@@ -8,6 +8,7 @@ import { modelToReferenceJson } from '../engine/export/reference-json.js';
 import { systemsOf } from '../engine/model/footprint-totals.js';
 import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
 import { UsageError } from './usage-error.js';
+import { terminalText } from './terminal-text.js';
 import { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
@@ -50,7 +51,7 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
     } else {
         const systems = systemsOf(model);
         if (systems.length === 0) {
-            io.err(`efp: ${file} declares no system, so there is no footprint to total`);
+            io.err(`efp: ${terminalText(file)} declares no system, so there is no footprint to total`);
             io.err('    hint: add `system my_service { usage_patterns: [ ... ] }`');
             return EXIT_MODEL_ERRORS;
         }
@@ -73,7 +74,7 @@ async function checkCommand(files: string[], options: CheckOptions, io: Output):
         const diagnostics = [...analysis.diagnostics];
         if (baseline && analysis.model) diagnostics.push(...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold));
         for (const d of diagnostics) io.out(formatDiagnostic(d));
-        io.out(`${file}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${options.baseline})` : ''}`);
+        io.out(`${terminalText(file)}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${terminalText(options.baseline!)})` : ''}`);
         if (diagnostics.some(d => d.severity === 'error')) failed = true;
     }
     return failed ? EXIT_MODEL_ERRORS : EXIT_OK;
@@ -193,11 +194,12 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
 function reportFailure(e: unknown, io: Output): number {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (e instanceof UsageError || e instanceof SourceUnavailableError || e instanceof FileError) {
-        io.err(`efp: ${e.message}${'hint' in e && e.hint ? `\n    hint: ${e.hint}` : ''}`);
+        // the message quotes paths and names as given: shown, never interpreted by the terminal
+        io.err(`efp: ${terminalText(e.message)}${'hint' in e && e.hint ? `\n    hint: ${terminalText(e.hint)}` : ''}`);
         return e instanceof FileError && e.operation === 'write' ? EXIT_MODEL_ERRORS : EXIT_USAGE;
     }
     const error = e instanceof Error ? e : new Error(String(e));
-    io.err(`efp: internal error: ${error.message}`);
+    io.err(`efp: internal error: ${terminalText(error.message)}`);
     io.err('    this is a bug in efp, not in your model; run with EFP_DEBUG=1 for details');
     if (process.env.EFP_DEBUG) io.err(error.stack ?? '');
     return EXIT_INTERNAL;

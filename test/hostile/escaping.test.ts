@@ -110,4 +110,22 @@ describe('hostile text through the efp command', () => {
             rmSync(dir, { recursive: true, force: true });
         }
     });
+
+    it('file names with terminal escape sequences are shown visibly in what efp says about them (check, usage errors)', async () => {
+        const dir = scratch();
+        try {
+            const name = `m${ANSI}.efp`.replace(/[\0/]/g, '');
+            writeFileSync(join(dir, name), model('plain'));
+            const check = await runBounded(['check', name], { cwd: dir });
+            expectWellBehaved(check, [0]);
+            expect(check.stdout).not.toMatch(TERMINAL_CONTROLS);
+            expect(check.stdout).toContain('ma\\x1b[2J');
+            const missing = await runBounded(['eval', `missing${ANSI}.efp`], { cwd: dir });
+            expectWellBehaved(missing, [2]);
+            expect(missing.stderr).not.toMatch(TERMINAL_CONTROLS);
+            expect(missing.stderr).toContain('missinga\\x1b[2J');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
 });
