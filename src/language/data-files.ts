@@ -3,6 +3,7 @@ import { relative, isAbsolute } from 'node:path';
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
 import type { DataFileContent, ObjectDescription } from '../engine/model/description.js';
 import { dataFileKey } from '../engine/codecarbon/data-file-key.js';
+import { readDecimal } from '../engine/units/decimal-number.js';
 
 /** Reads a file's text (Langium's FileSystemProvider.readFileSync in the CLI and the language server). */
 export type DataFileReader = (uri: URI) => string;
@@ -13,8 +14,15 @@ export type DataFileReader = (uri: URI) => string;
  * CodeCarbon runs; EFP_MAX_DATA_FILE_MB raises (or lowers) it.
  */
 export function maxDataFileBytes(): number {
-    const mb = Number(process.env.EFP_MAX_DATA_FILE_MB);
-    return (Number.isFinite(mb) && mb > 0 ? mb : 64) * 1024 * 1024;
+    const text = process.env.EFP_MAX_DATA_FILE_MB;
+    if (text === undefined || text === '') return 64 * 1024 * 1024;
+    const mb = readDecimal(text);
+    if (!mb.ok || mb.value <= 0) {
+        // a limit read wrongly (`0x10` as 16) would refuse or admit files for no reason the user can see
+        throw new DataFileRefusal(`EFP_MAX_DATA_FILE_MB is \`${text}\`, not a ${mb.ok ? 'positive' : 'decimal'} number of MB`,
+            'Set EFP_MAX_DATA_FILE_MB to a number of megabytes such as 128, or unset it for the default of 64.');
+    }
+    return mb.value * 1024 * 1024;
 }
 
 /**
