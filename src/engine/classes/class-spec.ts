@@ -35,6 +35,12 @@ export interface QuantityInputSpec extends InputSpecBase {
     readonly max?: number;
     /** Values above `min` only. */
     readonly exclusiveMin?: boolean;
+    /**
+     * A duration that cannot be longer than the modeling period (a step's user time, a request): e-footprint
+     * would spread it over hours past the period's end, each an array slot, so `20000 year` for `20000 min`
+     * would take gigabytes. The text names it in the message ("user time").
+     */
+    readonly withinModelingPeriod?: string;
 }
 
 /**
@@ -108,6 +114,8 @@ export interface CalculatedSpec {
     /** The unit when it depends on the object (an edge need's values are in its component's unit). */
     readonly unitOf?: (object: EfpObject) => string | undefined;
     readonly define: (object: EfpObject, model: Model) => FormulaDefinition;
+    /** As for an input: a computed duration that cannot be longer than the modeling period, named in messages. */
+    readonly withinModelingPeriod?: string;
 }
 
 /** Object categories of e-footprint's system totals. */

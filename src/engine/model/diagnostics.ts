@@ -31,6 +31,12 @@ export class ModelError extends Error {
     }
 }
 
+/**
+ * Thrown by a value whose problem is reported on another value it derives from (a job's occurrences
+ * when its journey lasts longer than the period): it is in error, quietly, like the dependents of an error.
+ */
+export class ReportedElsewhere extends Error {}
+
 /** The closest of `candidates` to `name`, if it is close enough to be a likely typo. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
