@@ -12,7 +12,9 @@ export type DiagnosticCode =
     /** A footprint grew past the threshold since the saved baseline (`efp check --baseline`). */
     | 'baseline-regression'
     /** A data file (a measurement's emissions.csv) that cannot be read or used. */
-    | 'data-file';
+    | 'data-file'
+    /** An input written where it has no effect (fixed_nb_of_instances on an autoscaling server). */
+    | 'ignored-input';
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {

@@ -12,7 +12,8 @@ import { didYouMean, ModelError, ReportedElsewhere, type EngineDiagnostic, type 
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
 import { defaultInputOf, isRequired, resolvedInput } from './input-defaults.js';
 import { coerceUnitText, coercionBetween, dimensionHint } from './dimension-coercion.js';
-import { checkRange, longerThanPeriod } from './range-check.js';
+import { checkCalculatedMin, checkHourlyRange, checkRange, longerThanPeriod } from './range-check.js';
+import { overflowReport, isFiniteValue } from './finite-check.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, SeriesLimitError, yearsOf } from '../series/series-limits.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
 import { nodeKey, type Node, type NodeValue } from './node.js';
@@ -60,6 +61,8 @@ export class Model {
     private readonly replaced: Float64Array[] = [];
     /** The spec of each calculated value (its bounds are checked on every result). */
     private readonly calculatedSpecs = new Map<Node, CalculatedSpec>();
+    /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
+    private readonly overflowing = new Set<Node>();
 
     private constructor(description: ModelDescription) {
         // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
@@ -75,6 +78,7 @@ export class Model {
         for (const s of description.sources) this.sources.set(s.id, s);
         this.createObjects();
         this.collectInstances();
+        this.reportIgnoredInputs();
         this.relations = new Relations(this.instances);
         this.reportUnused();
         this.createNodes();
@@ -282,6 +286,17 @@ export class Model {
             this.fail(node, e);
             return;
         }
+        if (!isFiniteValue(value)) {
+            // too large to compute with: reported once, on the input that makes it so; what uses it stays quiet
+            this.setValue(node, EMPTY);
+            const report = overflowReport(node, value);
+            node.error = report.message;
+            if (!this.overflowing.has(report.input)) {
+                this.overflowing.add(report.input);
+                this.report('error', 'out-of-range', report.message, report.origin, report.hint);
+            }
+            return;
+        }
         try {
             if (node.kind === 'calculated') this.checkCalculated(node, value);
         } catch (e) {
@@ -305,10 +320,11 @@ export class Model {
         this.reportNodeError(node, problem);
     }
 
-    /** A calculated value within its spec's bounds: a duration no longer than the period. */
+    /** A calculated value within its spec's bounds: not negative where it cannot be, no longer than the period. */
     private checkCalculated(node: Node, value: NodeValue): void {
         const spec = this.calculatedSpecs.get(node);
         if (!spec) return;
+        checkCalculatedMin(spec, value, node.unit, node.formula);
         if (spec.withinModelingPeriod && value.kind === 'quantity') {
             const tooLong = longerThanPeriod(value.value, spec.withinModelingPeriod, this.period);
             if (tooLong) throw tooLong;
@@ -577,6 +593,26 @@ export class Model {
         this.instances.push(...this.allObjects().filter(o => included.has(o)));
     }
 
+    /**
+     * Inputs written where they have no effect (a spec's `onlyWhen`: fixed_nb_of_instances on an
+     * autoscaling server): a warning on the line, rather than a number silently left out.
+     */
+    private reportIgnoredInputs(): void {
+        for (const object of this.objects.values()) {
+            for (const spec of object.spec.inputs) {
+                const condition = spec.type === 'quantity' ? spec.onlyWhen : undefined;
+                const input = object.inputs.get(spec.name);
+                if (!condition || input?.given !== 'user') continue;
+                const actual = object.text(condition.input);
+                if (actual === undefined || condition.values.includes(actual)) continue;
+                const spelled = (v: string) => v.replace(/-/g, '_');
+                this.report('warning', 'ignored-input',
+                    `'${spec.name}' only applies when ${condition.input} is ${condition.values.map(spelled).join(' or ')}; ${object} is ${spelled(actual)}, so it is ignored`,
+                    input.nameOrigin ?? input.origin, `Write ${condition.input}: ${spelled(condition.values[0])}, or remove ${spec.name}.`);
+            }
+        }
+    }
+
     /** Objects no system uses (a hint: their footprint counts nowhere), when the model has a system. */
     private reportUnused(): void {
         const systems = this.instances.filter(o => o.className === 'System');
@@ -693,6 +729,7 @@ export class Model {
                     input.expr.kind === 'number' ? input.text : undefined);
                 if (tooLong) throw new ModelError(tooLong.code, tooLong.message, input.expr.origin ?? input.origin, tooLong.hint);
             }
+            if (spec.type === 'hourly' && value.kind === 'hourly') checkHourlyRange(spec, value.series, specUnit, input);
             return value;
         };
     }

@@ -1,12 +1,17 @@
-import type { QuantityInputSpec } from '../classes/class-spec.js';
+import type { CalculatedSpec, HourlyInputSpec, QuantityInputSpec } from '../classes/class-spec.js';
+import type { HourlySeries } from '../series/hourly-series.js';
+import { formatUtcHour } from '../series/calendar.js';
+import { hourOfWeek } from '../series/typical-week.js';
 import { parseUnit } from '../units/unit.js';
 import { ModelError } from './diagnostics.js';
 import type { ResolvedInput } from './efp-object.js';
 import type { ModelPeriod } from './expression.js';
+import type { NodeValue } from './node.js';
 
 /**
  * Values outside their sensible range are errors, located on the input (a utilization rate of 1.5, a
- * negative lifespan, a request longer than the modeling period). The bounds are the class specs'.
+ * negative lifespan, journey starts below zero) or, for a computed value (a storage need that goes
+ * negative), reported on its object. The bounds are the class specs' (`min`, `max`), in their units.
  */
 export function checkRange(spec: QuantityInputSpec, si: number, input: ResolvedInput): void {
     if (spec.min === undefined && spec.max === undefined) return;
@@ -15,6 +20,43 @@ export function checkRange(spec: QuantityInputSpec, si: number, input: ResolvedI
         const unit = spec.unit ? ` ${spec.unit}` : '';
         throw new ModelError('out-of-range', `'${spec.name}' must be ${rangeText(spec, unit)}, got ${+value.toPrecision(6)}${unit}`, input.expr.origin ?? input.origin);
     }
+}
+
+/** Every hour of an hourly input within the spec's bounds; the first one outside is named with its hour. */
+export function checkHourlyRange(spec: HourlyInputSpec, series: HourlySeries, unitText: string, input: ResolvedInput): void {
+    if (spec.min === undefined && spec.max === undefined) return;
+    const hour = firstOutside(series, spec, parseUnit(unitText).factor);
+    if (hour === undefined) return;
+    const value = series.base[hour] * series.factor / parseUnit(unitText).factor;
+    const unit = shownUnit(unitText);
+    throw new ModelError('out-of-range', `'${spec.name}' must be ${rangeText(spec, unit)}, got ${+value.toPrecision(6)}${unit} at ${whenOf(series, hour, spec.weekly)}`,
+        input.expr.origin ?? input.origin);
+}
+
+/**
+ * A computed value below its spec's `min` (a storage need that goes negative): the first hour it does,
+ * with a hint naming the formula it comes from.
+ */
+export function checkCalculatedMin(spec: CalculatedSpec, value: NodeValue, unitText: string, formula: string): void {
+    if (spec.min === undefined) return;
+    const hint = `It is computed as ${formula}; check the values it comes from.`;
+    const factor = parseUnit(unitText).factor;
+    const unit = shownUnit(unitText);
+    const bound = spec.min === 0 ? 'cannot be negative' : `must be at least ${spec.min}${unit}`;
+    const check = (v: NodeValue) => {
+        if (v.kind === 'quantity' && v.value / factor < spec.min!) {
+            throw new ModelError('out-of-range', `${bound}, got ${+(v.value / factor).toPrecision(6)}${unit}`, undefined, hint);
+        }
+        if (v.kind === 'hourly') {
+            const hour = firstOutside(v.series, { min: spec.min }, factor);
+            if (hour !== undefined) {
+                const got = v.series.base[hour] * v.series.factor / factor;
+                throw new ModelError('out-of-range', `${bound}, got ${+got.toPrecision(6)}${unit} at ${whenOf(v.series, hour)}`, undefined, hint);
+            }
+        }
+        if (v.kind === 'dict') for (const item of v.items.values()) check(item);
+    };
+    check(value);
 }
 
 /**
@@ -50,4 +92,32 @@ function outside(bounds: Bounds, value: number): boolean {
 function rangeText(bounds: Bounds, unit: string): string {
     return bounds.max === undefined ? `${bounds.exclusiveMin ? 'more than' : 'at least'} ${bounds.min}${unit}`
         : `between ${bounds.min ?? '-∞'} and ${bounds.max}${unit}`;
+}
+
+/** The first hour whose value (in the unit of `unitFactor`) is outside the bounds. */
+function firstOutside(series: HourlySeries, bounds: Bounds, unitFactor: number): number | undefined {
+    // the bounds in the array's own terms: one comparison per hour, no scaling
+    const { base, factor } = series;
+    const k = factor / unitFactor;
+    if (k === 0) return outside(bounds, 0) ? 0 : undefined;
+    for (let i = 0; i < base.length; i++) if (outside(bounds, base[i] * k)) return i;
+    return undefined;
+}
+
+/** ` cpu_core`, ` %`; nothing for plain counts (occurrences, instances). */
+function shownUnit(unit: string): string {
+    const parsed = parseUnit(unit);
+    return parsed.dimension.isDimensionless && parsed.factor === 1 ? '' : ` ${unit}`;
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** `2025-01-01 01:00`, or in a typical week `hour 30 of the week (Tuesday 06:00)`. */
+function whenOf(series: HourlySeries, index: number, weekly = false): string {
+    const hour = series.start + index;
+    if (weekly) {
+        const h = hourOfWeek(hour);
+        return `hour ${h} of the week (${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00)`;
+    }
+    return formatUtcHour(hour).slice(0, 16);
 }
