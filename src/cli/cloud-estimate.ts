@@ -13,6 +13,7 @@ import type { CloudProvider } from '../engine/cloud/cloud-catalogue.js';
 import type { Interpolation } from '../engine/ccf/watts-interpolation.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
+import { readDecimal } from '../engine/units/decimal-number.js';
 
 interface Output { out(text: string): void; err(text: string): void }
 
@@ -148,10 +149,11 @@ function estimateOne(observation: Observation, options: CloudEstimateOptions, co
     };
 }
 
+/** A number option: decimal only (`0x10` is not 16, a blank is not 0). */
 function numberFlag(flag: string, text: string): number {
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag} expects a number, got '${terminalText(text)}'`);
-    return n;
+    const read = readDecimal(text);
+    if (!read.ok) throw new UsageError(`${flag} expects a ${read.problem === 'is not a decimal number' ? 'decimal ' : ''}number, got '${terminalText(text)}'`);
+    return read.value;
 }
 
 function describeJsonType(v: unknown): string {

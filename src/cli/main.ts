@@ -9,6 +9,7 @@ import { systemsOf } from '../engine/model/footprint-totals.js';
 import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
+import { DataFileRefusal } from '../language/data-files.js';
 import { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
@@ -193,7 +194,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
  */
 function reportFailure(e: unknown, io: Output): number {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    if (e instanceof UsageError || e instanceof SourceUnavailableError || e instanceof FileError) {
+    if (e instanceof UsageError || e instanceof SourceUnavailableError || e instanceof FileError || e instanceof DataFileRefusal) {
         // the message quotes paths and names as given: shown, never interpreted by the terminal
         io.err(`efp: ${terminalText(e.message)}${'hint' in e && e.hint ? `\n    hint: ${terminalText(e.hint)}` : ''}`);
         return e instanceof FileError && e.operation === 'write' ? EXIT_MODEL_ERRORS : EXIT_USAGE;

@@ -1,6 +1,7 @@
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
 import type { DataFileContent, ObjectDescription } from '../engine/model/description.js';
 import { dataFileKey } from '../engine/codecarbon/data-file-key.js';
+import { readDecimal } from '../engine/units/decimal-number.js';
 import { FileError } from '../platform/file-errors.js';
 import { isInsideFolder, realPath } from '../platform/real-path.js';
 import { fileSize, type SizeLimit } from '../platform/text-files.js';
@@ -8,9 +9,17 @@ import { fileSize, type SizeLimit } from '../platform/text-files.js';
 /** Reads a file's text (Langium's FileSystemProvider.readFileSync in the CLI and the language server). */
 export type DataFileReader = (uri: URI) => string;
 
+/** A size limit in MB from the environment, in bytes; unset or empty: the default. */
 function limitFromEnvironment(variable: string, defaultMb: number): number {
-    const mb = Number(process.env[variable]);
-    return (Number.isFinite(mb) && mb > 0 ? mb : defaultMb) * 1024 * 1024;
+    const text = process.env[variable];
+    if (text === undefined || text === '') return defaultMb * 1024 * 1024;
+    const mb = readDecimal(text);
+    if (!mb.ok || mb.value <= 0) {
+        // a limit read wrongly (`0x10` as 16) would refuse or admit files for no reason the user can see
+        throw new DataFileRefusal(`${variable} is \`${text}\`, not a ${mb.ok ? 'positive' : 'decimal'} number of MB`,
+            `Set ${variable} to a number of megabytes such as ${defaultMb * 2}, or unset it for the default of ${defaultMb}.`);
+    }
+    return mb.value * 1024 * 1024;
 }
 
 /**

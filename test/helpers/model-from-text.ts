@@ -57,3 +57,11 @@ system service { usage_patterns: [users] }
 ${overrides.extra ?? ''}
 `;
 }
+
+/** Zero-based line and character of the first occurrence of `needle` in `text`. */
+export function positionOf(text: string, needle: string): { line: number; character: number } {
+    const offset = text.indexOf(needle);
+    if (offset < 0) throw new Error(`'${needle}' is not in the text`);
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+}

@@ -77,6 +77,23 @@ describe('measurement diagnostics', () => {
         expect(errors[0].range.start).toEqual(at('"llm"'));
     });
 
+    it('a run dated in the year 9999: an error on the path with the run\'s line and date, not an allocation of 70 million hours', async () => {
+        const { errors, at, analysis } = await open(measurement('file: "runs/emissions.csv"'),
+            { 'runs/emissions.csv': V33.replace('2026-03-02T18:22:47', '9999-03-02T18:22:47') });
+        expect(errors.map(e => e.message)).toEqual([
+            'emissions.csv: line 3: the run ended on 9999-03-02T18:22:47, more than 100 years after the model starts (2026-01-01)'
+        ]);
+        expect(errors[0].range.start).toEqual(at('"runs/emissions.csv"'));
+        expect(errors[0].hint).toBe('Correct the timestamp, or choose the runs to count with run_id, experiment_id or project_name.');
+        expect(analysis.model!.findNode('training', 'hourly_emissions')!.error).toBeDefined();
+    });
+
+    it('a run dated on a day that does not exist, on the path with its line', async () => {
+        const { errors } = await open(measurement('file: "runs/emissions.csv"'),
+            { 'runs/emissions.csv': V33.replace('2026-03-02T18:22:47', '2026-02-30T18:22:47') });
+        expect(errors.map(e => e.message)).toEqual(["emissions.csv: line 3, column 'timestamp': 2026-02-30T18:22:47 is not a date: February 2026 has 28 days"]);
+    });
+
     it('no file at all, and a BoAmps value BoAmps does not have', async () => {
         const { errors } = await open(measurement('quality: "great"'));
         expect(errors.map(e => e.message)).toEqual([

@@ -35,6 +35,14 @@ export interface QuantityInputSpec extends InputSpecBase {
     readonly max?: number;
     /** Values above `min` only. */
     readonly exclusiveMin?: boolean;
+    /**
+     * A duration that cannot be longer than the modeling period (a step's user time, a request): e-footprint
+     * would spread it over hours past the period's end, each an array slot, so `20000 year` for `20000 min`
+     * would take gigabytes. The text names it in the message ("user time").
+     */
+    readonly withinModelingPeriod?: string;
+    /** Taken into account only when another input has one of these values; ignored otherwise, with a warning. */
+    readonly onlyWhen?: { readonly input: string; readonly values: readonly string[] };
 }
 
 /**
@@ -49,6 +57,9 @@ export interface HourlyInputSpec extends InputSpecBase {
     readonly default?: DefaultValue;
     /** The unit when it depends on the object (a component need's unit follows its component's kind). */
     readonly unitOf?: (object: EfpObject) => string | undefined;
+    /** Inclusive bounds of every hour's value, in the unit (journey starts are never negative). */
+    readonly min?: number;
+    readonly max?: number;
 }
 
 /** One object of the given classes. */
@@ -108,6 +119,13 @@ export interface CalculatedSpec {
     /** The unit when it depends on the object (an edge need's values are in its component's unit). */
     readonly unitOf?: (object: EfpObject) => string | undefined;
     readonly define: (object: EfpObject, model: Model) => FormulaDefinition;
+    /**
+     * The least value any hour (of any item) may take, in the unit: a footprint or a stored volume cannot
+     * be negative, and one that comes out negative is an error on the object rather than a result.
+     */
+    readonly min?: number;
+    /** As for an input: a computed duration that cannot be longer than the modeling period, named in messages. */
+    readonly withinModelingPeriod?: string;
 }
 
 /** Object categories of e-footprint's system totals. */

@@ -63,6 +63,7 @@ export const Device: ClassSpec = {
             name: 'energy_footprint',
             label: 'Devices energy footprint',
             unit: 'kg',
+            min: 0,
             define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
         },
         {
@@ -92,6 +93,7 @@ export const Device: ClassSpec = {
             name: 'instances_fabrication_footprint',
             label: 'Devices fabrication footprint',
             unit: 'kg',
+            min: 0,
             define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
         }
     ]

@@ -51,7 +51,7 @@ export function sumOfItems(node: Node, dimension: Dimension): FormulaDefinition 
  * spread evenly over its lifespan, hour by hour.
  */
 export const instancesFabricationFootprint: CalculatedSpec = {
-    name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg',
+    name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg', min: 0,
     define(object, model) {
         const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(object, a));
         return {

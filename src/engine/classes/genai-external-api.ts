@@ -126,9 +126,9 @@ const apiCalculations: CalculatedSpec[] = [
             'EcoLogits electricity mixes: carbon intensity of the zone of the provider\'s data centres',
             () => inUnit(lookUp(() => providerCarbonIntensity(providerOf(api)), api, 'provider'), 'kg/kWh'))
     },
-    { name: 'instances_fabrication_footprint', label: 'Instances fabrication footprint', unit: 'kg', define: (api, model) => spreadOverJobs(api, model, 'request_embodied_gwp', MASS) },
+    { name: 'instances_fabrication_footprint', label: 'Instances fabrication footprint', unit: 'kg', min: 0, define: (api, model) => spreadOverJobs(api, model, 'request_embodied_gwp', MASS) },
     { name: 'instances_energy', label: 'Instances energy', unit: 'kWh', define: (api, model) => spreadOverJobs(api, model, 'request_energy', ENERGY) },
-    { name: 'energy_footprint', label: 'Energy footprint', unit: 'kg', define: (api, model) => spreadOverJobs(api, model, 'request_usage_gwp', MASS) }
+    { name: 'energy_footprint', label: 'Energy footprint', unit: 'kg', min: 0, define: (api, model) => spreadOverJobs(api, model, 'request_usage_gwp', MASS) }
 ];
 
 /** A generative-AI API, its model from EcoLogits' repository. */

@@ -5,6 +5,7 @@ import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
+import { ReportedElsewhere } from '../model/diagnostics.js';
 
 const DATA = Dimension.base('data');
 const STORED = Dimension.base('data_stored');
@@ -32,6 +33,10 @@ function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
                 const walk = walks[patterns.indexOf(pattern)];
                 const starts = valueOf(walk.starts);
                 if (starts.kind !== 'hourly') return EMPTY;
+                // a journey longer than the period is reported on the journey (its duration); its steps'
+                // delays would spread the starts over as many hours
+                const journeySeconds = walk.steps.reduce((total, step, i) => total + step.weight * scalarOf(valueOf(walk.times[i]), 'user_time_spent'), 0);
+                if (journeySeconds > model.period.length * 3600) throw new ReportedElsewhere();
                 const parts: NumericValue[] = [];
                 let delaySeconds = 0;
                 walk.steps.forEach((step, i) => {
@@ -102,7 +107,7 @@ function jobInputs(computeUnit: 'cpu_core' | 'gpu', computeDefault: number, serv
         },
         {
             type: 'quantity', name: 'request_duration', label: 'Request duration', unit: 's',
-            default: { value: 1, unit: 's' }, min: 0, description: 'How long one run keeps the server busy.'
+            default: { value: 1, unit: 's' }, min: 0, withinModelingPeriod: 'request duration', description: 'How long one run keeps the server busy.'
         },
         {
             type: 'quantity', name: 'ram_needed', label: 'RAM needed during job processing', unit: 'MB_ram',

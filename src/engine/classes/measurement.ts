@@ -88,7 +88,7 @@ export const Measurement: ClassSpec = {
         measured('ram_energy', 'RAM energy', 'kWh', 'Energy of the RAM over the runs, PUE included.'),
         measured('emissions', 'Emissions', 'kg', 'CO2e emitted by the runs, from the grid of where they ran.'),
         measured('duration', 'Duration', 's', 'Time the runs took, added up.'),
-        { type: 'hourly', name: 'hourly_emissions', label: 'Emissions by hour of run end', unit: 'kg', description: 'Each run\'s emissions at the hour it ended. Read from the CodeCarbon file.' },
+        { type: 'hourly', name: 'hourly_emissions', label: 'Emissions by hour of run end', unit: 'kg', min: 0, description: 'Each run\'s emissions at the hour it ended. Read from the CodeCarbon file.' },
         text('country_iso_code', 'Country', 'ISO 3166 alpha-3 code of the country the runs took place in. Read from the CodeCarbon file.'),
         text('country_name', 'Country name', 'The country the runs took place in. Read from the CodeCarbon file.'),
         text('region', 'Region', 'The region (state, province) the runs took place in, if CodeCarbon knew it. Read from the CodeCarbon file.'),
@@ -118,7 +118,7 @@ export const Measurement: ClassSpec = {
             }
         },
         {
-            name: 'energy_footprint', label: 'Hourly measured emissions over the modeling period', unit: 'kg',
+            name: 'energy_footprint', label: 'Hourly measured emissions over the modeling period', unit: 'kg', min: 0,
             define(measurement, model) {
                 const byRun = model.node(measurement, 'hourly_emissions');
                 return {

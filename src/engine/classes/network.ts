@@ -63,6 +63,7 @@ export const Network: ClassSpec = {
             name: 'energy_footprint',
             label: 'Hourly energy footprint',
             unit: 'kg',
+            min: 0,
             define: (network, model) => sumOfItems(model.node(network, 'energy_footprint_per_job'), MASS)
         }
     ]

@@ -61,6 +61,8 @@ function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
         },
         {
             type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0,
+            // e-footprint reads it for on-premise servers only; an autoscaling or serverless server follows the load
+            onlyWhen: { input: 'server_type', values: ['on-premise'] },
             description: 'On-premise only: the number of instances installed (an error if the peak load needs more).'
         },
         { type: 'ref', name: 'storage', label: 'Storage', classes: ['Storage'], description: 'The storage the server writes its jobs\' data to.' }
@@ -217,7 +219,7 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
             }
         },
         {
-            name: 'energy_footprint', label: 'Hourly energy footprint', unit: 'kg',
+            name: 'energy_footprint', label: 'Hourly energy footprint', unit: 'kg', min: 0,
             define(server, model) {
                 const [idle, load] = ['idle_energy_footprint', 'load_energy_footprint'].map(a => model.node(server, a));
                 return define([idle, load], 'idle_energy_footprint + load_energy_footprint', () => add(valueOf(idle), valueOf(load)));

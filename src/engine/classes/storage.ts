@@ -82,6 +82,8 @@ export const Storage: ClassSpec = {
         },
         {
             name: 'full_cumulative_storage_need', label: 'Full cumulative storage need', unit: 'TB_stored',
+            // e-footprint refuses it too (NegativeCumulativeStorageNeedError): jobs deleted more than they stored
+            min: 0,
             define(storage, model) {
                 const [perJob, base] = ['full_cumulative_storage_need_per_job', 'base_storage_need'].map(a => model.node(storage, a));
                 const jobs = model.relations.jobsOfStorage(storage);

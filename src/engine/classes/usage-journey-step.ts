@@ -9,7 +9,7 @@ export const UsageJourneyStep: ClassSpec = {
     inputs: [
         {
             type: 'quantity', name: 'user_time_spent', label: 'Time spent by user', unit: 'min',
-            default: { value: 1, unit: 'min' }, min: 0,
+            default: { value: 1, unit: 'min' }, min: 0, withinModelingPeriod: 'user time',
             description: 'How long a user spends on this step.'
         },
         {

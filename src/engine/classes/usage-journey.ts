@@ -23,6 +23,7 @@ export const UsageJourney: ClassSpec = {
             name: 'duration',
             label: 'Duration',
             unit: 'min',
+            withinModelingPeriod: 'journey duration',
             define(journey, model) {
                 const steps = journey.weights('uj_steps');
                 const times = steps.map(s => model.node(s.object, 'user_time_spent'));

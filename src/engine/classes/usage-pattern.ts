@@ -11,7 +11,7 @@ export const UsagePattern: ClassSpec = {
     description: 'How many usage journeys start each hour, with which devices, network and country.',
     inputs: [
         {
-            type: 'hourly', name: 'hourly_usage_journey_starts', label: 'Hourly nb of usage journey starts', unit: 'occurrence',
+            type: 'hourly', name: 'hourly_usage_journey_starts', label: 'Hourly nb of usage journey starts', unit: 'occurrence', min: 0,
             description: 'Number of usage journeys starting each hour, in the country\'s local time.'
         },
         { type: 'ref', name: 'usage_journey', label: 'Usage journey', classes: ['UsageJourney'], description: 'The journey the users follow.' },

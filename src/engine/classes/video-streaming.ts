@@ -141,6 +141,7 @@ export const VideoStreamingJob: ClassSpec = {
         { type: 'ref', name: 'service', label: 'Service', classes: ['VideoStreaming'], description: 'The streaming service that serves the video.' },
         {
             type: 'quantity', name: 'video_duration', label: 'Video duration', unit: 'min', default: { value: 1, unit: 'h' }, min: 0, exclusiveMin: true,
+            withinModelingPeriod: 'video duration',
             description: 'How long the video plays; the server streams it for that long.'
         },
         {

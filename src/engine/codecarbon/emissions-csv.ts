@@ -5,6 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { matchLayout, NUMERIC_COLUMNS, REQUIRED_COLUMNS, type LayoutMatch } from './emissions-csv-layouts.js';
+import { readDecimal } from '../units/decimal-number.js';
+import { readDateTime } from '../series/calendar.js';
 
 /** A problem in the file, with the CSV line (1-based, the header is line 1) and column when there is one. */
 export interface EmissionsCsvProblem {
@@ -39,13 +41,8 @@ export function textOf(run: CodeCarbonRun, column: string): string {
 
 /** A run's number (undefined when the column is absent or the cell empty; the file was checked on reading). */
 export function numberOf(run: CodeCarbonRun, column: string): number | undefined {
-    const cell = textOf(run, column);
-    return cell === '' ? undefined : Number(cell);
-}
-
-/** Python writes floats as `0.0013`, `1e-05`, `3.0`; anything `Number` reads finitely is accepted. */
-function isNumber(cell: string): boolean {
-    return cell !== '' && Number.isFinite(Number(cell));
+    const read = readDecimal(textOf(run, column));
+    return read.ok ? read.value : undefined;
 }
 
 const HOW_TO_GET_ONE = 'Point `file:` at the emissions.csv CodeCarbon writes (EmissionsTracker(save_to_file=True), in its output_dir).';
@@ -62,6 +59,17 @@ export function parseEmissionsCsv(text: string): EmissionsCsvResult {
         return { ok: false, problems: [{ message: `not a CSV file: ${(e as Error).message}`, line: lines, hint: HOW_TO_GET_ONE }] };
     }
     const header = rows[0].record.map(c => c.trim());
+    const twice = header.findIndex((c, i) => header.indexOf(c) !== i);
+    if (twice >= 0) {
+        // the cells would be read by column name, the last one silently winning
+        const column = header[twice];
+        return {
+            ok: false, problems: [{
+                message: `the header has column '${column}' twice, in positions ${header.indexOf(column) + 1} and ${twice + 1}`, line: 1, column,
+                hint: 'Keep one of the two columns: efp cannot tell which one holds the runs\' values.'
+            }]
+        };
+    }
     const layout = matchLayout(header);
     if (layout.missing.length > 0) {
         const names = layout.missing.map(c => `'${c}'`).join(', ');
@@ -91,17 +99,19 @@ export function parseEmissionsCsv(text: string): EmissionsCsvResult {
         for (const column of numeric) {
             const cell = cells[column].trim();
             if (cell === '' && !REQUIRED_COLUMNS.includes(column)) continue;
-            if (!isNumber(cell)) {
+            const read = readDecimal(cell);
+            if (!read.ok) {
                 problems.push({
-                    message: cell === '' ? `line ${line}, column '${column}' is empty` : `line ${line}, column '${column}': \`${cell}\` is not a number`,
+                    message: read.problem === 'is empty' ? `line ${line}, column '${column}' is empty` : `line ${line}, column '${column}': \`${cell}\` ${read.problem}`,
                     line, column,
                     hint: `'${column}' holds ${column.endsWith('energy') || column === 'energy_consumed' ? 'kWh' : column === 'emissions' ? 'kg CO2e' : 'a number'}; correct the cell or delete the run's line.`
                 });
             }
         }
-        if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(cells.timestamp.trim())) {
+        const when = readDateTime(cells.timestamp.trim());
+        if (!when.ok) {
             problems.push({
-                message: `line ${line}, column 'timestamp': \`${cells.timestamp}\` is not a date and time like 2025-01-14T09:12:41`, line, column: 'timestamp',
+                message: `line ${line}, column 'timestamp': ${when.problem}`, line, column: 'timestamp',
                 hint: 'CodeCarbon writes the run\'s end as YYYY-MM-DDTHH:MM:SS; correct the cell.'
             });
         }
@@ -116,6 +126,7 @@ export function parseEmissionsCsv(text: string): EmissionsCsvResult {
  * it is read as UTC (an hour or two off at most, which only moves the run within its day).
  */
 export function runHour(run: CodeCarbonRun): number {
-    const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})/.exec(textOf(run, 'timestamp'))!;
-    return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4])) / 3_600_000;
+    const read = readDateTime(textOf(run, 'timestamp'));
+    if (!read.ok) throw new Error(read.problem); // the file was checked on reading
+    return read.hour;
 }

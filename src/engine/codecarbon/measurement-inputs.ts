@@ -9,7 +9,10 @@ import type { InputDescription, ModelDescription, ObjectDescription, Origin, Sou
 import type { EngineDiagnostic } from '../model/diagnostics.js';
 import { BOAMPS_ENUMERATIONS } from '../classes/measurement.js';
 import { measuredTotals, type MeasuredTotals } from './measured-totals.js';
-import { describeRuns, readMeasurementRuns } from './measurement-reading.js';
+import { describeRuns, fileName, readMeasurementRuns, type MeasurementRuns } from './measurement-reading.js';
+import { runHour, textOf } from './emissions-csv.js';
+import { formatUtcHour } from '../series/calendar.js';
+import { MAX_MODELING_HOURS, MAX_MODELING_YEARS } from '../series/series-limits.js';
 
 const QUANTITIES: ReadonlyArray<[keyof MeasuredTotals & string, string]> = [
     ['runs_count', ''], ['energy_consumed', 'kWh'], ['cpu_energy', 'kWh'], ['gpu_energy', 'kWh'], ['ram_energy', 'kWh'],
@@ -31,8 +34,13 @@ function filled(object: ObjectDescription, totals: MeasuredTotals | undefined, s
     const fill = (name: string, input: InputDescription) => { if (!inputs[name]) inputs[name] = input; };
     for (const [name, unit] of QUANTITIES) fill(name, number(totals ? totals[name] as number : 0, unit, source, origin, comment));
     if (totals && totals.emissionsByHour.length > 0) {
-        const first = Math.min(...totals.emissionsByHour.map(r => r.hour));
-        const last = Math.max(...totals.emissionsByHour.map(r => r.hour));
+        // a loop, not Math.min(...): a file may hold a hundred thousand runs, past what a call takes as arguments
+        let first = Infinity, last = -Infinity;
+        for (const r of totals.emissionsByHour) {
+            if (r.hour < first) first = r.hour;
+            if (r.hour > last) last = r.hour;
+        }
+        // the runs lie within 100 years of the model's start (checked when read): at most 200 years of hours
         const values = new Array<number>(last - first + 1).fill(0);
         for (const r of totals.emissionsByHour) values[r.hour - first] += r.emissions;
         fill('hourly_emissions', {
@@ -76,8 +84,25 @@ export interface MeasuredModel {
     readonly unread: readonly string[];
 }
 
-/** The model with every measurement's values read from its runs, and the problems met doing so. */
-export function withMeasurements(model: ModelDescription): MeasuredModel {
+/**
+ * A run dated more than 100 years from the model's start (a typo, a clock gone wrong): its hour would make
+ * the measurement's series span that time, hour by hour. Undefined when every run is within.
+ */
+function runOutsideDates(read: MeasurementRuns, periodStart: number): string | undefined {
+    for (const run of read.runs) {
+        const distance = runHour(run) - periodStart;
+        if (Math.abs(distance) <= MAX_MODELING_HOURS) continue;
+        return `${fileName(read.path)}: line ${run.line}: the run ended on ${textOf(run, 'timestamp')}, more than ${MAX_MODELING_YEARS} years `
+            + `${distance > 0 ? 'after' : 'before'} the model starts (${formatUtcHour(periodStart).slice(0, 10)})`;
+    }
+    return undefined;
+}
+
+/**
+ * The model with every measurement's values read from its runs, and the problems met doing so. The runs
+ * are placed in time against the modeling period's first hour, `periodStart`.
+ */
+export function withMeasurements(model: ModelDescription, periodStart: number): MeasuredModel {
     if (!model.objects.some(o => o.className === 'Measurement')) return { description: model, diagnostics: [], unread: [] };
     const diagnostics: EngineDiagnostic[] = [];
     const unread: string[] = [];
@@ -90,6 +115,16 @@ export function withMeasurements(model: ModelDescription): MeasuredModel {
             diagnostics.push({ severity: 'error', code: read.code, message: read.message, hint: read.hint, origin: read.origin });
             unread.push(object.id);
             return filled(object, undefined, undefined, read.origin, `not read: ${read.message}`);
+        }
+        const outside = runOutsideDates(read, periodStart);
+        if (outside) {
+            const where = object.inputs.file.expr.origin ?? object.inputs.file.origin;
+            diagnostics.push({
+                severity: 'error', code: 'data-file', message: outside, origin: where,
+                hint: 'Correct the timestamp, or choose the runs to count with run_id, experiment_id or project_name.'
+            });
+            unread.push(object.id);
+            return filled(object, undefined, undefined, where, `not read: ${outside}`);
         }
         const source: SourceDescription = { id: `codecarbon_${object.id}`, name: describeRuns(read) };
         sources.push(source);

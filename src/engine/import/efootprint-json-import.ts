@@ -3,7 +3,10 @@ import type { ClassSpec, InputSpec } from '../classes/class-spec.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { BUILTIN_SOURCES } from '../library/sources.js';
 import { parseUnit } from '../units/unit.js';
-import { utcHourOf, formatUtcHour } from '../series/calendar.js';
+import { formatUtcHour, readDateTime, utcHourOf } from '../series/calendar.js';
+import { MAX_SERIES_HOURS } from '../series/series-limits.js';
+import { formatNumber } from '../model/value-format.js';
+import { zstdDecompressedBound } from './zstd-frames.js';
 import type {
     ArgumentDescription, Confidence, ExprDescription, InputDescription, ModelDescription, ObjectDescription, SourceDescription
 } from '../model/description.js';
@@ -79,9 +82,17 @@ function declarationRank(className: string): number {
 
 /** Decodes e-footprint's hourly values: base64 of zstd-compressed little-endian float32s. */
 export function decodeCompressedValues(text: string, where: string): number[] {
+    const compressed = new Uint8Array(Buffer.from(text, 'base64'));
+    // the decompressor allocates what the frame header declares: checked against the series budget first
+    const bound = zstdDecompressedBound(compressed);
+    if (!bound.ok) throw new EfootprintImportError(`${where}.compressed_values: not zstd-compressed base64 (${bound.problem})`);
+    if (bound.bytes > MAX_SERIES_HOURS * 4) {
+        throw new EfootprintImportError(`${where}.compressed_values: it would decompress to ${formatNumber(bound.bytes / 4, 0)} values, `
+            + `more than the ${formatNumber(MAX_SERIES_HOURS, 0)} a series may hold`);
+    }
     let bytes: Uint8Array;
     try {
-        bytes = decompress(new Uint8Array(Buffer.from(text, 'base64')));
+        bytes = decompress(compressed);
     } catch (e) {
         throw new EfootprintImportError(`${where}.compressed_values: not zstd-compressed base64 (${(e as Error).message})`);
     }
@@ -95,14 +106,9 @@ export function decodeCompressedValues(text: string, where: string): number[] {
 /** `2025-01-01 00:00:00` -> `2025-01-01` (or `2025-01-01T05:00` when it does not start at midnight). */
 function efpDate(text: Json | undefined, where: string): string {
     if (typeof text !== 'string') throw new EfootprintImportError(`${where}: expected a date like "2025-01-01 00:00:00"`);
-    const iso = text.trim().replace(' ', 'T');
-    let hour: number;
-    try {
-        hour = utcHourOf(iso);
-    } catch {
-        throw new EfootprintImportError(`${where}: invalid date ${JSON.stringify(text)}`);
-    }
-    const formatted = formatUtcHour(hour);
+    const read = readDateTime(text.trim().replace(' ', 'T'));
+    if (!read.ok) throw new EfootprintImportError(`${where}: ${read.problem}`);
+    const formatted = formatUtcHour(read.hour);
     return formatted.endsWith('00:00:00') ? formatted.slice(0, 10) : formatted.slice(0, 16).replace(' ', 'T');
 }
 
@@ -298,6 +304,9 @@ class Importer {
         else if (Array.isArray(value.values) && value.values.every(v => typeof v === 'number')) values = value.values as number[];
         else throw new EfootprintImportError(`${where}: expected compressed_values, values or form_inputs`);
         if (values.length === 0) throw new EfootprintImportError(`${where}: no hourly values`);
+        if (values.length > MAX_SERIES_HOURS) {
+            throw new EfootprintImportError(`${where}.values: ${formatNumber(values.length, 0)} values, more than the ${formatNumber(MAX_SERIES_HOURS, 0)} a series may hold`);
+        }
         const unit = this.unit(value.unit, expected, where);
         const start = efpDate(value.start_date, `${where}.start_date`);
         const startHour = utcHourOf(start);

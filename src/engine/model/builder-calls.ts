@@ -1,10 +1,13 @@
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
+import { parseUnit } from '../units/unit.js';
 import {
     dailyFluctuation, DAYS_IN_FORM_TIMESPAN, linearGrowth, sinusoidalFluctuation, volumeGrowth, type FormTimespan
 } from '../series/builders.js';
 import { HourlySeries } from '../series/hourly-series.js';
-import { utcHourOf } from '../series/calendar.js';
+import { formatUtcHour, readDateTime } from '../series/calendar.js';
+import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, MAX_SERIES_HOURS, yearsOf } from '../series/series-limits.js';
+import { formatNumber } from './value-format.js';
 import { HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import type { ArgumentDescription, ExprDescription } from './description.js';
 import { didYouMean, ModelError } from './diagnostics.js';
@@ -83,21 +86,52 @@ function timespanOf(arg: ArgumentDescription, call: CallExpr): FormTimespan {
     throw new ModelError('bad-argument', `${call.function}: write '${arg.name} … per day', 'per week', 'per month' or 'per year'`, arg.origin ?? call.origin);
 }
 
-/** A duration as e-footprint's form inputs take it: a value and a timespan (day, week, month, year). */
+/**
+ * A duration as e-footprint's form inputs take it: a value and a timespan (day, week, month, year). Its
+ * hours are those of a series: positive, and no more than the longest modeling period.
+ */
 function formDuration(expr: ExprDescription, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): [number, FormTimespan] {
+    let duration: [number, FormTimespan] | undefined;
     if (expr.kind === 'number' && expr.unit) {
         const unit = expr.unit.replace(/s$/, '');
-        if (unit in DAYS_IN_FORM_TIMESPAN) return [expr.value, unit as FormTimespan];
+        if (unit in DAYS_IN_FORM_TIMESPAN) duration = [expr.value, unit as FormTimespan];
     }
-    const seconds = scalar(evaluate(expr), 'modeling_duration', call);
-    return [seconds / 86400, 'day'];
+    duration ??= [scalar(evaluate(expr), 'modeling_duration', call) / 86400, 'day'];
+    const hours = duration[0] * DAYS_IN_FORM_TIMESPAN[duration[1]] * 24;
+    if (!(hours > 0) || hours > MAX_MODELING_HOURS) {
+        const written = expr.kind === 'number' && expr.unit ? `${expr.value} ${expr.unit}` : `${+yearsOf(hours).toPrecision(4)} years`;
+        throw new ModelError('out-of-range', hours > 0
+            ? `${call.function}: modeling_duration must be at most ${MAX_MODELING_YEARS} years, got ${written}`
+            : `${call.function}: modeling_duration must be a positive duration`, expr.origin ?? call.origin);
+    }
+    return duration;
 }
 
+/**
+ * A series' start date: a date that exists, within 100 years of the model's start (further, the hours
+ * between them would be part of every sum with the model's other series).
+ */
 function startOf(bound: Map<string, ArgumentDescription>, env: ExpressionEnvironment, call: CallExpr): number {
     const arg = bound.get('start_date');
     if (!arg) return env.period.start;
-    if (arg.value.kind !== 'date') throw new ModelError('bad-argument', `${call.function}: start_date must be a date like 2025-01-01`, arg.value.origin ?? call.origin);
-    return utcHourOf(arg.value.value);
+    const where = arg.value.origin ?? call.origin;
+    if (arg.value.kind !== 'date') throw new ModelError('bad-argument', `${call.function}: start_date must be a date like 2025-01-01`, where);
+    const read = readDateTime(arg.value.value);
+    if (!read.ok) throw new ModelError('invalid-value', read.problem, where);
+    const distance = read.hour - env.period.start;
+    if (Math.abs(distance) > MAX_MODELING_HOURS) {
+        throw new ModelError('out-of-range', `${call.function}: start_date ${arg.value.value} is more than ${MAX_MODELING_YEARS} years ${distance > 0 ? 'after' : 'before'} `
+            + `the model starts (${formatUtcHour(env.period.start).slice(0, 10)})`, where, 'Dates in a model lie within 100 years of its start_date.');
+    }
+    return read.hour;
+}
+
+/** An hourly_values list within what a series may hold, checked before its values are read. */
+function checkValueCount(list: Extract<ExprDescription, { kind: 'list' }>, call: CallExpr): void {
+    if (list.items.length <= MAX_SERIES_HOURS) return;
+    throw new ModelError('out-of-range', `${call.function} has ${formatNumber(list.items.length, 0)} values; a series holds at most `
+        + `${formatNumber(MAX_SERIES_HOURS, 0)} (${Math.floor(yearsOf(MAX_SERIES_HOURS))} years of hours)`, list.origin ?? call.origin,
+    'Keep the hours the model needs, or describe the series with a builder such as volume_growth or linear_growth.');
 }
 
 const linearGrowthBuilder: Builder = {
@@ -201,6 +235,35 @@ const volumeGrowthBuilder: Builder = {
     }
 };
 
+/**
+ * A list's values, in SI, and the first one's dimension. A million plain numbers (a year of measured hours
+ * is 8,760; the benchmark reads 1,000,000) are written straight into the array: evaluating each as an
+ * expression would make a million short-lived objects, and the collector's work grow faster than the list.
+ * Any other item (an expression, a reference) is evaluated; a new unit is evaluated once, which checks it.
+ */
+function listValues(list: Extract<ExprDescription, { kind: 'list' }>, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): { values: Float64Array; dimension: Dimension } {
+    const items = list.items;
+    const values = new Float64Array(items.length);
+    let dimension: Dimension | undefined;
+    let unitText: string | undefined;
+    let factor = 1;
+    for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.kind === 'number' && (item.unit ?? '') === unitText) {
+            values[i] = item.value * factor;
+            continue;
+        }
+        const v = evaluate(item);
+        values[i] = scalar(v, `value ${i + 1}`, call);
+        dimension ??= v.kind === 'empty' ? Dimension.none : v.dimension;
+        if (item.kind === 'number') {
+            unitText = item.unit ?? '';
+            factor = parseUnit(unitText).factor;
+        }
+    }
+    return { values, dimension: dimension ?? Dimension.none };
+}
+
 const hourlyValuesBuilder: Builder = {
     name: 'hourly_values',
     description: 'Hourly values given one by one, from start_date (the model\'s start by default).',
@@ -214,6 +277,7 @@ const hourlyValuesBuilder: Builder = {
         if (list.kind !== 'list' || list.items.length === 0) {
             throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list like [100, 200, 150]', list.origin ?? call.origin);
         }
+        checkValueCount(list, call);
         const first = dimensionOf(list.items[0]);
         for (const item of list.items) {
             const d = dimensionOf(item);
@@ -225,10 +289,9 @@ const hourlyValuesBuilder: Builder = {
         const args = bindArguments(call, this.parameters);
         const list = args.get('values')!.value;
         if (list.kind !== 'list' || list.items.length === 0) throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list', call.origin);
-        const items = list.items.map(item => evaluate(item));
-        const values = Float64Array.from(items, (v, i) => scalar(v, `value ${i + 1}`, call));
-        const first = items[0];
-        return hourly(new HourlySeries(startOf(args, env, call), values), first.kind === 'empty' ? Dimension.none : first.dimension);
+        checkValueCount(list, call);
+        const { values, dimension } = listValues(list, evaluate, call);
+        return hourly(new HourlySeries(startOf(args, env, call), values), dimension);
     }
 };
 
@@ -248,10 +311,8 @@ const weeklyValuesBuilder: Builder = {
         if (list.kind !== 'list' || list.items.length !== HOURS_IN_WEEK) {
             throw new ModelError('bad-argument', `weekly_values: values must be a list of ${HOURS_IN_WEEK} values (one per hour of the week)`, list.origin ?? call.origin);
         }
-        const items = list.items.map(item => evaluate(item));
-        const values = Float64Array.from(items, (v, i) => scalar(v, `value ${i + 1}`, call));
-        const first = items[0];
-        return hourly(new HourlySeries(TYPICAL_WEEK_START, values), first.kind === 'empty' ? Dimension.none : first.dimension);
+        const { values, dimension } = listValues(list, evaluate, call);
+        return hourly(new HourlySeries(TYPICAL_WEEK_START, values), dimension);
     }
 };
 

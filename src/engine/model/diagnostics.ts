@@ -12,7 +12,9 @@ export type DiagnosticCode =
     /** A footprint grew past the threshold since the saved baseline (`efp check --baseline`). */
     | 'baseline-regression'
     /** A data file (a measurement's emissions.csv) that cannot be read or used. */
-    | 'data-file';
+    | 'data-file'
+    /** An input written where it has no effect (fixed_nb_of_instances on an autoscaling server). */
+    | 'ignored-input';
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
@@ -30,6 +32,12 @@ export class ModelError extends Error {
         super(message);
     }
 }
+
+/**
+ * Thrown by a value whose problem is reported on another value it derives from (a job's occurrences
+ * when its journey lasts longer than the period): it is in error, quietly, like the dependents of an error.
+ */
+export class ReportedElsewhere extends Error {}
 
 /** The closest of `candidates` to `name`, if it is close enough to be a likely typo. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {

@@ -2,7 +2,8 @@ import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
-import { utcHourOf } from '../series/calendar.js';
+import { readDateTime } from '../series/calendar.js';
+import { checkSeriesLength, SeriesLimitError } from '../series/series-limits.js';
 import type { ExprDescription } from './description.js';
 import { ModelError } from './diagnostics.js';
 import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type Hourly, type NumericValue } from './values.js';
@@ -98,9 +99,18 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries
             return result;
         }
         case 'series': {
+            // values read from a data file (a measurement's runs), checked as any series
             const unit = unitOf(expr.unit, expr.origin);
+            const start = readDateTime(expr.start);
+            if (!start.ok) throw new ModelError('invalid-value', start.problem, expr.origin);
+            try {
+                checkSeriesLength(expr.values.length);
+            } catch (e) {
+                if (e instanceof SeriesLimitError) throw new ModelError('out-of-range', e.message, expr.origin, e.hint);
+                throw e;
+            }
             const values = Float64Array.from(expr.values, v => v * unit.factor);
-            return hourly(new HourlySeries(utcHourOf(expr.start), values), unit.dimension);
+            return hourly(new HourlySeries(start.hour, values), unit.dimension);
         }
         case 'list':
             throw new ModelError('invalid-value', 'a list is not a number', expr.origin, 'Lists go in inputs that take several objects, such as `devices` or `jobs`.');

@@ -1,4 +1,4 @@
-import { unitFor, type InputSpec } from '../classes/class-spec.js';
+import { unitFor, type CalculatedSpec, type InputSpec } from '../classes/class-spec.js';
 import { constantWeek, HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';
@@ -8,11 +8,13 @@ import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
-import { didYouMean, ModelError, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
+import { didYouMean, ModelError, ReportedElsewhere, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
 import { defaultInputOf, isRequired, resolvedInput } from './input-defaults.js';
 import { coerceUnitText, coercionBetween, dimensionHint } from './dimension-coercion.js';
-import { checkRange } from './range-check.js';
+import { checkCalculatedMin, checkHourlyRange, checkRange, longerThanPeriod } from './range-check.js';
+import { overflowReport, isFiniteValue } from './finite-check.js';
+import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, SeriesLimitError, yearsOf } from '../series/series-limits.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
 import { nodeKey, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
@@ -25,8 +27,6 @@ import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
 import { linkedObjects } from './linked-objects.js';
 
 const DEFAULT_START = '2025-01-01';
-/** 100 years of hours: the longest period efp evaluates. */
-const MAX_MODELING_HOURS = 100 * 8766;
 
 /** Node errors that are reported once, where they arise, and make the node's dependents skip. */
 const CYCLE = 'part of a reference cycle';
@@ -59,19 +59,26 @@ export class Model {
     private readonly arrayUses = new Map<Float64Array, number>();
     /** Arrays of values replaced during the current evaluation, recycled at its end. */
     private readonly replaced: Float64Array[] = [];
+    /** The spec of each calculated value (its bounds are checked on every result). */
+    private readonly calculatedSpecs = new Map<Node, CalculatedSpec>();
+    /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
+    private readonly overflowing = new Set<Node>();
 
     private constructor(description: ModelDescription) {
         // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
         description = withBuilderParts(withCloudRegions(description));
-        const measured = withMeasurements(description);
+        this.description = description;
+        // first: the runs a measurement reads are placed against the period's start
+        this.period = this.readPeriod();
+        const measured = withMeasurements(description, this.period.start);
         description = measured.description;
         this.diagnostics.push(...measured.diagnostics);
         this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
-        this.period = this.readPeriod();
         this.createObjects();
         this.collectInstances();
+        this.reportIgnoredInputs();
         this.relations = new Relations(this.instances);
         this.reportUnused();
         this.createNodes();
@@ -272,14 +279,55 @@ export class Model {
             node.error = UPSTREAM_ERROR;
             return;
         }
+        let value: NodeValue;
         try {
-            this.setValue(node, node.compute());
-            node.error = undefined;
+            value = node.compute();
         } catch (e) {
+            this.fail(node, e);
+            return;
+        }
+        if (!isFiniteValue(value)) {
+            // too large to compute with: reported once, on the input that makes it so; what uses it stays quiet
             this.setValue(node, EMPTY);
-            if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
-            node.error = e.message;
-            this.reportNodeError(node, e);
+            const report = overflowReport(node, value);
+            node.error = report.message;
+            if (!this.overflowing.has(report.input)) {
+                this.overflowing.add(report.input);
+                this.report('error', 'out-of-range', report.message, report.origin, report.hint);
+            }
+            return;
+        }
+        try {
+            if (node.kind === 'calculated') this.checkCalculated(node, value);
+        } catch (e) {
+            this.fail(node, e);
+            return;
+        }
+        this.setValue(node, value);
+        node.error = undefined;
+    }
+
+    /** A value that could not be computed: empty, in error, reported where it arises (or already elsewhere). */
+    private fail(node: Node, e: unknown): void {
+        this.setValue(node, EMPTY);
+        if (e instanceof ReportedElsewhere) {
+            node.error = UPSTREAM_ERROR;
+            return;
+        }
+        const problem = reportable(e);
+        if (!problem) throw e;
+        node.error = problem.message;
+        this.reportNodeError(node, problem);
+    }
+
+    /** A calculated value within its spec's bounds: not negative where it cannot be, no longer than the period. */
+    private checkCalculated(node: Node, value: NodeValue): void {
+        const spec = this.calculatedSpecs.get(node);
+        if (!spec) return;
+        checkCalculatedMin(spec, value, node.unit, node.formula);
+        if (spec.withinModelingPeriod && value.kind === 'quantity') {
+            const tooLong = longerThanPeriod(value.value, spec.withinModelingPeriod, this.period);
+            if (tooLong) throw tooLong;
         }
     }
 
@@ -333,10 +381,10 @@ export class Model {
         }
         let hours = durationValue * parseUnit(durationUnit).factor / 3600;
         if (hours > MAX_MODELING_HOURS) {
-            this.report('error', 'out-of-range', `modeling_duration must be at most 100 years, got ${+(hours / 8766).toPrecision(4)} years`,
+            this.report('error', 'out-of-range', `modeling_duration must be at most ${MAX_MODELING_YEARS} years, got ${+yearsOf(hours).toPrecision(4)} years`,
                 modeling_duration?.expr.origin, 'Hourly series over longer periods would not fit in memory.');
             hours = MAX_MODELING_HOURS;
-            durationValue = 100;
+            durationValue = MAX_MODELING_YEARS;
             durationUnit = 'year';
         }
         return { start, length: Math.trunc(hours + 1e-9), durationValue, durationUnit };
@@ -545,6 +593,26 @@ export class Model {
         this.instances.push(...this.allObjects().filter(o => included.has(o)));
     }
 
+    /**
+     * Inputs written where they have no effect (a spec's `onlyWhen`: fixed_nb_of_instances on an
+     * autoscaling server): a warning on the line, rather than a number silently left out.
+     */
+    private reportIgnoredInputs(): void {
+        for (const object of this.objects.values()) {
+            for (const spec of object.spec.inputs) {
+                const condition = spec.type === 'quantity' ? spec.onlyWhen : undefined;
+                const input = object.inputs.get(spec.name);
+                if (!condition || input?.given !== 'user') continue;
+                const actual = object.text(condition.input);
+                if (actual === undefined || condition.values.includes(actual)) continue;
+                const spelled = (v: string) => v.replace(/-/g, '_');
+                this.report('warning', 'ignored-input',
+                    `'${spec.name}' only applies when ${condition.input} is ${condition.values.map(spelled).join(' or ')}; ${object} is ${spelled(actual)}, so it is ignored`,
+                    input.nameOrigin ?? input.origin, `Write ${condition.input}: ${spelled(condition.values[0])}, or remove ${spec.name}.`);
+            }
+        }
+    }
+
     /** Objects no system uses (a hint: their footprint counts nowhere), when the model has a system. */
     private reportUnused(): void {
         const systems = this.instances.filter(o => o.className === 'System');
@@ -573,6 +641,7 @@ export class Model {
             for (const calculated of object.spec.calculated) {
                 const node = this.newNode(object, calculated.name, 'calculated', calculated.label, unitFor(calculated, object));
                 node.itemLabel = calculated.itemLabel;
+                this.calculatedSpecs.set(node, calculated);
                 defined.push([node, () => {
                     const definition = calculated.define(object, this);
                     node.operands = [...definition.operands];
@@ -654,7 +723,13 @@ export class Model {
                 throw new ModelError('invalid-value', `'${spec.name}' is not a finite number`, input.expr.origin ?? input.origin,
                     'Check for a division by zero or a number too large to compute with.');
             }
-            if (spec.type === 'quantity' && value.kind === 'quantity') checkRange(spec, value.value, input);
+            if (spec.type === 'quantity' && value.kind === 'quantity') {
+                checkRange(spec, value.value, input);
+                const tooLong = spec.withinModelingPeriod && longerThanPeriod(value.value, spec.withinModelingPeriod, period,
+                    input.expr.kind === 'number' ? input.text : undefined);
+                if (tooLong) throw new ModelError(tooLong.code, tooLong.message, input.expr.origin ?? input.origin, tooLong.hint);
+            }
+            if (spec.type === 'hourly' && value.kind === 'hourly') checkHourlyRange(spec, value.series, specUnit, input);
             return value;
         };
     }
@@ -704,6 +779,16 @@ export class Model {
         order.forEach((n, i) => { n.order = i; });
         return order;
     }
+}
+
+/**
+ * The problems a value can have that are the model's (reported, located), as opposed to bugs: a model or
+ * value error, or a series the budget refuses (reported on the value that asked for it).
+ */
+function reportable(e: unknown): ModelError | ValueError | undefined {
+    if (e instanceof ModelError || e instanceof ValueError) return e;
+    if (e instanceof SeriesLimitError) return new ModelError('out-of-range', e.message, undefined, e.hint);
+    return undefined;
 }
 
 /** Lets pending events run (setImmediate where there is one: a timer waits a millisecond or more). */

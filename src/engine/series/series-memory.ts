@@ -4,6 +4,8 @@
  * arrays from a pool, and a model gives back the arrays it no longer uses: temporaries, values replaced
  * by a recomputation, and all of its values when it is disposed.
  */
+import { checkSeriesLength } from './series-limits.js';
+
 const pool = new Map<number, Float64Array[]>();
 /** Arrays kept per length at least: a few models' worth of series for the usual model. */
 const POOL_LIMIT = 512;
@@ -55,8 +57,11 @@ export function withArena<T>(arena: SeriesArena, f: () => T): T {
 
 /**
  * A new array of hourly values: from the active arena if there is one, else a plain allocation.
- * `zeroed: false` is for callers that write every element.
+ * `zeroed: false` is for callers that write every element. Every hourly array the engine computes comes
+ * from here, so this is where a length past the series budget is refused (SeriesLimitError), whatever
+ * duration or date asked for it: a backstop under the checks on the inputs themselves.
  */
 export function newValues(length: number, zeroed = true): Float64Array {
+    checkSeriesLength(length);
     return active ? active.take(length, zeroed) : new Float64Array(length);
 }

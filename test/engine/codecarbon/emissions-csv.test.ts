@@ -157,6 +157,32 @@ describe('bad files', () => {
         expect(!result.ok && result.problem.hint).toBe('The project_name values in the file are "llm-lora-finetune".');
     });
 
+    it('a column written twice: an error naming it and both positions, not the last one kept', () => {
+        const columns = [...v33.columns, 'emissions'];
+        const [problem] = problems(layoutCsv(v33, columns));
+        const first = v33.columns.indexOf('emissions') + 1;
+        expect(problem).toMatchObject({ line: 1, column: 'emissions' });
+        expect(problem.message).toBe(`the header has column 'emissions' twice, in positions ${first} and ${columns.length}`);
+        expect(problem.hint).toBe('Keep one of the two columns: efp cannot tell which one holds the runs\' values.');
+    });
+
+    it('numbers that are not decimal, blank or infinite are refused, never read as 16, 0 or ∞', () => {
+        const row = (cell: string) => layoutCsv(v33).replace('0.002,', `${cell},`);
+        expect(problems(row('0x10'))[0].message).toBe("line 3, column 'emissions': `0x10` is not a decimal number");
+        expect(problems(row('Infinity'))[0].message).toBe("line 3, column 'emissions': `Infinity` is not a number");
+        expect(problems(row('1e999'))[0].message).toBe("line 3, column 'emissions': `1e999` is too large to compute with (past 1e308)");
+        expect(problems(row('   '))[0].message).toBe("line 3, column 'emissions' is empty");
+    });
+
+    it('a timestamp that does not exist is refused, not rolled over to March', () => {
+        const text = layoutCsv(v33).replace('2025-03-02T10:15:00', '2025-02-30T10:15:00');
+        const [problem] = problems(text);
+        expect(problem).toMatchObject({ line: 3, column: 'timestamp' });
+        expect(problem.message).toBe("line 3, column 'timestamp': 2025-02-30T10:15:00 is not a date: February 2025 has 28 days");
+        expect(problems(layoutCsv(v33).replace('2025-03-02T10:15:00', '2025-03-02T10:15:00+02:00'))[0].message)
+            .toBe("line 3, column 'timestamp': \"2025-03-02T10:15:00+02:00\" is not a date like 2025-01-01 or 2025-01-01T10:00");
+    });
+
     it('tells an unknown layout from a known one', () => {
         expect(matchLayout(['timestamp', 'run_id']).missing).toContain('energy_consumed');
     });

@@ -124,6 +124,29 @@ describe('e-footprint JSON import', () => {
         expect(importError(json)).toMatch(/^UsagePattern\["Usage-Pattern"\]\.hourly_usage_journey_starts\.compressed_values: not zstd-compressed base64/);
     });
 
+    it('compressed values whose frame header asks for more than a series may hold: refused before they are decompressed', () => {
+        // a Zstandard frame declaring 16 MB of content (4 million float32 values) in a few bytes
+        const frame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0xe0, 0, 0, 0, 1, 0, 0, 0, 0, 0x01, 0x00, 0x00]);
+        const json = simpleSystem();
+        (Object.values(json.UsagePattern)[0].hourly_usage_journey_starts as Record<string, unknown>).compressed_values = frame.toString('base64');
+        expect(importError(json)).toBe('UsagePattern["Usage-Pattern"].hourly_usage_journey_starts.compressed_values: '
+            + 'it would decompress to 4,194,304 values, more than the 2,000,000 a series may hold');
+    });
+
+    it('a list of hourly values longer than a series may be', () => {
+        const json = simpleSystem();
+        const starts = Object.values(json.UsagePattern)[0].hourly_usage_journey_starts as Record<string, unknown>;
+        delete starts.compressed_values;
+        starts.values = new Array(2_000_001).fill(1);
+        expect(importError(json)).toBe('UsagePattern["Usage-Pattern"].hourly_usage_journey_starts.values: 2,000,001 values, more than the 2,000,000 a series may hold');
+    });
+
+    it('a start date that does not exist', () => {
+        const json = simpleSystem();
+        (Object.values(json.UsagePattern)[0].hourly_usage_journey_starts as Record<string, unknown>).start_date = '2025-02-30 00:00:00';
+        expect(importError(json)).toBe('UsagePattern["Usage-Pattern"].hourly_usage_journey_starts.start_date: 2025-02-30T00:00:00 is not a date: February 2025 has 28 days');
+    });
+
     it('a class efp does not model yet', () => {
         const json = { ...simpleSystem(), EcoLogitsVideoGenExternalAPI: { 'video-api-1': { name: 'Video API', id: 'video-api-1' } } };
         expect(importError(json)).toMatch(/^EcoLogitsVideoGenExternalAPI\["video-api-1"\]: e-footprint's EcoLogitsVideoGenExternalAPI is not supported by efp yet/);

@@ -163,7 +163,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
     componentsSum('instances_energy_per_usage_pattern', 'Hourly energy consumed by instances', 'concurrent*h*W', 'Hourly energy consumed by instances', 'energy_per_edge_device_per_usage_pattern'),
     componentsSum('energy_footprint_per_usage_pattern', 'Energy footprint', 'kg', 'Energy footprint', 'energy_footprint_per_edge_device_per_usage_pattern'),
     {
-        name: 'instances_fabrication_footprint', label: 'Total fabrication footprint across usage patterns', unit: 'kg',
+        name: 'instances_fabrication_footprint', label: 'Total fabrication footprint across usage patterns', unit: 'kg', min: 0,
         define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
     },
     {
@@ -196,7 +196,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         define: (device, model) => sumOfItems(model.node(device, 'instances_energy_per_usage_pattern'), ENERGY)
     },
     {
-        name: 'energy_footprint', label: 'Total energy footprint across usage patterns', unit: 'kg',
+        name: 'energy_footprint', label: 'Total energy footprint across usage patterns', unit: 'kg', min: 0,
         define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
     }
 ];

@@ -29,6 +29,7 @@ export const EdgeStorage: ClassSpec = {
         product('storage_capacity', 'Storage capacity', 'TB_stored', 'storage_capacity_per_unit', 'nb_of_units'),
         {
             name: 'cumulative_unitary_storage_need_per_usage_pattern', label: 'Cumulative storage need', unit: 'TB_stored',
+            min: 0,
             itemLabel: p => `Cumulative storage need for ${p.name}`,
             define(storage, model) {
                 const patterns = model.relations.edge.patternsOfComponent(storage);

@@ -1,3 +1,4 @@
+import { MAX_MODELING_YEARS } from '../../series/series-limits.js';
 import type { ClassSpec } from '../class-spec.js';
 import { mapItems, valueOf } from '../formula-helpers.js';
 import { EMPTY, hourly, scalarOf } from '../../model/values.js';
@@ -12,7 +13,8 @@ export const EdgeUsageJourney: ClassSpec = {
     inputs: [
         { type: 'refs', name: 'edge_functions', label: 'Edge functions', classes: ['EdgeFunction'], description: 'Functions running during the journey.' },
         {
-            type: 'quantity', name: 'usage_span', label: 'Usage span', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true,
+            // a device lives longer than the period it is modeled over, but not longer than the longest period
+            type: 'quantity', name: 'usage_span', label: 'Usage span', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true, max: MAX_MODELING_YEARS,
             description: 'How long one device is in use, from deployment to retirement.'
         }
     ],

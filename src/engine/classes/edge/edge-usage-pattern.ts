@@ -11,7 +11,7 @@ export const EdgeUsagePattern: ClassSpec = {
     description: 'How many edge devices are deployed each hour (edge usage journey starts), in which country, on which network.',
     inputs: [
         {
-            type: 'hourly', name: 'hourly_edge_usage_journey_starts', label: 'Hourly nb of edge usage journey starts', unit: 'occurrence',
+            type: 'hourly', name: 'hourly_edge_usage_journey_starts', label: 'Hourly nb of edge usage journey starts', unit: 'occurrence', min: 0,
             description: 'Number of edge usage journeys (device deployments) starting each hour, in the country\'s local time.'
         },
         { type: 'ref', name: 'edge_usage_journey', label: 'Edge usage journey', classes: ['EdgeUsageJourney'], description: 'The journey the deployed devices run.' },

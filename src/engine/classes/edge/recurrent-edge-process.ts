@@ -57,11 +57,11 @@ export const RecurrentEdgeProcess: ClassSpec = {
             description: 'Its RAM, CPU and storage needs (recurrent_edge_process_ram_need, …_cpu_need, …_storage_need); left out, efp creates them as e-footprint does.'
         },
         {
-            type: 'hourly', weekly: true, name: 'recurrent_compute_needed', label: 'Recurrent compute needed', unit: 'cpu_core',
+            type: 'hourly', weekly: true, name: 'recurrent_compute_needed', label: 'Recurrent compute needed', unit: 'cpu_core', min: 0,
             default: { value: 1, unit: 'cpu_core' }, description: 'Cores used over a typical week, hour by hour from Monday 00:00 local time.'
         },
         {
-            type: 'hourly', weekly: true, name: 'recurrent_ram_needed', label: 'Recurrent RAM needed', unit: 'GB_ram',
+            type: 'hourly', weekly: true, name: 'recurrent_ram_needed', label: 'Recurrent RAM needed', unit: 'GB_ram', min: 0,
             default: { value: 1, unit: 'GB_ram' }, description: 'RAM used over a typical week, hour by hour from Monday 00:00 local time.'
         },
         {

@@ -27,7 +27,7 @@ export const RecurrentServerNeed: ClassSpec = {
             description: 'The edge device that calls the servers; it takes part in the patterns that run this need.'
         },
         {
-            type: 'hourly', weekly: true, name: 'recurrent_volume_per_edge_device', label: 'Recurrent volume per edge device', unit: 'occurrence',
+            type: 'hourly', weekly: true, name: 'recurrent_volume_per_edge_device', label: 'Recurrent volume per edge device', unit: 'occurrence', min: 0,
             default: { value: 1, unit: 'occurrence' },
             description: 'How many times one device triggers the jobs each hour of a typical week, from Monday 00:00 local time.'
         },
