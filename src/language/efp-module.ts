@@ -8,6 +8,7 @@ import {
 import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module.js';
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
+import { EfpServiceRegistry } from './efp-service-registry.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
@@ -59,6 +60,7 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
 };
 
 export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new EfpServiceRegistry(services),
     workspace: {
         WorkspaceManager: services => new EfpWorkspaceManager(services)
     },

@@ -11,13 +11,21 @@ export interface LspSession {
     diagnostics(uri: string, count: number): Promise<string[]>;
     /** The `count`-th notification `method` the server sent about `uri` (waits up to 20 s). */
     notification<T>(method: string, uri: string, count: number): Promise<T>;
+    /** The server's exit code once it has exited (a crash), undefined while it runs. */
+    exitCode(): number | null | undefined;
+    /** The lines the server logged (`window/logMessage`). */
+    readonly log: string[];
     stop(): Promise<void>;
 }
 
 /** `settings`: the client's `efp` settings section (the server pulls it when `initialize` allows). */
 export async function startLspSession(initialize: Record<string, unknown> = { rootUri: null, workspaceFolders: null, capabilities: {} }, settings: unknown = null): Promise<LspSession> {
     const server: ChildProcess = spawn(process.execPath, ['bin/efp.cjs', 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let exitCode: number | null | undefined;
+    server.on('exit', code => { exitCode = code; });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const log: string[] = [];
+    connection.onNotification('window/logMessage', (params: { message: string }) => { log.push(params.message); });
     const published = new Map<string, PublishDiagnosticsParams[]>();
     const notifications = new Map<string, unknown[]>();
     const collect = (method: string) => connection.onNotification(method, (params: unknown) => {
@@ -36,8 +44,11 @@ export async function startLspSession(initialize: Record<string, unknown> = { ro
     return {
         connection,
         capabilities: result.capabilities,
+        exitCode: () => exitCode,
+        log,
         async diagnostics(uri, count) {
             for (let waited = 0; waited < 20_000; waited += 25) {
+                if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before diagnostics #${count} for ${uri}`);
                 const list = published.get(uri) ?? [];
                 if (list.length >= count) return list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value));
                 await new Promise(resolve => setTimeout(resolve, 25));
@@ -46,6 +57,7 @@ export async function startLspSession(initialize: Record<string, unknown> = { ro
         },
         async notification<T>(method: string, uri: string, count: number) {
             for (let waited = 0; waited < 20_000; waited += 25) {
+                if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before ${method} #${count} for ${uri}`);
                 const list = (notifications.get(method) ?? []).filter(p => (p as { uri?: string }).uri === uri);
                 if (list.length >= count) return list[count - 1] as T;
                 await new Promise(resolve => setTimeout(resolve, 25));
