@@ -9,11 +9,13 @@ import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpServiceRegistry } from './efp-service-registry.js';
+import { EfpDocumentBuilder } from './efp-document-builder.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
+import { EditBurst } from './evaluation/edit-burst.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
 import { EfpCodeLensProvider } from './lsp/efp-code-lens-provider.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
@@ -27,7 +29,7 @@ import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
-    evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher };
+    evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher; EditBurst: EditBurst };
 };
 export type EfpServices = LangiumServices & EfpAddedServices;
 
@@ -39,7 +41,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
-        DocumentModels: services => new DocumentModels(services.shared),
+        DocumentModels: services => new DocumentModels(services.shared, services.evaluation.EditBurst),
+        EditBurst: () => new EditBurst(),
         EvaluationPublisher: services => new EvaluationPublisher(services)
     },
     lsp: {
@@ -62,7 +65,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
 export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     ServiceRegistry: services => new EfpServiceRegistry(services),
     workspace: {
-        WorkspaceManager: services => new EfpWorkspaceManager(services)
+        WorkspaceManager: services => new EfpWorkspaceManager(services),
+        DocumentBuilder: services => new EfpDocumentBuilder(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services)

@@ -23,7 +23,13 @@ function messageOf(error: unknown): string {
  */
 export function logInternalFault(log: FaultLog, what: string, uri: string | undefined, error: unknown): void {
     const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
-    log.error(`efp: ${what} failed${uri ? ` for ${uri}` : ''}: ${messageOf(error)}${stack}`);
+    const line = `efp: ${what} failed${uri ? ` for ${uri}` : ''}: ${messageOf(error)}${stack}`;
+    try {
+        log.error(line);
+    } catch {
+        // the connection is gone (the editor closed it): stderr is all there is
+        console.error(line);
+    }
 }
 
 type Handler = (...args: unknown[]) => unknown;

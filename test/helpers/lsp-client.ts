@@ -24,51 +24,89 @@ export async function startLspSession(initialize: Record<string, unknown> = { ro
     let exitCode: number | null | undefined;
     server.on('exit', code => { exitCode = code; });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    return clientSession(connection, { processId: process.pid, ...initialize }, settings, () => exitCode, async () => {
+        await connection.sendNotification('exit').catch(() => undefined);
+        connection.dispose();
+        server.kill();
+    });
+}
+
+/**
+ * The editor's side of a session on `connection`: initialized, with diagnostics, notifications and log
+ * lines collected. `stop` ends the server once it has been asked to shut down.
+ */
+export async function clientSession(
+    connection: MessageConnection, initialize: Record<string, unknown>, settings: unknown,
+    exitCode: () => number | null | undefined, stop: () => Promise<void>
+): Promise<LspSession> {
     const log: string[] = [];
     connection.onNotification('window/logMessage', (params: { message: string }) => { log.push(params.message); });
     const published = new Map<string, PublishDiagnosticsParams[]>();
     const notifications = new Map<string, unknown[]>();
+    /** Checks waiting for a message, run on each one that comes (and every 100 ms, to see an exit). */
+    const waiting = new Set<() => void>();
+    const arrived = () => waiting.forEach(check => check());
     const collect = (method: string) => connection.onNotification(method, (params: unknown) => {
         notifications.set(method, [...(notifications.get(method) ?? []), params]);
+        arrived();
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
+        arrived();
     });
     // settings: none (defaults); dynamic registrations (file watchers): accepted
     connection.onRequest('workspace/configuration', () => [settings]);
     connection.onRequest('client/registerCapability', () => null);
     collect('efp/evaluated');
     connection.listen();
-    const result = await connection.sendRequest('initialize', { processId: process.pid, ...initialize }) as { capabilities: Record<string, unknown> };
+    const result = await connection.sendRequest('initialize', initialize) as { capabilities: Record<string, unknown> };
     await connection.sendNotification('initialized', {});
+    /** The value `found` gives once it gives one (20 s at most). */
+    const waitFor = <T>(what: string, found: () => T | undefined) => new Promise<T>((resolve, reject) => {
+        const done = () => {
+            clearInterval(poll);
+            clearTimeout(timeout);
+            waiting.delete(check);
+        };
+        const check = () => {
+            if (exitCode() !== undefined) {
+                done();
+                reject(new Error(`the server exited (${exitCode()}) before ${what}`));
+                return;
+            }
+            const value = found();
+            if (value === undefined) return;
+            done();
+            resolve(value);
+        };
+        const poll = setInterval(check, 100);
+        const timeout = setTimeout(() => {
+            done();
+            reject(new Error(`no ${what} within 20 s`));
+        }, 20_000);
+        waiting.add(check);
+        check();
+    });
     return {
         connection,
         capabilities: result.capabilities,
-        exitCode: () => exitCode,
+        exitCode,
         log,
-        async diagnostics(uri, count) {
-            for (let waited = 0; waited < 20_000; waited += 25) {
-                if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before diagnostics #${count} for ${uri}`);
+        diagnostics(uri, count) {
+            return waitFor(`diagnostics #${count} for ${uri}`, () => {
                 const list = published.get(uri) ?? [];
-                if (list.length >= count) return list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value));
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-            throw new Error(`no diagnostics #${count} for ${uri} within 20 s`);
+                return list.length >= count ? list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)) : undefined;
+            });
         },
-        async notification<T>(method: string, uri: string, count: number) {
-            for (let waited = 0; waited < 20_000; waited += 25) {
-                if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before ${method} #${count} for ${uri}`);
+        notification<T>(method: string, uri: string, count: number) {
+            return waitFor(`${method} #${count} for ${uri}`, () => {
                 const list = (notifications.get(method) ?? []).filter(p => (p as { uri?: string }).uri === uri);
-                if (list.length >= count) return list[count - 1] as T;
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-            throw new Error(`no ${method} #${count} for ${uri} within 20 s`);
+                return list.length >= count ? list[count - 1] as T : undefined;
+            });
         },
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
-            await connection.sendNotification('exit').catch(() => undefined);
-            connection.dispose();
-            server.kill();
+            await stop();
         }
     };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { URI, type TextDocument } from 'langium';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { EfpServices } from '../efp-module.js';
 import { importClosure } from '../efp-scope.js';
 import { logInternalFault } from '../handler-guard.js';
@@ -14,12 +14,45 @@ import { logInternalFault } from '../handler-guard.js';
  * - closes: the editor's text of a closed document is gone, so the document goes back to its file on
  *   disk (a file of the workspace, or one another document imports) or leaves the workspace (an
  *   untitled buffer, a file outside the workspace), with its diagnostics and its evaluated models;
+ * - edits: each one tells the evaluation to wait for the end of the burst (EditBurst);
+ * - data files: a file a model read (a measurement's CodeCarbon .csv) changed on disk re-evaluates the
+ *   documents that read it, as Langium does for the .efp files they import;
  * - documents in a language the server does not know are ignored, and an update that fails is logged,
  *   where Langium's left a rejected promise that ended the server.
  */
 export class EfpDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    /** The event of the document being opened: its first content is not an edit. */
+    private opening: TextDocumentChangeEvent<TextDocument> | undefined;
+
     constructor(private readonly sharedServices: LangiumSharedServices) {
         super(sharedServices);
+    }
+
+    didOpenDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        this.opening = event;
+    }
+
+    override didChangeContent(event: TextDocumentChangeEvent<TextDocument>): void {
+        if (event !== this.opening) this.efpServices(URI.parse(event.document.uri))?.evaluation.EditBurst.edited();
+        this.opening = undefined;
+        super.didChangeContent(event);
+    }
+
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const readers = params.changes.flatMap(change => this.dataFileReaders(change.uri));
+        if (readers.length === 0) {
+            super.didChangeWatchedFiles(params);
+            return;
+        }
+        // the documents that read a changed data file are rebuilt with the .efp files that changed
+        const changes = [...params.changes, ...readers.map(uri => ({ uri: uri.toString(), type: FileChangeType.Changed as FileChangeType }))];
+        super.didChangeWatchedFiles({ changes });
+        for (const uri of readers) this.efpServices(uri)?.evaluation.EvaluationPublisher.filesChanged(uri);
+    }
+
+    /** The documents whose model read `uri` as a data file. */
+    private dataFileReaders(uri: string): URI[] {
+        return this.serviceRegistry.all.flatMap(services => (services as EfpServices).evaluation?.DocumentModels.readersOf(uri) ?? []);
     }
 
     didSaveDocument(event: TextDocumentChangeEvent<TextDocument>): void {
