@@ -15,6 +15,8 @@ export interface LspSession {
     exitCode(): number | null | undefined;
     /** The lines the server logged (`window/logMessage`). */
     readonly log: string[];
+    /** What the server registered with the client (`client/registerCapability`): file watchers, settings. */
+    readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
     stop(): Promise<void>;
 }
 
@@ -56,7 +58,11 @@ export async function clientSession(
     });
     // settings: none (defaults); dynamic registrations (file watchers): accepted
     connection.onRequest('workspace/configuration', () => [settings]);
-    connection.onRequest('client/registerCapability', () => null);
+    const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+        registrations.push(...params.registrations);
+        return null;
+    });
     collect('efp/evaluated');
     connection.listen();
     const result = await connection.sendRequest('initialize', initialize) as { capabilities: Record<string, unknown> };
@@ -92,6 +98,7 @@ export async function clientSession(
         capabilities: result.capabilities,
         exitCode,
         log,
+        registrations,
         diagnostics(uri, count) {
             return waitFor(`diagnostics #${count} for ${uri}`, () => {
                 const list = published.get(uri) ?? [];

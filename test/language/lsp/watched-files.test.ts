@@ -52,6 +52,9 @@ describe('efp lsp --stdio follows the files a model reads', () => {
             const uri = ws.uri('model.efp');
             await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'efp', version: 1, text: model } });
             expect(await lsp.diagnostics(uri, 1)).toEqual([]);
+            // the editor watches every file of the workspace for the server, data files included
+            expect(lsp.registrations.filter(r => r.method === 'workspace/didChangeWatchedFiles').map(r => r.registerOptions))
+                .toEqual([{ watchers: [{ globPattern: '**/*' }] }]);
             const first = await lsp.notification<EvaluatedParams>('efp/evaluated', uri, 1);
             // the three runs' emissions, kg (test/fixtures/codecarbon)
             expect(first.systems[0].total).toBeCloseTo(0.3118221490474003, 9);
