@@ -223,6 +223,11 @@ export class DocumentModels {
         return this.lastGood.get(document.uri.toString()) ?? current;
     }
 
+    /** The data files the document's last evaluation read (as URIs): what its figures depend on besides .efp files. */
+    dataFilesOf(document: LangiumDocument): readonly string[] {
+        return this.dataFiles.get(document.uri.toString()) ?? [];
+    }
+
     /** The documents whose last evaluation read a data file (`uri`), so that a change of it re-evaluates them. */
     readersOf(uri: string): URI[] {
         // as the engine resolved it, whatever the client's spelling
