@@ -113,7 +113,7 @@ export async function editBurstFigure(targetLines: number, bursts: number, edits
             // the burst is over: the editor is idle for a while
             await new Promise(resolve => setTimeout(resolve, 300));
         }
-        return { files: Object.keys(files).length, lines, edits, gapMs, latencyMs, publishedPerBurst: ((diagnostics.published.get(uri) ?? 0) - before) / bursts };
+        return { files: Object.keys(files).length, lines, edits, gapMs, latencyMs, publishedPerBurst: ((diagnostics.published.get(uri) ?? 0) - before) / (bursts + 1) };
     } finally {
         await connection.sendRequest('shutdown').catch(() => undefined);
         await connection.sendNotification('exit').catch(() => undefined);
