@@ -3,13 +3,15 @@
  * median of several runs and records the machine's load when it was taken; figures that must be cold
  * (a fresh process's first evaluation, the CLI's start) run in child processes of this script.
  *
- *   node out/bench-run.cjs [--quick] [--only engine,incremental,quickstart,lsp,cli] [--out file.json] [--cli bin/efp.cjs]
+ *   node out/bench-run.cjs [--quick] [--only engine,incremental,quickstart,lsp,lifecycle,cli] [--out file.json] [--cli bin/efp.cjs]
  *
  * One figure alone, as the runner takes it (the JSON on the last line; what `node --cpu-prof` can profile):
  *   node out/bench-run.cjs --child engine '{"shape":{"patterns":100,"jobsPerStep":1,"years":1},"warmRuns":5}'
  *   node out/bench-run.cjs --child incremental '{"shape":{"patterns":100,"jobsPerStep":1,"years":1},"runs":9}'
  *   node out/bench-run.cjs --child quickstart '{"runs":500}'
  *   node out/bench-run.cjs --child lsp '{"lines":5000,"runs":40}'
+ *   node out/bench-run.cjs --child lsp-burst '{"lines":5000,"bursts":10}'
+ *   node --expose-gc out/bench-run.cjs --child lsp-memory '{"documents":200}'
  */
 import '../src/platform/node20-polyfills.js';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { load, machine, median, percentile } from './bench-util.js';
 import { engineFigure, incrementalFigures, quickstartFigure, EQUALITY_TOLERANCE, type EngineFigure, type IncrementalFigure, type QuickstartFigure } from './engine-figures.js';
 import { lspFigure, type LspFigure } from './lsp-figures.js';
+import { editBurstFigure, openCloseMemoryFigure, type EditBurstFigure, type OpenCloseMemoryFigure } from './lsp-lifecycle-figures.js';
 import { systemLabel, type SystemShape } from './system-generator.js';
 
 const QUICKSTART = 'examples/quickstart.efp';
@@ -68,13 +71,19 @@ async function child(kind: string, args: unknown): Promise<unknown> {
             const { lines, runs } = args as { lines: number; runs: number };
             return lspFigure(lines, runs);
         }
+        case 'lsp-burst': {
+            const { lines, bursts, cli } = args as { lines: number; bursts: number; cli?: string };
+            return editBurstFigure(lines, bursts, 20, 20, cli);
+        }
+        case 'lsp-memory': return openCloseMemoryFigure((args as { documents: number }).documents);
         default: throw new Error(`unknown child ${kind}`);
     }
 }
 
 /** Runs a figure in a fresh Node process (this script, `--child`). */
 function inChild<T>(kind: string, args: unknown): T {
-    const result = spawnSync(process.execPath, ['--max-old-space-size=8192', process.argv[1], '--child', kind, JSON.stringify(args)],
+    // --expose-gc: memory figures are taken after a collection
+    const result = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', process.argv[1], '--child', kind, JSON.stringify(args)],
         { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     if (result.status !== 0) throw new Error(`${kind} ${JSON.stringify(args)} failed (${result.status ?? result.signal}):\n${result.stderr}`);
     const lines = result.stdout.trim().split('\n');
@@ -155,6 +164,21 @@ function lspFigures(quick: boolean, figures: Figure[]): void {
     }
 }
 
+/** The language server over a session: an edit burst's latency, and its memory after documents come and go. */
+function lifecycleFigures(quick: boolean, cli: string, figures: Figure[]): void {
+    let loadAt = load();
+    const burst = inChild<EditBurstFigure>('lsp-burst', { lines: 5000, bursts: quick ? 5 : 10, cli });
+    figures.push({ id: 'lsp.burst.5000', label: `LSP edit burst, last keystroke to final diagnostics (${burst.edits} edits ${burst.gapMs} ms apart; ${burst.files} files, ${burst.lines} lines)`,
+        median: median(burst.latencyMs), unit: 'ms', runs: burst.latencyMs.length, max: Math.max(...burst.latencyMs), load: loadAt,
+        details: { diagnosticsPerBurst: +burst.publishedPerBurst.toFixed(1) } });
+    loadAt = load();
+    const documents = quick ? 50 : 200;
+    const memory = inChild<OpenCloseMemoryFigure>('lsp-memory', { documents });
+    figures.push({ id: `lsp.memory.${documents}`, label: `language server memory after ${documents} documents opened, edited and closed (heap + array buffers after a collection)`,
+        median: +memory.endMB.toFixed(1), unit: 'MB', runs: 1, load: loadAt,
+        details: { startMB: +memory.startMB.toFixed(1), ratioToStart: +(memory.endMB / memory.startMB).toFixed(3), modelsKept: memory.modelsKept, documentsKept: memory.documentsKept } });
+}
+
 /** `efp eval` in a new process, its wall time and peak memory (GNU time's maximum resident set when there is one). */
 function cliFigures(quick: boolean, cli: string, figures: Figure[]): void {
     const loadAt = load();
@@ -190,6 +214,8 @@ function detailText(f: Figure): string {
     if (f.id.startsWith('incremental.')) return `full ${format(d.fullEvaluationMs as number)}: ${d.speedup}× faster; ${d.recomputedNodes}/${d.nodes} nodes; equals full: ${d.equalsFull}`;
     if (f.id === 'quickstart.warm') return `floor ${format(d.floorMs as number)} (${d.series} series, ${d.megabytesTouched} MB read + written at ${d.copyBandwidthGBs} GB/s): ${d.ratioToFloor}× the floor; ${d.ratioToDramFloor}× the DRAM floor (${format(d.dramFloorMs as number)})`;
     if (f.id.startsWith('machine.copy')) return `${d.GBs} GB/s read + written`;
+    if (f.id.startsWith('lsp.burst')) return `max ${format(f.max)}; ${d.diagnosticsPerBurst} diagnostics published per burst`;
+    if (f.id.startsWith('lsp.memory')) return `start ${d.startMB} MB, ${d.ratioToStart}× the start; ${d.modelsKept} models and ${d.documentsKept} documents kept`;
     if (f.id.startsWith('lsp.keystroke')) return `p95 ${format(f.p95)}, max ${format(f.max)}; initial build ${d.initialBuildMs} ms, peak ${d.peakRssMB} MB`;
     if (f.id.startsWith('lsp.')) return `p95 ${format(f.p95)}, max ${format(f.max)}`;
     if (f.max !== undefined) return `max ${format(f.max, f.unit)}`;
@@ -224,6 +250,13 @@ function targets(figures: readonly Figure[]): string[] {
     }
     const keystroke = figures.find(f => f.id === 'lsp.keystroke.5000');
     if (keystroke) lines.push(`${keystroke.max! <= 100 ? 'PASS' : 'FAIL'} no keystroke-to-diagnostic above 100 ms on the 5k-line workspace: max ${format(keystroke.max)}`);
+    const burst = figures.find(f => f.id === 'lsp.burst.5000');
+    if (burst) lines.push(`${burst.max! <= 300 ? 'PASS' : 'FAIL'} an edit burst's final diagnostics within 300 ms of its last keystroke on the 5k-line workspace: max ${format(burst.max)}`);
+    const memory = figures.find(f => f.id.startsWith('lsp.memory.'));
+    if (memory) {
+        const ratio = memory.details!.ratioToStart as number;
+        lines.push(`${ratio <= 1.1 ? 'PASS' : 'FAIL'} server memory back within 10 % of the start after documents opened and closed: ${memory.median} MB, ${ratio}× the start (${memory.details!.startMB} MB)`);
+    }
     return lines;
 }
 
@@ -252,6 +285,7 @@ async function main(): Promise<void> {
     section('engine', () => engineFigures(options.quick, figures));
     section('incremental', () => failures.push(...incrementalFiguresOf(options.quick, figures)));
     section('lsp', () => lspFigures(options.quick, figures));
+    section('lifecycle', () => lifecycleFigures(options.quick, options.cli, figures));
     section('cli', () => cliFigures(options.quick, options.cli, figures));
     printTable(figures);
     console.log('\ntargets:');

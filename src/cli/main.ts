@@ -26,6 +26,7 @@ import { cloudEstimateCommand, type CloudEstimateOptions } from './cloud-estimat
 import { ifManifestCommand } from './if-manifest-export.js';
 import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThreshold, readBaseline } from './baseline-commands.js';
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
+import { checkWatch, interruptSignal } from './check-watch.js';
 
 export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 
@@ -115,7 +116,12 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .argument('<files...>', '.efp models')
         .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
         .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
-        .action(async (files: string[], options: CheckOptions) => { code = await checkCommand(files, options, io); });
+        .option('--watch', 'check again whenever a model\'s files change (the models, their imports, their data files), until Ctrl-C')
+        .action(async (files: string[], options: CheckOptions & { watch?: boolean }) => {
+            code = options.watch
+                ? await checkWatch(files, () => checkCommand(files, options, io), io, { clear: process.stdout.isTTY === true, stop: interruptSignal() })
+                : await checkCommand(files, options, io);
+        });
     program.command('baseline')
         .description('save a model\'s footprint, for efp check --baseline to hold later versions to it')
         .command('save')

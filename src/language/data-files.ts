@@ -139,6 +139,23 @@ export function resolveDataFile(documentUri: string, path: string): URI {
 }
 
 /**
+ * The data files the objects name, resolved: what a model depends on besides its .efp files, so that
+ * the language server re-evaluates it when one changes on disk.
+ */
+export function dataFilesNamed(objects: readonly ObjectDescription[]): URI[] {
+    const files = new Map<string, URI>();
+    for (const object of objects) {
+        const name = DATA_FILE_INPUTS[object.className];
+        const input = name ? object.inputs[name] : undefined;
+        const uri = input?.expr.origin?.uri ?? input?.origin?.uri;
+        if (!input || input.expr.kind !== 'text' || !uri) continue;
+        const file = resolveDataFile(uri, input.expr.value);
+        files.set(file.toString(), file);
+    }
+    return [...files.values()];
+}
+
+/**
  * The data files a model's objects name, read now, keyed as the engine looks them up. A file that
  * cannot be read is kept with the reason, which the engine reports on the attribute that names it.
  */

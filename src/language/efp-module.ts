@@ -9,12 +9,15 @@ import { EfpGeneratedModule, EfpGeneratedSharedModule } from './generated/module
 import { EfpScopeComputation, EfpScopeProvider } from './efp-scope.js';
 import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpDocumentFactory } from './workspace/efp-document-factory.js';
+import { EfpServiceRegistry } from './efp-service-registry.js';
+import { EfpDocumentBuilder } from './efp-document-builder.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
+import { EditBurst } from './evaluation/edit-burst.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
 import { EfpCodeLensProvider } from './lsp/efp-code-lens-provider.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
@@ -29,7 +32,7 @@ import { registerValidationChecks } from './efp-validator.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
-    evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher };
+    evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher; EditBurst: EditBurst };
 };
 export type EfpServices = LangiumServices & EfpAddedServices;
 
@@ -43,7 +46,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
-        DocumentModels: services => new DocumentModels(services.shared),
+        DocumentModels: services => new DocumentModels(services.shared, services.evaluation.EditBurst),
+        EditBurst: () => new EditBurst(),
         EvaluationPublisher: services => new EvaluationPublisher(services)
     },
     lsp: {
@@ -67,10 +71,12 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
 };
 
 export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    ServiceRegistry: services => new EfpServiceRegistry(services),
     workspace: {
         WorkspaceManager: services => new EfpWorkspaceManager(services),
         // model files over the size limit or not UTF-8 are reported, not parsed (or crashing the workspace's load)
-        LangiumDocumentFactory: services => new EfpDocumentFactory(services)
+        LangiumDocumentFactory: services => new EfpDocumentFactory(services),
+        DocumentBuilder: services => new EfpDocumentBuilder(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services)

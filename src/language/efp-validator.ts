@@ -8,6 +8,7 @@ import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { modelFindings } from '../engine/model/model-findings.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
+import { EvaluationFault } from './evaluation/document-models.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -82,10 +83,18 @@ export class EfpValidator {
             return;
         }
         // evaluated in slices: typing goes on meanwhile, and a newer text cancels it
-        const model = await this.services.evaluation.DocumentModels.evaluateFor(document, cancelToken);
-        if (!model) return;
+        let findings;
+        try {
+            findings = await this.services.evaluation.DocumentModels.evaluateFor(document, cancelToken, model => modelFindings(model));
+        } catch (error) {
+            // the engine's fault (logged where it happened) is one diagnostic, not a failed build
+            if (!(error instanceof EvaluationFault)) throw error;
+            accept('error', error.message, { node: root, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'internal-error' });
+            return;
+        }
+        if (!findings) return;
         const uri = document.uri.toString();
-        for (const d of modelFindings(model)) {
+        for (const d of findings) {
             if (d.origin?.uri !== uri) continue;
             const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
             accept(d.severity, message, {

@@ -1,4 +1,6 @@
-// Entry point of the bundled language server (used by the VS Code extension).
-import { startServer } from './main.js';
+// Entry point of the bundled language server (used by the VS Code extension and `efp lsp`).
+import { createServerConnection, keepServerAlive, startServer } from './main.js';
 
-startServer();
+const connection = createServerConnection();
+keepServerAlive(connection);
+startServer(connection);

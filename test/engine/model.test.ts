@@ -133,7 +133,8 @@ describe('array reuse', () => {
         model.dispose();
         const third = Model.build(JSON.parse(JSON.stringify(model.description)));
         expect(valueOf(other, 'service', 'total_footprint')).toBeCloseTo(valueOf(third, 'service', 'total_footprint'), 9);
-        expect(model.findNode('service', 'total_footprint')!.value).toBeUndefined();
+        expect(model.disposed).toBe(true);
+        expect(() => model.findNode('service', 'total_footprint')!.value).toThrow('this model was replaced and disposed: its values can no longer be read');
     });
 });
 

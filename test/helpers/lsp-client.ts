@@ -11,52 +11,109 @@ export interface LspSession {
     diagnostics(uri: string, count: number): Promise<string[]>;
     /** The `count`-th notification `method` the server sent about `uri` (waits up to 20 s). */
     notification<T>(method: string, uri: string, count: number): Promise<T>;
+    /** The server's exit code once it has exited (a crash), undefined while it runs. */
+    exitCode(): number | null | undefined;
+    /** The lines the server logged (`window/logMessage`). */
+    readonly log: string[];
+    /** What the server registered with the client (`client/registerCapability`): file watchers, settings. */
+    readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
     stop(): Promise<void>;
 }
 
 /** `settings`: the client's `efp` settings section (the server pulls it when `initialize` allows). */
 export async function startLspSession(initialize: Record<string, unknown> = { rootUri: null, workspaceFolders: null, capabilities: {} }, settings: unknown = null): Promise<LspSession> {
     const server: ChildProcess = spawn(process.execPath, ['bin/efp.cjs', 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let exitCode: number | null | undefined;
+    server.on('exit', code => { exitCode = code; });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    return clientSession(connection, { processId: process.pid, ...initialize }, settings, () => exitCode, async () => {
+        await connection.sendNotification('exit').catch(() => undefined);
+        connection.dispose();
+        server.kill();
+    });
+}
+
+/**
+ * The editor's side of a session on `connection`: initialized, with diagnostics, notifications and log
+ * lines collected. `stop` ends the server once it has been asked to shut down.
+ */
+export async function clientSession(
+    connection: MessageConnection, initialize: Record<string, unknown>, settings: unknown,
+    exitCode: () => number | null | undefined, stop: () => Promise<void>
+): Promise<LspSession> {
+    const log: string[] = [];
+    connection.onNotification('window/logMessage', (params: { message: string }) => { log.push(params.message); });
     const published = new Map<string, PublishDiagnosticsParams[]>();
     const notifications = new Map<string, unknown[]>();
+    /** Checks waiting for a message, run on each one that comes (and every 100 ms, to see an exit). */
+    const waiting = new Set<() => void>();
+    const arrived = () => waiting.forEach(check => check());
     const collect = (method: string) => connection.onNotification(method, (params: unknown) => {
         notifications.set(method, [...(notifications.get(method) ?? []), params]);
+        arrived();
     });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
+        arrived();
     });
     // settings: none (defaults); dynamic registrations (file watchers): accepted
     connection.onRequest('workspace/configuration', () => [settings]);
-    connection.onRequest('client/registerCapability', () => null);
+    const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+        registrations.push(...params.registrations);
+        return null;
+    });
     collect('efp/evaluated');
     connection.listen();
-    const result = await connection.sendRequest('initialize', { processId: process.pid, ...initialize }) as { capabilities: Record<string, unknown> };
+    const result = await connection.sendRequest('initialize', initialize) as { capabilities: Record<string, unknown> };
     await connection.sendNotification('initialized', {});
+    /** The value `found` gives once it gives one (20 s at most). */
+    const waitFor = <T>(what: string, found: () => T | undefined) => new Promise<T>((resolve, reject) => {
+        const done = () => {
+            clearInterval(poll);
+            clearTimeout(timeout);
+            waiting.delete(check);
+        };
+        const check = () => {
+            if (exitCode() !== undefined) {
+                done();
+                reject(new Error(`the server exited (${exitCode()}) before ${what}`));
+                return;
+            }
+            const value = found();
+            if (value === undefined) return;
+            done();
+            resolve(value);
+        };
+        const poll = setInterval(check, 100);
+        const timeout = setTimeout(() => {
+            done();
+            reject(new Error(`no ${what} within 20 s`));
+        }, 20_000);
+        waiting.add(check);
+        check();
+    });
     return {
         connection,
         capabilities: result.capabilities,
-        async diagnostics(uri, count) {
-            for (let waited = 0; waited < 20_000; waited += 25) {
+        exitCode,
+        log,
+        registrations,
+        diagnostics(uri, count) {
+            return waitFor(`diagnostics #${count} for ${uri}`, () => {
                 const list = published.get(uri) ?? [];
-                if (list.length >= count) return list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value));
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-            throw new Error(`no diagnostics #${count} for ${uri} within 20 s`);
+                return list.length >= count ? list[count - 1].diagnostics.map(d => (typeof d.message === 'string' ? d.message : d.message.value)) : undefined;
+            });
         },
-        async notification<T>(method: string, uri: string, count: number) {
-            for (let waited = 0; waited < 20_000; waited += 25) {
+        notification<T>(method: string, uri: string, count: number) {
+            return waitFor(`${method} #${count} for ${uri}`, () => {
                 const list = (notifications.get(method) ?? []).filter(p => (p as { uri?: string }).uri === uri);
-                if (list.length >= count) return list[count - 1] as T;
-                await new Promise(resolve => setTimeout(resolve, 25));
-            }
-            throw new Error(`no ${method} #${count} for ${uri} within 20 s`);
+                return list.length >= count ? list[count - 1] as T : undefined;
+            });
         },
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
-            await connection.sendNotification('exit').catch(() => undefined);
-            connection.dispose();
-            server.kill();
+            await stop();
         }
     };
 }

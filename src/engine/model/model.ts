@@ -34,6 +34,13 @@ const INVALID_DEFINITION = 'invalid definition';
 const UPSTREAM_ERROR = 'depends on a value in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
 
+/** A read of a disposed model's values: its arrays hold another model's numbers now. */
+export class DisposedModelError extends Error {
+    constructor() {
+        super('this model was replaced and disposed: its values can no longer be read');
+    }
+}
+
 /**
  * A model ready to evaluate: objects with their inputs resolved (user values, archetypes, e-footprint's
  * defaults), the references between them, and the graph of every input and calculated attribute.
@@ -63,6 +70,7 @@ export class Model {
     private readonly calculatedSpecs = new Map<Node, CalculatedSpec>();
     /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
     private readonly overflowing = new Set<Node>();
+    private wasDisposed = false;
 
     private constructor(description: ModelDescription) {
         // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
@@ -170,15 +178,24 @@ export class Model {
         });
     }
 
+    /** True once the model gave its arrays back: its values can no longer be read. */
+    get disposed(): boolean {
+        return this.wasDisposed;
+    }
+
     /**
      * Gives the model's hourly arrays back for the next evaluation to reuse. For a model that has been
-     * replaced (an editor re-evaluating after a change); nothing may read its values afterwards.
+     * replaced (an editor re-evaluating after a change); nothing may read its values afterwards: a read
+     * throws DisposedModelError, where it would have shown another model's numbers.
      */
     dispose(): void {
+        if (this.wasDisposed) return;
+        this.wasDisposed = true;
         for (const values of this.ownedArrays) recycle(values);
         this.ownedArrays.clear();
         this.arrayUses.clear();
-        for (const node of this.nodes.values()) node.value = undefined; // read after dispose: an error, not stale numbers
+        const gone = (): never => { throw new DisposedModelError(); };
+        for (const node of this.nodes.values()) Object.defineProperty(node, 'value', { get: gone, set: gone, configurable: true });
     }
 
     /**

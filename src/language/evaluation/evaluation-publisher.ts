@@ -5,17 +5,22 @@ import { EvaluatedNotification, type EvaluatedParams } from '../protocol.js';
 import { systemsOf } from '../../engine/model/footprint-totals.js';
 import { summarizeSystem } from '../../engine/report/footprint-summary.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
+import { logInternalFault } from '../handler-guard.js';
 
 export type EvaluationTrigger = 'onSave' | 'onType';
 
 /**
  * Tells the client a document's footprint after it is evaluated, so the status bar and the open panels
- * can refresh: on save by default, after every validation with `efp.evaluation.trigger: onType`, and
- * once when a document is first validated (the status bar has something to show right away).
+ * can refresh: on save by default, after every validation with `efp.evaluation.trigger: onType`, once
+ * when a document is first validated (the status bar has something to show right away), and after a
+ * file it depends on changed on disk (its figures changed without an edit). Only for documents open in
+ * the editor: the others have no status bar, and their models are not kept.
  */
 export class EvaluationPublisher {
     /** Documents whose results were sent at least once. */
     private readonly published = new Set<string>();
+    /** Documents to send after their next validation, whatever the trigger. */
+    private readonly due = new Set<string>();
 
     constructor(private readonly efp: EfpServices) {
         const builder = efp.shared.workspace.DocumentBuilder;
@@ -23,12 +28,27 @@ export class EvaluationPublisher {
             const trigger = await this.trigger();
             for (const document of documents) {
                 if (!this.isModel(document)) continue;
-                if (trigger === 'onType' || !this.published.has(document.uri.toString())) this.send(document);
+                const uri = document.uri.toString();
+                if (!this.isOpen(document)) {
+                    // opened again later, it is new to the status bar
+                    this.published.delete(uri);
+                    this.due.delete(uri);
+                } else if (trigger === 'onType' || !this.published.has(uri) || this.due.has(uri)) {
+                    this.send(document);
+                }
             }
         });
         builder.onUpdate((_changed, deleted) => {
-            for (const uri of deleted) this.published.delete(uri.toString());
+            for (const uri of deleted) {
+                this.published.delete(uri.toString());
+                this.due.delete(uri.toString());
+            }
         });
+    }
+
+    /** A file the document depends on changed on disk: its figures are sent once it is evaluated again. */
+    filesChanged(uri: URI): void {
+        this.due.add(uri.toString());
     }
 
     /** Called when the client saved a document. */
@@ -76,8 +96,19 @@ export class EvaluationPublisher {
     private send(document: LangiumDocument): void {
         const connection = this.efp.shared.lsp.Connection;
         if (!connection) return;
-        this.published.add(document.uri.toString());
-        void connection.sendNotification(EvaluatedNotification.method, this.resultsOf(document));
+        const uri = document.uri.toString();
+        this.published.add(uri);
+        this.due.delete(uri);
+        try {
+            void connection.sendNotification(EvaluatedNotification.method, this.resultsOf(document)).catch(error => logInternalFault(connection.console, 'sending the figures', uri, error));
+        } catch (error) {
+            // the figures of one document do not stop the build that validated the others
+            logInternalFault(connection.console, 'summing up the figures', uri, error);
+        }
+    }
+
+    private isOpen(document: LangiumDocument): boolean {
+        return this.efp.shared.workspace.TextDocuments.get(document.uri.toString()) !== undefined;
     }
 
     private isModel(document: LangiumDocument): boolean {

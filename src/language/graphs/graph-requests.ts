@@ -40,17 +40,19 @@ async function cancellable<T>(answer: () => Promise<T>): Promise<T | ResponseErr
     }
 }
 
+// the views are laid out asynchronously (Graphviz): the model is held until they are done
 async function calculusGraphFor(services: EfpServices, params: CalculusGraphParams, token: CancellationToken): Promise<LaidOutGraph> {
     const { model, stale, message } = await panelModel(services, params.uri, token);
     const title = `${params.object}${params.attribute ? `.${params.attribute}` : ''}`;
     if (!model) return graphMessage('calculus', title, message ?? 'No model.', stale);
-    return calculusGraphView(model, params.object, params.attribute, { collapsed: params.collapsed, maxNodes: params.maxNodes, stale });
+    return services.evaluation.DocumentModels.reading(model,
+        held => calculusGraphView(held, params.object, params.attribute, { collapsed: params.collapsed, maxNodes: params.maxNodes, stale }));
 }
 
 async function objectGraphFor(services: EfpServices, params: ObjectGraphParams, token: CancellationToken): Promise<LaidOutGraph> {
     const { model, stale, message } = await panelModel(services, params.uri, token);
     if (!model) return graphMessage('object', 'Object graph', message ?? 'No model.', stale);
-    return objectGraphView(model, { stale });
+    return services.evaluation.DocumentModels.reading(model, held => objectGraphView(held, { stale }));
 }
 
 /** Answers the graph panels' requests (`efp/calculusGraph`, `efp/objectGraph`) on the server's connection. */

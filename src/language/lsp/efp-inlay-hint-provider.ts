@@ -1,6 +1,6 @@
-import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
-import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { AstUtils, GrammarUtils, interruptAndCheck, type AstNode, type LangiumDocument } from 'langium';
+import type { InlayHintProvider } from 'langium/lsp';
+import { CancellationToken, InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
 import { isObjectDecl } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import type { Model } from '../../engine/model/model.js';
@@ -39,30 +39,36 @@ export function yearlyFootprint(model: Model, object: EfpObject): number | undef
  * After each object's name, its yearly footprint (servers, storage, networks, devices, systems).
  * The setting `efp.inlayHints.footprint` (default true) turns them off.
  */
-export class EfpInlayHintProvider extends AbstractInlayHintProvider {
-    private model: Model | undefined;
+export class EfpInlayHintProvider implements InlayHintProvider {
+    constructor(private readonly efp: EfpServices) {}
 
-    constructor(private readonly efp: EfpServices) {
-        super();
-    }
-
-    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+    async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken = CancellationToken.None): Promise<InlayHint[] | undefined> {
         const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'inlayHints') as { footprint?: boolean } | undefined;
         if (settings?.footprint === false) return undefined;
         // figures only from a model without errors (the current one, or the last good one)
-        this.model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
-        if (!this.model) return undefined;
-        return super.getInlayHints(document, params, cancelToken);
+        const models = this.efp.evaluation.DocumentModels;
+        const results = models.resultsFor(document);
+        if (!results) return undefined;
+        // the walk yields to the event loop now and then: the model is held until it is done
+        return models.reading(results.model, async model => {
+            const hints: InlayHint[] = [];
+            for (const node of AstUtils.streamAst(document.parseResult.value, { range: params.range })) {
+                await interruptAndCheck(cancelToken);
+                const hint = hintFor(model, node);
+                if (hint) hints.push(hint);
+            }
+            return hints;
+        });
     }
+}
 
-    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
-        if (!isObjectDecl(node) || !this.model) return;
-        const object = this.model.lookup(node.name);
-        if (!object || object.description.builtin) return;
-        const perYear = yearlyFootprint(this.model, object);
-        if (perYear === undefined) return;
-        const after = GrammarUtils.findNodeForProperty(node.$cstNode, node.label !== undefined ? 'label' : 'name');
-        if (!after) return;
-        acceptor({ position: after.range.end, label: `≈ ${formatYearlyMass(perYear)}`, paddingLeft: true, kind: InlayHintKind.Type });
-    }
+function hintFor(model: Model, node: AstNode): InlayHint | undefined {
+    if (!isObjectDecl(node)) return undefined;
+    const object = model.lookup(node.name);
+    if (!object || object.description.builtin) return undefined;
+    const perYear = yearlyFootprint(model, object);
+    if (perYear === undefined) return undefined;
+    const after = GrammarUtils.findNodeForProperty(node.$cstNode, node.label !== undefined ? 'label' : 'name');
+    if (!after) return undefined;
+    return { position: after.range.end, label: `≈ ${formatYearlyMass(perYear)}`, paddingLeft: true, kind: InlayHintKind.Type };
 }
