@@ -48,7 +48,7 @@ describe('efp check --watch', () => {
 
             // the model goes (an editor's save may delete it first), then comes back
             rmSync(join(dir, 'model.efp'));
-            await appeared('efp: cannot read model.efp: ENOENT', 1);
+            await appeared('efp: cannot read model.efp: no such file', 1);
             writeFileSync(join(dir, 'runs/emissions.csv'), V33);
             writeFileSync(join(dir, 'model.efp'), MODEL);
             await appeared('model.efp: no problems found', 2);
