@@ -1,6 +1,4 @@
-import {
-    createCompletionParser, createLangiumParser, inject, type DeepPartial, type Module
-} from 'langium';
+import { createCompletionParser, inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices
@@ -11,6 +9,7 @@ import { EfpWorkspaceManager } from './efp-workspace-manager.js';
 import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
+import { createEfpLangiumParser } from './efp-cst-builder.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
@@ -33,8 +32,9 @@ export type EfpServices = LangiumServices & EfpAddedServices;
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
-        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts)
-        LangiumParser: services => guardParser(createLangiumParser(services), services),
+        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
+        // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
+        LangiumParser: services => guardParser(createEfpLangiumParser(services), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
