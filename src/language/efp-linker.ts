@@ -1,5 +1,6 @@
 import { DefaultLinker, type AstNodeDescription, type LangiumCoreServices, type LinkingError, type ReferenceInfo, type ScopeProvider } from 'langium';
 import { didYouMean } from '../engine/model/diagnostics.js';
+import { quoted } from './message-text.js';
 
 /** What each kind of reference names, for "unknown …" messages. */
 const WHAT: Record<string, string> = {
@@ -23,6 +24,6 @@ export class EfpLinker extends DefaultLinker {
         const candidates = this.scopes.getScope(refInfo).getAllElements().map(d => d.name).toArray();
         const guess = didYouMean(name, candidates);
         const hint = guess ? ` Did you mean '${guess}'?` : what === 'unit' ? ' Units are written like W, kWh, kg, GB, h or year.' : '';
-        return { ...error, message: `unknown ${what} '${name}'.${hint}` };
+        return { ...error, message: `unknown ${what} ${quoted(name)}.${hint}` };
     }
 }

@@ -10,6 +10,7 @@ import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { createEfpLangiumParser } from './efp-cst-builder.js';
+import { EfpTokenBuilder } from './efp-token-builder.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
@@ -32,6 +33,8 @@ export type EfpServices = LangiumServices & EfpAddedServices;
 export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedServices> = {
     parser: {
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
+        // texts in quotes and block comments of any length, read in one pass (src/language/efp-token-builder.ts)
+        TokenBuilder: () => new EfpTokenBuilder(),
         // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
         // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
         LangiumParser: services => guardParser(createEfpLangiumParser(services), services),
