@@ -23,6 +23,7 @@ import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { registerValidationChecks } from './efp-validator.js';
+import { EfpDocumentValidator } from './efp-document-validator.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
@@ -53,6 +54,10 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         CodeActionProvider: services => new EfpCodeActionProvider(services),
         SignatureHelp: () => new EfpSignatureHelpProvider(),
         CodeLensProvider: services => new EfpCodeLensProvider(services)
+    },
+    validation: {
+        // at most 1,000 diagnostics a file (src/language/diagnostic-cap.ts)
+        DocumentValidator: services => new EfpDocumentValidator(services)
     },
     references: {
         Linker: services => new EfpLinker(services),
