@@ -10,7 +10,7 @@ import { footprintFor } from '../../src/language/evaluation/footprint-request.js
 import { generateModel, type Rng } from './generator.js';
 import { mutate } from './mutators.js';
 import { EXAMPLES } from './corpus.js';
-import { FuzzFailure, iterations, recordFailure, rngFor, withinBudget } from './fuzz-config.js';
+import { FuzzFailure, iterations, recordFailure, rngFor, withinBudget, SUITE_TIMEOUT_MS } from './fuzz-config.js';
 
 /**
  * The language services in-process, as the server runs them: every text is parsed, linked, validated and
@@ -107,5 +107,5 @@ describe('fuzzing the language services', () => {
             }
         }
         expect(rejections).toEqual([]);
-    }, 600_000);
+    }, SUITE_TIMEOUT_MS);
 });

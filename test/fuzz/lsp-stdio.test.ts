@@ -8,7 +8,7 @@ import { createMessageConnection, ResponseError, StreamMessageReader, StreamMess
 import { generateModel } from './generator.js';
 import { mutate } from './mutators.js';
 import { EXAMPLES } from './corpus.js';
-import { CALL_BUDGET_MS, hasStackTrace, iterations, recordFailure, rngFor } from './fuzz-config.js';
+import { CALL_BUDGET_MS, hasStackTrace, iterations, recordFailure, rngFor, SUITE_TIMEOUT_MS } from './fuzz-config.js';
 
 /**
  * A real `efp lsp --stdio` (the bundle, as editors run it) under didOpen/didChange storms of mutants, with
@@ -91,5 +91,5 @@ describe('fuzzing the language server over stdio', () => {
             rmSync(dir, { recursive: true, force: true });
         }
         expect(failures).toEqual([]);
-    }, 600_000);
+    }, SUITE_TIMEOUT_MS);
 });
