@@ -22,6 +22,7 @@ import { EfpFormatter } from './lsp/efp-formatter.js';
 import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
+import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
 import { EfpDocumentValidator } from './efp-document-validator.js';
 import '../platform/node20-polyfills.js';
@@ -53,13 +54,16 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         SemanticTokenProvider: services => new EfpSemanticTokenProvider(services),
         CodeActionProvider: services => new EfpCodeActionProvider(services),
         SignatureHelp: () => new EfpSignatureHelpProvider(),
-        CodeLensProvider: services => new EfpCodeLensProvider(services)
+        CodeLensProvider: services => new EfpCodeLensProvider(services),
+        // a name's uses gathered without spreading them into a call (src/language/lsp/efp-references.ts)
+        DocumentHighlightProvider: services => new EfpDocumentHighlightProvider(services)
     },
     validation: {
         // at most 1,000 diagnostics a file (src/language/diagnostic-cap.ts)
         DocumentValidator: services => new EfpDocumentValidator(services)
     },
     references: {
+        References: services => new EfpReferences(services),
         Linker: services => new EfpLinker(services),
         ScopeComputation: services => new EfpScopeComputation(services),
         ScopeProvider: services => new EfpScopeProvider(services)
