@@ -11,7 +11,7 @@ import {
  *   size exceeded") and the whole document fails;
  * - looks for the node being built in its container's children with `indexOf`, from the start, before
  *   every token, even when there are no hidden tokens to place: a list of n values costs n²/2 steps
- *   (262,980 values took 30 s to parse).
+ *   (262,980 values took 30 s to parse);
  * - takes the hidden tokens before each token off the front of the lexer's array of them
  *   (`hidden.splice(0, i)`), which moves all the others: a comment on every line of a long series is
  *   quadratic too (262,980 values with a comment each: 50 s).
