@@ -39,7 +39,7 @@ describe('diagnostics capped per file', () => {
         const diagnostics = document.diagnostics ?? [];
         expect(diagnostics).toHaveLength(1000);
         expect(diagnostics[999].message).toBe(`${NOTICE('149,002', '149,002 errors')}. Fix the problems listed first; the others are listed as those go.`);
-    });
+    }, 120_000);
 
     it('efp check prints the same 999 and the notice with its hint, and counts every problem', async () => {
         const dir = writeModelFiles({ 'model.efp': badConfidences(5000) });

@@ -73,7 +73,7 @@ describe('the concrete syntax tree of huge texts', () => {
         const last = isListExpression(list) ? list.items[262_979] : undefined;
         expect(isQuantityLiteral(last) && last.value).toBe(String(1000 + (262_979 % 24) * 10));
         expect(last?.$cstNode?.range.start.line).toBe(journeyStarts(document.parseResult.value as Document).$cstNode!.range.start.line + 1 + Math.floor(262_979 / 24));
-    });
+    }, 120_000);
 
     it('a comment before each of 50,000 values: every comment is placed, in order, before its value', async () => {
         const text = withHourlyValues(50_000, i => `/* v${i} */ `);

@@ -22,11 +22,11 @@ describe('formatting huge files', () => {
         const text = QUICKSTART.replace(/hourly_usage_journey_starts:[\s\S]*?\n}/, `hourly_usage_journey_starts: hourly_values(values: [${values}], start_date: 2025-01-01)\n}`);
         const formatted = await format(text);
         expect(formatted).toContain(`hourly_values(values: [${Array.from({ length: 130_000 }, (_, i) => String(i % 10)).join(', ')}], start_date: 2025-01-01)`);
-    });
+    }, 120_000);
 
     it('130,000 declarations each start a line', async () => {
         const text = Array.from({ length: 130_000 }, (_, i) => `storage s${i} {}`).join(' ');
         const formatted = await format(text);
         expect(formatted).toBe(Array.from({ length: 130_000 }, (_, i) => `storage s${i} {}`).join('\n'));
-    });
+    }, 120_000);
 });
