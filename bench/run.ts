@@ -3,7 +3,7 @@
  * median of several runs and records the machine's load when it was taken; figures that must be cold
  * (a fresh process's first evaluation, the CLI's start) run in child processes of this script.
  *
- *   node out/bench-run.cjs [--quick] [--only engine,incremental,quickstart,lsp,lifecycle,cli] [--out file.json] [--cli bin/efp.cjs]
+ *   node out/bench-run.cjs [--quick] [--only engine,incremental,quickstart,lsp,lifecycle,cli,text] [--out file.json] [--cli bin/efp.cjs]
  *
  * One figure alone, as the runner takes it (the JSON on the last line; what `node --cpu-prof` can profile):
  *   node out/bench-run.cjs --child engine '{"shape":{"patterns":100,"jobsPerStep":1,"years":1},"warmRuns":5}'
@@ -12,6 +12,8 @@
  *   node out/bench-run.cjs --child lsp '{"lines":5000,"runs":40}'
  *   node out/bench-run.cjs --child lsp-burst '{"lines":5000,"bursts":10}'
  *   node --expose-gc out/bench-run.cjs --child lsp-memory '{"documents":200}'
+ *   node out/bench-run.cjs --child lines '{"values":50000}'
+ *   node out/bench-run.cjs --child series '{"values":1000000}'
  */
 import '../src/platform/node20-polyfills.js';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import { engineFigure, incrementalFigures, quickstartFigure, EQUALITY_TOLERANCE,
 import { lspFigure, type LspFigure } from './lsp-figures.js';
 import { editBurstFigure, openCloseMemoryFigure, type EditBurstFigure, type OpenCloseMemoryFigure } from './lsp-lifecycle-figures.js';
 import { systemLabel, type SystemShape } from './system-generator.js';
+import { commentedCheckRun, linesFigure, seriesFigure, type LinesFigure, type SeriesFigure } from './huge-text-figures.js';
 
 const QUICKSTART = 'examples/quickstart.efp';
 
@@ -76,6 +79,8 @@ async function child(kind: string, args: unknown): Promise<unknown> {
             return editBurstFigure(lines, bursts, 20, 20, cli);
         }
         case 'lsp-memory': return openCloseMemoryFigure((args as { documents: number }).documents);
+        case 'lines': return linesFigure((args as { values: number }).values);
+        case 'series': return seriesFigure((args as { values: number }).values);
         default: throw new Error(`unknown child ${kind}`);
     }
 }
@@ -200,6 +205,34 @@ function cliFigures(quick: boolean, cli: string, figures: Figure[]): void {
     if (rss.length) figures.push({ id: 'cli.peakRss', label: 'CLI peak memory (max RSS, /usr/bin/time)', median: median(rss), unit: 'MB', runs: rss.length, max: Math.max(...rss), load: loadAt });
 }
 
+/**
+ * Huge texts (bench/huge-text-figures.ts): a 50,000-line model built, a series of 250k to 1M values from
+ * text to evaluated model (linear in values), `efp check` of a file of 125,000 comment lines.
+ */
+function textFigures(quick: boolean, cli: string, figures: Figure[]): void {
+    const runs = quick ? 1 : 3;
+    let loadAt = load();
+    const lines = Array.from({ length: runs }, () => inChild<LinesFigure>('lines', { values: 50_000 }));
+    figures.push({ id: 'text.lines.50000', label: `parse, link and validate a ${lines[0].lines}-line model (quickstart + 50,000 hourly values, one a line)`, median: median(lines.map(l => l.buildMs)),
+        unit: 'ms', runs, load: loadAt, details: { hoverMs: +median(lines.map(l => l.hoverMs)).toFixed(1), completionMs: +median(lines.map(l => l.completionMs)).toFixed(1),
+            errors: lines[0].errors, peakRssMB: Math.max(...lines.map(l => l.peakRssMB)) } });
+    for (const values of quick ? [250_000] : [250_000, 500_000, 1_000_000]) {
+        loadAt = load();
+        const taken = Array.from({ length: runs }, () => inChild<SeriesFigure>('series', { values }));
+        const total = median(taken.map(t => t.totalMs));
+        figures.push({ id: `text.series.${values}`, label: `a ${values.toLocaleString('en-US')}-value series evaluated end to end (text -> parse -> describe -> evaluate)`, median: total, unit: 'ms', runs, load: loadAt,
+            details: { textMB: taken[0].textMB, parseMs: +median(taken.map(t => t.parseMs)).toFixed(0), describeMs: +median(taken.map(t => t.describeMs)).toFixed(0),
+                evaluateMs: +median(taken.map(t => t.evaluateMs)).toFixed(0), nsPerValue: Math.round(total * 1e6 / values), peakRssMB: Math.max(...taken.map(t => t.peakRssMB)),
+                errors: taken[0].errors.join('; ') } });
+    }
+    loadAt = load();
+    const comments = quick ? 25_000 : 125_000;
+    const checks = Array.from({ length: runs }, () => commentedCheckRun(cli, comments));
+    const rss = checks.map(c => c.maxRssMB).filter((m): m is number => m !== undefined);
+    figures.push({ id: `text.commented.${comments}`, label: `efp check of the quickstart after ${comments.toLocaleString('en-US')} comment lines (a new process)`, median: median(checks.map(c => c.wallMs)),
+        unit: 'ms', runs, load: loadAt, details: { maxRssMB: rss.length ? Math.max(...rss) : 'unknown', exitCode: checks[0].exitCode ?? 'killed', output: checks[0].lastLine.slice(-80) } });
+}
+
 // ---- report ----
 
 function format(n: number | undefined, unit = 'ms'): string {
@@ -218,6 +251,9 @@ function detailText(f: Figure): string {
     if (f.id.startsWith('lsp.memory')) return `start ${d.startMB} MB, ${d.ratioToStart}× the start; ${d.modelsKept} models and ${d.documentsKept} documents kept`;
     if (f.id.startsWith('lsp.keystroke')) return `p95 ${format(f.p95)}, max ${format(f.max)}; initial build ${d.initialBuildMs} ms, peak ${d.peakRssMB} MB`;
     if (f.id.startsWith('lsp.')) return `p95 ${format(f.p95)}, max ${format(f.max)}`;
+    if (f.id.startsWith('text.lines.')) return `hover ${format(d.hoverMs as number)}, completion ${format(d.completionMs as number)}; ${d.errors} errors; peak ${d.peakRssMB} MB`;
+    if (f.id.startsWith('text.series.')) return `${d.nsPerValue} ns/value: parse ${d.parseMs} ms, describe ${d.describeMs} ms, evaluate ${d.evaluateMs} ms; ${d.textMB} MB of text, peak ${d.peakRssMB} MB${d.errors ? `; errors: ${d.errors}` : ''}`;
+    if (f.id.startsWith('text.commented.')) return `max RSS ${d.maxRssMB} MB; exit ${d.exitCode}: ${d.output}`;
     if (f.max !== undefined) return `max ${format(f.max, f.unit)}`;
     return '';
 }
@@ -247,6 +283,11 @@ function targets(figures: readonly Figure[]): string[] {
     for (const f of incremental) {
         const speedup = f.details!.speedup as number;
         lines.push(`${speedup >= 10 ? 'PASS' : 'FAIL'} incremental ≥ 10× faster than full (${f.label}): ${speedup}×`);
+    }
+    const series = figures.filter(f => f.id.startsWith('text.series.'));
+    if (series.length > 1) {
+        const costs = series.map(f => f.details!.nsPerValue as number);
+        lines.push(`linear in values: a series from text to evaluated model costs ${Math.min(...costs)} to ${Math.max(...costs)} ns/value across ${series.length} sizes (${(Math.max(...costs) / Math.min(...costs)).toFixed(1)}× spread)`);
     }
     const keystroke = figures.find(f => f.id === 'lsp.keystroke.5000');
     if (keystroke) lines.push(`${keystroke.max! <= 100 ? 'PASS' : 'FAIL'} no keystroke-to-diagnostic above 100 ms on the 5k-line workspace: max ${format(keystroke.max)}`);
@@ -287,6 +328,7 @@ async function main(): Promise<void> {
     section('lsp', () => lspFigures(options.quick, figures));
     section('lifecycle', () => lifecycleFigures(options.quick, options.cli, figures));
     section('cli', () => cliFigures(options.quick, options.cli, figures));
+    section('text', () => textFigures(options.quick, options.cli, figures));
     printTable(figures);
     console.log('\ntargets:');
     for (const t of targets(figures)) console.log(`  ${t}`);

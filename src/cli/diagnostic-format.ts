@@ -16,8 +16,15 @@ export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string
 }
 
 export function summarize(diagnostics: readonly FileDiagnostic[]): string {
-    const count = (s: FileDiagnostic['severity']) => diagnostics.filter(d => d.severity === s).length;
-    const errors = count('error'), warnings = count('warning');
+    // the last diagnostic of a file that has too many stands for those it left out
+    let errors = 0, warnings = 0;
+    for (const d of diagnostics) {
+        if (d.leftOut) {
+            errors += d.leftOut.errors;
+            warnings += d.leftOut.warnings;
+        } else if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+    }
     if (errors === 0 && warnings === 0) return 'no problems found';
     return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

@@ -6,6 +6,8 @@ import { importClosure } from './efp-scope.js';
 import { modelFindings } from '../engine/model/model-findings.js';
 import { FROM_ENGINE } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
+import { capDiagnostics, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
+import { tooManyProblems } from './efp-document-validator.js';
 
 /** A diagnostic with the document it belongs to, whatever found it (parser, linker, validator, engine). */
 export interface FileDiagnostic {
@@ -15,6 +17,8 @@ export interface FileDiagnostic {
     readonly message: string;
     readonly code?: string;
     readonly hint?: string;
+    /** On the last diagnostic of a file that has too many: those left out. */
+    readonly leftOut?: LeftOut;
 }
 
 const SEVERITY: Record<number, Severity> = {
@@ -22,9 +26,47 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
 };
 
-function fromLangium(uri: string, d: Diagnostic): FileDiagnostic {
+function fromLangium(uri: string, d: Diagnostic): FileDiagnostic | undefined {
     const code = typeof d.data === 'object' && d.data && 'code' in d.data ? String((d.data as { code: unknown }).code) : d.code?.toString();
-    return { uri, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], message: typeof d.message === 'string' ? d.message : d.message.value, code };
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const capped = tooManyProblems(d);
+    if (capped) {
+        // the engine's findings are reported from the model below: only the others the editor's list left out count here
+        const { leftOut: all, leftOutFromEngine: engine } = capped;
+        const leftOut = { errors: all.errors - engine.errors, warnings: all.warnings - engine.warnings, others: all.others - engine.others };
+        if (leftOut.errors + leftOut.warnings + leftOut.others === 0) return undefined;
+        // what the notice says is said again when this file's diagnostics are capped below, with the engine's
+        return { uri, range: d.range, severity: leftOut.errors ? 'error' : leftOut.warnings ? 'warning' : 'info', message, code, leftOut };
+    }
+    // a check that gives a hint says it after the message, which the CLI prints on a line of its own
+    const hint = typeof d.data === 'object' && d.data && 'hint' in d.data ? String((d.data as { hint: unknown }).hint) : undefined;
+    if (hint && message.endsWith(`. ${hint}`)) {
+        return { uri, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], message: message.slice(0, -hint.length - 2), code, hint };
+    }
+    return { uri, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], message, code };
+}
+
+/** Capping one file's diagnostics: the notice is of that file. */
+function cappableIn(uri: string): Cappable<FileDiagnostic> {
+    return {
+        range: d => d.range,
+        severity: d => d.severity,
+        leftOutBy: d => d.leftOut,
+        notice: ({ message, hint, severity, range, leftOut }) => ({ uri, range, severity, message, hint, code: TOO_MANY_PROBLEMS, leftOut })
+    };
+}
+
+/** Each file's diagnostics capped (src/language/diagnostic-cap.ts), the files in the order they come. */
+function cappedPerFile(diagnostics: readonly FileDiagnostic[]): FileDiagnostic[] {
+    const byFile = new Map<string, FileDiagnostic[]>();
+    for (const d of diagnostics) {
+        const list = byFile.get(d.uri);
+        if (list) list.push(d);
+        else byFile.set(d.uri, [d]);
+    }
+    const capped: FileDiagnostic[] = [];
+    for (const [uri, list] of byFile) for (const d of capDiagnostics(list, cappableIn(uri))) capped.push(d);
+    return capped;
 }
 
 function fromEngine(fallbackUri: string, d: EngineDiagnostic): FileDiagnostic {
@@ -54,12 +96,14 @@ export function analyzeDocument(document: LangiumDocument, services: EfpServices
         const doc = documents.getDocument(URI.parse(uri));
         for (const d of doc?.diagnostics ?? []) {
             // the engine's findings are taken from the model evaluated below, with their hints apart
-            if (!(typeof d.data === 'object' && d.data && FROM_ENGINE in d.data)) diagnostics.push(fromLangium(uri, d));
+            if (typeof d.data === 'object' && d.data && FROM_ENGINE in d.data) continue;
+            const diagnostic = fromLangium(uri, d);
+            if (diagnostic) diagnostics.push(diagnostic);
         }
     }
-    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics };
+    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics: cappedPerFile(diagnostics) };
     const model = services.evaluation.DocumentModels.modelFor(document);
-    if (!model) return { diagnostics };
-    diagnostics.push(...modelFindings(model).map(d => fromEngine(document.uri.toString(), d)));
-    return { model, diagnostics };
+    if (!model) return { diagnostics: cappedPerFile(diagnostics) };
+    for (const d of modelFindings(model)) diagnostics.push(fromEngine(document.uri.toString(), d));
+    return { model, diagnostics: cappedPerFile(diagnostics) };
 }

@@ -1,6 +1,4 @@
-import {
-    createCompletionParser, createLangiumParser, inject, type DeepPartial, type Module
-} from 'langium';
+import { createCompletionParser, inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices
@@ -15,6 +13,8 @@ import { EfpLinker } from './efp-linker.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
+import { createEfpLangiumParser } from './efp-cst-builder.js';
+import { EfpTokenBuilder } from './efp-token-builder.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EditBurst } from './evaluation/edit-burst.js';
@@ -28,7 +28,9 @@ import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
+import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
+import { EfpDocumentValidator } from './efp-document-validator.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
@@ -41,8 +43,11 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         ParserErrorMessageProvider: () => new EfpParserErrorMessageProvider(),
         // `\u{hex}` in strings, as efp writes imported text (src/engine/text/efp-syntax.ts)
         ValueConverter: () => new EfpValueConverter(),
-        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts)
-        LangiumParser: services => guardParser(createLangiumParser(services), services),
+        // texts in quotes and block comments of any length, read in one pass (src/language/efp-token-builder.ts)
+        TokenBuilder: () => new EfpTokenBuilder(),
+        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
+        // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
+        LangiumParser: services => guardParser(createEfpLangiumParser(services), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
@@ -58,12 +63,19 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         SemanticTokenProvider: services => new EfpSemanticTokenProvider(services),
         CodeActionProvider: services => new EfpCodeActionProvider(services),
         SignatureHelp: () => new EfpSignatureHelpProvider(),
-        CodeLensProvider: services => new EfpCodeLensProvider(services)
+        CodeLensProvider: services => new EfpCodeLensProvider(services),
+        // a name's uses gathered without spreading them into a call (src/language/lsp/efp-references.ts)
+        DocumentHighlightProvider: services => new EfpDocumentHighlightProvider(services)
+    },
+    validation: {
+        // at most 1,000 diagnostics a file (src/language/diagnostic-cap.ts)
+        DocumentValidator: services => new EfpDocumentValidator(services)
     },
     documentation: {
         DocumentationProvider: services => new EfpDocumentationProvider(services)
     },
     references: {
+        References: services => new EfpReferences(services),
         Linker: services => new EfpLinker(services),
         ScopeComputation: services => new EfpScopeComputation(services),
         ScopeProvider: services => new EfpScopeProvider(services)

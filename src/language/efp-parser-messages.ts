@@ -1,5 +1,6 @@
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
+import { quoted } from './message-text.js';
 
 /** Tokens in words, for syntax error messages. */
 const TOKEN_WORDS: Record<string, string> = {
@@ -19,7 +20,7 @@ function words(type: TokenType): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType.name === 'EOF') return 'the end of the file';
-    return `\`${token.image}\``;
+    return quoted(token.image, '`');
 }
 
 /** What a rule is, to say what was being written when the text went wrong. */

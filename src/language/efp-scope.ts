@@ -1,7 +1,7 @@
 import {
     AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, UriUtils, WorkspaceCache,
     type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LocalSymbols,
-    type ReferenceInfo, type Scope, type AstNodeLocator, type LangiumDocuments
+    type ReferenceInfo, type Scope, type AstNodeLocator, type LangiumDocuments, type Stream
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import { isDocument, isEnumDecl, isObjectDecl, type Document } from './generated/ast.js';
@@ -69,6 +69,26 @@ function mapScope(elements: readonly AstNodeDescription[], outer?: Scope): Scope
 }
 
 /**
+ * A scope without some declarations (an object's own, for its `from`), looked up by name like the scope
+ * it wraps: copying the names of a whole scope for every `from` made 20,000 of them take 87 s.
+ */
+class ScopeWithout implements Scope {
+    constructor(private readonly scope: Scope, private readonly excluded: (d: AstNodeDescription) => boolean) {}
+
+    getElement(name: string): AstNodeDescription | undefined {
+        return this.getElements(name).head();
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return this.scope.getElements(name).filter(d => !this.excluded(d));
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return this.scope.getAllElements().filter(d => !this.excluded(d));
+    }
+}
+
+/**
  * Names resolve in the file, then in the files it imports, then in the built-in library, so a user's
  * object may reuse a built-in name (`network wifi`) and shadow it. `from X` never resolves to the object
  * being declared, so `storage ssd from ssd` means the built-in ssd archetype.
@@ -100,8 +120,8 @@ export class EfpScopeProvider extends DefaultScopeProvider {
             const self = context.container;
             const document = AstUtils.getDocument(self);
             const selfPath = this.locator.getAstNodePath(self);
-            const isSelf = (d: AstNodeDescription) => d.documentUri.toString() === document.uri.toString() && d.path === selfPath;
-            return this.createScope(scope.getAllElements().filter(d => !isSelf(d)));
+            const uri = document.uri.toString();
+            return new ScopeWithout(scope, d => d.path === selfPath && d.documentUri.toString() === uri);
         }
         return scope;
     }

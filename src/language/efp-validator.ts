@@ -15,6 +15,10 @@ const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 /** Marks the diagnostics the validator takes from the engine (the CLI reports those itself, hints apart). */
 export const FROM_ENGINE = 'fromEngine';
 
+/** What a model starts with, for a file that declares nothing. */
+export const EMPTY_FILE_HINT = 'A model starts with its settings, `model "My service" { start_date: 2025-01-01  modeling_duration: 3 year }`, '
+    + 'then its objects, e.g. `server web { power: 300 W ... }` (examples/quickstart.efp is a whole one).';
+
 /** Checks that need only the syntax tree; the engine checks what needs the model (dimensions, cycles...). */
 export class EfpValidator {
     constructor(private readonly services: EfpServices) {}
@@ -105,6 +109,19 @@ export class EfpValidator {
         }
     }
 
+    /** An empty file, or one of comments only, is not "no problems": it is most likely not the file meant. */
+    checkDeclaresSomething(root: Document, accept: ValidationAcceptor): void {
+        const document = root.$document;
+        if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
+        if (root.imports.length > 0 || root.elements.length > 0) return;
+        // text that does not parse declares nothing either, and says why already
+        if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) return;
+        const start = { line: 0, character: 0 };
+        accept('warning', `this file declares nothing. ${EMPTY_FILE_HINT}`, {
+            node: root, range: { start, end: start }, code: 'empty-file', data: { code: 'empty-file', hint: EMPTY_FILE_HINT }
+        });
+    }
+
     checkMembersFollowAnObject(ref: Reference, accept: ValidationAcceptor): void {
         const target = ref.target.ref;
         if (target && !isObjectDecl(target) && ref.members.length > 0) {
@@ -124,7 +141,7 @@ export function registerValidationChecks(services: EfpServices): void {
         ConfidenceAnnotation: validator.checkConfidenceLevel.bind(validator),
         Import: validator.checkImportExists.bind(validator),
         Reference: validator.checkMembersFollowAnObject.bind(validator),
-        Document: validator.checkModel.bind(validator)
+        Document: [validator.checkModel.bind(validator), validator.checkDeclaresSomething.bind(validator)]
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }

@@ -6,7 +6,7 @@ import { efp, type CliResult } from '../helpers/cli-run.js';
 import { generateModel, type Rng } from './generator.js';
 import { mutate } from './mutators.js';
 import { EXAMPLES } from './corpus.js';
-import { CALL_BUDGET_MS, FuzzFailure, hasStackTrace, iterations, recordFailure, rngFor, withinBudget } from './fuzz-config.js';
+import { CALL_BUDGET_MS, FuzzFailure, hasStackTrace, iterations, recordFailure, rngFor, withinBudget, SUITE_TIMEOUT_MS } from './fuzz-config.js';
 
 /**
  * The CLI in-process on generated and mutated models: `check`, `eval`, `eval --json`, `export` and `diff`
@@ -64,5 +64,5 @@ describe('fuzzing the command line', () => {
             rmSync(dir, { recursive: true, force: true });
         }
         expect(true).toBe(true);
-    }, 600_000);
+    }, SUITE_TIMEOUT_MS);
 });

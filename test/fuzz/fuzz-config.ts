@@ -4,16 +4,25 @@ import { random } from '../helpers/random.js';
 
 /**
  * The fuzzing budget. `npm test` runs a fixed seed and a small budget (CI: a few seconds per suite on two
- * cores); `npm run fuzz` sets EFP_FUZZ_ITERATIONS (and a fresh EFP_FUZZ_SEED if given) for a long run.
+ * cores); `npm run fuzz` sets EFP_FUZZ_ITERATIONS (and a fresh EFP_FUZZ_SEED if given) for a long run;
+ * `npm run fuzz:nightly` multiplies every suite's budget by EFP_FUZZ_SCALE, with a longer call budget.
  * A failure prints the seed and writes the failing text under test-results/fuzz/, so it replays.
  */
 export const FUZZ_SEED = Number(process.env.EFP_FUZZ_SEED ?? 20260601);
-const SCALE = Number(process.env.EFP_FUZZ_ITERATIONS ?? 0);
+const COUNT = Number(process.env.EFP_FUZZ_ITERATIONS ?? 0);
+const SCALE = Number(process.env.EFP_FUZZ_SCALE ?? 0);
 
-/** The iterations of one suite: its CI default, or the long mode's count when EFP_FUZZ_ITERATIONS is set. */
+/**
+ * The iterations of one suite: its CI default; the long mode's count when EFP_FUZZ_ITERATIONS is set;
+ * the default times EFP_FUZZ_SCALE in the nightly mode (so that slow suites stay in proportion).
+ */
 export function iterations(ciDefault: number): number {
-    return SCALE > 0 ? SCALE : ciDefault;
+    if (COUNT > 0) return COUNT;
+    return SCALE > 0 ? Math.round(ciDefault * SCALE) : ciDefault;
 }
+
+/** A suite's own timeout: ten minutes, or what a long run asks for (EFP_FUZZ_SUITE_MS). */
+export const SUITE_TIMEOUT_MS = Number(process.env.EFP_FUZZ_SUITE_MS ?? 600_000);
 
 /** A PRNG per suite and iteration: one failing iteration replays alone from its printed seed. */
 export function rngFor(suite: string, iteration: number): () => number {

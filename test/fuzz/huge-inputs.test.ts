@@ -75,33 +75,31 @@ describe('huge inputs', () => {
         }
     }, 120_000);
 
-    it('a 50,000-line model parses, links and validates in a few seconds, and the editor keeps answering', async () => {
+    // how long it takes is a benchmark figure (bench/huge-text-figures.ts, `text.lines.50000`)
+    it('a 50,000-line model parses, links and validates, and the editor keeps answering', async () => {
         // the quickstart with 50,000 lines of hourly values pasted in (a year and a half of hours, one per line)
         const hours = Array.from({ length: 50_000 }, (_, i) => `    ${1000 + (i % 24) * 10},`).join('\n');
         const text = QUICKSTART.replace(/hourly_usage_journey_starts:[\s\S]*?\n}/, `hourly_usage_journey_starts: hourly_values([\n${hours}\n  ], start_date: 2025-01-01)\n}`);
         expect(text.split('\n').length).toBeGreaterThan(50_000);
-        const { result: { Efp, documents: [document] }, ms } = await timed(() => openWorkspace(text));
+        const { Efp, documents: [document] } = await openWorkspace(text);
         expect(document.parseResult.parserErrors).toEqual([]);
         expect((document.diagnostics ?? []).filter(d => d.severity === 1)).toEqual([]);
-        expect(ms).toBeLessThan(10_000);
         const position = document.textDocument.positionAt(text.indexOf('power: 300 W') + 2);
-        const hover = await timed(() => Promise.resolve(Efp.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position })));
-        expect(hover.result).toBeDefined();
-        expect(hover.ms).toBeLessThan(2000);
-        const completion = await timed(() => Promise.resolve(Efp.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: { line: 40_000, character: 6 } })));
-        expect(completion.ms).toBeLessThan(2000);
+        const hover = await Efp.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
+        expect(hover).toBeDefined();
+        const completion = await Efp.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: { line: 40_000, character: 6 } });
+        expect(completion).toBeDefined();
     }, 60_000);
 
-    it('many objects: 2,000 jobs in one file check in a few seconds', async () => {
+    it('many objects: 2,000 jobs in one file check', async () => {
         const jobs = Array.from({ length: 2000 }, (_, i) => `job j${i} on web {\n  data_transferred: ${i % 9 + 1} MB\n  request_duration: 1 s\n}`).join('\n');
         const text = QUICKSTART.replace('jobs: [streaming]', `jobs: [streaming, ${Array.from({ length: 2000 }, (_, i) => `j${i}`).join(', ')}]`) + '\n' + jobs + '\n';
         const dir = mkdtempSync(join(tmpdir(), 'efp-huge-objects-'));
         try {
             writeFileSync(join(dir, 'model.efp'), text);
-            const { result, ms } = await timed(() => efp('check', join(dir, 'model.efp')));
+            const result = await efp('check', join(dir, 'model.efp'));
             expect(result.stderr).toBe('');
             expect([0, 1]).toContain(result.code);
-            expect(ms).toBeLessThan(20_000);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
@@ -124,11 +122,10 @@ describe('deeply nested expressions (regression: "Maximum call stack size exceed
             const dir = mkdtempSync(join(tmpdir(), 'efp-deep-'));
             try {
                 writeFileSync(join(dir, 'model.efp'), text);
-                const { result, ms } = await timed(() => efp('check', join(dir, 'model.efp')));
+                const result = await efp('check', join(dir, 'model.efp'));
                 expect(result.code).toBe(1);
                 expect(result.stderr).toBe('');
                 expect(result.stdout).toMatch(new RegExp(`model\\.efp:${line}:\\d+: error: this value is nested too deeply for efp to read \\(more than (${MAX_BRACKET_DEPTH} levels|${MAX_OPERATOR_DEPTH} operators)`));
-                expect(ms).toBeLessThan(5000);
                 // the editor: every feature answers on the document
                 const { Efp, documents: [document] } = await openWorkspace(text);
                 const textDocument = { uri: document.uri.toString() };

@@ -7,7 +7,7 @@ import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/buil
 import { generateModel, type Rng } from './generator.js';
 import { mutate } from './mutators.js';
 import { EXAMPLES } from './corpus.js';
-import { FuzzFailure, iterations, recordFailure, rngFor, withinBudget } from './fuzz-config.js';
+import { FuzzFailure, iterations, recordFailure, rngFor, withinBudget, SUITE_TIMEOUT_MS } from './fuzz-config.js';
 import { exercise } from './language-checks.js';
 
 /**
@@ -58,5 +58,5 @@ describe('fuzzing the language services', () => {
             }
         }
         expect(rejections).toEqual([]);
-    }, 600_000);
+    }, SUITE_TIMEOUT_MS);
 });

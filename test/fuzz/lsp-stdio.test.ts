@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { generateModel } from './generator.js';
 import { mutate } from './mutators.js';
 import { EXAMPLES } from './corpus.js';
-import { iterations, recordFailure, rngFor } from './fuzz-config.js';
+import { iterations, recordFailure, rngFor, SUITE_TIMEOUT_MS } from './fuzz-config.js';
 import { settledRequests, startLspSession } from './lsp-session.js';
 
 /**
@@ -47,5 +47,5 @@ describe('fuzzing the language server over stdio', () => {
             await session.close();
         }
         expect(session.failures).toEqual([]);
-    }, 600_000);
+    }, SUITE_TIMEOUT_MS);
 });

@@ -43,11 +43,14 @@ export class ReportedElsewhere extends Error {}
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
     let best: string | undefined;
     let bestDistance = Infinity;
+    const limit = Math.max(2, Math.floor(name.length / 3));
     for (const c of candidates) {
+        // the distance is at least the difference in length: skip the names that cannot be closer (a 10 MB name took minutes)
+        if (Math.abs(c.length - name.length) > Math.min(limit, bestDistance - 1)) continue;
         const d = editDistance(name.toLowerCase(), c.toLowerCase());
         if (d < bestDistance) { best = c; bestDistance = d; }
     }
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+    return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

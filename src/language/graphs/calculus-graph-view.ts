@@ -71,7 +71,8 @@ function hiddenAncestors(node: Node, shown: ReadonlySet<Node>): number {
         if (seen.has(n)) continue;
         seen.add(n);
         if (!shown.has(n)) hidden++;
-        stack.push(...n.operands);
+        // a sum over every job of a system has as many operands: pushed one by one, not spread into a call
+        for (const operand of n.operands) stack.push(operand);
     }
     return hidden;
 }

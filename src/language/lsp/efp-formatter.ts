@@ -1,4 +1,5 @@
-import { CstUtils, isLeafCstNode, type AstNode } from 'langium';
+import { CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import {
     isArgument, isAttribute, isBinaryExpression, isCall, isConversion, isDocument, isEnumDecl, isImport, isListExpression,
@@ -11,19 +12,24 @@ import {
  * own line (blank lines between them are kept), each input on its own indented line, single spaces
  * between words and around operators, none inside brackets, and units written as in `0.05 kWh/GB`.
  * Comments stay where they are.
+ *
+ * Nodes and keywords are handed to Langium's regions as arrays: its `nodes(...)` and `keywords(...)`
+ * spread them into calls, which runs out of stack on a list of 150,000 values or as many declarations.
  */
 export class EfpFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
         const f = this.getNodeFormatter(node);
+        const keywords = (...words: string[]) => f.cst(keywordNodes(node, words));
         if (isDocument(node)) {
-            const first = [...node.imports, ...node.elements][0];
-            const rest = [...node.imports, ...node.elements].filter(e => e !== first);
+            const declarations = [...node.imports, ...node.elements];
+            const first = declarations[0];
             if (first) f.node(first).prepend(Formatting.noIndent());
             // a declaration starts a line; the blank lines the author left (up to two) stay
-            if (rest.length) f.nodes(...rest).prepend(Formatting.newLines(1, { allowMore: true })).prepend(Formatting.noIndent());
+            const rest = declarations.slice(1).map(e => e.$cstNode).filter((c): c is CstNode => c !== undefined);
+            if (rest.length) f.cst(rest).prepend(Formatting.newLines(1, { allowMore: true })).prepend(Formatting.noIndent());
         } else if (isObjectDecl(node) || isModelSettings(node) || isEnumDecl(node)) {
             f.properties('name', 'label', 'title', 'archetype', 'server').prepend(Formatting.oneSpace());
-            f.keywords('from', 'on').prepend(Formatting.oneSpace());
+            keywords('from', 'on').prepend(Formatting.oneSpace());
             const open = f.keyword('{');
             const close = f.keyword('}');
             open.prepend(Formatting.oneSpace());
@@ -33,7 +39,7 @@ export class EfpFormatter extends AbstractFormatter {
             } else if (isEnumDecl(node)) {
                 open.append(Formatting.oneSpace());
                 close.prepend(Formatting.oneSpace());
-                f.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+                keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
             } else {
                 f.interior(open, close).prepend(Formatting.indent());
                 close.prepend(Formatting.newLine());
@@ -41,7 +47,7 @@ export class EfpFormatter extends AbstractFormatter {
         } else if (isAttribute(node)) {
             // a long value may start on the next line, one level in
             f.keyword(':').prepend(Formatting.noSpace()).append(Formatting.fit(Formatting.oneSpace(), Formatting.indent()));
-            if (node.annotations.length) f.nodes(...node.annotations).prepend(Formatting.oneSpace());
+            if (node.annotations.length) f.cst(node.annotations.map(a => a.$cstNode).filter((c): c is CstNode => c !== undefined)).prepend(Formatting.oneSpace());
         } else if (isSourceDecl(node) || isUnitDecl(node) || isImport(node)) {
             f.properties('name', 'title', 'link', 'description', 'path').prepend(Formatting.oneSpace());
         } else if (isQuantityLiteral(node)) {
@@ -62,13 +68,13 @@ export class EfpFormatter extends AbstractFormatter {
         } else if (isConversion(node)) {
             f.keyword('in').surround(Formatting.oneSpace());
         } else if (isUnitExpression(node) || isUnitFactor(node)) {
-            f.keywords('/', '*', '^').surround(Formatting.noSpace());
+            keywords('/', '*', '^').surround(Formatting.noSpace());
         } else if (isReference(node)) {
-            f.keywords('.').surround(Formatting.noSpace());
+            keywords('.').surround(Formatting.noSpace());
         } else if (isListExpression(node) || isCall(node)) {
-            f.keywords('[', '(').append(Formatting.noSpace());
-            f.keywords(']', ')').prepend(Formatting.noSpace());
-            f.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+            keywords('[', '(').append(Formatting.noSpace());
+            keywords(']', ')').prepend(Formatting.noSpace());
+            keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
             if (isCall(node)) f.keyword('(').prepend(Formatting.noSpace());
         } else if (isArgument(node)) {
             f.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
@@ -76,8 +82,36 @@ export class EfpFormatter extends AbstractFormatter {
         }
         // parentheses around an expression hug it
         if (!isCall(node) && !isListExpression(node)) {
-            f.keywords('(').append(Formatting.noSpace());
-            f.keywords(')').prepend(Formatting.noSpace());
+            keywords('(').append(Formatting.noSpace());
+            keywords(')').prepend(Formatting.noSpace());
         }
     }
+
+    /** As Langium's, without spreading the errors into `Math.min(...)` (a file can have 100,000 of them). */
+    protected override isFormatRangeErrorFree(document: LangiumDocument, range: Range): boolean {
+        let earliest = Number.MAX_VALUE;
+        for (const e of document.parseResult.lexerErrors) earliest = Math.min(earliest, e.line ?? Number.MAX_VALUE);
+        for (const e of document.parseResult.parserErrors) earliest = Math.min(earliest, e.token.startLine ?? Number.MAX_VALUE);
+        return earliest > range.end.line;
+    }
+}
+
+/**
+ * The keyword tokens of a node itself (not of the nodes it contains), in order: what Langium's
+ * `keywords()` finds, gathered without spreading.
+ */
+function keywordNodes(node: AstNode, words: readonly string[]): CstNode[] {
+    const found: CstNode[] = [];
+    const root = node.$cstNode;
+    if (!root) return found;
+    const stack: CstNode[] = [root];
+    while (stack.length > 0) {
+        const cst = stack.pop()!;
+        if (isLeafCstNode(cst)) {
+            if (!cst.hidden && GrammarAST.isKeyword(cst.grammarSource) && words.includes(cst.grammarSource.value)) found.push(cst);
+        } else if (isCompositeCstNode(cst) && cst.astNode === node) {
+            for (let i = cst.content.length - 1; i >= 0; i--) stack.push(cst.content[i]);
+        }
+    }
+    return found;
 }

@@ -30,7 +30,11 @@ export function hoverForScenario(model: Model, id: string): string | undefined {
     if (!result) return undefined;
     const lines = [heading(result), ''];
     if (result.systems.length === 0) lines.push('Not evaluated: the scenario has errors.');
-    else lines.push('Footprint over the modeling period, baseline → scenario:', '', ...effects(result));
+    else {
+        lines.push('Footprint over the modeling period, baseline → scenario:', '');
+        // one line a system: pushed one by one, not spread into a call
+        for (const line of effects(result)) lines.push(line);
+    }
     return lines.join('\n');
 }
 

@@ -1,0 +1,58 @@
+import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { Severity } from '../engine/model/diagnostics.js';
+import { addLeftOut, capDiagnostics, leftOutOf, NOTHING_LEFT_OUT, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
+import { FROM_ENGINE } from './efp-validator.js';
+
+/** What the notice of a capped file carries, for a later cap to count what it left out. */
+export interface TooManyProblemsData {
+    readonly code: typeof TOO_MANY_PROBLEMS;
+    readonly leftOut: LeftOut;
+    /** Those of them the validator took from the engine (`efp check` reports the engine's itself). */
+    readonly leftOutFromEngine: LeftOut;
+}
+
+const SEVERITY: Record<number, Severity> = {
+    [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
+};
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
+};
+
+export function tooManyProblems(d: Diagnostic): TooManyProblemsData | undefined {
+    const data = d.data as Partial<TooManyProblemsData> | undefined;
+    return data?.code === TOO_MANY_PROBLEMS && data.leftOut ? data as TooManyProblemsData : undefined;
+}
+
+function isFromEngine(d: Diagnostic): boolean {
+    return typeof d.data === 'object' && d.data !== null && FROM_ENGINE in d.data;
+}
+
+const CAPPABLE: Cappable<Diagnostic> = {
+    range: d => d.range,
+    severity: d => SEVERITY[d.severity ?? DiagnosticSeverity.Error],
+    leftOutBy: d => tooManyProblems(d)?.leftOut,
+    notice: ({ message, hint, severity, range, leftOut }, dropped, earlier) => {
+        let leftOutFromEngine = NOTHING_LEFT_OUT;
+        for (const d of dropped) if (isFromEngine(d)) leftOutFromEngine = addLeftOut(leftOutFromEngine, leftOutOf(SEVERITY[d.severity ?? 1]));
+        for (const d of earlier) leftOutFromEngine = addLeftOut(leftOutFromEngine, tooManyProblems(d)!.leftOutFromEngine);
+        const data: TooManyProblemsData = { code: TOO_MANY_PROBLEMS, leftOut, leftOutFromEngine };
+        return { severity: LSP_SEVERITY[severity], range, message: `${message}. ${hint}`, code: TOO_MANY_PROBLEMS, data, source: 'efp' };
+    }
+};
+
+/**
+ * Langium's document validator, with the diagnostics of a file capped (src/language/diagnostic-cap.ts):
+ * what the editor shows and `efp check` prints. Langium also spreads what the checks found into one call
+ * (`diagnostics.push(...found)`), which overflows the stack past about 100,000: capped before that.
+ */
+export class EfpDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        return capDiagnostics(await super.validateDocument(document, options, cancelToken), CAPPABLE);
+    }
+
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        return capDiagnostics(await super.validateAst(rootNode, options, cancelToken), CAPPABLE);
+    }
+}

@@ -1,0 +1,90 @@
+import type { CustomPatternMatcherReturn, TokenVocabulary } from 'chevrotain';
+import { DefaultTokenBuilder, type Grammar, type LexingReport, type TokenBuilderOptions } from 'langium';
+
+/**
+ * The lexer's tokens, with texts in quotes and block comments matched by a scan instead of the grammar's
+ * regular expressions. On long tokens those expressions fail in ways the grammar cannot express away:
+ * - `"(\\.|[^"\\])*"` backtracks per character, and V8 runs out of stack on a text of a few MB
+ *   ("Maximum call stack size exceeded": the whole document failed); its unrolled form still does on
+ *   millions of escapes;
+ * - `\/\*[\s\S]*?\*\/` scans to the end of the file for every `/*` that is never closed, which makes a
+ *   file with many of them quadratic (200,000 lines of `/* x`: 86 s).
+ * The scans below accept exactly what the expressions accept (closed comments, texts with escapes), in
+ * one pass; a block comment that is never closed runs to the end of the file and is reported.
+ */
+export class EfpTokenBuilder extends DefaultTokenBuilder {
+    /** Where the comment that is never closed starts, in the text being read (one at most: it runs to the end). */
+    private unclosedComment: number | undefined;
+
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options);
+        // changed in place: the keywords that a terminal may continue (`/` and a comment) name these objects
+        for (const token of Array.isArray(tokens) ? tokens : []) {
+            if (token.name === 'STRING') Object.assign(token, { PATTERN: { exec: matchString }, START_CHARS_HINT: ['"'], LINE_BREAKS: true });
+            if (token.name === 'ML_COMMENT') {
+                Object.assign(token, { PATTERN: { exec: (text: string, offset: number) => this.matchBlockComment(text, offset) }, START_CHARS_HINT: ['/'], LINE_BREAKS: true });
+            }
+        }
+        return tokens;
+    }
+
+    private matchBlockComment(text: string, offset: number): CustomPatternMatcherReturn | null {
+        if (text.charCodeAt(offset) !== SLASH || text.charCodeAt(offset + 1) !== STAR) return null;
+        const close = text.indexOf('*/', offset + 2);
+        if (close >= 0) return [text.slice(offset, close + 2)];
+        this.unclosedComment ??= offset;
+        return [text.slice(offset)];
+    }
+
+    override flushLexingReport(text: string): LexingReport {
+        const report = super.flushLexingReport(text);
+        const offset = this.unclosedComment;
+        this.unclosedComment = undefined;
+        if (offset === undefined) return report;
+        const before = text.slice(0, offset);
+        const line = countLines(before);
+        const column = offset - (Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1) + 1;
+        return {
+            ...report,
+            diagnostics: [...report.diagnostics, {
+                offset, line, column, length: 2, severity: 'error',
+                message: 'this comment is not closed: `/*` starts a comment that runs to the end of the file; close it with `*/`'
+            }]
+        };
+    }
+}
+
+const SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKSLASH = 0x5c;
+
+/** `"(\\.|[^"\\])*"`: a quote, characters or escapes (a backslash and any character but a line break), a quote. */
+function matchString(text: string, offset: number): CustomPatternMatcherReturn | null {
+    if (text.charCodeAt(offset) !== QUOTE) return null;
+    for (let i = offset + 1; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) return [text.slice(offset, i + 1)];
+        if (c === BACKSLASH) {
+            // `.` matches any character but a line break: a backslash before one ends the match, unclosed
+            if (i + 1 >= text.length || isLineTerminator(text.charCodeAt(i + 1))) return null;
+            i++;
+        }
+    }
+    return null;
+}
+
+function isLineTerminator(c: number): boolean {
+    return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/** The 1-based line of the end of `text` (line breaks: \n, \r\n, \r, as the lexer counts them). */
+function countLines(text: string): number {
+    let line = 1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a) line++;
+        else if (c === 0x0d) {
+            line++;
+            if (text.charCodeAt(i + 1) === 0x0a) i++;
+        }
+    }
+    return line;
+}
