@@ -114,6 +114,8 @@ export class EfpValidator {
         const document = root.$document;
         if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
         if (root.imports.length > 0 || root.elements.length > 0) return;
+        // a file efp would not read (too large, not UTF-8) is parsed as empty: its one diagnostic says why
+        if (unreadableFiles(this.services.shared).has(document.uri.toString())) return;
         // text that does not parse declares nothing either, and says why already
         if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) return;
         const start = { line: 0, character: 0 };
