@@ -11,6 +11,7 @@ import { EvaluateRequest } from './protocol.js';
 import { handlerGuard, logInternalFault } from './handler-guard.js';
 import { CheckedFileSystem } from './workspace/checked-file-system.js';
 import { registerFilePolicy } from './workspace/client-file-policy.js';
+import { refreshShownFigures } from './evaluation/shown-figures-refresh.js';
 
 /** The connection an editor talks to, on the transport given on the command line (--stdio, --node-ipc...). */
 export function createServerConnection(): Connection {
@@ -25,6 +26,8 @@ export function startServer(connection: Connection = createServerConnection()): 
     // files read from disk through efp's checked reader: size limits, strict UTF-8
     const { shared, Efp } = createEfpServices({ connection, ...CheckedFileSystem });
     registerFilePolicy(connection, shared);
+    // lenses and hints follow a model that changed without an edit of its text (a file changed on disk)
+    refreshShownFigures(shared, connection);
     // created now: it listens to every build from the first one
     void Efp.evaluation.EvaluationPublisher;
     registerFootprintRequest(connection, Efp);

@@ -41,6 +41,15 @@ export interface CodeServerOptions {
     workspaceFiles: Record<string, string>;
     /** Where code-server's own output goes (kept for debugging failed runs). */
     logFile: string;
+    /**
+     * false: the workspace opens untrusted, in VS Code's Restricted Mode (without the trust prompt),
+     * as a folder cloned from a stranger's pull request would. Default: trust is off, every folder trusted.
+     */
+    trusted?: boolean;
+    /** User settings added to the test's own (they win over them). */
+    userSettings?: Record<string, unknown>;
+    /** Called with the workspace folder and its parent after the files are copied: links, files outside it. */
+    prepare?: (workspace: string, home: string) => void;
 }
 
 export interface CodeServer {
@@ -68,10 +77,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     };
     for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
     fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+    const trusted = options.trusted ?? true;
+    const trustSettings = trusted ? {} : { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
+    const settings = { ...USER_SETTINGS, ...trustSettings, ...options.userSettings };
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
     for (const [name, source] of Object.entries(options.workspaceFiles)) {
+        fs.mkdirSync(path.dirname(path.join(dirs.workspace, name)), { recursive: true });
         fs.copyFileSync(source, path.join(dirs.workspace, name));
     }
+    options.prepare?.(dirs.workspace, home);
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
     const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-telemetry'];
 
@@ -88,7 +102,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         const log = fs.openSync(options.logFile, 'w');
         const child = spawn(
             process.execPath,
-            [ENTRY, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-update-check', '--disable-workspace-trust', dirs.workspace],
+            [ENTRY, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-update-check', ...(trusted ? ['--disable-workspace-trust'] : []), dirs.workspace],
             // Own process group: stop() kills it as a whole, including the extension host and the
             // language server that code-server forks
             { env, detached: true, stdio: ['ignore', log, log] }

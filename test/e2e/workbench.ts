@@ -138,6 +138,18 @@ export class Workbench {
 
     /** Page coordinates of the middle of `text` (may span several tokens) in the rendered line that contains `lineText`. */
     async wordCentre(lineText: string, text: string): Promise<{ x: number; y: number }> {
+        // a line is drawn again when its decorations change (an inlay hint arrives): measure until it holds still
+        for (let attempt = 1; ; attempt++) {
+            try {
+                return await this.measureWord(lineText, text);
+            } catch (e) {
+                if (attempt === 10) throw e;
+                await this.page.waitForTimeout(500);
+            }
+        }
+    }
+
+    private async measureWord(lineText: string, text: string): Promise<{ x: number; y: number }> {
         const line = this.editorLine(lineText).first();
         await line.waitFor();
         // Measured by the browser itself: fonts, token spans and inlay hints on the line don't matter

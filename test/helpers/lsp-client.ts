@@ -17,6 +17,10 @@ export interface LspSession {
     readonly log: string[];
     /** What the server registered with the client (`client/registerCapability`): file watchers, settings. */
     readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
+    /** Resolves once the server has sent request `method` (a refresh: workspace/codeLens/refresh...) `count` times (waits up to 20 s). */
+    requested(method: string, count: number): Promise<void>;
+    /** How many times the server has sent request `method` so far. */
+    requestCount(method: string): number;
     stop(): Promise<void>;
 }
 
@@ -64,6 +68,15 @@ export async function clientSession(
         return null;
     });
     collect('efp/evaluated');
+    // the editor re-asks for what a refresh names; here they are only counted
+    const requests = new Map<string, number>();
+    for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) {
+        connection.onRequest(method, () => {
+            requests.set(method, (requests.get(method) ?? 0) + 1);
+            arrived();
+            return null;
+        });
+    }
     connection.listen();
     const result = await connection.sendRequest('initialize', initialize) as { capabilities: Record<string, unknown> };
     await connection.sendNotification('initialized', {});
@@ -111,6 +124,10 @@ export async function clientSession(
                 return list.length >= count ? list[count - 1] as T : undefined;
             });
         },
+        requested(method, count) {
+            return waitFor(`request ${method} #${count}`, () => ((requests.get(method) ?? 0) >= count ? true : undefined)).then(() => undefined);
+        },
+        requestCount: method => requests.get(method) ?? 0,
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await stop();

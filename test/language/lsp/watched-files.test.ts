@@ -35,7 +35,12 @@ async function session(folder: string, settings: unknown = null) {
     const root = pathToFileURL(folder).toString();
     return startLspSession({
         rootUri: root, workspaceFolders: [{ uri: root, name: 'ws' }],
-        capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, configuration: true } }
+        capabilities: {
+            workspace: {
+                didChangeWatchedFiles: { dynamicRegistration: true }, configuration: true,
+                codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true }
+            }
+        }
     }, settings);
 }
 
@@ -58,6 +63,8 @@ describe('efp lsp --stdio follows the files a model reads', () => {
             const first = await lsp.notification<EvaluatedParams>('efp/evaluated', uri, 1);
             // the three runs' emissions, kg (test/fixtures/codecarbon)
             expect(first.systems[0].total).toBeCloseTo(0.3118221490474003, 9);
+            // opening asks for no refresh: the editor asks for the new document's lenses and hints itself
+            expect([lsp.requestCount('workspace/codeLens/refresh'), lsp.requestCount('workspace/inlayHint/refresh')]).toEqual([0, 0]);
 
             // a cell turns bad: the error is on the `file:` line
             ws.write('runs/emissions.csv', V33.replace('0.10132588420783382', 'high'));
@@ -72,6 +79,9 @@ describe('efp lsp --stdio follows the files a model reads', () => {
             const figures = await lsp.notification<EvaluatedParams>('efp/evaluated', uri, 3);
             expect(figures).toMatchObject({ stale: false, errors: 0 });
             expect(figures.systems[0].total).toBeCloseTo(0.3118221490474003 - 0.10132588420783382, 9);
+            // the lenses and hints showing the old figures are asked for again, once per change on disk
+            await lsp.requested('workspace/codeLens/refresh', 2);
+            await lsp.requested('workspace/inlayHint/refresh', 2);
         } finally {
             await lsp.stop();
         }
