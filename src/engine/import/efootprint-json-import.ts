@@ -1,4 +1,5 @@
 import { decompress } from 'fzstd';
+import { MAX_JSON_DEPTH, tooDeepJsonPath } from './json-depth.js';
 import type { ClassSpec, InputSpec } from '../classes/class-spec.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { BUILTIN_SOURCES } from '../library/sources.js';
@@ -407,6 +408,10 @@ export function importEfootprintJson(text: string): ImportedModel {
         throw new EfootprintImportError(`not JSON: ${(e as Error).message}`);
     }
     if (!isRecord(root)) throw new EfootprintImportError('expected a JSON object with efootprint_version, Sources and one key per class');
+    const tooDeep = tooDeepJsonPath(root);
+    if (tooDeep !== undefined) {
+        throw new EfootprintImportError(`${tooDeep}: nested more than ${MAX_JSON_DEPTH} levels deep, which no e-footprint JSON is (system_to_json writes a few levels)`);
+    }
     let upgraded: ReturnType<typeof upgradeEfootprintJson>;
     try {
         upgraded = upgradeEfootprintJson(root);
