@@ -59,13 +59,13 @@ export function parseEmissionsCsv(text: string): EmissionsCsvResult {
         return { ok: false, problems: [{ message: `not a CSV file: ${(e as Error).message}`, line: lines, hint: HOW_TO_GET_ONE }] };
     }
     const header = rows[0].record.map(c => c.trim());
-    const twice = header.findIndex((c, i) => header.indexOf(c) !== i);
-    if (twice >= 0) {
+    const repeated = firstRepeatedColumn(header);
+    if (repeated) {
         // the cells would be read by column name, the last one silently winning
-        const column = header[twice];
+        const { column, first, second } = repeated;
         return {
             ok: false, problems: [{
-                message: `the header has column '${column}' twice, in positions ${header.indexOf(column) + 1} and ${twice + 1}`, line: 1, column,
+                message: `the header has column '${column}' twice, in positions ${first + 1} and ${second + 1}`, line: 1, column,
                 hint: 'Keep one of the two columns: efp cannot tell which one holds the runs\' values.'
             }]
         };
@@ -129,4 +129,15 @@ export function runHour(run: CodeCarbonRun): number {
     const read = readDateTime(textOf(run, 'timestamp'));
     if (!read.ok) throw new Error(read.problem); // the file was checked on reading
     return read.hour;
+}
+
+/** The first column name the header repeats, with both positions; one pass (a header may have 200,000 columns). */
+function firstRepeatedColumn(header: readonly string[]): { column: string; first: number; second: number } | undefined {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < header.length; i++) {
+        const first = seen.get(header[i]);
+        if (first !== undefined) return { column: header[i], first, second: i };
+        seen.set(header[i], i);
+    }
+    return undefined;
 }
