@@ -9,6 +9,7 @@ import { modelFindings } from '../engine/model/model-findings.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
 import { EvaluationFault } from './evaluation/document-models.js';
+import { importClosure, MAX_MODEL_FILES, tooManyModelFiles } from './efp-scope.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -45,6 +46,17 @@ export class EfpValidator {
         if (!CONFIDENCE_LEVELS.includes(annotation.level)) {
             accept('error', `confidence is low, medium or high, not '${annotation.level}'`, { node: annotation, property: 'level', code: 'invalid-value' });
         }
+    }
+
+    /** A model reaching more files than efp evaluates as one: said on its first import, and not evaluated. */
+    checkModelFilesWithinLimit(root: Document, accept: ValidationAcceptor): void {
+        const document = root.$document;
+        if (!document || root.imports.length === 0) return;
+        if (!tooManyModelFiles(importClosure(document, this.services.shared.workspace.LangiumDocuments))) return;
+        const hint = 'Import only the files this model uses, or merge small files into larger ones.';
+        accept('error', `this model reaches more than ${MAX_MODEL_FILES} files through its imports, more than efp evaluates as one model. ${hint}`, {
+            node: root.imports[0], property: 'path', code: 'too-many-files', data: { code: 'too-many-files', hint }
+        });
     }
 
     checkImportExists(imp: Import, accept: ValidationAcceptor): void {
@@ -143,7 +155,7 @@ export function registerValidationChecks(services: EfpServices): void {
         ConfidenceAnnotation: validator.checkConfidenceLevel.bind(validator),
         Import: validator.checkImportExists.bind(validator),
         Reference: validator.checkMembersFollowAnObject.bind(validator),
-        Document: [validator.checkModel.bind(validator), validator.checkDeclaresSomething.bind(validator)]
+        Document: [validator.checkModel.bind(validator), validator.checkDeclaresSomething.bind(validator), validator.checkModelFilesWithinLimit.bind(validator)]
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }

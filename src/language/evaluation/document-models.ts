@@ -5,14 +5,16 @@ import { Model } from '../../engine/model/model.js';
 import type { ModelDescription } from '../../engine/model/description.js';
 import { describeModel } from '../model-description.js';
 import { dataFilesNamed, fileAccessPolicy, type DataFileReader, type FileAccessPolicy } from '../data-files.js';
-import { importClosure } from '../efp-scope.js';
+import { importClosure, tooManyModelFiles } from '../efp-scope.js';
 import { logInternalFault } from '../handler-guard.js';
 import { ModelHolds } from './model-holds.js';
 import type { EditBurst } from './edit-burst.js';
 
 /** True when a document and what it imports parse and link: the engine can evaluate them. */
 export function canEvaluate(document: LangiumDocument, documents: LangiumDocuments): boolean {
-    for (const uri of importClosure(document, documents)) {
+    const closure = importClosure(document, documents);
+    if (tooManyModelFiles(closure)) return false;
+    for (const uri of closure) {
         const doc = documents.getDocument(URI.parse(uri));
         if (!doc) return false;
         if (doc.parseResult.lexerErrors.length > 0 || doc.parseResult.parserErrors.length > 0) return false;

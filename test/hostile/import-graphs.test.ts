@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectWellBehaved, runBounded } from '../helpers/bounded-run.js';
+
+/** Files that import each other in shapes no model has: long chains, wide fans, cycles. */
+const dirs: string[] = [];
+afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
+
+function folder(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'efp-hostile-imports-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+}
+
+describe('import graphs', () => {
+    it('3,000 files each importing the next: an error on each model past the limit (regression: did not finish in 8 minutes)', async () => {
+        const files: Record<string, string> = {};
+        for (let i = 0; i < 3000; i++) files[`a${i}.efp`] = `${i < 2999 ? `import "a${i + 1}.efp"\n` : ''}source s${i} "S${i}"\n`;
+        const run = await runBounded(['check', 'a0.efp'], { cwd: folder(files), timeoutMs: 120_000 });
+        expectWellBehaved(run, [1]);
+        expect(run.stdout).toContain('a0.efp:1:8: error: this model reaches more than 256 files through its imports, more than efp evaluates as one model [too-many-files]');
+    }, 150_000);
+
+    it('one file importing 2,000 others: the same error, once', async () => {
+        const files: Record<string, string> = { 'main.efp': Array.from({ length: 2000 }, (_, i) => `import "b${i}.efp"`).join('\n') + '\n' };
+        for (let i = 0; i < 2000; i++) files[`b${i}.efp`] = `source s${i} "S${i}"\n`;
+        const run = await runBounded(['check', 'main.efp'], { cwd: folder(files), timeoutMs: 120_000 });
+        expectWellBehaved(run, [1]);
+        expect(run.stdout.match(/too-many-files/g)).toHaveLength(1);
+    }, 150_000);
+
+    it('a file importing itself, and two importing each other: read once each, no problems', async () => {
+        const dir = folder({
+            'self.efp': 'import "self.efp"\nsource a "A"\n',
+            'ping.efp': 'import "pong.efp"\nsource ping "Ping"\n',
+            'pong.efp': 'import "ping.efp"\nsource pong "Pong"\n'
+        });
+        for (const file of ['self.efp', 'ping.efp']) {
+            const run = await runBounded(['check', file], { cwd: dir });
+            expectWellBehaved(run, [0]);
+            expect(run.stdout).toBe(`${file}: no problems found\n`);
+        }
+    });
+});
