@@ -21,6 +21,7 @@ import { EditBurst } from './evaluation/edit-burst.js';
 import { EfpDocumentUpdateHandler } from './evaluation/efp-document-update-handler.js';
 import { EfpCodeLensProvider } from './lsp/efp-code-lens-provider.js';
 import { EfpHoverProvider } from './lsp/efp-hover-provider.js';
+import { EfpRenameProvider } from './lsp/efp-rename-provider.js';
 import { EfpCompletionProvider } from './lsp/efp-completion-provider.js';
 import { EfpInlayHintProvider } from './lsp/efp-inlay-hint-provider.js';
 import { EfpFormatter } from './lsp/efp-formatter.js';
@@ -57,6 +58,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     lsp: {
         HoverProvider: services => new EfpHoverProvider(services),
+        // a new name is checked before it is written in place of every reference
+        RenameProvider: services => new EfpRenameProvider(services),
         CompletionProvider: services => new EfpCompletionProvider(services),
         InlayHintProvider: services => new EfpInlayHintProvider(services),
         Formatter: () => new EfpFormatter(),

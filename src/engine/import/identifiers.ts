@@ -19,6 +19,11 @@ function reservedWords(): Set<string> {
     return reserved;
 }
 
+/** Whether the grammar or the built-in library gives `name` a meaning of its own (a keyword, a unit, an enumerated value). */
+export function isReservedWord(name: string): boolean {
+    return reservedWords().has(name);
+}
+
 export function snakeCase(name: string): string {
     const snake = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
         .replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()

@@ -44,4 +44,23 @@ describe('navigation across files', () => {
         expect(Object.keys(changes).map(u => u.split('/').pop()).sort()).toEqual(['infra.efp', 'main.efp']);
         expect(changes[mainDoc.uri.toString()].map(e => e.newText)).toEqual(['api', 'api']);
     });
+
+    it('refuses a new name that is not one, or that efp already means something by, and changes nothing', async () => {
+        const { Efp, infraDoc } = await workspace();
+        const at = { textDocument: { uri: infraDoc.uri.toString() }, position: infraDoc.textDocument.positionAt(infra.indexOf('web') + 1) };
+        const refused = async (newName: string) => {
+            try {
+                await Efp.lsp.RenameProvider!.rename(infraDoc, { ...at, newName });
+            } catch (e) {
+                return (e as Error).message;
+            }
+            return 'renamed';
+        };
+        // written in place of every reference, this would have declared a second object
+        expect(await refused('x { }\nserver evil')).toBe('"x { }\\nserver evil" is not a name: names are letters, digits and underscores, and do not start with a digit');
+        expect(await refused('2web')).toBe('"2web" is not a name: names are letters, digits and underscores, and do not start with a digit');
+        expect(await refused('server')).toBe('"server" already means something in efp (a keyword, a unit or an enumerated value): choose another name');
+        expect(await refused('kWh')).toBe('"kWh" already means something in efp (a keyword, a unit or an enumerated value): choose another name');
+        expect(await refused('web_2')).toBe('renamed');
+    });
 });
