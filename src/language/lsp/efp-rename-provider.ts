@@ -1,6 +1,6 @@
 import { DefaultRenameProvider } from 'langium/lsp';
-import type { CancellationToken, LangiumDocument } from 'langium';
-import { LSPErrorCodes, ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isEfpIdentifier } from '../../engine/text/efp-syntax.js';
 import { isReservedWord } from '../../engine/import/identifiers.js';
 
