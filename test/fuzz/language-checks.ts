@@ -1,5 +1,6 @@
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver';
+import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EfpServices } from '../../src/language/efp-module.js';
 import { valueAt } from '../../src/language/evaluation/value-at.js';
 import { footprintFor } from '../../src/language/evaluation/footprint-request.js';
@@ -18,6 +19,27 @@ function checkDiagnostic(d: Diagnostic, document: LangiumDocument): void {
     // what the user wrote is quoted ('NaN', `undefined`); unquoted, these words are a bug showing through
     const ours = message.replace(/'[^']*'|`[^`]*`|"[^"]*"/g, '');
     if (!message.trim() || /\[object Object\]|\bundefined\b|\bNaN\b/.test(ours)) throw new FuzzFailure(`a diagnostic says '${message}'`);
+}
+
+/** The text's tokens, comments included, without the whitespace between them. */
+function tokensOf(Efp: EfpServices, text: string): string[] {
+    const lexed = Efp.parser.Lexer.tokenize(text);
+    const hidden = (lexed.hidden ?? []).filter(t => t.image.trim() !== '');
+    return [...lexed.tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset).map(t => t.image);
+}
+
+/** Formatting only changes whitespace: the formatted text has the same tokens, comments included, in the same order. */
+function checkFormattingKeepsTokens(Efp: EfpServices, document: LangiumDocument, edits: TextEdit[]): void {
+    if (edits.length === 0 || document.parseResult.lexerErrors.length > 0) return;
+    const text = document.textDocument.getText();
+    const formatted = TextDocument.applyEdits(document.textDocument, edits);
+    const before = tokensOf(Efp, text);
+    const after = tokensOf(Efp, formatted);
+    const differs = before.findIndex((t, i) => after[i] !== t);
+    if (differs >= 0 || before.length !== after.length) {
+        const at = differs >= 0 ? differs : Math.min(before.length, after.length);
+        throw new FuzzFailure(`formatting changed the tokens at token ${at}: ${JSON.stringify(before.slice(at, at + 5))} became ${JSON.stringify(after.slice(at, at + 5))}`);
+    }
 }
 
 /**
@@ -47,6 +69,7 @@ export async function exercise(Efp: EfpServices, document: LangiumDocument, next
     await budget('semantic tokens', () => lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument }));
     const edits = await budget('formatting', () => lsp.Formatter!.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } }));
     for (const edit of edits ?? []) checkRange(edit.range, document, 'a formatting edit');
+    checkFormattingKeepsTokens(Efp, document, edits ?? []);
     await budget('inlay hints', () => lsp.InlayHintProvider!.getInlayHints(document, { textDocument, range: all }));
     await budget('code lens', () => lsp.CodeLensProvider?.provideCodeLens(document, { textDocument }));
     await budget('symbols', () => lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument }));
