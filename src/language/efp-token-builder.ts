@@ -1,5 +1,6 @@
-import type { CustomPatternMatcherReturn, TokenVocabulary } from 'chevrotain';
+import type { CustomPatternMatcherReturn, TokenType, TokenVocabulary } from 'chevrotain';
 import { DefaultTokenBuilder, type Grammar, type LexingReport, type TokenBuilderOptions } from 'langium';
+import { scanNumberList } from './number-list.js';
 
 /**
  * The lexer's tokens, with texts in quotes and block comments matched by a scan instead of the grammar's
@@ -11,6 +12,7 @@ import { DefaultTokenBuilder, type Grammar, type LexingReport, type TokenBuilder
  *   file with many of them quadratic (200,000 lines of `/* x`: 86 s).
  * The scans below accept exactly what the expressions accept (closed comments, texts with escapes), in
  * one pass; a block comment that is never closed runs to the end of the file and is reported.
+ * A list of plain numbers is one token (NUMBER_LIST), found by a scan too (src/language/number-list.ts).
  */
 export class EfpTokenBuilder extends DefaultTokenBuilder {
     /** Where the comment that is never closed starts, in the text being read (one at most: it runs to the end). */
@@ -19,12 +21,15 @@ export class EfpTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options);
         // changed in place: the keywords that a terminal may continue (`/` and a comment) name these objects
-        for (const token of Array.isArray(tokens) ? tokens : []) {
+        const list = Array.isArray(tokens) ? tokens : [];
+        for (const token of list) {
             if (token.name === 'STRING') Object.assign(token, { PATTERN: { exec: matchString }, START_CHARS_HINT: ['"'], LINE_BREAKS: true });
             if (token.name === 'ML_COMMENT') {
                 Object.assign(token, { PATTERN: { exec: (text: string, offset: number) => this.matchBlockComment(text, offset) }, START_CHARS_HINT: ['/'], LINE_BREAKS: true });
             }
+            if (token.name === 'NUMBER_LIST') Object.assign(token, { PATTERN: { exec: matchNumberList }, START_CHARS_HINT: ['['], LINE_BREAKS: true });
         }
+        placeNumberListFirst(list);
         return tokens;
     }
 
@@ -52,6 +57,28 @@ export class EfpTokenBuilder extends DefaultTokenBuilder {
             }]
         };
     }
+}
+
+/**
+ * Langium puts keywords before terminals, and the lexer takes the first token that matches: a list of
+ * numbers goes before the `[` that starts it, which is then the `[` of any other list (not one that a
+ * list of numbers might continue: no second scan after the first failed).
+ */
+function placeNumberListFirst(tokens: TokenType[]): void {
+    const numberList = tokens.findIndex(t => t.name === 'NUMBER_LIST');
+    const bracket = tokens.findIndex(t => t.name === '[');
+    if (numberList < 0 || bracket < 0) return;
+    const [token] = tokens.splice(numberList, 1);
+    tokens.splice(bracket, 0, token);
+    const open = tokens[bracket + 1];
+    const longer = (Array.isArray(open.LONGER_ALT) ? open.LONGER_ALT : open.LONGER_ALT ? [open.LONGER_ALT] : []).filter(t => t !== token);
+    if (longer.length > 0) open.LONGER_ALT = longer;
+    else delete open.LONGER_ALT;
+}
+
+function matchNumberList(text: string, offset: number): CustomPatternMatcherReturn | null {
+    const end = scanNumberList(text, offset);
+    return end < 0 ? null : [text.slice(offset, end)];
 }
 
 const SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKSLASH = 0x5c;
