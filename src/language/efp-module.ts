@@ -10,6 +10,7 @@ import { EfpDocumentFactory } from './workspace/efp-document-factory.js';
 import { EfpServiceRegistry } from './efp-service-registry.js';
 import { EfpDocumentBuilder } from './efp-document-builder.js';
 import { EfpLinker } from './efp-linker.js';
+import { EfpAstNodeLocator } from './efp-ast-node-locator.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
@@ -73,6 +74,10 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     documentation: {
         DocumentationProvider: services => new EfpDocumentationProvider(services)
+    },
+    workspace: {
+        // paths of nodes in deep expressions stay short (src/language/efp-ast-node-locator.ts)
+        AstNodeLocator: () => new EfpAstNodeLocator()
     },
     references: {
         References: services => new EfpReferences(services),
