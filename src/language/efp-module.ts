@@ -16,6 +16,7 @@ import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { createEfpLangiumParser } from './efp-cst-builder.js';
 import { EfpTokenBuilder } from './efp-token-builder.js';
+import { withinTokenBudget } from './token-budget.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EditBurst } from './evaluation/edit-burst.js';
@@ -48,7 +49,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         TokenBuilder: () => new EfpTokenBuilder(),
         // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
         // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
-        LangiumParser: services => guardParser(createEfpLangiumParser(services), services),
+        // a text past its budget of tokens is read up to there (src/language/token-budget.ts)
+        LangiumParser: services => guardParser(withinTokenBudget(createEfpLangiumParser(services)), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {

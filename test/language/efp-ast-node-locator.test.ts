@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AstUtils, DefaultAstNodeLocator } from 'langium';
 import { EfpAstNodeLocator } from '../../src/language/efp-ast-node-locator.js';
-import { isQuantityLiteral } from '../../src/language/generated/ast.js';
+import { isQuantityLiteral, type Document } from '../../src/language/generated/ast.js';
 import { openWorkspace } from '../helpers/language-workspace.js';
 
 /**
@@ -35,7 +35,7 @@ describe('the paths of syntax-tree nodes', () => {
         const units = AstUtils.streamAst(root).filter(isQuantityLiteral).filter(q => q.unit?.$refText === 'W').toArray();
         const first = units.find(q => q.$cstNode!.offset === TEXT.indexOf(SUM))!;
         expect(langium.getAstNodePath(first).split('/').length).toBe(1 + 3 + 999);
-        expect(locator.getAstNodePath(first)).toBe(`/elements@${(root as { elements: unknown[] }).elements.length - 1}/attributes@0/value/left~999`);
+        expect(locator.getAstNodePath(first)).toBe(`/elements@${(root as Document).elements.length - 1}/attributes@0/value/left~999`);
         for (const node of AstUtils.streamAst(root)) {
             const path = langium.getAstNodePath(node);
             const segments = path.split('/');

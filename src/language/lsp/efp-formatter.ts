@@ -1,5 +1,7 @@
-import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
+import {
+    AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LexingDiagnostic, type MaybePromise
+} from 'langium';
+import type { DocumentFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import {
     isArgument, isAttribute, isBinaryExpression, isCall, isConversion, isDocument, isEnumDecl, isImport, isListExpression,
@@ -105,13 +107,26 @@ export class EfpFormatter extends AbstractFormatter {
         }
     }
 
+    /** As Langium's: a text with errors of the lexer's own (read up to its budget, a comment never closed) is not formatted either. */
+    override formatDocument(document: LangiumDocument, params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
+        return lexerReportErrors(document) ? [] : super.formatDocument(document, params);
+    }
+
     /** As Langium's, without spreading the errors into `Math.min(...)` (a file can have 100,000 of them). */
     protected override isFormatRangeErrorFree(document: LangiumDocument, range: Range): boolean {
         let earliest = Number.MAX_VALUE;
         for (const e of document.parseResult.lexerErrors) earliest = Math.min(earliest, e.line ?? Number.MAX_VALUE);
+        // a text read only up to its budget, or with a comment never closed: what follows is not in the tree
+        for (const e of lexerReportErrors(document) ?? []) earliest = Math.min(earliest, e.line ?? Number.MAX_VALUE);
         for (const e of document.parseResult.parserErrors) earliest = Math.min(earliest, e.token.startLine ?? Number.MAX_VALUE);
         return earliest > range.end.line;
     }
+}
+
+/** The errors the lexer reports of its own, if any. */
+function lexerReportErrors(document: LangiumDocument): LexingDiagnostic[] | undefined {
+    const errors = document.parseResult.lexerReport?.diagnostics.filter(d => (d.severity ?? 'error') === 'error') ?? [];
+    return errors.length > 0 ? errors : undefined;
 }
 
 function insideRange(inner: Range, outer: Range): boolean {
