@@ -35,6 +35,14 @@ export const MAX_MODEL_TOKENS_VARIABLE = 'EFP_MAX_MODEL_TOKENS';
 /** The start of the message of a file's diagnostic past the budget. */
 const PAST_THE_BUDGET = 'this file is longer than efp reads';
 
+/** The code of that diagnostic, which is always listed (src/language/diagnostic-cap.ts): it says why the rest is not read. */
+export const TOO_MANY_TOKENS = 'too-many-tokens';
+
+/** Whether a lexer's diagnostic is the one of a text past its budget. */
+export function isPastTheBudget(message: string): boolean {
+    return message.startsWith(PAST_THE_BUDGET);
+}
+
 /** The budget of a model file, EFP_MAX_MODEL_TOKENS or the default; a value that is not a whole number is refused. */
 export function maxModelTokens(): number {
     const text = process.env[MAX_MODEL_TOKENS_VARIABLE];
@@ -187,7 +195,7 @@ export function withinTokenBudget(parser: LangiumParser): LangiumParser {
     const parse = parser.parse.bind(parser);
     parser.parse = (<T extends AstNode = AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => {
         const result = parse<T>(input, options);
-        if (!result.lexerReport?.diagnostics.some(d => d.message.startsWith(PAST_THE_BUDGET))) return result;
+        if (!result.lexerReport?.diagnostics.some(d => isPastTheBudget(d.message))) return result;
         return { ...result, parserErrors: result.parserErrors.filter(e => e.token.tokenType.name !== 'EOF') };
     }) as LangiumParser['parse'];
     return parser;
