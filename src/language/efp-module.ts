@@ -33,6 +33,7 @@ import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
 import { EfpDocumentValidator } from './efp-document-validator.js';
+import { EfpValidationRegistry } from './validation-faults.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
@@ -72,7 +73,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     validation: {
         // at most 1,000 diagnostics a file (src/language/diagnostic-cap.ts)
-        DocumentValidator: services => new EfpDocumentValidator(services)
+        DocumentValidator: services => new EfpDocumentValidator(services),
+        // a check that throws is efp's fault, said once in efp's words (src/language/validation-faults.ts)
+        ValidationRegistry: services => new EfpValidationRegistry(services)
     },
     documentation: {
         DocumentationProvider: services => new EfpDocumentationProvider(services)

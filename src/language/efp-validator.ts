@@ -9,6 +9,7 @@ import { modelFindings } from '../engine/model/model-findings.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
 import { EvaluationFault } from './evaluation/document-models.js';
+import { INTERNAL_ERROR } from './validation-faults.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -93,7 +94,7 @@ export class EfpValidator {
         } catch (error) {
             // the engine's fault (logged where it happened) is one diagnostic, not a failed build
             if (!(error instanceof EvaluationFault)) throw error;
-            accept('error', error.message, { node: root, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'internal-error' });
+            accept('error', error.message, { node: root, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: INTERNAL_ERROR });
             return;
         }
         if (!findings) return;
