@@ -10,9 +10,10 @@ import { isWhitespace } from './number-list.js';
  * What one model file may cost to read, counted by the lexer as it reads. Every token costs memory at
  * every stage after it (its syntax nodes, the index, links, validation, the model's description and
  * evaluation): about 1.4 kB for the worst of them, whatever the file's size limit lets through (10 MB of
- * `watch, ` is 2.6 million tokens, 3.7 GB). The budget keeps the worst text at the limit under about
- * 700 MB for `efp check` (a list of references, 600 MB; objects, comments, sums, attributes less), with
- * room for real models (the quickstart costs about 1,300; 125,000 comment lines, 42,000; a series of
+ * `watch, ` is 3 million tokens: 3.5 GB). The budget keeps the worst text at the limit under about
+ * 700 MB for `efp check` (a million comment lines or a list of references, 600 MB; objects, inputs and
+ * sums less), with
+ * room for real models (the quickstart costs about 1,100; 125,000 comment lines, 42,000; a series of
  * 2,000,000 values, 125,000). Past it, nothing more is read: one error where the text went past, and
  * nothing evaluated.
  */
