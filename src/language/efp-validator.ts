@@ -10,6 +10,7 @@ import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './da
 import { unreadableFiles } from './workspace/unreadable-files.js';
 import { EvaluationFault } from './evaluation/document-models.js';
 import { INTERNAL_ERROR } from './validation-faults.js';
+import { isPastTheBudget, maxModelTokens, MAX_MODEL_TOKENS_VARIABLE } from './token-budget.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
@@ -65,7 +66,15 @@ export class EfpValidator {
             accept('error', `cannot import '${imp.path}': ${unreadable.reason}${unreadable.hint ? `. ${capitalized(unreadable.hint)}` : ''}`, at);
             return;
         }
-        if (shared.workspace.LangiumDocuments.hasDocument(target)) return;
+        const imported = shared.workspace.LangiumDocuments.getDocument(target);
+        // read only up to its budget of tokens: nothing of it is evaluated, nor of what imports it
+        const past = imported?.parseResult.lexerReport?.diagnostics.find(d => isPastTheBudget(d.message));
+        if (past) {
+            accept('error', `cannot import '${imp.path}': it is longer than efp reads (more than ${maxModelTokens().toLocaleString('en-US')} tokens; see its line ${past.line}). `
+                + `Split it into files that import each other, or set ${MAX_MODEL_TOKENS_VARIABLE} to raise the limit.`, at);
+            return;
+        }
+        if (imported) return;
         const outside = outsideWorkspace(fileAccessPolicy(shared), document.uri, target);
         if (outside) accept('error', `cannot import '${imp.path}': ${outside}. ${OUTSIDE_WORKSPACE_HINT}`, at);
         else accept('error', `cannot find '${imp.path}' (relative to this file)`, at);

@@ -56,6 +56,15 @@ describe('the budget of tokens of a model file', () => {
         expect(Efp.evaluation.DocumentModels.modelFor(document)).toBeUndefined();
     });
 
+    it('a file that imports one past it: an error on the import line, and nothing evaluated', async () => {
+        process.env.EFP_MAX_MODEL_TOKENS = '163';
+        const { documents: [main], Efp } = await openWorkspace({ 'main.efp': 'import "big.efp"\nserver m {}\n', 'big.efp': 'server a {}\nserver b {}\n' });
+        expect((main.diagnostics ?? []).map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)).toEqual([
+            "1:8 cannot import 'big.efp': it is longer than efp reads (more than 163 tokens; see its line 2). Split it into files that import each other, or set EFP_MAX_MODEL_TOKENS to raise the limit."
+        ]);
+        expect(Efp.evaluation.DocumentModels.modelFor(main)).toBeUndefined();
+    });
+
     it('within it: as without a budget', async () => {
         const { diagnostics } = await readWithBudget('server a {}\nserver b {}\n', 166);
         expect(diagnostics.filter(d => d.message.startsWith('this file is longer'))).toEqual([]);
