@@ -2,6 +2,8 @@ import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import { DiagnosticTag, type CancellationToken } from 'vscode-languageserver';
 import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
+import { INTERNAL_ERROR } from './validation-faults.js';
+import { isPastTheBudget, maxModelTokens, MAX_MODEL_TOKENS_VARIABLE } from './token-budget.js';
 import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
@@ -9,8 +11,6 @@ import { modelFindings } from '../engine/model/model-findings.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
 import { EvaluationFault } from './evaluation/document-models.js';
-import { INTERNAL_ERROR } from './validation-faults.js';
-import { isPastTheBudget, maxModelTokens, MAX_MODEL_TOKENS_VARIABLE } from './token-budget.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
