@@ -10,6 +10,7 @@ import { loadWorkspace, setAllowOutside } from '../language/workspace/file-works
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
 import { DataFileRefusal } from '../language/data-files.js';
+import { INTERNAL_ERROR } from '../language/validation-faults.js';
 import { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
@@ -70,6 +71,7 @@ async function checkCommand(files: string[], options: CheckOptions, io: Output):
     if (options.threshold !== undefined && !options.baseline) throw new UsageError('--threshold applies to --baseline: give the baseline file too');
     const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
     let failed = false;
+    let faulted = false;
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
         const analysis = analyzeDocument(document, services);
@@ -78,8 +80,10 @@ async function checkCommand(files: string[], options: CheckOptions, io: Output):
         for (const d of diagnostics) io.out(formatDiagnostic(d));
         io.out(`${terminalText(file)}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${terminalText(options.baseline!)})` : ''}`);
         if (diagnostics.some(d => d.severity === 'error')) failed = true;
+        // efp failed while checking: what it says (no problems, or these) cannot be trusted
+        if (diagnostics.some(d => d.code === INTERNAL_ERROR)) faulted = true;
     }
-    return failed ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK;
 }
 
 /** Runs the efp command line; returns the exit code instead of exiting (tests call it in-process). */

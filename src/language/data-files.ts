@@ -39,9 +39,9 @@ export function dataFileLimit(): SizeLimit {
 }
 
 /**
- * The largest model file (.efp) efp reads: parsing builds a syntax tree of about a hundred times the
- * text's size, so 10 MB of text (a few hundred thousand lines) is about what fits in 1 GB.
- * EFP_MAX_MODEL_FILE_MB raises (or lowers) it.
+ * The largest model file (.efp) efp reads: the text is held whole, with its tokens. What reading it costs
+ * beyond that is held to the budget of tokens (src/language/token-budget.ts). EFP_MAX_MODEL_FILE_MB raises
+ * (or lowers) it.
  */
 export function modelFileLimit(): SizeLimit {
     return { bytes: limitFromEnvironment('EFP_MAX_MODEL_FILE_MB', 10), hint: 'Split the model into files that import each other, or set EFP_MAX_MODEL_FILE_MB to raise the limit.' };

@@ -25,6 +25,8 @@ export interface Cappable<T> {
     leftOutBy(d: T): LeftOut | undefined;
     /** The notice, given what it says and what it replaces: the diagnostics left out and the earlier notices. */
     notice(text: { message: string; hint: string; severity: Severity; range: Range; leftOut: LeftOut }, dropped: readonly T[], earlier: readonly T[]): T;
+    /** A diagnostic listed whatever comes before it: one that says why the rest of the file is not read. */
+    pinned?(d: T): boolean;
 }
 
 export const NOTHING_LEFT_OUT: LeftOut = { errors: 0, warnings: 0, others: 0 };
@@ -67,18 +69,22 @@ export function capDiagnostics<T>(diagnostics: readonly T[], how: Cappable<T>): 
     // within the cap, the order the finders gave (syntax, names, checks, the engine)
     if (own.length <= MAX_DIAGNOSTICS_PER_FILE && carried.errors + carried.warnings + carried.others === 0) return own;
     own.sort((a, b) => byPosition(how.range(a), how.range(b)));
-    const kept = own.slice(0, Math.min(own.length, MAX_DIAGNOSTICS_PER_FILE - 1));
+    const pinned = how.pinned ? own.filter(d => how.pinned!(d)) : [];
+    const others = pinned.length > 0 ? own.filter(d => !pinned.includes(d)) : own;
+    const listed = others.slice(0, Math.max(0, Math.min(others.length, MAX_DIAGNOSTICS_PER_FILE - 1 - pinned.length)));
+    const dropped = others.slice(listed.length);
+    const kept = pinned.length > 0 ? [...listed, ...pinned].sort((a, b) => byPosition(how.range(a), how.range(b))) : listed;
     let leftOut = carried;
-    for (let i = kept.length; i < own.length; i++) leftOut = addLeftOut(leftOut, leftOutOf(how.severity(own[i])));
+    for (const d of dropped) leftOut = addLeftOut(leftOut, leftOutOf(how.severity(d)));
     const total = leftOut.errors + leftOut.warnings + leftOut.others;
     const parts = [leftOut.errors ? plural(leftOut.errors, 'error') : '', leftOut.warnings ? plural(leftOut.warnings, 'warning') : '',
         leftOut.others ? plural(leftOut.others, 'note') : ''].filter(Boolean).join(', ');
-    const message = `${plural(total, 'more problem')} in this file (${parts}) are not listed: efp lists the first ${kept.length.toLocaleString('en-US')} of a file, by position`;
+    const message = `${plural(total, 'more problem')} in this file (${parts}) are not listed: efp lists the first ${listed.length.toLocaleString('en-US')} of a file, by position`;
     const hint = 'Fix the problems listed first; the others are listed as those go.';
     const severity: Severity = leftOut.errors ? 'error' : leftOut.warnings ? 'warning' : 'info';
     // where the first one left out is (after every one listed): the first of this cap's, or of an earlier cap's
-    const firsts = [...own.slice(kept.length, kept.length + 1), ...earlier].map(d => how.range(d)).sort(byPosition);
+    const firsts = [...dropped.slice(0, 1), ...earlier].map(d => how.range(d)).sort(byPosition);
     const at = firsts[0]?.start ?? { line: 0, character: 0 };
-    kept.push(how.notice({ message, hint, severity, range: { start: at, end: at }, leftOut }, own.slice(kept.length), earlier));
+    kept.push(how.notice({ message, hint, severity, range: { start: at, end: at }, leftOut }, dropped, earlier));
     return kept;
 }

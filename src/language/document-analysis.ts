@@ -8,6 +8,7 @@ import { FROM_ENGINE } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
 import { capDiagnostics, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { tooManyProblems } from './efp-document-validator.js';
+import { TOO_MANY_TOKENS } from './token-budget.js';
 
 /** A diagnostic with the document it belongs to, whatever found it (parser, linker, validator, engine). */
 export interface FileDiagnostic {
@@ -52,7 +53,8 @@ function cappableIn(uri: string): Cappable<FileDiagnostic> {
         range: d => d.range,
         severity: d => d.severity,
         leftOutBy: d => d.leftOut,
-        notice: ({ message, hint, severity, range, leftOut }) => ({ uri, range, severity, message, hint, code: TOO_MANY_PROBLEMS, leftOut })
+        notice: ({ message, hint, severity, range, leftOut }) => ({ uri, range, severity, message, hint, code: TOO_MANY_PROBLEMS, leftOut }),
+        pinned: d => d.code === TOO_MANY_TOKENS
     };
 }
 

@@ -1,8 +1,12 @@
-import { DefaultDocumentValidator, type AstNode, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../engine/model/diagnostics.js';
 import { addLeftOut, capDiagnostics, leftOutOf, NOTHING_LEFT_OUT, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { FROM_ENGINE } from './efp-validator.js';
+import { isPastTheBudget, TOO_MANY_TOKENS } from './token-budget.js';
+import { reportCheckFault } from './validation-faults.js';
+import type { EfpServices } from './efp-module.js';
 
 /** What the notice of a capped file carries, for a later cap to count what it left out. */
 export interface TooManyProblemsData {
@@ -39,7 +43,8 @@ const CAPPABLE: Cappable<Diagnostic> = {
         for (const d of earlier) leftOutFromEngine = addLeftOut(leftOutFromEngine, tooManyProblems(d)!.leftOutFromEngine);
         const data: TooManyProblemsData = { code: TOO_MANY_PROBLEMS, leftOut, leftOutFromEngine };
         return { severity: LSP_SEVERITY[severity], range, message: `${message}. ${hint}`, code: TOO_MANY_PROBLEMS, data, source: 'efp' };
-    }
+    },
+    pinned: d => d.code === TOO_MANY_TOKENS
 };
 
 /**
@@ -48,11 +53,38 @@ const CAPPABLE: Cappable<Diagnostic> = {
  * (`diagnostics.push(...found)`), which overflows the stack past about 100,000: capped before that.
  */
 export class EfpDocumentValidator extends DefaultDocumentValidator {
+    private readonly shared: LangiumSharedServices;
+
+    constructor(services: EfpServices) {
+        super(services);
+        this.shared = services.shared;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         return capDiagnostics(await super.validateDocument(document, options, cancelToken), CAPPABLE);
     }
 
+    /** As Langium's, with the error of a text past its budget of tokens under a code of its own. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const from = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        for (let i = from; i < diagnostics.length; i++) {
+            const d = diagnostics[i];
+            if (typeof d.message === 'string' && isPastTheBudget(d.message)) diagnostics[i] = { ...d, code: TOO_MANY_TOKENS, data: { code: TOO_MANY_TOKENS } };
+        }
+    }
+
+    /** As Langium's, capped; a fault outside the checks (which the registry reports) is efp's fault too, not a line on the console. */
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        return capDiagnostics(await super.validateAst(rootNode, options, cancelToken), CAPPABLE);
+        let diagnostics: Diagnostic[];
+        try {
+            diagnostics = await super.validateAst(rootNode, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            const fault: Diagnostic[] = [];
+            reportCheckFault(this.shared, error, rootNode, (severity, message, info) => fault.push(this.toDiagnostic(severity, message, info)));
+            diagnostics = fault;
+        }
+        return capDiagnostics(diagnostics, CAPPABLE);
     }
 }

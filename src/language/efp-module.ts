@@ -10,11 +10,13 @@ import { EfpDocumentFactory } from './workspace/efp-document-factory.js';
 import { EfpServiceRegistry } from './efp-service-registry.js';
 import { EfpDocumentBuilder } from './efp-document-builder.js';
 import { EfpLinker } from './efp-linker.js';
+import { EfpAstNodeLocator } from './efp-ast-node-locator.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { EfpValueConverter } from './efp-value-converter.js';
 import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
 import { createEfpLangiumParser } from './efp-cst-builder.js';
 import { EfpTokenBuilder } from './efp-token-builder.js';
+import { withinTokenBudget } from './token-budget.js';
 import { DocumentModels } from './evaluation/document-models.js';
 import { EvaluationPublisher } from './evaluation/evaluation-publisher.js';
 import { EditBurst } from './evaluation/edit-burst.js';
@@ -32,6 +34,7 @@ import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
 import { EfpDocumentValidator } from './efp-document-validator.js';
+import { EfpValidationRegistry } from './validation-faults.js';
 import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
@@ -48,7 +51,8 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         TokenBuilder: () => new EfpTokenBuilder(),
         // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
         // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
-        LangiumParser: services => guardParser(createEfpLangiumParser(services), services),
+        // a text past its budget of tokens is read up to there (src/language/token-budget.ts)
+        LangiumParser: services => guardParser(withinTokenBudget(createEfpLangiumParser(services)), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
     },
     evaluation: {
@@ -72,10 +76,16 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     validation: {
         // at most 1,000 diagnostics a file (src/language/diagnostic-cap.ts)
-        DocumentValidator: services => new EfpDocumentValidator(services)
+        DocumentValidator: services => new EfpDocumentValidator(services),
+        // a check that throws is efp's fault, said once in efp's words (src/language/validation-faults.ts)
+        ValidationRegistry: services => new EfpValidationRegistry(services)
     },
     documentation: {
         DocumentationProvider: services => new EfpDocumentationProvider(services)
+    },
+    workspace: {
+        // paths of nodes in deep expressions stay short (src/language/efp-ast-node-locator.ts)
+        AstNodeLocator: () => new EfpAstNodeLocator()
     },
     references: {
         References: services => new EfpReferences(services),

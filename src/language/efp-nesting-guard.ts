@@ -1,5 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { AstNode, LangiumCompletionParser, LangiumCoreServices, LangiumParser, ParseResult } from 'langium';
+import { scanNumberList } from './number-list.js';
 
 /**
  * Limits on how deeply one value may nest. The parser, the linker and the engine walk expressions
@@ -28,6 +29,23 @@ const BEFORE_SIGN = new Set(['(', '[', ',', ':', '+', '-', '*', '/']);
 /** Tokens that end a value at the top level: the next attribute, a block's brace, an annotation. */
 const VALUE_BOUNDARIES = new Set([':', '{', '}', 'ATTRIBUTE_NAME', 'CHANGED_OBJECT', 'source', 'confidence', 'comment']);
 
+/** A list of plain numbers, one token (src/language/number-list.ts). */
+const NUMBER_LIST = 'NUMBER_LIST';
+
+/**
+ * How deep a list of numbers nests at `depth` after `signs`, as its tokens one by one would: its bracket,
+ * and a number's minus sign one deeper, counted with the signs before the list for its first number.
+ */
+function numberListDepth(list: string, depth: number, signs: number): number {
+    let deepest = depth + 1 + signs;
+    let first = true;
+    scanNumberList(list, 0, part => {
+        if (part === 'minus') deepest = Math.max(deepest, depth + 1 + (first ? signs : 0) + 1);
+        if (part === 'number') first = false;
+    });
+    return deepest;
+}
+
 /** The first value of the tokens that nests past the limits, if any. */
 export function findTooDeepExpression(tokens: readonly IToken[]): TooDeepExpression | undefined {
     // per open bracket, the operators seen at that level since its last separator
@@ -46,8 +64,12 @@ export function findTooDeepExpression(tokens: readonly IToken[]): TooDeepExpress
             continue;
         }
         // signs nest only while they follow each other or brackets: `- - x`, `-(-(x`; `[-1, -2]` does not
-        if (type !== '-' && !OPENING.has(type)) signs = 0;
-        if (OPENING.has(type)) {
+        if (type !== '-' && !OPENING.has(type) && type !== NUMBER_LIST) signs = 0;
+        if (type === NUMBER_LIST) {
+            // a list of numbers is its brackets and, for a negative number, one sign deeper: as the same list token by token
+            if (numberListDepth(token.image, operators.length - 1, signs) > MAX_BRACKET_DEPTH) problem = `more than ${MAX_BRACKET_DEPTH} levels of parentheses, brackets and signs`;
+            signs = 0;
+        } else if (OPENING.has(type)) {
             operators.push(0);
             if (operators.length - 1 + signs > MAX_BRACKET_DEPTH) problem = `more than ${MAX_BRACKET_DEPTH} levels of parentheses, brackets and signs`;
         } else if (CLOSING.has(type)) {

@@ -7,6 +7,7 @@ const TOKEN_WORDS: Record<string, string> = {
     ATTRIBUTE_NAME: 'an input name followed by `:`',
     ID: 'a name',
     NUMBER: 'a number',
+    NUMBER_LIST: 'a list of numbers',
     STRING: 'a text in quotes',
     DATE: 'a date like 2025-01-01',
     EOF: 'the end of the file'
@@ -25,7 +26,7 @@ function found(token: IToken | undefined): string {
 
 /** What a rule is, to say what was being written when the text went wrong. */
 const RULE_WORDS: Record<string, string> = {
-    Attribute: 'an input', ObjectDecl: 'an object', Call: 'a builder call', ListExpression: 'a list', Argument: 'an argument',
+    Attribute: 'an input', ObjectDecl: 'an object', Call: 'a builder call', ListExpression: 'a list', NumberList: 'a list', Argument: 'an argument',
     Reference: 'a reference', ModelSettings: 'the model settings', SourceDecl: 'a source', Import: 'an import'
 };
 

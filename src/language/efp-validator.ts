@@ -2,6 +2,8 @@ import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langiu
 import { DiagnosticTag, type CancellationToken } from 'vscode-languageserver';
 import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
+import { INTERNAL_ERROR } from './validation-faults.js';
+import { isPastTheBudget, maxModelTokens, MAX_MODEL_TOKENS_VARIABLE } from './token-budget.js';
 import type { EfpServices } from './efp-module.js';
 import { classForKeyword } from '../engine/classes/registry.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
@@ -76,7 +78,15 @@ export class EfpValidator {
             accept('error', `cannot import '${imp.path}': ${unreadable.reason}${unreadable.hint ? `. ${capitalized(unreadable.hint)}` : ''}`, at);
             return;
         }
-        if (shared.workspace.LangiumDocuments.hasDocument(target)) return;
+        const imported = shared.workspace.LangiumDocuments.getDocument(target);
+        // read only up to its budget of tokens: nothing of it is evaluated, nor of what imports it
+        const past = imported?.parseResult.lexerReport?.diagnostics.find(d => isPastTheBudget(d.message));
+        if (past) {
+            accept('error', `cannot import '${imp.path}': it is longer than efp reads (more than ${maxModelTokens().toLocaleString('en-US')} tokens; see its line ${past.line}). `
+                + `Split it into files that import each other, or set ${MAX_MODEL_TOKENS_VARIABLE} to raise the limit.`, at);
+            return;
+        }
+        if (imported) return;
         const outside = outsideWorkspace(fileAccessPolicy(shared), document.uri, target);
         if (outside) accept('error', `cannot import '${imp.path}': ${outside}. ${OUTSIDE_WORKSPACE_HINT}`, at);
         else accept('error', `cannot find '${imp.path}' (relative to this file)`, at);
@@ -105,7 +115,7 @@ export class EfpValidator {
         } catch (error) {
             // the engine's fault (logged where it happened) is one diagnostic, not a failed build
             if (!(error instanceof EvaluationFault)) throw error;
-            accept('error', error.message, { node: root, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'internal-error' });
+            accept('error', error.message, { node: root, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: INTERNAL_ERROR });
             return;
         }
         if (!findings) return;

@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import {
     isBinaryExpression, isCall, isConversion, isDateLiteral, isDocument, isEnumMember, isListExpression, isModelSettings,
-    isNegation, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isStringLiteral, isUnitDecl,
+    isNegation, isNumberList, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isStringLiteral, isUnitDecl,
     isConfidenceAnnotation, isCommentAnnotation, isSourceAnnotation, isScenarioDecl,
     type Attribute, type Document, type Expression, type ModelSettings, type ObjectDecl, type UnitExpression,
     type ScenarioChange, type ScenarioDecl
@@ -14,6 +14,7 @@ import { classForKeyword } from '../engine/classes/registry.js';
 import { importClosure } from './efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { readDataFiles, type DataFileReader, type FileAccessPolicy } from './data-files.js';
+import { describeNumberList } from './number-list-description.js';
 
 /** Where a node is, as the engine reports it. */
 export function originOf(node: AstNode | undefined): Origin | undefined {
@@ -67,6 +68,7 @@ export function describeExpression(expr: Expression): ExprDescription {
     if (isDateLiteral(expr)) return { kind: 'date', value: expr.value, origin };
     if (isStringLiteral(expr)) return { kind: 'text', value: expr.value, origin };
     if (isListExpression(expr)) return { kind: 'list', items: expr.items.map(describeExpression), origin };
+    if (isNumberList(expr)) return describeNumberList(expr.numbers, origin);
     if (isCall(expr)) {
         return {
             kind: 'call', function: expr.function, origin,

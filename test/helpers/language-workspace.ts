@@ -15,9 +15,11 @@ export interface OpenWorkspace {
 /**
  * Language services over in-memory files (name -> text) next to the built-in library, built with
  * validation unless asked otherwise. Files get a fresh folder, so tests never see each other's.
+ * `services` are efp's unless given (services made otherwise, to compare with).
  */
-export async function openWorkspace(files: Record<string, string> | string, validation = true): Promise<OpenWorkspace> {
-    const { shared, Efp } = createEfpServices(EmptyFileSystem);
+export async function openWorkspace(files: Record<string, string> | string, validation = true,
+    services: { shared: EfpServices['shared']; Efp: EfpServices } = createEfpServices(EmptyFileSystem)): Promise<OpenWorkspace> {
+    const { shared, Efp } = services;
     const factory = shared.workspace.LangiumDocumentFactory;
     const library = factory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
     shared.workspace.LangiumDocuments.addDocument(library);

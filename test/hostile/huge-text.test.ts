@@ -19,6 +19,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * For texts past the default budget of tokens of a file (src/language/token-budget.ts, whose own cases
+ * are in text-memory.test.ts), raised as a user may: what these cases test is how efp reads them.
+ */
+const RAISED = { ...BUDGET, env: { EFP_MAX_MODEL_TOKENS: '100000000' } };
+
 function write(name: string, text: string): string {
     writeFileSync(join(dir, name), text);
     return name;
@@ -50,7 +56,7 @@ describe('efp check on huge text', () => {
     it('a value nested 1,000,000 deep: located "nested too deeply", the rest read', async () => {
         const text = QUICKSTART.replace('power: 300 W', `power: ${'('.repeat(1_000_000)}300 W${')'.repeat(1_000_000)}`);
         const file = write('deep.efp', text);
-        const run = await runBounded(['check', file], { cwd: dir, ...BUDGET });
+        const run = await runBounded(['check', file], { cwd: dir, ...RAISED });
         expectWellBehaved(run, [1]);
         expect(run.stdout).toContain(`deep.efp:${lineOf(text, 'power: ((')}:74: error: this value is nested too deeply for efp to read (more than 64 levels of parentheses, brackets and signs)`);
         expect(run.stdout).toContain('deep.efp: 1 error, 0 warnings');
@@ -81,7 +87,7 @@ describe('efp check on huge text', () => {
     it('100,000 declarations, then a stray brace: the brace located', async () => {
         const text = `${QUICKSTART}${Array.from({ length: 100_000 }, (_, i) => `server s${i} {}\n`).join('')}}\n`;
         const file = write('declarations.efp', text);
-        const run = await runBounded(['check', file], { cwd: dir, ...BUDGET });
+        const run = await runBounded(['check', file], { cwd: dir, ...RAISED });
         expectWellBehaved(run, [1]);
         expect(run.stdout).toContain(`declarations.efp:${text.split('\n').length - 1}:1: error: unexpected \`}\``);
     }, 90_000);
@@ -89,7 +95,7 @@ describe('efp check on huge text', () => {
     it('20,000 unknown names: the first 999 by position and one that counts the others', async () => {
         const text = `${QUICKSTART}${Array.from({ length: 20_000 }, (_, i) => `storage s${i} { base_storage_need: sdd${i} }\n`).join('')}`;
         const file = write('unknown.efp', text);
-        const run = await runBounded(['check', file], { cwd: dir, ...BUDGET });
+        const run = await runBounded(['check', file], { cwd: dir, ...RAISED });
         expectWellBehaved(run, [1]);
         const located = run.stdout.split('\n').filter(l => /^unknown\.efp:\d+:\d+: error: /.test(l));
         expect(located).toHaveLength(1000);

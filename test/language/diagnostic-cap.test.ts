@@ -34,11 +34,34 @@ describe('diagnostics capped per file', () => {
         expect(last.range.start).toEqual({ line: 1000, character: 21 });
     });
 
+    it('in the editor: the error of a text past its budget of tokens is listed whatever comes before it', async () => {
+        // `server s {` is 82 tokens (the word of an object counts as 80), each input 5: the budget is gone at the last `}`
+        process.env.EFP_MAX_MODEL_TOKENS = String(82 + 5000 * 5 + 1);
+        try {
+            const { documents: [document] } = await openWorkspace(badConfidences(5000));
+            const diagnostics = document.diagnostics ?? [];
+            expect(diagnostics).toHaveLength(1000);
+            expect(diagnostics.slice(0, 998).every(d => d.message === "confidence is low, medium or high, not 'weird'")).toBe(true);
+            expect(diagnostics[998].range.start).toEqual({ line: 5002, character: 0 });
+            expect(diagnostics[998].code).toBe('too-many-tokens');
+            expect(diagnostics[998].message).toMatch(/^this file is longer than efp reads: it has more than 25,083 tokens/);
+            expect(diagnostics[999].message).toBe(`${NOTICE('4,002', '4,002 errors').replace('first 999', 'first 998')}. Fix the problems listed first; the others are listed as those go.`);
+        } finally {
+            delete process.env.EFP_MAX_MODEL_TOKENS;
+        }
+    });
+
     it('in the editor: 150,000 errors found by the checks (regression: Langium spread them into one call, "Maximum call stack size exceeded", and the file had none)', async () => {
-        const { documents: [document] } = await openWorkspace(badConfidences(150_000));
-        const diagnostics = document.diagnostics ?? [];
-        expect(diagnostics).toHaveLength(1000);
-        expect(diagnostics[999].message).toBe(`${NOTICE('149,002', '149,002 errors')}. Fix the problems listed first; the others are listed as those go.`);
+        // 750,000 tokens: past the default budget of a file, raised as a user may
+        process.env.EFP_MAX_MODEL_TOKENS = '1000000';
+        try {
+            const { documents: [document] } = await openWorkspace(badConfidences(150_000));
+            const diagnostics = document.diagnostics ?? [];
+            expect(diagnostics).toHaveLength(1000);
+            expect(diagnostics[999].message).toBe(`${NOTICE('149,002', '149,002 errors')}. Fix the problems listed first; the others are listed as those go.`);
+        } finally {
+            delete process.env.EFP_MAX_MODEL_TOKENS;
+        }
     }, 120_000);
 
     it('efp check prints the same 999 and the notice with its hint, and counts every problem', async () => {

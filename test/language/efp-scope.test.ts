@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { AstUtils } from 'langium';
 import { isObjectDecl, type Document } from '../../src/language/generated/ast.js';
 import { BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
@@ -6,6 +6,10 @@ import { openWorkspace } from '../helpers/language-workspace.js';
 
 /** `from X` names an archetype: looked up by name, never the object being declared. */
 describe('archetypes at scale', () => {
+    // past the default budget of tokens of a file (src/language/token-budget.ts), raised as a user may: what is tested is how efp scales
+    beforeAll(() => { process.env.EFP_MAX_MODEL_TOKENS = '100000000'; });
+    afterAll(() => { delete process.env.EFP_MAX_MODEL_TOKENS; });
+
     it('20,000 objects from one archetype each link to it, and `storage ssd from ssd` still means the built-in (regression: 87 s, each scanned every name)', async () => {
         const count = 20_000;
         const text = ['server web { power: 300 W }', 'storage ssd from ssd {}', ...Array.from({ length: count }, (_, i) => `server s${i} from web {}`)].join('\n');

@@ -18,6 +18,8 @@ export function canEvaluate(document: LangiumDocument, documents: LangiumDocumen
         const doc = documents.getDocument(URI.parse(uri));
         if (!doc) return false;
         if (doc.parseResult.lexerErrors.length > 0 || doc.parseResult.parserErrors.length > 0) return false;
+        // the lexer's own errors (a text past its budget, a comment never closed)
+        if (doc.parseResult.lexerReport?.diagnostics.some(d => (d.severity ?? 'error') === 'error')) return false;
         if (doc.references.some(r => r.error !== undefined)) return false;
     }
     return true;

@@ -9,6 +9,7 @@ import * as langium from 'langium';
 export const EfpTerminals = {
     WS: /\s+/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?/,
+    NUMBER_LIST: /\[\s*-?[0-9][0-9_]*(\.[0-9][0-9_]*)?([eE][+-]?[0-9]+)?(\s*,\s*-?[0-9][0-9_]*(\.[0-9][0-9_]*)?([eE][+-]?[0-9]+)?)*\s*,?\s*\]/,
     NUMBER: /[0-9][0-9_]*(\.[0-9][0-9_]*)?([eE][+-]?[0-9]+)?/,
     ATTRIBUTE_NAME: /[_a-zA-Z][\w]*(?=[ \t]*:)/,
     CHANGED_OBJECT: /[_a-zA-Z][\w]*(?=\.[_a-zA-Z][\w]*[ \t]*:)/,
@@ -309,7 +310,7 @@ export function isEnumMember(item: unknown): item is EnumMember {
     return reflection.isInstance(item, EnumMember.$type);
 }
 
-export type Expression = BinaryExpression | Call | Conversion | DateLiteral | ListExpression | Negation | QuantityLiteral | Reference | StringLiteral;
+export type Expression = BinaryExpression | Call | Conversion | DateLiteral | ListExpression | Negation | NumberList | QuantityLiteral | Reference | StringLiteral;
 
 export const Expression = {
     $type: 'Expression'
@@ -385,6 +386,21 @@ export const Negation = {
 
 export function isNegation(item: unknown): item is Negation {
     return reflection.isInstance(item, Negation.$type);
+}
+
+export interface NumberList extends langium.AstNode {
+    readonly $container: Argument | Attribute | BinaryExpression | ListExpression | Negation | ScenarioChange;
+    readonly $type: 'NumberList';
+    numbers: string;
+}
+
+export const NumberList = {
+    $type: 'NumberList',
+    numbers: 'numbers'
+} as const;
+
+export function isNumberList(item: unknown): item is NumberList {
+    return reflection.isInstance(item, NumberList.$type);
 }
 
 export interface ObjectDecl extends langium.AstNode {
@@ -635,6 +651,7 @@ export type EfpAstType = {
     ListExpression: ListExpression
     ModelSettings: ModelSettings
     Negation: Negation
+    NumberList: NumberList
     ObjectDecl: ObjectDecl
     QuantityLiteral: QuantityLiteral
     Referable: Referable
@@ -855,6 +872,15 @@ export class EfpAstReflection extends langium.AbstractAstReflection {
             properties: {
                 operand: {
                     name: Negation.operand
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        NumberList: {
+            name: NumberList.$type,
+            properties: {
+                numbers: {
+                    name: NumberList.numbers
                 }
             },
             superTypes: [Expression.$type]

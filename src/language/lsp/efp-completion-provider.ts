@@ -1,8 +1,12 @@
-import { AstUtils, GrammarAST, stream, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
 import {
-    isAttribute, isEnumDecl, isEnumMember, isModelSettings, isObjectDecl, isQuantityLiteral, isReference, type ObjectDecl
+    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+} from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature
+} from 'langium/lsp';
+import { CompletionItemKind, type Position } from 'vscode-languageserver';
+import {
+    isAttribute, isEnumDecl, isEnumMember, isModelSettings, isNumberList, isObjectDecl, isQuantityLiteral, isReference, type NumberList, type ObjectDecl
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
@@ -14,6 +18,7 @@ import { DEFAULT_GENAI_PROVIDER } from '../../engine/genai/ecologits.js';
 import { GENAI_MODEL_ROWS } from '../../engine/data/ecologits-data.js';
 import type { Dimension } from '../../engine/units/dimension.js';
 import { efpString } from '../../engine/text/efp-syntax.js';
+import { scanNumberList } from '../number-list.js';
 
 /** What a model's `model { … }` block takes. */
 const SETTINGS: Array<{ name: string; detail: string; description: string }> = [
@@ -46,6 +51,61 @@ function inputDetail(input: InputSpec): string {
 export class EfpCompletionProvider extends DefaultCompletionProvider {
     constructor(private readonly efp: EfpServices) {
         super(efp);
+    }
+
+    /**
+     * As Langium's, with a list of plain numbers (one token, src/language/number-list.ts) seen as the
+     * tokens the same list has token by token: the cursor after a number in it completes that number
+     * (its unit), not the whole list.
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const around = super.backtrackToAnyToken(text, offset);
+        const { nextTokenStart: start, nextTokenEnd: end } = around;
+        if (!(start < offset && offset < end)) return around;
+        let found: CompletionBacktrackingInformation | undefined;
+        let previousTokenStart = around.previousTokenStart;
+        let previousTokenEnd = around.previousTokenEnd;
+        const listEnd = scanNumberList(text, start, (_part, from, to) => {
+            if (found) return;
+            // as Langium's loop over tokens: the cursor between two of them, or in one
+            if (from >= offset) found = { nextTokenStart: offset, nextTokenEnd: offset, previousTokenStart, previousTokenEnd };
+            else if (to > offset) found = { nextTokenStart: from, nextTokenEnd: to, previousTokenStart, previousTokenEnd };
+            previousTokenStart = from;
+            previousTokenEnd = to;
+        });
+        return listEnd === end && found ? found : around;
+    }
+
+    /**
+     * As Langium's, with the node a number of a list of plain numbers would be (a QuantityLiteral) where
+     * the cursor is at one: Langium takes the node of the token at the cursor, and completes a number's
+     * unit on it.
+     */
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        let number: AstNode | undefined;
+        for (const context of super.buildContexts(document, position)) {
+            if (!isNumberList(context.node)) {
+                yield context;
+                continue;
+            }
+            number ??= this.numberAt(context.node, document, document.textDocument.offsetAt(position));
+            yield number ? { ...context, node: number } : context;
+        }
+    }
+
+    /** A QuantityLiteral in place of the list for the number that Langium takes the node of at `offset` (see buildContexts), if it is one. */
+    private numberAt(list: NumberList, document: LangiumDocument, offset: number): AstNode | undefined {
+        const start = list.$cstNode?.offset;
+        if (start === undefined) return undefined;
+        const text = document.textDocument.getText();
+        const { nextTokenStart, previousTokenStart } = this.backtrackToAnyToken(text, offset);
+        const at = offset <= nextTokenStart && previousTokenStart !== undefined ? previousTokenStart : nextTokenStart;
+        let value: string | undefined;
+        scanNumberList(text, start, (part, from, to) => {
+            if (part === 'number' && from <= at && at < to) value = text.slice(from, to);
+        });
+        if (value === undefined) return undefined;
+        return { $type: 'QuantityLiteral', $container: list.$container, $containerProperty: list.$containerProperty, $containerIndex: list.$containerIndex, value } as AstNode;
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

@@ -1,11 +1,14 @@
-import { CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Range } from 'vscode-languageserver';
+import {
+    AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LexingDiagnostic, type MaybePromise
+} from 'langium';
+import type { DocumentFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import {
     isArgument, isAttribute, isBinaryExpression, isCall, isConversion, isDocument, isEnumDecl, isImport, isListExpression,
-    isModelSettings, isNegation, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isUnitDecl, isUnitExpression,
+    isModelSettings, isNegation, isNumberList, isObjectDecl, isQuantityLiteral, isReference, isSourceDecl, isUnitDecl, isUnitExpression,
     isUnitFactor
 } from '../generated/ast.js';
+import { formattedNumberList } from '../number-list.js';
 
 /**
  * One layout for every model, so that diffs show changes of meaning only: declarations start on their
@@ -15,8 +18,25 @@ import {
  *
  * Nodes and keywords are handed to Langium's regions as arrays: its `nodes(...)` and `keywords(...)`
  * spread them into calls, which runs out of stack on a list of 150,000 values or as many declarations.
+ * A list of plain numbers is one token (src/language/number-list.ts), which Langium's formatting, between
+ * tokens, does not reach: its text is written again as a list of the same numbers would be formatted.
  */
 export class EfpFormatter extends AbstractFormatter {
+    protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        const edits = super.doDocumentFormat(document, options, range);
+        const lists: TextEdit[] = [];
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            const cst = node.$cstNode;
+            if (!isNumberList(node) || !cst || (range && !insideRange(cst.range, range))) continue;
+            const text = formattedNumberList(node.numbers);
+            if (text !== node.numbers) lists.push({ range: cst.range, newText: text });
+        }
+        if (lists.length === 0) return edits;
+        // the lists' edits are inside tokens, the others between them: in the order of the text
+        const offset = (edit: TextEdit) => document.textDocument.offsetAt(edit.range.start);
+        return [...edits, ...lists].sort((a, b) => offset(a) - offset(b));
+    }
+
     protected format(node: AstNode): void {
         const f = this.getNodeFormatter(node);
         const keywords = (...words: string[]) => f.cst(keywordNodes(node, words));
@@ -87,13 +107,31 @@ export class EfpFormatter extends AbstractFormatter {
         }
     }
 
+    /** As Langium's: a text with errors of the lexer's own (read up to its budget, a comment never closed) is not formatted either. */
+    override formatDocument(document: LangiumDocument, params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
+        return lexerReportErrors(document) ? [] : super.formatDocument(document, params);
+    }
+
     /** As Langium's, without spreading the errors into `Math.min(...)` (a file can have 100,000 of them). */
     protected override isFormatRangeErrorFree(document: LangiumDocument, range: Range): boolean {
         let earliest = Number.MAX_VALUE;
         for (const e of document.parseResult.lexerErrors) earliest = Math.min(earliest, e.line ?? Number.MAX_VALUE);
+        // a text read only up to its budget, or with a comment never closed: what follows is not in the tree
+        for (const e of lexerReportErrors(document) ?? []) earliest = Math.min(earliest, e.line ?? Number.MAX_VALUE);
         for (const e of document.parseResult.parserErrors) earliest = Math.min(earliest, e.token.startLine ?? Number.MAX_VALUE);
         return earliest > range.end.line;
     }
+}
+
+/** The errors the lexer reports of its own, if any. */
+function lexerReportErrors(document: LangiumDocument): LexingDiagnostic[] | undefined {
+    const errors = document.parseResult.lexerReport?.diagnostics.filter(d => (d.severity ?? 'error') === 'error') ?? [];
+    return errors.length > 0 ? errors : undefined;
+}
+
+function insideRange(inner: Range, outer: Range): boolean {
+    const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /**

@@ -2,9 +2,11 @@ import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isArgument, isAttribute, isCall, isConfidenceAnnotation, isDateLiteral, isEnumDecl, isEnumMember, isObjectDecl,
-    isQuantityLiteral, isReference, isSourceAnnotation, isSourceDecl, isUnitDecl, isUnitFactor, isScenarioChange, isScenarioDecl
+    isArgument, isAttribute, isCall, isConfidenceAnnotation, isDateLiteral, isEnumDecl, isEnumMember, isNumberList, isObjectDecl,
+    isQuantityLiteral, isReference, isSourceAnnotation, isSourceDecl, isUnitDecl, isUnitFactor, isScenarioChange, isScenarioDecl,
+    type NumberList
 } from '../generated/ast.js';
+import { NumberListPositions, scanNumberList } from '../number-list.js';
 
 /**
  * Colours by meaning, which a TextMate grammar cannot know: an input name is a property even when it
@@ -30,6 +32,8 @@ export class EfpSemanticTokenProvider extends AbstractSemanticTokenProvider {
         } else if (isQuantityLiteral(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
             if (node.unit) acceptor({ node, property: 'unit', type: SemanticTokenTypes.type });
+        } else if (isNumberList(node)) {
+            highlightNumbers(node, acceptor);
         } else if (isDateLiteral(node)) {
             acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
         } else if (isReference(node)) {
@@ -58,4 +62,16 @@ export class EfpSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.enumMember, modifier: SemanticTokenModifiers.declaration });
         }
     }
+}
+
+/** Each number of a list of plain numbers, as each QuantityLiteral of the same list would be (a minus sign is not one). */
+function highlightNumbers(node: NumberList, acceptor: SemanticTokenAcceptor): void {
+    const start = node.$cstNode?.range.start;
+    if (!start) return;
+    const positions = new NumberListPositions(node.numbers, start);
+    scanNumberList(node.numbers, 0, (part, from, to) => {
+        if (part !== 'number') return;
+        const { line, character } = positions.positionAt(from);
+        acceptor({ line, char: character, length: to - from, type: SemanticTokenTypes.number });
+    });
 }

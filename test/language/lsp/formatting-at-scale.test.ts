@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
 import { openWorkspace } from '../../helpers/language-workspace.js';
@@ -17,6 +17,10 @@ async function format(text: string): Promise<string> {
 }
 
 describe('formatting huge files', () => {
+    // past the default budget of tokens of a file (src/language/token-budget.ts), raised as a user may: what is tested is how efp scales
+    beforeAll(() => { process.env.EFP_MAX_MODEL_TOKENS = '100000000'; });
+    afterAll(() => { delete process.env.EFP_MAX_MODEL_TOKENS; });
+
     it('a list of 130,000 values gets one space after each comma, none before', async () => {
         const values = Array.from({ length: 130_000 }, (_, i) => String(i % 10)).join(' ,');
         const text = QUICKSTART.replace(/hourly_usage_journey_starts:[\s\S]*?\n}/, `hourly_usage_journey_starts: hourly_values(values: [${values}], start_date: 2025-01-01)\n}`);

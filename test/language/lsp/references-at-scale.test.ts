@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../helpers/language-workspace.js';
 
 /**
@@ -6,6 +6,10 @@ import { openWorkspace } from '../../helpers/language-workspace.js';
  * one call (`push(...references)`), and finding them or highlighting them ran out of stack.
  */
 describe('references at scale', () => {
+    // past the default budget of tokens of a file (src/language/token-budget.ts), raised as a user may: what is tested is how efp scales
+    beforeAll(() => { process.env.EFP_MAX_MODEL_TOKENS = '100000000'; });
+    afterAll(() => { delete process.env.EFP_MAX_MODEL_TOKENS; });
+
     const values = Array.from({ length: 130_000 }, () => '1 W').join(', ');
     const text = `server web { power: hourly_values(values: [${values}], start_date: 2025-01-01) }`;
 
