@@ -25,6 +25,8 @@ import { withBuilderParts } from '../classes/edge/builder-parts.js';
 import { MEASURED_INPUTS, withMeasurements } from '../codecarbon/measurement-inputs.js';
 import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
 import { linkedObjects } from './linked-objects.js';
+import { cyclePath, shownInFull } from './cycle-path.js';
+import { formatNumber } from './value-format.js';
 
 const DEFAULT_START = '2025-01-01';
 
@@ -68,6 +70,11 @@ export class Model {
     private readonly replaced: Float64Array[] = [];
     /** The spec of each calculated value (its bounds are checked on every result). */
     private readonly calculatedSpecs = new Map<Node, CalculatedSpec>();
+    /**
+     * The causes reported at each place: the end of each message after a `: `. A scan of every diagnostic
+     * for each new one was quadratic in the errors (200,000 groups in a cycle: two minutes).
+     */
+    private readonly causesAt = new Map<Origin, Set<string>>();
     /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
     private readonly overflowing = new Set<Node>();
     private wasDisposed = false;
@@ -80,7 +87,7 @@ export class Model {
         this.period = this.readPeriod();
         const measured = withMeasurements(description, this.period.start);
         description = measured.description;
-        this.diagnostics.push(...measured.diagnostics);
+        for (const d of measured.diagnostics) this.add(d);
         this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
@@ -352,13 +359,23 @@ export class Model {
     private reportNodeError(node: Node, e: ModelError | ValueError): void {
         const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
         // one cause, one message: an unknown catalogue name makes several of an object's values fail alike
-        if (this.diagnostics.some(d => d.origin === origin && origin !== undefined && d.message.endsWith(`: ${e.message}`))) return;
+        if (origin && this.causesAt.get(origin)?.has(e.message)) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
         this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', message, origin, e instanceof ModelError ? e.hint : undefined);
     }
 
     private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string): void {
-        this.diagnostics.push({ severity, code, message, origin, hint });
+        this.add({ severity, code, message, origin, hint });
+    }
+
+    private add(diagnostic: EngineDiagnostic): void {
+        this.diagnostics.push(diagnostic);
+        const { origin, message } = diagnostic;
+        if (!origin) return;
+        // what follows each `: ` of the message (`server x: power: <cause>`), looked up by reportNodeError
+        let causes = this.causesAt.get(origin);
+        if (!causes) this.causesAt.set(origin, (causes = new Set()));
+        for (let at = message.indexOf(': '); at >= 0; at = message.indexOf(': ', at + 1)) causes.add(message.slice(at + 2));
     }
 
     private readPeriod(): ModelPeriod {
@@ -559,6 +576,8 @@ export class Model {
 
     private weightedItems(expr: ExprDescription, classes: readonly string[], input: string): Weighted[] {
         const merged: Weighted[] = [];
+        /** Where each object is in `merged` (a scan of it for each item was quadratic in a journey's steps). */
+        const position = new Map<EfpObject, number>();
         for (const item of this.listItems(expr, input)) {
             let ref = item;
             let weight = 1;
@@ -571,10 +590,10 @@ export class Model {
                 weight = w.value;
             }
             const object = this.objectRef(ref, classes, input);
-            const existing = merged.findIndex(m => m.object === object);
+            const existing = position.get(object);
             // e-footprint keeps one entry per object: repeats add up
-            if (existing >= 0) merged[existing] = { object, weight: merged[existing].weight + weight };
-            else merged.push({ object, weight });
+            if (existing !== undefined) merged[existing] = { object, weight: merged[existing].weight + weight };
+            else position.set(object, merged.push({ object, weight }) - 1);
         }
         return merged;
     }
@@ -595,19 +614,29 @@ export class Model {
      */
     private collectInstances(): void {
         const included = new Set<EfpObject>();
-        const visit = (o: EfpObject | undefined) => {
-            if (!o || included.has(o)) return;
-            included.add(o);
-            this.resolveInputs(o);
-            this.resolveStructure(o);
-            linkedObjects(o).forEach(visit);
-            for (const input of o.inputs.values()) {
-                if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
-                for (const ref of collectRefs(input.expr)) visit(this.lookup(ref.object, ref.builtin));
+        // depth first, in the order of a recursive walk (its diagnostics come in that order), on a stack of
+        // its own: a chain of objects naming the next one may be longer than the JavaScript stack is deep
+        const stack: EfpObject[] = [];
+        for (const root of this.objects.values()) {
+            stack.push(root);
+            while (stack.length > 0) {
+                const o = stack.pop()!;
+                if (included.has(o)) continue;
+                included.add(o);
+                this.resolveInputs(o);
+                this.resolveStructure(o);
+                const next = linkedObjects(o);
+                for (const input of o.inputs.values()) {
+                    if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
+                    for (const ref of collectRefs(input.expr)) {
+                        const target = this.lookup(ref.object, ref.builtin);
+                        if (target) next.push(target);
+                    }
+                }
+                for (let i = next.length - 1; i >= 0; i--) if (!included.has(next[i])) stack.push(next[i]);
             }
-        };
-        for (const o of this.objects.values()) visit(o);
-        this.instances.push(...this.allObjects().filter(o => included.has(o)));
+        }
+        for (const o of this.allObjects()) if (included.has(o)) this.instances.push(o);
     }
 
     /**
@@ -785,11 +814,12 @@ export class Model {
     private orderNodes(): Node[] {
         const { order, cycles } = topologicalOrder([...this.nodes.values()]);
         for (const cycle of cycles) {
-            const path = [...cycle, cycle[0]].map(n => `${n.object.id}.${n.attribute}`).join(' → ');
+            const path = cyclePath(cycle.map(n => `${n.object.id}.${n.attribute}`));
+            const message = shownInFull(cycle.length) ? `reference cycle: ${path}` : `reference cycle of ${formatNumber(cycle.length, 0)} values: ${path}`;
             for (const node of cycle) {
                 node.error = CYCLE;
                 node.value = EMPTY;
-                this.report('error', 'cycle', `reference cycle: ${path}`, node.input?.origin ?? node.object.origin,
+                this.report('error', 'cycle', message, node.input?.origin ?? node.object.origin,
                     'A value cannot depend on itself; break the cycle by giving one of these a number.');
             }
         }
