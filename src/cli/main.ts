@@ -73,8 +73,9 @@ async function checkCommand(files: string[], options: CheckOptions, io: Output):
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
         const analysis = analyzeDocument(document, services);
-        const diagnostics = [...analysis.diagnostics];
-        if (baseline && analysis.model) diagnostics.push(...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold));
+        const diagnostics = baseline && analysis.model
+            ? [...analysis.diagnostics, ...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold)]
+            : analysis.diagnostics;
         for (const d of diagnostics) io.out(formatDiagnostic(d));
         io.out(`${terminalText(file)}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${terminalText(options.baseline!)})` : ''}`);
         if (diagnostics.some(d => d.severity === 'error')) failed = true;
