@@ -59,13 +59,19 @@ export function parseEmissionsCsv(text: string): EmissionsCsvResult {
         return { ok: false, problems: [{ message: `not a CSV file: ${(e as Error).message}`, line: lines, hint: HOW_TO_GET_ONE }] };
     }
     const header = rows[0].record.map(c => c.trim());
-    const twice = header.findIndex((c, i) => header.indexOf(c) !== i);
+    // each column's first position, in one pass (an indexOf for each column was quadratic in a long header)
+    const firstAt = new Map<string, number>();
+    let twice = -1;
+    for (let i = 0; i < header.length && twice < 0; i++) {
+        if (firstAt.has(header[i])) twice = i;
+        else firstAt.set(header[i], i);
+    }
     if (twice >= 0) {
         // the cells would be read by column name, the last one silently winning
         const column = header[twice];
         return {
             ok: false, problems: [{
-                message: `the header has column '${column}' twice, in positions ${header.indexOf(column) + 1} and ${twice + 1}`, line: 1, column,
+                message: `the header has column '${column}' twice, in positions ${firstAt.get(column)! + 1} and ${twice + 1}`, line: 1, column,
                 hint: 'Keep one of the two columns: efp cannot tell which one holds the runs\' values.'
             }]
         };
