@@ -15,6 +15,7 @@ import { enumMember } from '../classes/builtin-enums.js';
 import { efpIdentifiers } from './identifiers.js';
 import { CURRENT_EFOOTPRINT_MAJOR, EfootprintVersionError } from './version-upgrade/efootprint-version.js';
 import { upgradeEfootprintJson, upgradeSummary } from './version-upgrade/upgrade-chain.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './version-upgrade/json.js';
 
 /**
  * e-footprint 22.x JSON (what `system_to_json` writes: `efootprint_version`, `Sources`, then one key per
@@ -181,8 +182,8 @@ class Importer {
     /** The modeling period covers every series the file has: earliest start to latest end. */
     private settings(): ModelDescription['settings'] {
         if (this.periods.length === 0) return {};
-        const start = Math.min(...this.periods.map(p => p.start));
-        const hours = Math.max(...this.periods.map(p => p.end)) - start;
+        const start = this.periods.reduce((m, p) => Math.min(m, p.start), Infinity);
+        const hours = this.periods.reduce((m, p) => Math.max(m, p.end), -Infinity) - start;
         return {
             start_date: { expr: { kind: 'date', value: efpDate(formatUtcHour(start), 'start_date') } },
             modeling_duration: { expr: durationExpr(hours) }
@@ -407,6 +408,9 @@ export function importEfootprintJson(text: string): ImportedModel {
         throw new EfootprintImportError(`not JSON: ${(e as Error).message}`);
     }
     if (!isRecord(root)) throw new EfootprintImportError('expected a JSON object with efootprint_version, Sources and one key per class');
+    if (nestedDeeperThan(root, MAX_JSON_DEPTH)) {
+        throw new EfootprintImportError(`its arrays and objects are nested more than ${MAX_JSON_DEPTH} levels deep, which no e-footprint JSON is`);
+    }
     let upgraded: ReturnType<typeof upgradeEfootprintJson>;
     try {
         upgraded = upgradeEfootprintJson(root);

@@ -9,6 +9,25 @@ export function isRecord(v: Json | undefined): v is JsonRecord {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The most levels of arrays and objects a file may nest: e-footprint's JSON has five or six (classes, objects,
+ * fields, values, a form's inputs). Deeper is not e-footprint's, and copies and walks of it (structuredClone
+ * among them) recurse once per level, past the JavaScript stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether `v` nests arrays and objects more than `limit` levels deep (found without recursing). */
+export function nestedDeeperThan(v: Json, limit: number): boolean {
+    const stack: Array<[Json, number]> = [[v, 0]];
+    while (stack.length > 0) {
+        const [value, depth] = stack.pop()!;
+        if (value === null || typeof value !== 'object') continue;
+        if (depth + 1 > limit) return true;
+        for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
+    }
+    return false;
+}
+
 export function copyOf<T extends Json>(v: T): T {
     return structuredClone(v);
 }
