@@ -3,11 +3,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectWellBehaved, runBounded } from '../helpers/bounded-run.js';
 import { writeModelFiles } from '../helpers/cli-run.js';
+import { generateSystem } from '../../bench/system-generator.js';
 
 /**
- * The engine's memory from the command line: files as long as users make them (a CodeCarbon file of
- * months of runs, JSON nested past the stack) go through without a stack overflow, and each run stays
- * within 1 GB and a minute, with the exit code and the message the README documents.
+ * The engine's memory from the command line: models whose hourly values would take gigabytes end in the
+ * budget's message, files as long as users make them (a CodeCarbon file of months of runs, JSON nested
+ * past the stack) go through without a stack overflow, and each run stays within 1 GB and a minute, with
+ * the exit code and the message the README documents.
  */
 const dirs: string[] = [];
 afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
@@ -49,5 +51,26 @@ describe('the engine\'s memory, from the command line', () => {
         const run = await runBounded(['import', 'deep.json', '-o', 'deep.efp'], { cwd });
         expectWellBehaved(run, [1]);
         expect(run.stderr).toBe('efp: deep.json: its arrays and objects are nested more than 64 levels deep, which no e-footprint JSON is\n');
+    }, 90_000);
+
+    it('200 usage patterns over 100 years: the budget\'s message on the value past it, within 1 GB (regression: a 6 GB process)', async () => {
+        const text = generateSystem({ patterns: 200, jobsPerStep: 1, years: 100 });
+        const run = await runBounded(['check', 'm.efp'], { cwd: folder({ 'm.efp': text }) });
+        expectWellBehaved(run, [1]);
+        expect(run.stdout).toMatch(/^m\.efp:\d+:3: error: the model's hourly values would take more than the 512 MB limit: this value's 876,600 hours \(100 years\) need 6\.7 MB more, on top of \d+ MB already taken \[out-of-range\]\n/);
+        expect(run.stdout).toContain('    hint: Shorten the modeling_duration, model fewer usage patterns, or set EFP_MAX_SERIES_MB to raise the limit (in MB).\n');
+        expect(run.stdout).toContain('m.efp: 1 error, 0 warnings');
+    }, 90_000);
+
+    it('EFP_MAX_SERIES_MB sets the budget; one that is not a decimal number of MB stops the command (exit 2)', async () => {
+        const cwd = folder({ 'm.efp': generateSystem({ patterns: 10, jobsPerStep: 1, years: 10 }) });
+        const small = await runBounded(['check', 'm.efp'], { cwd, env: { EFP_MAX_SERIES_MB: '8' } });
+        expectWellBehaved(small, [1]);
+        expect(small.stdout).toContain('m.efp:39:15: error: usage_pattern p1_users: utc_hourly_usage_journey_starts: the model\'s hourly values would take more '
+            + 'than the 8 MB limit: this value\'s 87,660 hours (10 years) need 0.7 MB more, on top of 7.4 MB already taken [out-of-range]\n');
+        const bad = await runBounded(['check', 'm.efp'], { cwd, env: { EFP_MAX_SERIES_MB: '0x10' } });
+        expectWellBehaved(bad, [2]);
+        expect(bad.stderr).toBe('efp: EFP_MAX_SERIES_MB is `0x10`, not a decimal number of MB\n'
+            + '    hint: Set EFP_MAX_SERIES_MB to a number of megabytes such as 1024, or unset it for the default of 512.\n');
     }, 90_000);
 });

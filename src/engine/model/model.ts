@@ -7,6 +7,7 @@ import { parseUnit } from '../units/unit.js';
 import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
+import { SeriesBudgetError, SeriesLedger, type SeriesBudget } from '../series/series-budget.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, ReportedElsewhere, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
@@ -35,6 +36,16 @@ const CYCLE = 'part of a reference cycle';
 const INVALID_DEFINITION = 'invalid definition';
 const UPSTREAM_ERROR = 'depends on a value in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
+/** The computation of a value not defined yet, or in error: one function for all of them, not one each. */
+const computeEmpty = (): NodeValue => EMPTY;
+
+/** How a model is evaluated: the memory its hourly values may take. */
+export interface ModelOptions {
+    /** The budget of the model's hourly values (512 MB by default). */
+    readonly seriesBudget?: SeriesBudget;
+    /** The ledger to count them in instead: a scenario's model shares its baseline's, and its budget. */
+    readonly ledger?: SeriesLedger;
+}
 
 /** A read of a disposed model's values: its arrays hold another model's numbers now. */
 export class DisposedModelError extends Error {
@@ -78,8 +89,16 @@ export class Model {
     /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
     private readonly overflowing = new Set<Node>();
     private wasDisposed = false;
+    /** The bytes of hourly values the model (with its scenarios' models) holds, held to its budget. */
+    readonly seriesLedger: SeriesLedger;
+    /** The arena of the evaluation under way. */
+    private arena: SeriesArena | undefined;
+    /** The budget was passed once already: said once, on the value that asked; the others stay quiet. */
+    private budgetReported = false;
+    private numbersOnlyEnvironment: ExpressionEnvironment | undefined;
 
-    private constructor(description: ModelDescription) {
+    private constructor(description: ModelDescription, options: ModelOptions) {
+        this.seriesLedger = options.ledger ?? new SeriesLedger(options.seriesBudget);
         // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
         description = withBuilderParts(withCloudRegions(description));
         this.description = description;
@@ -115,8 +134,8 @@ export class Model {
     }
 
     /** Builds the model and evaluates every value. */
-    static build(description: ModelDescription): Model {
-        const model = new Model(description);
+    static build(description: ModelDescription, options: ModelOptions = {}): Model {
+        const model = new Model(description, options);
         model.evaluate();
         return model;
     }
@@ -126,16 +145,18 @@ export class Model {
      * slices (an editor keeps answering keystrokes) and stopping when `cancelled()` says a newer text
      * has come: undefined then, and the arrays taken so far go back to the pool.
      */
-    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4): Promise<Model | undefined> {
-        const model = new Model(description);
-        const arena = new SeriesArena();
+    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4, options: ModelOptions = {}): Promise<Model | undefined> {
+        const model = new Model(description, options);
+        const arena = new SeriesArena(model.seriesLedger);
         const order = model.order;
         let next = 0;
         while (next < order.length) {
             const sliceStart = performance.now();
+            model.arena = arena;
             withArena(arena, () => {
                 while (next < order.length && performance.now() - sliceStart < sliceMs) model.run(order[next++]);
             });
+            model.arena = undefined;
             if (next < order.length) {
                 await yieldToEventLoop();
                 if (cancelled()) {
@@ -198,7 +219,7 @@ export class Model {
     dispose(): void {
         if (this.wasDisposed) return;
         this.wasDisposed = true;
-        for (const values of this.ownedArrays) recycle(values);
+        for (const values of this.ownedArrays) this.giveBack(values);
         this.ownedArrays.clear();
         this.arrayUses.clear();
         const gone = (): never => { throw new DisposedModelError(); };
@@ -210,8 +231,13 @@ export class Model {
      * go back to it, and the others are the model's until they are replaced or the model is disposed.
      */
     private evaluating(f: () => void): void {
-        const arena = new SeriesArena();
-        withArena(arena, f);
+        const arena = new SeriesArena(this.seriesLedger);
+        this.arena = arena;
+        try {
+            withArena(arena, f);
+        } finally {
+            this.arena = undefined;
+        }
         this.settle(arena);
     }
 
@@ -219,10 +245,31 @@ export class Model {
     private settle(arena: SeriesArena): void {
         for (const values of arena.taken) {
             if (this.arrayUses.get(values)) this.ownedArrays.add(values);
-            else recycle(values);
+            else this.giveBack(values);
         }
-        for (const values of this.replaced) recycle(values);
+        for (const values of this.replaced) this.giveBack(values);
         this.replaced.length = 0;
+    }
+
+    /** An array back to the pool, and out of the model's memory budget. */
+    private giveBack(values: Float64Array): void {
+        recycle(values);
+        this.seriesLedger.giveBack(values.length);
+    }
+
+    /**
+     * After a value is computed: the arrays its computation took and no value holds (temporaries) go back
+     * at once, so that an evaluation holds its values and the temporaries of one value at a time, not the
+     * temporaries of all of them until it ends.
+     */
+    private giveBackTemporaries(arena: SeriesArena, from: number): void {
+        const taken = arena.taken;
+        let kept = from;
+        for (let i = from; i < taken.length; i++) {
+            if (this.arrayUses.get(taken[i])) taken[kept++] = taken[i];
+            else this.giveBack(taken[i]);
+        }
+        taken.length = kept;
     }
 
     /** Counts the node values holding each array; an array of the model no value holds is recycled. */
@@ -296,6 +343,13 @@ export class Model {
     }
 
     private run(node: Node): void {
+        const arena = this.arena;
+        const from = arena?.taken.length ?? 0;
+        this.compute(node);
+        if (arena && arena.taken.length > from) this.giveBackTemporaries(arena, from);
+    }
+
+    private compute(node: Node): void {
         if (node.error === CYCLE || node.error === INVALID_DEFINITION) return;
         if (node.operands.some(o => o.error !== undefined)) {
             // the operand's problem is reported where it is; its dependents stay quiet
@@ -341,6 +395,14 @@ export class Model {
         const problem = reportable(e);
         if (!problem) throw e;
         node.error = problem.message;
+        if (e instanceof SeriesBudgetError) {
+            // past the budget, every value that needs an array fails alike: said once, on the first
+            if (this.budgetReported) {
+                node.error = UPSTREAM_ERROR;
+                return;
+            }
+            this.budgetReported = true;
+        }
         this.reportNodeError(node, problem);
     }
 
@@ -376,6 +438,15 @@ export class Model {
         let causes = this.causesAt.get(origin);
         if (!causes) this.causesAt.set(origin, (causes = new Set()));
         for (let at = message.indexOf(': '); at >= 0; at = message.indexOf(': ', at + 1)) causes.add(message.slice(at + 2));
+    }
+
+    /** The environment of values that name no other value. */
+    private get numbersOnly(): ExpressionEnvironment {
+        return this.numbersOnlyEnvironment ??= {
+            period: this.period,
+            valueOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); },
+            dimensionOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); }
+        };
     }
 
     private readPeriod(): ModelPeriod {
@@ -663,7 +734,7 @@ export class Model {
     private reportUnused(): void {
         const systems = this.instances.filter(o => o.className === 'System');
         if (systems.length === 0) return;
-        const used = new Set(systems.flatMap(s => [...this.relations.usedBy(s)]));
+        const used = this.relations.usedBy(systems);
         // what a scenario adds (a step it puts in a journey) is used from the scenario on
         for (const o of objectsReachedByScenarios(this.description, (id, builtin) => this.lookup(id, builtin))) used.add(o);
         for (const object of this.objects.values()) {
@@ -675,33 +746,36 @@ export class Model {
     }
 
     private createNodes(): void {
-        const defined: Array<[Node, () => void]> = [];
+        // every node first (formulas look up the nodes of other objects), then their definitions
+        const created: Node[] = [];
         for (const object of this.instances) {
             for (const input of object.spec.inputs) {
                 const resolved = object.inputs.get(input.name);
                 if (!resolved || (input.type !== 'quantity' && input.type !== 'hourly')) continue;
                 const node = this.newNode(object, input.name, 'input', input.label, unitFor(input, object));
                 node.input = resolved;
-                defined.push([node, () => this.defineInputNode(node, resolved)]);
+                created.push(node);
             }
             for (const calculated of object.spec.calculated) {
                 const node = this.newNode(object, calculated.name, 'calculated', calculated.label, unitFor(calculated, object));
                 node.itemLabel = calculated.itemLabel;
                 this.calculatedSpecs.set(node, calculated);
-                defined.push([node, () => {
-                    const definition = calculated.define(object, this);
-                    node.operands = [...definition.operands];
-                    node.formula = definition.formula;
-                    node.compute = definition.compute;
-                }]);
+                created.push(node);
             }
         }
-        for (const [node, define] of defined) {
+        for (const node of created) {
             try {
-                define();
+                if (node.input) {
+                    this.defineInputNode(node, node.object.inputs.get(node.attribute)!);
+                } else {
+                    const definition = this.calculatedSpecs.get(node)!.define(node.object, this);
+                    node.operands = definition.operands.slice();
+                    node.formula = definition.formula;
+                    node.compute = definition.compute;
+                }
             } catch (e) {
                 if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
-                node.compute = () => EMPTY;
+                node.compute = computeEmpty;
                 node.operands = [];
                 node.value = EMPTY;
                 node.error = INVALID_DEFINITION;
@@ -709,12 +783,15 @@ export class Model {
             }
             for (const op of node.operands) op.dependents.push(node);
         }
+        // a list grown by push keeps room for 17 (152 bytes); most values have one or two dependents
+        for (const node of created) if (node.dependents.length > 0) node.dependents = node.dependents.slice();
     }
 
     private newNode(object: EfpObject, attribute: string, kind: Node['kind'], label: string, unit: string): Node {
+        // every property from the start: one shape for all nodes, none added later
         const node: Node = {
             key: nodeKey(object.key, attribute), object, attribute, kind, label, unit, formula: '', operands: [], dependents: [],
-            compute: () => EMPTY, value: undefined, order: -1
+            compute: computeEmpty, value: undefined, error: undefined, order: -1, input: undefined, itemLabel: undefined
         };
         this.nodes.set(node.key, node);
         object.nodes.set(attribute, node);
@@ -724,23 +801,28 @@ export class Model {
     /** An input's operands are the values its expression names; its value is checked against the input's dimension. */
     private defineInputNode(node: Node, input: ResolvedInput): void {
         const spec = input.spec as Extract<InputSpec, { type: 'quantity' | 'hourly' }>;
-        const refNodes = new Map<RefExpr, Node>();
-        const env: ExpressionEnvironment = {
-            period: this.period,
-            valueOfRef: ref => {
-                const value = refNodes.get(ref)?.value;
-                if (value === undefined || value.kind === 'dict') return EMPTY;
-                return value;
-            },
-            dimensionOfRef: ref => parseUnit(refNodes.get(ref)!.unit).dimension
-        };
         node.operands = [];
         node.formula = input.text ?? '';
-        node.compute = () => EMPTY;
-        for (const ref of collectRefs(input.expr)) {
-            const target = this.resolveRefNode(ref);
-            refNodes.set(ref, target);
-            if (!node.operands.includes(target)) node.operands.push(target);
+        node.compute = computeEmpty;
+        const refs = collectRefs(input.expr);
+        // most inputs are numbers: they share one environment, where a map and two functions each added up
+        let env = this.numbersOnly;
+        if (refs.length > 0) {
+            const refNodes = new Map<RefExpr, Node>();
+            env = {
+                period: this.period,
+                valueOfRef: ref => {
+                    const value = refNodes.get(ref)?.value;
+                    if (value === undefined || value.kind === 'dict') return EMPTY;
+                    return value;
+                },
+                dimensionOfRef: ref => parseUnit(refNodes.get(ref)!.unit).dimension
+            };
+            for (const ref of refs) {
+                const target = this.resolveRefNode(ref);
+                refNodes.set(ref, target);
+                if (!node.operands.includes(target)) node.operands.push(target);
+            }
         }
         const specUnit = unitFor(spec, node.object);
         const expected = parseUnit(specUnit).dimension;
@@ -834,7 +916,7 @@ export class Model {
  */
 function reportable(e: unknown): ModelError | ValueError | undefined {
     if (e instanceof ModelError || e instanceof ValueError) return e;
-    if (e instanceof SeriesLimitError) return new ModelError('out-of-range', e.message, undefined, e.hint);
+    if (e instanceof SeriesLimitError || e instanceof SeriesBudgetError) return new ModelError('out-of-range', e.message, undefined, e.hint);
     return undefined;
 }
 
