@@ -1,10 +1,16 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { URI } from 'langium';
-import { loadWorkspace } from '../language/workspace/file-workspace.js';
+import { URI, type LangiumDocument } from 'langium';
+import type { EfpServices } from '../language/efp-module.js';
 import { importClosure } from '../language/efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from '../language/builtin-library.js';
 import { EXIT_OK, type Output } from './cli-output.js';
+
+/** What a check did: its exit code, and the files it read (absolute paths), which a watch follows. */
+export interface CheckRound {
+    readonly code: number;
+    readonly read: readonly string[];
+}
 
 export interface CheckWatchOptions {
     /** Clear the terminal before each round (when standard output is one). */
@@ -28,42 +34,39 @@ export function interruptSignal(): AbortSignal {
  * CodeCarbon .csv). Each round starts on a clear screen; a model that cannot be read is reported and
  * waited for. Returns when stopped (Ctrl-C).
  */
-export async function checkWatch(files: readonly string[], check: () => Promise<number>, io: Output, options: CheckWatchOptions): Promise<number> {
+export async function checkWatch(files: readonly string[], check: () => Promise<CheckRound>, io: Output, options: CheckWatchOptions): Promise<number> {
     let changed: string | undefined;
+    // the files the last round that could check read: a round that cannot keeps watching them
+    let read: readonly string[] = [];
     while (!options.stop.aborted) {
         if (options.clear) io.out('\x1b[2J\x1b[3J\x1b[H');
         if (changed) io.err(`efp: ${changed} changed: checking again`);
         const started = Date.now();
         try {
-            await check();
+            read = (await check()).read;
         } catch (error) {
             // an unreadable model (deleted while saving, renamed) is waited for, not the end of the watch
             io.err(`efp: ${error instanceof Error ? error.message : String(error)}`);
         }
-        const watched = await filesOf(files);
+        // the models themselves too, for when one that cannot be read comes back
+        const watched = [...new Set([...files.map(f => resolve(f)), ...read])].sort();
         io.err(`efp: watching ${watched.length} file${watched.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)`);
         changed = await firstChange(watched, started, options);
     }
     return EXIT_OK;
 }
 
-/** The files a round read: each model, the files it imports and the data files its evaluation read (absolute paths). */
-async function filesOf(files: readonly string[]): Promise<string[]> {
-    const paths = new Set<string>();
-    for (const file of files) {
-        paths.add(resolve(file));
-        try {
-            const { services, document } = await loadWorkspace(file);
-            const documents = services.shared.workspace.LangiumDocuments;
-            for (const uri of importClosure(document, documents)) {
-                if (uri !== BUILTIN_LIBRARY_URI) paths.add(URI.parse(uri).fsPath);
-            }
-            for (const uri of services.evaluation.DocumentModels.dataFilesOf(document)) paths.add(URI.parse(uri).fsPath);
-        } catch {
-            // unreadable now: the file itself is watched, for when it comes back
-        }
+/**
+ * The files a checked model read (absolute paths): the model, the files it imports and the data files its
+ * evaluation read. The check says so itself, so that a watch does not load every model a second time.
+ */
+export function filesReadBy(document: LangiumDocument, services: EfpServices): string[] {
+    const paths: string[] = [];
+    for (const uri of importClosure(document, services.shared.workspace.LangiumDocuments)) {
+        if (uri !== BUILTIN_LIBRARY_URI) paths.push(URI.parse(uri).fsPath);
     }
-    return [...paths].sort();
+    for (const uri of services.evaluation.DocumentModels.dataFilesOf(document)) paths.push(URI.parse(uri).fsPath);
+    return paths;
 }
 
 /**

@@ -134,7 +134,7 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
         const oldSide = await sideFromRevision(location, range.old, oldCommit);
         const newSide = newCommit !== undefined
             ? await sideFromRevision(location, range.new!, newCommit)
-            : await sideFromFile(resolve(root, ...location.path.split('/')), 'working tree', true);
+            : await sideFromFile(resolve(root, location.path), 'working tree', true);
         if (oldSide.absent && newSide.absent) {
             throw new UsageError(terminalText(`${location.path} is neither in ${range.old} nor in ${range.new ?? 'the working tree'}`));
         }
@@ -155,7 +155,7 @@ async function rootModels(root: string, where: string, oldCommit: string, newCom
     const imported = new Set<string>();
     // only to find which files import which: a file that cannot be read imports nothing here (comparing it says why)
     const read = (path: string): Promise<string> => newCommit === undefined
-        ? readTextFile(resolve(root, ...path.split('/'))).catch(() => '')
+        ? readTextFile(resolve(root, path)).catch(() => '')
         : gitBlob(root, newCommit, path, modelFileLimit().bytes).then(bytes => bytes.toString('utf8'), () => '');
     for (const path of paths) {
         for (const m of (await read(path)).matchAll(IMPORT)) imported.add(posix.normalize(posix.join(posix.dirname(path), m[1])));

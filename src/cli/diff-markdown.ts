@@ -52,8 +52,9 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
     ].filter(s => s).join(', ') || 'no input changed';
     lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
         + `Total ${mass(t.old, unit)} → ${mass(t.new, unit)} CO2e over the modeling period.`);
-    for (const system of diff.systems) lines.push('', ...systemMarkdown(system, unit, diff.systems.length > 1));
-    lines.push('', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`)));
+    // line by line, not push(...lines): a diff may list more lines than a call takes arguments
+    for (const system of diff.systems) for (const line of ['', ...systemMarkdown(system, unit, diff.systems.length > 1)]) lines.push(line);
+    for (const line of ['', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`))]) lines.push(line);
     return lines.join('\n');
 }
 
@@ -75,17 +76,16 @@ function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean):
             lines.push(`| ${markdownTableCell(o.name)}${mark} | ${o.category} | ${mass(o.total.old, unit)} | ${mass(o.total.new, unit)} | ${signedMass(o.total.change, unit)} | ${percent(o.total)} |`);
         }
         if (changed.length > TOP_OBJECTS) lines.push(`| … ${changed.length - TOP_OBJECTS} more | | | | | |`);
-        lines.push('', ...markdownCodeBlock(waterfallText(waterfallOf(s), unit)));
+        for (const line of ['', ...markdownCodeBlock(waterfallText(waterfallOf(s), unit))]) lines.push(line);
     }
     return lines;
 }
 
 /** The waterfall as text: each bar starts where the previous one ended, increases `█`, decreases `░`, the total `▓`. */
 export function waterfallText(steps: readonly WaterfallStep[], unit: MassUnit): string[] {
-    const ends = steps.flatMap(s => [s.from, s.to]);
-    const lo = Math.min(0, ...ends), hi = Math.max(0, ...ends);
+    const lo = steps.reduce((m, s) => Math.min(m, s.from, s.to), 0), hi = steps.reduce((m, s) => Math.max(m, s.from, s.to), 0);
     const at = (v: number) => (hi > lo ? Math.round(((v - lo) / (hi - lo)) * CHART_WIDTH) : 0);
-    const labelWidth = Math.min(28, Math.max(...steps.map(s => s.label.length)));
+    const labelWidth = Math.min(28, steps.reduce((w, s) => Math.max(w, s.label.length), -Infinity));
     const zero = at(0);
     return steps.map(s => {
         const a = at(Math.min(s.from, s.to)), b = Math.max(at(Math.max(s.from, s.to)), a + 1);
@@ -101,7 +101,7 @@ function inputsMarkdown(objects: readonly ObjectChange[], settings: string[]): s
     const count = objects.length + (settings.length > 0 ? 1 : 0);
     if (count === 0) return ['No input changed.'];
     const lines = [`<details><summary>Input changes (${count} object${count === 1 ? '' : 's'})</summary>`, ''];
-    lines.push(...settings);
+    for (const line of settings) lines.push(line);
     for (const o of objects) {
         const place = objectPlace(o);
         lines.push(`- **${markdownText(objectTitle(o))}**: ${objectStatus(o)}${place ? ` (${code(place)})` : ''}`);

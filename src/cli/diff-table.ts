@@ -28,8 +28,9 @@ function modelTable(m: ComparedModel, report: DiffReport): string {
     const lines: string[] = [];
     lines.push(`${terminalText(m.file)}: ${terminalText(sideLabel(m, 'old', report.oldLabel))} → ${terminalText(sideLabel(m, 'new', report.newLabel))}`);
     lines.push(`Total footprint: ${mass(diff.summary.total.old, unit)} → ${mass(diff.summary.total.new, unit)} CO2e, ${headline(diff, unit)}`);
-    for (const system of diff.systems) lines.push('', ...systemTable(system, unit));
-    lines.push('', ...inputLines(diff));
+    // line by line, not push(...lines): a diff may list more lines than a call takes arguments
+    for (const system of diff.systems) for (const line of ['', ...systemTable(system, unit)]) lines.push(line);
+    for (const line of ['', ...inputLines(diff)]) lines.push(line);
     return lines.join('\n');
 }
 
@@ -38,7 +39,7 @@ function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
     const changed = s.objects.filter(o => o.total.change !== 0);
     // names as the terminal shows them, before the column is sized
     const shown = changed.slice(0, TOP_OBJECTS).map(o => ({ ...o, name: terminalText(o.name) }));
-    const nameWidth = Math.max(28, ...shown.map(o => o.name.length + 4));
+    const nameWidth = shown.reduce((w, o) => Math.max(w, o.name.length + 4), 28);
     const row = (label: string, c: { old: number; new: number; change: number; relative: number | null }) =>
         `${pad(label, nameWidth)}${pad(mass(c.old, unit), col, true)}${pad(mass(c.new, unit), col, true)}${pad(signedMass(c.change, unit), col, true)}${pad(percent(c), 10, true)}`;
     const status = s.status === 'same' ? (s.oldId ? ` (was ${terminalText(s.oldId)})` : '') : ` (${s.status})`;

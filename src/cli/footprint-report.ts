@@ -57,7 +57,7 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
         lines.push('');
     }
     const share = (kg: number) => (total > 0 ? `${formatNumber((100 * kg) / total, 1)} %` : '—');
-    const nameWidth = Math.max(24, ...s.objects.map(o => o.name.length + 4));
+    const nameWidth = s.objects.reduce((w, o) => Math.max(w, o.name.length + 4), 24);
     const col = 14;
     lines.push(`${pad('By life-cycle phase', nameWidth)}${pad('CO2e', col, true)}${pad('Share', 9, true)}`);
     lines.push(`${pad('  Fabrication', nameWidth)}${pad(formatMass(fabrication, unit), col, true)}${pad(share(fabrication), 9, true)}`);

@@ -11,6 +11,7 @@ import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
 import { DataFileRefusal } from '../language/data-files.js';
 import { INTERNAL_ERROR } from '../language/validation-faults.js';
+import { seriesBudgetFromEnvironment } from '../language/evaluation/series-budget.js';
 import { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { footprintReport } from './footprint-report.js';
@@ -27,7 +28,7 @@ import { cloudEstimateCommand, type CloudEstimateOptions } from './cloud-estimat
 import { ifManifestCommand } from './if-manifest-export.js';
 import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThreshold, readBaseline } from './baseline-commands.js';
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
-import { checkWatch, interruptSignal } from './check-watch.js';
+import { checkWatch, filesReadBy, interruptSignal, type CheckRound } from './check-watch.js';
 
 export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 
@@ -64,26 +65,30 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
     return EXIT_OK;
 }
 
-interface CheckOptions { baseline?: string; threshold?: string }
+export interface CheckOptions { baseline?: string; threshold?: string }
 
-async function checkCommand(files: string[], options: CheckOptions, io: Output): Promise<number> {
+/** `efp check FILES`: the exit code, and the files the check read (for --watch to follow). */
+export async function checkCommand(files: readonly string[], options: CheckOptions, io: Output): Promise<CheckRound> {
     const threshold = parseThreshold(options.threshold);
     if (options.threshold !== undefined && !options.baseline) throw new UsageError('--threshold applies to --baseline: give the baseline file too');
     const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
     let failed = false;
     let faulted = false;
+    const read = new Set<string>();
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
         const analysis = analyzeDocument(document, services);
-        const diagnostics = [...analysis.diagnostics];
-        if (baseline && analysis.model) diagnostics.push(...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold));
+        for (const path of filesReadBy(document, services)) read.add(path);
+        const diagnostics = baseline && analysis.model
+            ? [...analysis.diagnostics, ...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold)]
+            : analysis.diagnostics;
         for (const d of diagnostics) io.out(formatDiagnostic(d));
         io.out(`${terminalText(file)}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${terminalText(options.baseline!)})` : ''}`);
         if (diagnostics.some(d => d.severity === 'error')) failed = true;
         // efp failed while checking: what it says (no problems, or these) cannot be trusted
         if (diagnostics.some(d => d.code === INTERNAL_ERROR)) faulted = true;
     }
-    return faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK;
+    return { code: faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK, read: [...read].sort() };
 }
 
 /** Runs the efp command line; returns the exit code instead of exiting (tests call it in-process). */
@@ -105,7 +110,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .exitOverride()
         .configureOutput({ writeOut: s => io.out(s), writeErr: s => io.err(s) })
         .option('--allow-outside', 'let models import and read data files outside the current folder, the model\'s folder and its git repository')
-        .hook('preAction', () => setAllowOutside(program.opts<{ allowOutside?: boolean }>().allowOutside === true));
+        .hook('preAction', (_program, command) => {
+            setAllowOutside(program.opts<{ allowOutside?: boolean }>().allowOutside === true);
+            // a bad EFP_MAX_SERIES_MB stops the command (exit 2) before any model is read; the server logs it
+            if (command.name() !== 'lsp') seriesBudgetFromEnvironment();
+        });
     program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.command('eval')
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
@@ -124,7 +133,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .action(async (files: string[], options: CheckOptions & { watch?: boolean }) => {
             code = options.watch
                 ? await checkWatch(files, () => checkCommand(files, options, io), io, { clear: process.stdout.isTTY === true, stop: interruptSignal() })
-                : await checkCommand(files, options, io);
+                : (await checkCommand(files, options, io)).code;
         });
     program.command('baseline')
         .description('save a model\'s footprint, for efp check --baseline to hold later versions to it')

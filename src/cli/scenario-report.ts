@@ -24,7 +24,7 @@ export function scenarioList(model: Model): string | undefined {
     const results = scenarioResults(model);
     if (results.length === 0) return undefined;
     const total = (r: ScenarioResult, side: 'baseline' | 'scenario') => r.systems.reduce((t, s) => t + s[side].total, 0);
-    const width = Math.max(...results.map(r => title(r).length + when(r).length + 3));
+    const width = results.reduce((w, r) => Math.max(w, title(r).length + when(r).length + 3), -Infinity);
     const lines = ['Scenarios (efp eval --scenario NAME for one; CO2e over the modeling period, baseline → scenario)'];
     for (const r of results) {
         const head = `  ${`${title(r)}, ${when(r)}:`.padEnd(width + 1)}`;

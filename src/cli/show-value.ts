@@ -41,7 +41,7 @@ export function showValue(model: Model, path: string): string {
     if (node.operands.length > 0) {
         lines.push('  operands:');
         const names = node.operands.map(o => t(`${o.object.id}.${o.attribute}`));
-        const width = Math.max(...names.map(n => n.length));
+        const width = names.reduce((w, n) => Math.max(w, n.length), 0);
         for (const [i, operand] of node.operands.entries()) {
             lines.push(`    ${names[i].padEnd(width)}  ${t(describeSummary(explainNode(model, operand).value))}`);
         }

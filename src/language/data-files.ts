@@ -10,7 +10,7 @@ import { fileSize, type SizeLimit } from '../platform/text-files.js';
 export type DataFileReader = (uri: URI) => string;
 
 /** A size limit in MB from the environment, in bytes; unset or empty: the default. */
-function limitFromEnvironment(variable: string, defaultMb: number): number {
+export function limitFromEnvironment(variable: string, defaultMb: number): number {
     const text = process.env[variable];
     if (text === undefined || text === '') return defaultMb * 1024 * 1024;
     const mb = readDecimal(text);

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeModelFiles } from '../helpers/cli-run.js';
+import { checkWatch } from '../../src/cli/check-watch.js';
+import { checkCommand } from '../../src/cli/main.js';
 
 /**
  * `efp check --watch`, as a user runs it in a terminal: the check again whenever the model, a file it
@@ -65,4 +67,36 @@ describe('efp check --watch', () => {
             rmSync(dir, { recursive: true, force: true });
         }
     }, 120_000);
+});
+
+describe('efp check --watch watches what the check read', () => {
+    it('the check returns the files it read: each model, its imports and the data files its evaluation read', async () => {
+        const dir = writeModelFiles({ 'model.efp': MODEL, 'lab.efp': LAB, 'runs/emissions.csv': V33 });
+        try {
+            const lines: string[] = [];
+            const round = await checkCommand([join(dir, 'model.efp')], {}, { out: t => lines.push(t), err: t => lines.push(t) });
+            expect(round).toEqual({ code: 0, read: [join(dir, 'lab.efp'), join(dir, 'model.efp'), join(dir, 'runs', 'emissions.csv')] });
+            expect(lines).toEqual([`${join(dir, 'model.efp')}: no problems found`]);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('a round watches the files its check read, without loading the models again (regression: a second load each round)', async () => {
+        const dir = writeModelFiles({ 'a.efp': '', 'b.efp': '', 'c.csv': '' });
+        const stop = new AbortController();
+        const err: string[] = [];
+        let checks = 0;
+        const check = async () => {
+            checks++;
+            // the model is named but not read here: only what the check says it read is watched
+            return { code: 0, read: ['a.efp', 'b.efp', 'c.csv'].map(f => join(dir, f)) };
+        };
+        const watching = checkWatch([join(dir, 'missing.efp')], check, { out: () => undefined, err: t => { err.push(t); if (t.startsWith('efp: watching')) stop.abort(); } },
+            { clear: false, stop: stop.signal });
+        expect(await watching).toBe(0);
+        expect(checks).toBe(1);
+        expect(err).toEqual(['efp: watching 4 files for changes (Ctrl-C to stop)']);
+        rmSync(dir, { recursive: true, force: true });
+    });
 });

@@ -27,6 +27,16 @@ export function perObject(items: Map<EfpObject, NumericValue>): PerObject<EfpObj
     return { kind: 'dict', items };
 }
 
+/**
+ * Where each object first is in `items`, for formulas that find an object's operand by its position: a
+ * list's indexOf for each item was quadratic in the usage patterns.
+ */
+export function positionsOf(items: readonly EfpObject[]): Map<EfpObject, number> {
+    const at = new Map<EfpObject, number>();
+    items.forEach((item, i) => { if (!at.has(item)) at.set(item, i); });
+    return at;
+}
+
 /** Builds a per-object value by computing each item. */
 export function mapItems(keys: readonly EfpObject[], compute: (key: EfpObject) => NumericValue): NodeValue {
     const items = new Map<EfpObject, NumericValue>();

@@ -2,7 +2,7 @@ import type { EfpObject } from '../model/efp-object.js';
 import type { Node, NodeValue } from '../model/node.js';
 import { sum, hourly, type NumericValue } from '../model/values.js';
 import { combineArrays, HourlySeries } from '../series/hourly-series.js';
-import { newValues } from '../series/series-memory.js';
+import { keptValues, newValues } from '../series/series-memory.js';
 import type { Dimension } from '../units/dimension.js';
 
 /**
@@ -92,7 +92,7 @@ export class BlockedItemSum {
                 continue;
             }
             // kept across evaluations with the node's value, so outside the array pool
-            const blockSum = kept && kept.sum.length === n ? kept.sum : new Float64Array(n);
+            const blockSum = kept && kept.sum.length === n ? kept.sum : keptValues(n);
             const series = part.map(v => (v as Extract<NumericValue, { kind: 'hourly' }>).series);
             combineArrays(blockSum, series.map(s => s.base), series.map(s => s.factor));
             this.blocks[b] = { items: part, sum: blockSum };

@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from './formula-helpers.js';
 import { EMPTY, hourly, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';
@@ -18,6 +18,7 @@ const STORED = Dimension.base('data_stored');
 function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
     const all = model.relations.patternsOfJob(job);
     const patterns = all.filter(p => p.className === 'UsagePattern');
+    const at = positionsOf(patterns);
     const edge = edgeOccurrences(job, model, all.filter(p => p.className === 'EdgeUsagePattern'));
     const walks = patterns.map(pattern => {
         const steps = pattern.ref('usage_journey')!.weights('uj_steps');
@@ -30,7 +31,7 @@ function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
         compute() {
             return mapItems(all, pattern => {
                 if (pattern.className === 'EdgeUsagePattern') return edge.item(pattern);
-                const walk = walks[patterns.indexOf(pattern)];
+                const walk = walks[at.get(pattern)!];
                 const starts = valueOf(walk.starts);
                 if (starts.kind !== 'hourly') return EMPTY;
                 // a journey longer than the period is reported on the journey (its duration); its steps'
@@ -59,6 +60,7 @@ function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
  * (e-footprint: Σ unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel × jobs[job]).
  */
 function edgeOccurrences(job: EfpObject, model: Model, patterns: readonly EfpObject[]) {
+    const at = positionsOf(patterns);
     const uses = patterns.map(pattern => {
         const needs = model.relations.edge.serverNeedsOfJourney(pattern.ref('edge_usage_journey')!)
             .map(need => ({ need, weight: need.weights('jobs').find(w => w.object === job)?.weight }))
@@ -72,7 +74,7 @@ function edgeOccurrences(job: EfpObject, model: Model, patterns: readonly EfpObj
         operands: uses.flatMap(u => [...u.needs.map(n => n.volume), u.parallel]),
         formula: 'Σ over the journey\'s recurrent server needs listing the job of unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel × times per occurrence',
         item(pattern: EfpObject): NumericValue {
-            const use = uses[patterns.indexOf(pattern)];
+            const use = uses[at.get(pattern)!];
             const parallel = itemOf(use.parallel, pattern);
             return sum(use.needs.map(n => multiply(multiply(itemOf(n.volume, pattern), parallel), quantity(n.weight))));
         }

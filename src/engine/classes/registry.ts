@@ -51,7 +51,7 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
 ];
 
 // a budget limits a system or anything with a footprint of its own
-BUDGET_TARGET_CLASSES.push(...CLASS_SPECS.filter(c => c.category).map(c => c.className));
+for (const c of CLASS_SPECS) if (c.category) BUDGET_TARGET_CLASSES.push(c.className);
 
 const byClassName = new Map(CLASS_SPECS.map(c => [c.className, c]));
 const byKeyword = new Map(CLASS_SPECS.map(c => [c.keyword, c]));

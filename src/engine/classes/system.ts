@@ -2,7 +2,7 @@ import type { ClassSpec } from './class-spec.js';
 import { valueOf } from './formula-helpers.js';
 import { hourly, weightedSum, type Hourly } from '../model/values.js';
 import { combineArrays, HourlySeries } from '../series/hourly-series.js';
-import { newValues } from '../series/series-memory.js';
+import { keptValues, newValues } from '../series/series-memory.js';
 import { Dimension } from '../units/dimension.js';
 
 const MASS = Dimension.base('mass');
@@ -76,7 +76,7 @@ class IncrementalSum {
 
     private sumOf(series: readonly HourlySeries[]): Float64Array {
         // kept across evaluations, so outside the array pool
-        const sum = new Float64Array(series[0].length);
+        const sum = keptValues(series[0].length);
         combineArrays(sum, series.map(s => s.base), series.map(s => s.factor));
         return sum;
     }

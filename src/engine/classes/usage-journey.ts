@@ -1,5 +1,5 @@
 import type { ClassSpec } from './class-spec.js';
-import { mapItems, valueOf } from './formula-helpers.js';
+import { mapItems, valueOf, positionsOf } from './formula-helpers.js';
 import { EMPTY, hourly, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';
@@ -45,6 +45,7 @@ export const UsageJourney: ClassSpec = {
             itemLabel: pattern => `${pattern.name} hourly nb of user journeys in parallel`,
             define(journey, model) {
                 const patterns = model.relations.patternsOfJourney(journey);
+                const at = positionsOf(patterns);
                 const duration = model.node(journey, 'duration');
                 const starts = patterns.map(p => model.node(p, 'utc_hourly_usage_journey_starts'));
                 return {
@@ -53,7 +54,7 @@ export const UsageJourney: ClassSpec = {
                     compute() {
                         const hours = scalarOf(valueOf(duration), 'duration') / 3600;
                         return mapItems(patterns, p => {
-                            const s = valueOf(starts[patterns.indexOf(p)]);
+                            const s = valueOf(starts[at.get(p)!]);
                             if (s.kind !== 'hourly') return EMPTY;
                             const avg = averagedOccurrences(s.series, hours);
                             return avg ? hourly(avg) : EMPTY;

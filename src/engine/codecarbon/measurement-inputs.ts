@@ -9,7 +9,7 @@ import type { InputDescription, ModelDescription, ObjectDescription, Origin, Sou
 import type { EngineDiagnostic } from '../model/diagnostics.js';
 import { BOAMPS_ENUMERATIONS } from '../classes/measurement.js';
 import { measuredTotals, type MeasuredTotals } from './measured-totals.js';
-import { describeRuns, fileName, readMeasurementRuns, type MeasurementRuns } from './measurement-reading.js';
+import { describeRuns, fileName, readMeasurementRuns, type MeasurementRuns, type ParsedFiles } from './measurement-reading.js';
 import { runHour, textOf } from './emissions-csv.js';
 import { formatUtcHour } from '../series/calendar.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS } from '../series/series-limits.js';
@@ -107,10 +107,11 @@ export function withMeasurements(model: ModelDescription, periodStart: number): 
     const diagnostics: EngineDiagnostic[] = [];
     const unread: string[] = [];
     const sources: SourceDescription[] = [...model.sources];
+    const parsedFiles: ParsedFiles = new Map();
     const objects = model.objects.map(object => {
         if (object.className !== 'Measurement') return object;
         checkEnumerations(object, diagnostics);
-        const read = readMeasurementRuns(model, object);
+        const read = readMeasurementRuns(model, object, parsedFiles);
         if (!read.ok) {
             diagnostics.push({ severity: 'error', code: read.code, message: read.message, hint: read.hint, origin: read.origin });
             unread.push(object.id);

@@ -36,7 +36,14 @@ export function fileName(path: string): string {
     return path.split(/[\\/]/).pop() || path;
 }
 
-export function readMeasurementRuns(model: ModelDescription, object: ObjectDescription): MeasurementRuns | MeasurementProblem {
+/**
+ * Each file's parsed runs, by its text, for the measurements of one model: `efp import codecarbon` writes a
+ * measurement per project of the file, and parsing the whole file again for each made a model of many
+ * projects read it as many times.
+ */
+export type ParsedFiles = Map<string, ReturnType<typeof parseEmissionsCsv>>;
+
+export function readMeasurementRuns(model: ModelDescription, object: ObjectDescription, parsedFiles: ParsedFiles = new Map()): MeasurementRuns | MeasurementProblem {
     const fileInput = object.inputs.file;
     const path = writtenText(fileInput);
     if (!fileInput || path === undefined) {
@@ -56,7 +63,8 @@ export function readMeasurementRuns(model: ModelDescription, object: ObjectDescr
             hint: (content && 'error' in content ? content.hint : undefined) ?? 'The path is relative to this .efp file; check the file exists and can be read.'
         };
     }
-    const parsed = parseEmissionsCsv(content.text);
+    let parsed = parsedFiles.get(content.text);
+    if (!parsed) parsedFiles.set(content.text, (parsed = parseEmissionsCsv(content.text)));
     if (!parsed.ok) {
         const [first, ...others] = parsed.problems;
         const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';

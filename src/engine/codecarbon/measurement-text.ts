@@ -5,7 +5,7 @@
  */
 import { efpIdentifiers } from '../import/identifiers.js';
 import { efpComment, efpIdentifier, efpString } from '../text/efp-syntax.js';
-import { runHour, textOf, type EmissionsCsv } from './emissions-csv.js';
+import { runHour, textOf, type CodeCarbonRun, type EmissionsCsv } from './emissions-csv.js';
 import { measuredTotals } from './measured-totals.js';
 
 function rounded(x: number): string {
@@ -14,9 +14,17 @@ function rounded(x: number): string {
 
 /** `path` is the CSV as the .efp will name it (relative to where the .efp is written). */
 export function codecarbonModelText(csv: EmissionsCsv, path: string, fileLabel: string): string {
-    const projects = [...new Set(csv.runs.map(r => textOf(r, 'project_name')))];
+    // each project's runs, found in one pass (a scan of every run for each project was quadratic)
+    const runsOf = new Map<string, CodeCarbonRun[]>();
+    for (const run of csv.runs) {
+        const project = textOf(run, 'project_name');
+        const runs = runsOf.get(project);
+        if (runs) runs.push(run);
+        else runsOf.set(project, [run]);
+    }
+    const projects = [...runsOf.keys()];
     const ids = efpIdentifiers(projects.map(p => ({ key: p, name: p || 'codecarbon runs' })), ['measured_runs']);
-    const first = Math.min(...csv.runs.map(runHour));
+    const first = csv.runs.reduce((m, r) => Math.min(m, runHour(r)), Infinity);
     const startDate = new Date(first * 3_600_000).toISOString().slice(0, 10);
     const layout = csv.layout.layout?.versions ?? 'unknown';
     const lines = [
@@ -29,8 +37,7 @@ export function codecarbonModelText(csv: EmissionsCsv, path: string, fileLabel: 
         ''
     ];
     for (const project of projects) {
-        const runs = csv.runs.filter(r => textOf(r, 'project_name') === project);
-        const t = measuredTotals(runs);
+        const t = measuredTotals(runsOf.get(project)!);
         const place = [t.country_iso_code, t.region, t.cloud_provider && `${t.cloud_provider} ${t.cloud_region ?? ''}`.trim()].filter(Boolean).join(', ');
         lines.push(
             `measurement ${efpIdentifier(ids.get(project)!)} ${efpString(project || 'CodeCarbon runs')} {`,

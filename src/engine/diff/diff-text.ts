@@ -16,8 +16,8 @@ export type MassUnit = [string, number];
  * the editor's `efp.display.massUnit` names one.
  */
 export function diffUnit(diff: ModelDiff, setting = 'auto'): MassUnit {
-    const largest = Math.max(Math.abs(diff.summary.total.old), Math.abs(diff.summary.total.new),
-        ...diff.systems.map(s => Math.max(Math.abs(s.total.old), Math.abs(s.total.new))));
+    const largest = diff.systems.reduce((m, s) => Math.max(m, Math.abs(s.total.old), Math.abs(s.total.new)),
+        Math.max(Math.abs(diff.summary.total.old), Math.abs(diff.summary.total.new)));
     return setting === 'auto' ? massUnitFor(largest / 1000) : reportMassUnit(largest, setting);
 }
 
@@ -89,7 +89,7 @@ export function attributeText(a: AttributeChange): string {
     } else {
         parts.push(`${a.attribute}: ${versionText(a.new ?? a.old)}`);
     }
-    parts.push(...changeDetails(a));
+    for (const detail of changeDetails(a)) parts.push(detail);
     return parts.join(' ');
 }
 

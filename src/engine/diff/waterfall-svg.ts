@@ -24,8 +24,7 @@ export function waterfallSvg(steps: readonly WaterfallStep[], options: Waterfall
     const top = options.title ? ROW + PAD : PAD;
     const height = top + steps.length * ROW + PAD;
     const width = LABEL + BARS + VALUE + 2 * PAD;
-    const ends = steps.flatMap(s => [s.from, s.to]);
-    const lo = Math.min(0, ...ends), hi = Math.max(0, ...ends);
+    const lo = steps.reduce((m, s) => Math.min(m, s.from, s.to), 0), hi = steps.reduce((m, s) => Math.max(m, s.from, s.to), 0);
     const scale = hi > lo ? BARS / (hi - lo) : 0;
     const x = (v: number) => PAD + LABEL + (v - lo) * scale;
     const parts: string[] = [

@@ -87,7 +87,10 @@ function writeBlock(v: readonly YamlValue[] | { readonly [key: string]: YamlValu
         const inner: string[] = [];
         writeBlock(item, indent + 2, inner);
         if (inner.length === 0) lines.push(`${pad}- ${Array.isArray(item) ? '[]' : '{}'}`);
-        else lines.push(`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1));
+        else {
+            lines.push(`${pad}- ${inner[0].slice(indent + 2)}`);
+            for (let i = 1; i < inner.length; i++) lines.push(inner[i]);
+        }
     }
 }
 

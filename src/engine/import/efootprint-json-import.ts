@@ -182,8 +182,8 @@ class Importer {
     /** The modeling period covers every series the file has: earliest start to latest end. */
     private settings(): ModelDescription['settings'] {
         if (this.periods.length === 0) return {};
-        const start = Math.min(...this.periods.map(p => p.start));
-        const hours = Math.max(...this.periods.map(p => p.end)) - start;
+        const start = this.periods.reduce((m, p) => Math.min(m, p.start), Infinity);
+        const hours = this.periods.reduce((m, p) => Math.max(m, p.end), -Infinity) - start;
         return {
             start_date: { expr: { kind: 'date', value: efpDate(formatUtcHour(start), 'start_date') } },
             modeling_duration: { expr: durationExpr(hours) }

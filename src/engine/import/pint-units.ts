@@ -23,8 +23,15 @@ export function efpUnitOfPint(pint: string): string {
     const text = pint.trim();
     if (text === '' || text === 'dimensionless') return '';
     const parts = text.split(/\s*([*/])\s*/);
-    // `1 / second` (a frequency): the 1 only holds the `/`; efp reads `1/s` as a unit
-    if (parts[0] === '1' && parts[1] === '/') return `1/${efpUnitOfPint(parts.slice(2).join(' '))}`;
+    // `1 / second` (a frequency): the 1 only holds the `/`; efp reads `1/s` as a unit. A loop, not a call
+    // for each `1 /`: a file may repeat it more times than the JavaScript stack is deep
+    let first = 0;
+    while (parts[first] === '1' && parts[first + 1] === '/') first += 2;
+    if (first > 0) {
+        const rest = parts.slice(first).join(' ').trim();
+        const numerators = '1/'.repeat(first / 2);
+        return rest === '' || rest === 'dimensionless' ? numerators : numerators + efpUnitOfPint(rest);
+    }
     let out = '';
     for (const part of parts) {
         if (part === '*' || part === '/') { out += part; continue; }

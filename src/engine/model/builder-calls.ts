@@ -5,6 +5,7 @@ import {
     dailyFluctuation, DAYS_IN_FORM_TIMESPAN, linearGrowth, sinusoidalFluctuation, volumeGrowth, type FormTimespan
 } from '../series/builders.js';
 import { HourlySeries } from '../series/hourly-series.js';
+import { newValues } from '../series/series-memory.js';
 import { formatUtcHour, readDateTime } from '../series/calendar.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, MAX_SERIES_HOURS, yearsOf } from '../series/series-limits.js';
 import { formatNumber } from './value-format.js';
@@ -243,7 +244,8 @@ const volumeGrowthBuilder: Builder = {
  */
 function listValues(list: Extract<ExprDescription, { kind: 'list' }>, evaluate: (e: ExprDescription) => NumericValue, call: CallExpr): { values: Float64Array; dimension: Dimension } {
     const items = list.items;
-    const values = new Float64Array(items.length);
+    // from the pool, counted in the model's memory budget like every hourly value
+    const values = newValues(items.length, false);
     let dimension: Dimension | undefined;
     let unitText: string | undefined;
     let factor = 1;

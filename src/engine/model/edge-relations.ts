@@ -1,5 +1,7 @@
 import type { EfpObject } from './efp-object.js';
 import { unique } from '../classes/formula-helpers.js';
+import { cyclePath, longCyclePath, shownInFull } from './cycle-path.js';
+import { stronglyConnected } from './strongly-connected.js';
 
 /** e-footprint's edge device classes (a computer is a device whose CPU and RAM are made for it). */
 export const EDGE_DEVICE_CLASSES = ['EdgeDevice', 'EdgeComputer', 'EdgeAppliance'];
@@ -31,6 +33,16 @@ export class EdgeRelations {
     private readonly patternsByServerNeed = new Map<EfpObject, EfpObject[]>();
     private readonly serverNeedOccurrences = new Map<EfpObject, Map<EfpObject, number>>();
     private readonly groups: EfpObject[];
+    /** Indexes of the lists above, built once: formulas ask about every object, and a scan each time was quadratic. */
+    private readonly componentNeedSet: Set<EfpObject>;
+    private readonly needsByComponent = new Map<EfpObject, EfpObject[]>();
+    private readonly serverNeedSet: Set<EfpObject>;
+    private readonly patternSet: Set<EfpObject>;
+    private readonly patternsByJourney = new Map<EfpObject, EfpObject[]>();
+    private readonly parentsByGroup = new Map<EfpObject, Array<{ parent: EfpObject; count: number }>>();
+    private readonly groupsByDevice = new Map<EfpObject, Array<{ group: EfpObject; count: number }>>();
+    /** The groups that contain themselves, each with the groups it shares its cycle with; found once. */
+    private groupCycles: Map<EfpObject, ReadonlySet<EfpObject>> | undefined;
 
     constructor(instances: readonly EfpObject[]) {
         this.patterns = instances.filter(o => o.className === 'EdgeUsagePattern'
@@ -41,6 +53,15 @@ export class EdgeRelations {
         }
         this.serverNeeds = instances.filter(o => o.className === 'RecurrentServerNeed' && o.ref('edge_device'));
         this.groups = instances.filter(o => o.className === 'EdgeDeviceGroup');
+        this.componentNeedSet = new Set(this.componentNeeds);
+        for (const need of this.componentNeeds) push(this.needsByComponent, need.ref('edge_component')!, need);
+        this.serverNeedSet = new Set(this.serverNeeds);
+        this.patternSet = new Set(this.patterns);
+        for (const pattern of this.patterns) push(this.patternsByJourney, pattern.ref('edge_usage_journey')!, pattern);
+        for (const parent of this.groups) {
+            for (const w of parent.weights('sub_group_counts')) listOf(this.parentsByGroup, w.object).push({ parent, count: w.weight });
+            for (const w of parent.weights('edge_device_counts')) listOf(this.groupsByDevice, w.object).push({ group: parent, count: w.weight });
+        }
         for (const process of instances.filter(o => BUILDER_DEVICE_NEED_CLASSES.includes(o.className))) {
             for (const need of process.list('recurrent_edge_component_needs')) if (!this.processByNeed.has(need)) this.processByNeed.set(need, process);
         }
@@ -60,7 +81,7 @@ export class EdgeRelations {
             // e-footprint's device takes part in the patterns of its server needs too (its recurrent_needs)
             for (const fn of pattern.ref('edge_usage_journey')!.list('edge_functions')) {
                 for (const serverNeed of fn.list('recurrent_server_needs')) {
-                    if (!this.serverNeeds.includes(serverNeed)) continue;
+                    if (!this.serverNeedSet.has(serverNeed)) continue;
                     push(this.patternsByDevice, serverNeed.ref('edge_device')!, pattern);
                     push(this.patternsByServerNeed, serverNeed, pattern);
                     const counts = this.serverNeedOccurrences.get(serverNeed) ?? new Map<EfpObject, number>();
@@ -89,54 +110,71 @@ export class EdgeRelations {
     /** The server needs of a journey's functions, each once, in the order they come. */
     serverNeedsOfJourney(journey: EfpObject): EfpObject[] {
         return unique(journey.list('edge_functions').flatMap(fn => fn.list('recurrent_server_needs')))
-            .filter(n => this.serverNeeds.includes(n));
+            .filter(n => this.serverNeedSet.has(n));
     }
 
     /** Groups that list this group in their sub_group_counts, with how many copies each holds. */
     parentsOfGroup(group: EfpObject): Array<{ parent: EfpObject; count: number }> {
-        return this.groups.flatMap(parent => parent.weights('sub_group_counts').filter(w => w.object === group)
-            .map(w => ({ parent, count: w.weight })));
+        return this.parentsByGroup.get(group) ?? [];
     }
 
     /** Groups that list this device in their edge_device_counts, with how many of it each holds. */
     groupsOfDevice(device: EfpObject): Array<{ group: EfpObject; count: number }> {
-        return this.groups.flatMap(group => group.weights('edge_device_counts').filter(w => w.object === device)
-            .map(w => ({ group, count: w.weight })));
+        return this.groupsByDevice.get(device) ?? [];
     }
 
-    /** A chain of sub-groups that leads from the group back to itself, if there is one. */
-    cycleThrough(group: EfpObject): EfpObject[] | undefined {
-        const search = (current: EfpObject, path: EfpObject[]): EfpObject[] | undefined => {
-            for (const w of current.weights('sub_group_counts')) {
-                if (w.object === group) return [...path, group];
-                if (path.includes(w.object)) continue;
-                const found = search(w.object, [...path, w.object]);
-                if (found) return found;
-            }
-            return undefined;
-        };
-        return search(group, [group]);
+    /**
+     * How the group contains itself, if it does: the chain of sub-groups from it back to it (`floor →
+     * building → floor`), and how many groups contain one another with it. Past ten of them the chain
+     * shows its first three and the group that contains it (a cycle through 200,000 groups, reported on
+     * each of them, would otherwise make messages as long as the model, 200,000 times).
+     */
+    cycleThrough(group: EfpObject): { path: string; groups: number } | undefined {
+        const cycle = this.cyclesOfGroups().get(group);
+        if (!cycle) return undefined;
+        const inCycle = (g: EfpObject) => cycle.has(g);
+        if (shownInFull(cycle.size)) return { path: cyclePath(pathBack(group, inCycle).map(g => g.id)), groups: cycle.size };
+        const first = [group];
+        for (let i = 0; i < 2; i++) first.push(first[i].weights('sub_group_counts').map(w => w.object).find(inCycle)!);
+        const last = this.parentsOfGroup(group).map(p => p.parent).find(inCycle)!;
+        return { path: longCyclePath(first.map(g => g.id), last.id), groups: cycle.size };
     }
 
-    /** Groups holding the device, and the groups that hold them, up to the roots. */
+    private cyclesOfGroups(): Map<EfpObject, ReadonlySet<EfpObject>> {
+        if (this.groupCycles) return this.groupCycles;
+        const cycles = new Map<EfpObject, ReadonlySet<EfpObject>>();
+        const subGroups = (g: EfpObject) => g.weights('sub_group_counts').map(w => w.object);
+        for (const component of stronglyConnected(this.groups, subGroups)) {
+            if (component.length === 1 && !subGroups(component[0]).includes(component[0])) continue;
+            const members = new Set(component);
+            for (const g of component) cycles.set(g, members);
+        }
+        return (this.groupCycles = cycles);
+    }
+
+    /** Groups holding the devices, and the groups that hold them, up to the roots. */
     groupsAround(devices: readonly EfpObject[]): EfpObject[] {
-        const found: EfpObject[] = [];
-        const add = (g: EfpObject) => {
-            if (found.includes(g)) return;
-            found.push(g);
-            this.parentsOfGroup(g).forEach(p => add(p.parent));
-        };
-        devices.forEach(d => this.groupsOfDevice(d).forEach(g => add(g.group)));
-        return found;
+        const found = new Set<EfpObject>();
+        const holders = devices.flatMap(d => this.groupsOfDevice(d).map(g => g.group));
+        // depth first, in list order, on a stack of its own: groups may be nested deeper than the JavaScript stack
+        const stack = holders.reverse();
+        while (stack.length > 0) {
+            const g = stack.pop()!;
+            if (found.has(g)) continue;
+            found.add(g);
+            const parents = this.parentsOfGroup(g);
+            for (let i = parents.length - 1; i >= 0; i--) stack.push(parents[i].parent);
+        }
+        return [...found];
     }
 
     patternsOfJourney(journey: EfpObject): EfpObject[] {
-        return this.patterns.filter(p => p.ref('edge_usage_journey') === journey);
+        return this.patternsByJourney.get(journey) ?? [];
     }
 
     /** Edge usage patterns whose journey runs the component need. */
     patternsOfNeed(need: EfpObject): EfpObject[] {
-        return this.componentNeeds.includes(need) ? this.patternsByNeed.get(need) ?? [] : [];
+        return this.componentNeedSet.has(need) ? this.patternsByNeed.get(need) ?? [] : [];
     }
 
     /** How many times the need appears in the pattern's journey (its hourly need is multiplied by it). */
@@ -146,7 +184,7 @@ export class EdgeRelations {
 
     /** Component needs placed on the component. */
     needsOfComponent(component: EfpObject): EfpObject[] {
-        return this.componentNeeds.filter(n => n.ref('edge_component') === component);
+        return this.needsByComponent.get(component) ?? [];
     }
 
     /** Patterns in which some need loads the component. */
@@ -171,7 +209,7 @@ export class EdgeRelations {
 
     /** The system's edge usage patterns that are complete. */
     patternsOfSystem(system: EfpObject): EfpObject[] {
-        return system.list('edge_usage_patterns').filter(p => this.patterns.includes(p));
+        return system.list('edge_usage_patterns').filter(p => this.patternSet.has(p));
     }
 
     /** Edge devices a system counts (category EdgeDevices), in the order its patterns reach them. */
@@ -189,8 +227,38 @@ export class EdgeRelations {
     }
 }
 
+/**
+ * Adds `value` to `key`'s list unless it was the last one added: lists are filled one pattern (one need,
+ * one component) at a time, so a repeat can only be the last value (a scan of the list was quadratic).
+ */
 function push(map: Map<EfpObject, EfpObject[]>, key: EfpObject, value: EfpObject): void {
-    const list = map.get(key) ?? [];
-    if (!list.includes(value)) list.push(value);
-    map.set(key, list);
+    const list = listOf(map, key);
+    if (list[list.length - 1] !== value) list.push(value);
+}
+
+function listOf<T>(map: Map<EfpObject, T[]>, key: EfpObject): T[] {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    return list;
+}
+
+/** A chain of sub-groups from `group` back to it, through the groups `inCycle` accepts (depth first, in list order). */
+function pathBack(group: EfpObject, inCycle: (g: EfpObject) => boolean): EfpObject[] {
+    const seen = new Set<EfpObject>([group]);
+    const frames: Array<{ group: EfpObject; next: number }> = [{ group, next: 0 }];
+    while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const subs = frame.group.weights('sub_group_counts');
+        if (frame.next >= subs.length) {
+            frames.pop();
+            continue;
+        }
+        const w = subs[frame.next++].object;
+        if (w === group) return frames.map(f => f.group);
+        if (!seen.has(w) && inCycle(w)) {
+            seen.add(w);
+            frames.push({ group: w, next: 0 });
+        }
+    }
+    return [group];
 }

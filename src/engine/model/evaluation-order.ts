@@ -1,4 +1,5 @@
 import type { Node } from './node.js';
+import { stronglyConnected } from './strongly-connected.js';
 
 /**
  * Kahn's topological sort of the value graph: operands before the values computed from them. Nodes on
@@ -6,58 +7,23 @@ import type { Node } from './node.js';
  * each member can be reported, and left out of the order along with what depends on them.
  */
 export function topologicalOrder(nodes: readonly Node[]): { order: Node[]; cycles: Node[][] } {
-    const remaining = new Map<Node, number>();
-    for (const n of nodes) remaining.set(n, new Set(n.operands).size);
-    const ready = nodes.filter(n => remaining.get(n) === 0);
-    const order: Node[] = [];
+    // an operand listed twice is a dependent listed twice (the model adds one for each): counting repeats
+    // on both sides orders alike, without a set of each node's operands and dependents. The counts are
+    // kept by position, the position in `order` of each node meanwhile (a map of a million nodes cost more
+    // than the sort)
+    const remaining = new Int32Array(nodes.length);
+    nodes.forEach((n, i) => {
+        n.order = i;
+        remaining[i] = n.operands.length;
+    });
+    const ready = nodes.filter(n => n.operands.length === 0);
     for (let i = 0; i < ready.length; i++) {
-        const node = ready[i];
-        order.push(node);
-        for (const dependent of new Set(node.dependents)) {
-            const left = remaining.get(dependent)! - 1;
-            remaining.set(dependent, left);
-            if (left === 0) ready.push(dependent);
-        }
+        for (const dependent of ready[i].dependents) if (--remaining[dependent.order] === 0) ready.push(dependent);
     }
+    const stuck = new Set(nodes.filter(n => remaining[n.order] > 0));
+    for (const n of nodes) n.order = -1;
+    const order = ready;
     if (order.length === nodes.length) return { order, cycles: [] };
-    const stuck = nodes.filter(n => remaining.get(n)! > 0);
-    return { order, cycles: stronglyConnected(stuck).filter(c => c.length > 1 || c[0].operands.includes(c[0])) };
-}
-
-/** Tarjan's strongly connected components among `nodes` (following operands). */
-function stronglyConnected(nodes: readonly Node[]): Node[][] {
-    const inSet = new Set(nodes);
-    const index = new Map<Node, number>();
-    const low = new Map<Node, number>();
-    const stack: Node[] = [];
-    const onStack = new Set<Node>();
-    const components: Node[][] = [];
-    let counter = 0;
-    const visit = (v: Node) => {
-        index.set(v, counter);
-        low.set(v, counter++);
-        stack.push(v);
-        onStack.add(v);
-        for (const w of v.operands) {
-            if (!inSet.has(w)) continue;
-            if (!index.has(w)) {
-                visit(w);
-                low.set(v, Math.min(low.get(v)!, low.get(w)!));
-            } else if (onStack.has(w)) {
-                low.set(v, Math.min(low.get(v)!, index.get(w)!));
-            }
-        }
-        if (low.get(v) === index.get(v)) {
-            const component: Node[] = [];
-            let w: Node;
-            do {
-                w = stack.pop()!;
-                onStack.delete(w);
-                component.push(w);
-            } while (w !== v);
-            components.push(component.reverse());
-        }
-    };
-    for (const n of nodes) if (!index.has(n)) visit(n);
-    return components;
+    const cycles = stronglyConnected(stuck, n => n.operands.filter(o => stuck.has(o)));
+    return { order, cycles: cycles.filter(c => c.length > 1 || c[0].operands.includes(c[0])) };
 }

@@ -2,6 +2,7 @@ import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
+import { newValues } from '../series/series-memory.js';
 import { readDateTime } from '../series/calendar.js';
 import { checkSeriesLength, SeriesLimitError } from '../series/series-limits.js';
 import type { ExprDescription } from './description.js';
@@ -109,7 +110,8 @@ function evaluate(expr: ExprDescription, env: ExpressionEnvironment, temporaries
                 if (e instanceof SeriesLimitError) throw new ModelError('out-of-range', e.message, expr.origin, e.hint);
                 throw e;
             }
-            const values = Float64Array.from(expr.values, v => v * unit.factor);
+            const values = newValues(expr.values.length, false);
+            for (let i = 0; i < values.length; i++) values[i] = expr.values[i] * unit.factor;
             return hourly(new HourlySeries(start.hour, values), unit.dimension);
         }
         case 'list':

@@ -4,19 +4,21 @@ import type { EfpObject } from './efp-object.js';
 export function linkedObjects(object: EfpObject): EfpObject[] {
     const linked: EfpObject[] = [];
     for (const r of object.refs.values()) if (r) linked.push(r);
-    for (const l of object.lists.values()) linked.push(...l);
-    for (const w of object.weighted.values()) linked.push(...w.map(x => x.object));
+    // one by one, not push(...list): a journey may list more steps than a call takes arguments
+    for (const l of object.lists.values()) for (const o of l) linked.push(o);
+    for (const w of object.weighted.values()) for (const x of w) linked.push(x.object);
     return linked;
 }
 
 /** The objects and everything they link to, directly or not (a pattern, its journey, steps, jobs, servers...). */
 export function reachableFrom(objects: Iterable<EfpObject | undefined>, seen = new Set<EfpObject>()): Set<EfpObject> {
-    const stack = [...objects].filter((o): o is EfpObject => o !== undefined);
+    const stack: EfpObject[] = [];
+    for (const o of objects) if (o !== undefined) stack.push(o);
     while (stack.length > 0) {
         const o = stack.pop()!;
         if (seen.has(o)) continue;
         seen.add(o);
-        stack.push(...linkedObjects(o));
+        for (const next of linkedObjects(o)) if (!seen.has(next)) stack.push(next);
     }
     return seen;
 }

@@ -7,6 +7,7 @@ import { parseUnit } from '../units/unit.js';
 import { isValidTimezone, utcHourOf } from '../series/calendar.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
+import { SeriesBudgetError, SeriesLedger, type SeriesBudget } from '../series/series-budget.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
 import { didYouMean, ModelError, ReportedElsewhere, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
@@ -25,6 +26,8 @@ import { withBuilderParts } from '../classes/edge/builder-parts.js';
 import { MEASURED_INPUTS, withMeasurements } from '../codecarbon/measurement-inputs.js';
 import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
 import { linkedObjects } from './linked-objects.js';
+import { cyclePath, shownInFull } from './cycle-path.js';
+import { formatNumber } from './value-format.js';
 
 const DEFAULT_START = '2025-01-01';
 
@@ -33,6 +36,16 @@ const CYCLE = 'part of a reference cycle';
 const INVALID_DEFINITION = 'invalid definition';
 const UPSTREAM_ERROR = 'depends on a value in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
+/** The computation of a value not defined yet, or in error: one function for all of them, not one each. */
+const computeEmpty = (): NodeValue => EMPTY;
+
+/** How a model is evaluated: the memory its hourly values may take. */
+export interface ModelOptions {
+    /** The budget of the model's hourly values (512 MB by default). */
+    readonly seriesBudget?: SeriesBudget;
+    /** The ledger to count them in instead: a scenario's model shares its baseline's, and its budget. */
+    readonly ledger?: SeriesLedger;
+}
 
 /** A read of a disposed model's values: its arrays hold another model's numbers now. */
 export class DisposedModelError extends Error {
@@ -68,11 +81,24 @@ export class Model {
     private readonly replaced: Float64Array[] = [];
     /** The spec of each calculated value (its bounds are checked on every result). */
     private readonly calculatedSpecs = new Map<Node, CalculatedSpec>();
+    /**
+     * The causes reported at each place: the end of each message after a `: `. A scan of every diagnostic
+     * for each new one was quadratic in the errors (200,000 groups in a cycle: two minutes).
+     */
+    private readonly causesAt = new Map<Origin, Set<string>>();
     /** Inputs already reported as making a value infinite: one report each, however many values they overflow. */
     private readonly overflowing = new Set<Node>();
     private wasDisposed = false;
+    /** The bytes of hourly values the model (with its scenarios' models) holds, held to its budget. */
+    readonly seriesLedger: SeriesLedger;
+    /** The arena of the evaluation under way. */
+    private arena: SeriesArena | undefined;
+    /** The budget was passed once already: said once, on the value that asked; the others stay quiet. */
+    private budgetReported = false;
+    private numbersOnlyEnvironment: ExpressionEnvironment | undefined;
 
-    private constructor(description: ModelDescription) {
+    private constructor(description: ModelDescription, options: ModelOptions) {
+        this.seriesLedger = options.ledger ?? new SeriesLedger(options.seriesBudget);
         // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
         description = withBuilderParts(withCloudRegions(description));
         this.description = description;
@@ -80,7 +106,7 @@ export class Model {
         this.period = this.readPeriod();
         const measured = withMeasurements(description, this.period.start);
         description = measured.description;
-        this.diagnostics.push(...measured.diagnostics);
+        for (const d of measured.diagnostics) this.add(d);
         this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
@@ -108,8 +134,8 @@ export class Model {
     }
 
     /** Builds the model and evaluates every value. */
-    static build(description: ModelDescription): Model {
-        const model = new Model(description);
+    static build(description: ModelDescription, options: ModelOptions = {}): Model {
+        const model = new Model(description, options);
         model.evaluate();
         return model;
     }
@@ -119,16 +145,18 @@ export class Model {
      * slices (an editor keeps answering keystrokes) and stopping when `cancelled()` says a newer text
      * has come: undefined then, and the arrays taken so far go back to the pool.
      */
-    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4): Promise<Model | undefined> {
-        const model = new Model(description);
-        const arena = new SeriesArena();
+    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4, options: ModelOptions = {}): Promise<Model | undefined> {
+        const model = new Model(description, options);
+        const arena = new SeriesArena(model.seriesLedger);
         const order = model.order;
         let next = 0;
         while (next < order.length) {
             const sliceStart = performance.now();
+            model.arena = arena;
             withArena(arena, () => {
                 while (next < order.length && performance.now() - sliceStart < sliceMs) model.run(order[next++]);
             });
+            model.arena = undefined;
             if (next < order.length) {
                 await yieldToEventLoop();
                 if (cancelled()) {
@@ -191,7 +219,7 @@ export class Model {
     dispose(): void {
         if (this.wasDisposed) return;
         this.wasDisposed = true;
-        for (const values of this.ownedArrays) recycle(values);
+        for (const values of this.ownedArrays) this.giveBack(values);
         this.ownedArrays.clear();
         this.arrayUses.clear();
         const gone = (): never => { throw new DisposedModelError(); };
@@ -203,8 +231,13 @@ export class Model {
      * go back to it, and the others are the model's until they are replaced or the model is disposed.
      */
     private evaluating(f: () => void): void {
-        const arena = new SeriesArena();
-        withArena(arena, f);
+        const arena = new SeriesArena(this.seriesLedger);
+        this.arena = arena;
+        try {
+            withArena(arena, f);
+        } finally {
+            this.arena = undefined;
+        }
         this.settle(arena);
     }
 
@@ -212,10 +245,31 @@ export class Model {
     private settle(arena: SeriesArena): void {
         for (const values of arena.taken) {
             if (this.arrayUses.get(values)) this.ownedArrays.add(values);
-            else recycle(values);
+            else this.giveBack(values);
         }
-        for (const values of this.replaced) recycle(values);
+        for (const values of this.replaced) this.giveBack(values);
         this.replaced.length = 0;
+    }
+
+    /** An array back to the pool, and out of the model's memory budget. */
+    private giveBack(values: Float64Array): void {
+        recycle(values);
+        this.seriesLedger.giveBack(values.length);
+    }
+
+    /**
+     * After a value is computed: the arrays its computation took and no value holds (temporaries) go back
+     * at once, so that an evaluation holds its values and the temporaries of one value at a time, not the
+     * temporaries of all of them until it ends.
+     */
+    private giveBackTemporaries(arena: SeriesArena, from: number): void {
+        const taken = arena.taken;
+        let kept = from;
+        for (let i = from; i < taken.length; i++) {
+            if (this.arrayUses.get(taken[i])) taken[kept++] = taken[i];
+            else this.giveBack(taken[i]);
+        }
+        taken.length = kept;
     }
 
     /** Counts the node values holding each array; an array of the model no value holds is recycled. */
@@ -289,6 +343,13 @@ export class Model {
     }
 
     private run(node: Node): void {
+        const arena = this.arena;
+        const from = arena?.taken.length ?? 0;
+        this.compute(node);
+        if (arena && arena.taken.length > from) this.giveBackTemporaries(arena, from);
+    }
+
+    private compute(node: Node): void {
         if (node.error === CYCLE || node.error === INVALID_DEFINITION) return;
         if (node.operands.some(o => o.error !== undefined)) {
             // the operand's problem is reported where it is; its dependents stay quiet
@@ -334,6 +395,14 @@ export class Model {
         const problem = reportable(e);
         if (!problem) throw e;
         node.error = problem.message;
+        if (e instanceof SeriesBudgetError) {
+            // past the budget, every value that needs an array fails alike: said once, on the first
+            if (this.budgetReported) {
+                node.error = UPSTREAM_ERROR;
+                return;
+            }
+            this.budgetReported = true;
+        }
         this.reportNodeError(node, problem);
     }
 
@@ -352,13 +421,32 @@ export class Model {
     private reportNodeError(node: Node, e: ModelError | ValueError): void {
         const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
         // one cause, one message: an unknown catalogue name makes several of an object's values fail alike
-        if (this.diagnostics.some(d => d.origin === origin && origin !== undefined && d.message.endsWith(`: ${e.message}`))) return;
+        if (origin && this.causesAt.get(origin)?.has(e.message)) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
         this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', message, origin, e instanceof ModelError ? e.hint : undefined);
     }
 
     private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string): void {
-        this.diagnostics.push({ severity, code, message, origin, hint });
+        this.add({ severity, code, message, origin, hint });
+    }
+
+    private add(diagnostic: EngineDiagnostic): void {
+        this.diagnostics.push(diagnostic);
+        const { origin, message } = diagnostic;
+        if (!origin) return;
+        // what follows each `: ` of the message (`server x: power: <cause>`), looked up by reportNodeError
+        let causes = this.causesAt.get(origin);
+        if (!causes) this.causesAt.set(origin, (causes = new Set()));
+        for (let at = message.indexOf(': '); at >= 0; at = message.indexOf(': ', at + 1)) causes.add(message.slice(at + 2));
+    }
+
+    /** The environment of values that name no other value. */
+    private get numbersOnly(): ExpressionEnvironment {
+        return this.numbersOnlyEnvironment ??= {
+            period: this.period,
+            valueOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); },
+            dimensionOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); }
+        };
     }
 
     private readPeriod(): ModelPeriod {
@@ -559,6 +647,8 @@ export class Model {
 
     private weightedItems(expr: ExprDescription, classes: readonly string[], input: string): Weighted[] {
         const merged: Weighted[] = [];
+        /** Where each object is in `merged` (a scan of it for each item was quadratic in a journey's steps). */
+        const position = new Map<EfpObject, number>();
         for (const item of this.listItems(expr, input)) {
             let ref = item;
             let weight = 1;
@@ -571,10 +661,10 @@ export class Model {
                 weight = w.value;
             }
             const object = this.objectRef(ref, classes, input);
-            const existing = merged.findIndex(m => m.object === object);
+            const existing = position.get(object);
             // e-footprint keeps one entry per object: repeats add up
-            if (existing >= 0) merged[existing] = { object, weight: merged[existing].weight + weight };
-            else merged.push({ object, weight });
+            if (existing !== undefined) merged[existing] = { object, weight: merged[existing].weight + weight };
+            else position.set(object, merged.push({ object, weight }) - 1);
         }
         return merged;
     }
@@ -595,19 +685,29 @@ export class Model {
      */
     private collectInstances(): void {
         const included = new Set<EfpObject>();
-        const visit = (o: EfpObject | undefined) => {
-            if (!o || included.has(o)) return;
-            included.add(o);
-            this.resolveInputs(o);
-            this.resolveStructure(o);
-            linkedObjects(o).forEach(visit);
-            for (const input of o.inputs.values()) {
-                if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
-                for (const ref of collectRefs(input.expr)) visit(this.lookup(ref.object, ref.builtin));
+        // depth first, in the order of a recursive walk (its diagnostics come in that order), on a stack of
+        // its own: a chain of objects naming the next one may be longer than the JavaScript stack is deep
+        const stack: EfpObject[] = [];
+        for (const root of this.objects.values()) {
+            stack.push(root);
+            while (stack.length > 0) {
+                const o = stack.pop()!;
+                if (included.has(o)) continue;
+                included.add(o);
+                this.resolveInputs(o);
+                this.resolveStructure(o);
+                const next = linkedObjects(o);
+                for (const input of o.inputs.values()) {
+                    if (input.spec.type !== 'quantity' && input.spec.type !== 'hourly') continue;
+                    for (const ref of collectRefs(input.expr)) {
+                        const target = this.lookup(ref.object, ref.builtin);
+                        if (target) next.push(target);
+                    }
+                }
+                for (let i = next.length - 1; i >= 0; i--) if (!included.has(next[i])) stack.push(next[i]);
             }
-        };
-        for (const o of this.objects.values()) visit(o);
-        this.instances.push(...this.allObjects().filter(o => included.has(o)));
+        }
+        for (const o of this.allObjects()) if (included.has(o)) this.instances.push(o);
     }
 
     /**
@@ -634,7 +734,7 @@ export class Model {
     private reportUnused(): void {
         const systems = this.instances.filter(o => o.className === 'System');
         if (systems.length === 0) return;
-        const used = new Set(systems.flatMap(s => [...this.relations.usedBy(s)]));
+        const used = this.relations.usedBy(systems);
         // what a scenario adds (a step it puts in a journey) is used from the scenario on
         for (const o of objectsReachedByScenarios(this.description, (id, builtin) => this.lookup(id, builtin))) used.add(o);
         for (const object of this.objects.values()) {
@@ -646,33 +746,36 @@ export class Model {
     }
 
     private createNodes(): void {
-        const defined: Array<[Node, () => void]> = [];
+        // every node first (formulas look up the nodes of other objects), then their definitions
+        const created: Node[] = [];
         for (const object of this.instances) {
             for (const input of object.spec.inputs) {
                 const resolved = object.inputs.get(input.name);
                 if (!resolved || (input.type !== 'quantity' && input.type !== 'hourly')) continue;
                 const node = this.newNode(object, input.name, 'input', input.label, unitFor(input, object));
                 node.input = resolved;
-                defined.push([node, () => this.defineInputNode(node, resolved)]);
+                created.push(node);
             }
             for (const calculated of object.spec.calculated) {
                 const node = this.newNode(object, calculated.name, 'calculated', calculated.label, unitFor(calculated, object));
                 node.itemLabel = calculated.itemLabel;
                 this.calculatedSpecs.set(node, calculated);
-                defined.push([node, () => {
-                    const definition = calculated.define(object, this);
-                    node.operands = [...definition.operands];
-                    node.formula = definition.formula;
-                    node.compute = definition.compute;
-                }]);
+                created.push(node);
             }
         }
-        for (const [node, define] of defined) {
+        for (const node of created) {
             try {
-                define();
+                if (node.input) {
+                    this.defineInputNode(node, node.object.inputs.get(node.attribute)!);
+                } else {
+                    const definition = this.calculatedSpecs.get(node)!.define(node.object, this);
+                    node.operands = definition.operands.slice();
+                    node.formula = definition.formula;
+                    node.compute = definition.compute;
+                }
             } catch (e) {
                 if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
-                node.compute = () => EMPTY;
+                node.compute = computeEmpty;
                 node.operands = [];
                 node.value = EMPTY;
                 node.error = INVALID_DEFINITION;
@@ -680,12 +783,15 @@ export class Model {
             }
             for (const op of node.operands) op.dependents.push(node);
         }
+        // a list grown by push keeps room for 17 (152 bytes); most values have one or two dependents
+        for (const node of created) if (node.dependents.length > 0) node.dependents = node.dependents.slice();
     }
 
     private newNode(object: EfpObject, attribute: string, kind: Node['kind'], label: string, unit: string): Node {
+        // every property from the start: one shape for all nodes, none added later
         const node: Node = {
             key: nodeKey(object.key, attribute), object, attribute, kind, label, unit, formula: '', operands: [], dependents: [],
-            compute: () => EMPTY, value: undefined, order: -1
+            compute: computeEmpty, value: undefined, error: undefined, order: -1, input: undefined, itemLabel: undefined
         };
         this.nodes.set(node.key, node);
         object.nodes.set(attribute, node);
@@ -695,23 +801,28 @@ export class Model {
     /** An input's operands are the values its expression names; its value is checked against the input's dimension. */
     private defineInputNode(node: Node, input: ResolvedInput): void {
         const spec = input.spec as Extract<InputSpec, { type: 'quantity' | 'hourly' }>;
-        const refNodes = new Map<RefExpr, Node>();
-        const env: ExpressionEnvironment = {
-            period: this.period,
-            valueOfRef: ref => {
-                const value = refNodes.get(ref)?.value;
-                if (value === undefined || value.kind === 'dict') return EMPTY;
-                return value;
-            },
-            dimensionOfRef: ref => parseUnit(refNodes.get(ref)!.unit).dimension
-        };
         node.operands = [];
         node.formula = input.text ?? '';
-        node.compute = () => EMPTY;
-        for (const ref of collectRefs(input.expr)) {
-            const target = this.resolveRefNode(ref);
-            refNodes.set(ref, target);
-            if (!node.operands.includes(target)) node.operands.push(target);
+        node.compute = computeEmpty;
+        const refs = collectRefs(input.expr);
+        // most inputs are numbers: they share one environment, where a map and two functions each added up
+        let env = this.numbersOnly;
+        if (refs.length > 0) {
+            const refNodes = new Map<RefExpr, Node>();
+            env = {
+                period: this.period,
+                valueOfRef: ref => {
+                    const value = refNodes.get(ref)?.value;
+                    if (value === undefined || value.kind === 'dict') return EMPTY;
+                    return value;
+                },
+                dimensionOfRef: ref => parseUnit(refNodes.get(ref)!.unit).dimension
+            };
+            for (const ref of refs) {
+                const target = this.resolveRefNode(ref);
+                refNodes.set(ref, target);
+                if (!node.operands.includes(target)) node.operands.push(target);
+            }
         }
         const specUnit = unitFor(spec, node.object);
         const expected = parseUnit(specUnit).dimension;
@@ -785,11 +896,12 @@ export class Model {
     private orderNodes(): Node[] {
         const { order, cycles } = topologicalOrder([...this.nodes.values()]);
         for (const cycle of cycles) {
-            const path = [...cycle, cycle[0]].map(n => `${n.object.id}.${n.attribute}`).join(' → ');
+            const path = cyclePath(cycle.map(n => `${n.object.id}.${n.attribute}`));
+            const message = shownInFull(cycle.length) ? `reference cycle: ${path}` : `reference cycle of ${formatNumber(cycle.length, 0)} values: ${path}`;
             for (const node of cycle) {
                 node.error = CYCLE;
                 node.value = EMPTY;
-                this.report('error', 'cycle', `reference cycle: ${path}`, node.input?.origin ?? node.object.origin,
+                this.report('error', 'cycle', message, node.input?.origin ?? node.object.origin,
                     'A value cannot depend on itself; break the cycle by giving one of these a number.');
             }
         }
@@ -804,7 +916,7 @@ export class Model {
  */
 function reportable(e: unknown): ModelError | ValueError | undefined {
     if (e instanceof ModelError || e instanceof ValueError) return e;
-    if (e instanceof SeriesLimitError) return new ModelError('out-of-range', e.message, undefined, e.hint);
+    if (e instanceof SeriesLimitError || e instanceof SeriesBudgetError) return new ModelError('out-of-range', e.message, undefined, e.hint);
     return undefined;
 }
 

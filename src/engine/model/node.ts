@@ -20,7 +20,7 @@ export interface Node {
     /** For calculated values: the formula in attribute names. For inputs: the written expression. */
     formula: string;
     operands: Node[];
-    readonly dependents: Node[];
+    dependents: Node[];
     compute: () => NodeValue;
     value: NodeValue | undefined;
     /** Set when computing failed; the value is then empty. */

@@ -38,21 +38,21 @@ export function checkHourlyRange(spec: HourlyInputSpec, series: HourlySeries, un
  * with a hint naming the formula it comes from.
  */
 export function checkCalculatedMin(spec: CalculatedSpec, value: NodeValue, unitText: string, formula: string): void {
-    if (spec.min === undefined) return;
-    const hint = `It is computed as ${formula}; check the values it comes from.`;
+    if (spec.min === undefined || value.kind === 'empty') return;
+    const min = spec.min;
     const factor = parseUnit(unitText).factor;
-    const unit = shownUnit(unitText);
-    const bound = spec.min === 0 ? 'cannot be negative' : `must be at least ${spec.min}${unit}`;
+    // the message's words only for a value out of range: this runs on every value of every object
+    const fail = (got: number, at?: string): never => {
+        const unit = shownUnit(unitText);
+        const bound = min === 0 ? 'cannot be negative' : `must be at least ${min}${unit}`;
+        throw new ModelError('out-of-range', `${bound}, got ${+got.toPrecision(6)}${unit}${at ? ` at ${at}` : ''}`, undefined,
+            `It is computed as ${formula}; check the values it comes from.`);
+    };
     const check = (v: NodeValue) => {
-        if (v.kind === 'quantity' && v.value / factor < spec.min!) {
-            throw new ModelError('out-of-range', `${bound}, got ${+(v.value / factor).toPrecision(6)}${unit}`, undefined, hint);
-        }
+        if (v.kind === 'quantity' && v.value / factor < min) fail(v.value / factor);
         if (v.kind === 'hourly') {
-            const hour = firstOutside(v.series, { min: spec.min }, factor);
-            if (hour !== undefined) {
-                const got = v.series.base[hour] * v.series.factor / factor;
-                throw new ModelError('out-of-range', `${bound}, got ${+got.toPrecision(6)}${unit} at ${whenOf(v.series, hour)}`, undefined, hint);
-            }
+            const hour = firstOutside(v.series, { min }, factor);
+            if (hour !== undefined) fail(v.series.base[hour] * v.series.factor / factor, whenOf(v.series, hour));
         }
         if (v.kind === 'dict') for (const item of v.items.values()) check(item);
     };

@@ -58,8 +58,32 @@ export class Relations {
         }
     }
 
+    /**
+     * The lists below, each grouped once on first use: formulas ask for every object's, and a scan of all
+     * patterns or jobs for each object was quadratic (50,000 servers asked each for its jobs).
+     */
+    private readonly groups = new Map<string, Map<EfpObject, EfpObject[]>>();
+
+    private group(name: string, fill: (add: (key: EfpObject | undefined, value: EfpObject) => void) => void): Map<EfpObject, EfpObject[]> {
+        let groups = this.groups.get(name);
+        if (!groups) {
+            const built = new Map<EfpObject, EfpObject[]>();
+            fill((key, value) => {
+                if (!key) return;
+                const list = built.get(key);
+                // values come in order, each once per key: a repeat can only be the last one added
+                if (!list) built.set(key, [value]);
+                else if (list[list.length - 1] !== value) list.push(value);
+            });
+            this.groups.set(name, (groups = built));
+        }
+        return groups;
+    }
+
+    private patternSet: Set<EfpObject> | undefined;
+
     patternsOfJourney(journey: EfpObject): EfpObject[] {
-        return this.patterns.filter(p => p.ref('usage_journey') === journey);
+        return this.group('patternsOfJourney', add => { for (const p of this.patterns) add(p.ref('usage_journey'), p); }).get(journey) ?? [];
     }
 
     /** Usage patterns whose journey runs the job, in declaration order: web ones, then edge ones (through server needs). */
@@ -68,44 +92,47 @@ export class Relations {
     }
 
     patternsOfDevice(device: EfpObject): EfpObject[] {
-        return this.patterns.filter(p => p.list('devices').includes(device));
+        return this.group('patternsOfDevice', add => { for (const p of this.patterns) for (const d of p.list('devices')) add(d, p); }).get(device) ?? [];
     }
 
     patternsOfNetwork(network: EfpObject): EfpObject[] {
-        return this.patterns.filter(p => p.ref('network') === network);
+        return this.group('patternsOfNetwork', add => { for (const p of this.patterns) add(p.ref('network'), p); }).get(network) ?? [];
     }
 
     /** Jobs run by the usage patterns on this network. */
     jobsOfNetwork(network: EfpObject): EfpObject[] {
-        return this.jobs.filter(job => this.patternsOfJob(job).some(p => p.ref('network') === network));
+        return this.group('jobsOfNetwork', add => {
+            for (const job of this.jobs) for (const p of this.patternsOfJob(job)) add(p.ref('network'), job);
+        }).get(network) ?? [];
     }
 
     jobsOfServer(server: EfpObject): EfpObject[] {
-        return this.jobs.filter(j => serverOfJob(j) === server);
+        return this.group('jobsOfServer', add => { for (const j of this.jobs) add(serverOfJob(j), j); }).get(server) ?? [];
     }
 
     /** Jobs that call this external API (a GenAI API's calls). */
     jobsOfExternalApi(api: EfpObject): EfpObject[] {
-        return this.jobs.filter(j => j.ref('external_api') === api);
+        return this.group('jobsOfExternalApi', add => { for (const j of this.jobs) add(j.ref('external_api'), j); }).get(api) ?? [];
     }
 
     /** Services installed on the server (their base RAM and compute are held on each of its instances). */
     servicesOfServer(server: EfpObject): EfpObject[] {
-        return this.services.filter(s => s.ref('server') === server);
+        return this.group('servicesOfServer', add => { for (const s of this.services) add(s.ref('server'), s); }).get(server) ?? [];
     }
 
-    /** The server a storage is attached to. */
+    /** The server a storage is attached to (the first, when several are). */
     serverOfStorage(storage: EfpObject): EfpObject | undefined {
-        return this.servers.find(s => s.ref('storage') === storage);
+        return this.group('serversOfStorage', add => { for (const s of this.servers) add(s.ref('storage'), s); }).get(storage)?.[0];
     }
 
     /** Jobs whose data goes to this storage (through their server). */
     jobsOfStorage(storage: EfpObject): EfpObject[] {
-        return this.jobs.filter(j => serverOfJob(j)?.ref('storage') === storage);
+        return this.group('jobsOfStorage', add => { for (const j of this.jobs) add(serverOfJob(j)?.ref('storage'), j); }).get(storage) ?? [];
     }
 
     patternsOfSystem(system: EfpObject): EfpObject[] {
-        return system.list('usage_patterns').filter(p => this.patterns.includes(p));
+        const complete = this.patternSet ??= new Set(this.patterns);
+        return system.list('usage_patterns').filter(p => complete.has(p));
     }
 
     private jobsOfPatterns: Map<EfpObject, EfpObject[]> | undefined;
@@ -124,9 +151,10 @@ export class Relations {
         return (this.jobsOfPatterns = map);
     }
 
-    /** Every object a system depends on, the system included. */
-    usedBy(system: EfpObject): Set<EfpObject> {
-        const used = reachableFrom(['usage_patterns', 'edge_usage_patterns', 'measurements'].flatMap(l => system.list(l)), new Set([system]));
+    /** Every object the systems depend on, the systems included: walked once for all of them. */
+    usedBy(systems: readonly EfpObject[]): Set<EfpObject> {
+        const roots = systems.flatMap(system => ['usage_patterns', 'edge_usage_patterns', 'measurements'].flatMap(l => system.list(l)));
+        const used = reachableFrom(roots, new Set(systems));
         // groups point at devices, not the other way: a group of used devices is used
         for (const group of this.edge.groupsAround([...used])) used.add(group);
         return used;

@@ -41,6 +41,6 @@ export function sparkline(base: Float64Array, factor = 1, width = 32): string {
         for (let i = from; i < to; i++) sum += base[i];
         means.push((sum / Math.max(1, to - from)) * factor);
     }
-    const lo = Math.min(...means), hi = Math.max(...means);
+    const lo = means.reduce((m, x) => Math.min(m, x), Infinity), hi = means.reduce((m, x) => Math.max(m, x), -Infinity);
     return means.map(m => BARS[hi > lo ? Math.min(BARS.length - 1, Math.floor(((m - lo) / (hi - lo)) * BARS.length)) : 0]).join('');
 }

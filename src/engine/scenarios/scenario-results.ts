@@ -62,10 +62,13 @@ export function scenarioResults(model: Model): readonly ScenarioResult[] {
     let results = cache.get(model);
     if (!results) {
         const scenarios = model.description.scenarios ?? [];
-        results = scenarios.map((scenario, i) => {
+        const declared = new Set<string>();
+        results = scenarios.map(scenario => {
             const result = evaluateScenario(model, scenario);
-            const first = scenarios.findIndex(s => s.id === scenario.id);
-            if (first === i) return result;
+            if (!declared.has(scenario.id)) {
+                declared.add(scenario.id);
+                return result;
+            }
             const duplicate: EngineDiagnostic = {
                 severity: 'error', code: 'duplicate-name', message: `scenario '${scenario.id}' is declared twice`, origin: scenario.origin,
                 hint: 'Give each scenario its own name.'

@@ -51,7 +51,8 @@ export interface Simulation {
  * period) beside `baseline`, which it does not change.
  */
 export function simulate(baseline: Model, scenario: ScenarioDescription, date: number | undefined): Simulation {
-    const model = Model.build(applyScenario(baseline.description, scenario));
+    // counted with the baseline's values, which stay held beside it: one budget for the model and its scenarios
+    const model = Model.build(applyScenario(baseline.description, scenario), { ledger: baseline.seriesLedger });
     if (date === undefined || model.hasErrors) return { model, date, recomputed: new Set(model.nodes.values()), cut: [] };
     const { sources, recomputed } = recomputedNodes(baseline, model, scenario);
     const replacements = new Map<Node, NodeValue>();
@@ -70,7 +71,10 @@ export function simulate(baseline: Model, scenario: ScenarioDescription, date: n
 function recomputedNodes(baseline: Model, model: Model, scenario: ScenarioDescription): { sources: Set<Node>; recomputed: Set<Node> } {
     const sources = new Set<Node>();
     const seeds: Node[] = [];
-    const calculatedOf = (o: EfpObject) => [...o.nodes.values()].filter(n => n.kind === 'calculated');
+    // one by one, not push(...nodes): a value may have more dependents than a call takes arguments
+    const seed = (nodes: Iterable<Node>) => { for (const n of nodes) seeds.push(n); };
+    const seedCalculated = (o: EfpObject) => { for (const n of o.nodes.values()) if (n.kind === 'calculated') seeds.push(n); };
+    let byKey: Map<string, EfpObject> | undefined;
     for (const change of scenario.changes) {
         const description = changedObject(baseline.description, change.object);
         const spec = description && changedInputSpec(description, change.attribute);
@@ -82,19 +86,19 @@ function recomputedNodes(baseline: Model, model: Model, scenario: ScenarioDescri
             // e-footprint skips a change to a value equal to the current one
             if (node && !sameValue(node.value, before && baseline.findNode(before.key, change.attribute)?.value)) {
                 sources.add(node);
-                seeds.push(...node.dependents);
+                seed(node.dependents);
             }
             continue;
         }
         const oldLinks = links(before, change.attribute), newLinks = links(object, change.attribute);
         if (oldLinks.join() === newLinks.join()) continue;
         // e-footprint's chain of modeling objects: the changed object, and the objects it gains or loses with what they link to
-        seeds.push(...calculatedOf(object));
+        seedCalculated(object);
         const keys = (l: string[]) => new Set(l.map(x => x.split('*')[0]));
         const oldIds = keys(oldLinks), newIds = keys(newLinks);
         const moved = [...oldIds].filter(id => !newIds.has(id)).concat([...newIds].filter(id => !oldIds.has(id)));
-        const byKey = new Map(model.instances.map(o => [o.key, o]));
-        for (const o of reachableFrom(moved.map(key => byKey.get(key)))) seeds.push(...calculatedOf(o));
+        byKey ??= new Map(model.instances.map(o => [o.key, o]));
+        for (const o of reachableFrom(moved.map(key => byKey!.get(key)))) seedCalculated(o);
     }
     // a value that is new, or reads other values than in the baseline, depends on a link change
     for (const node of model.nodes.values()) {
@@ -108,7 +112,7 @@ function recomputedNodes(baseline: Model, model: Model, scenario: ScenarioDescri
         const node = stack.pop()!;
         if (recomputed.has(node) || sources.has(node)) continue;
         recomputed.add(node);
-        stack.push(...node.dependents);
+        for (const d of node.dependents) stack.push(d);
     }
     return { sources, recomputed };
 }

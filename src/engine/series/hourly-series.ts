@@ -1,4 +1,4 @@
-import { newValues } from './series-memory.js';
+import { keptValues, newValues } from './series-memory.js';
 
 /**
  * An hourly time series: a start hour (UTC, counted in hours since 1970-01-01T00:00Z) and one value per
@@ -21,7 +21,7 @@ export class HourlySeries {
         if (this.factor === 1) return this.base;
         if (!this.scaled) {
             const src = this.base, k = this.factor;
-            const out = new Float64Array(src.length);
+            const out = keptValues(src.length);
             for (let i = 0; i < src.length; i++) out[i] = src[i] * k;
             this.scaled = out;
         }

@@ -5,6 +5,7 @@
  * by a recomputation, and all of its values when it is disposed.
  */
 import { checkSeriesLength } from './series-limits.js';
+import type { SeriesLedger } from './series-budget.js';
 
 const pool = new Map<number, Float64Array[]>();
 /** Arrays kept per length at least: a few models' worth of series for the usual model. */
@@ -24,13 +25,19 @@ export function recycle(values: Float64Array): void {
     if (free.length < (limits.get(values.length) ?? POOL_LIMIT)) free.push(values);
 }
 
-/** The arrays handed out during one evaluation. */
+/**
+ * The arrays handed out during one evaluation, counted in the model's ledger (its memory budget) when
+ * there is one: an array past the budget is refused before it is made.
+ */
 export class SeriesArena {
     readonly taken: Float64Array[] = [];
     /** Arrays taken, by length (for the pool's limit). */
     private readonly counts = new Map<number, number>();
 
+    constructor(readonly ledger?: SeriesLedger) {}
+
     take(length: number, zeroed: boolean): Float64Array {
+        this.ledger?.take(length);
         const reused = pool.get(length)?.pop();
         const values = reused ?? new Float64Array(length);
         if (reused && zeroed) values.fill(0);
@@ -64,4 +71,14 @@ export function withArena<T>(arena: SeriesArena, f: () => T): T {
 export function newValues(length: number, zeroed = true): Float64Array {
     checkSeriesLength(length);
     return active ? active.take(length, zeroed) : new Float64Array(length);
+}
+
+/**
+ * A new array kept with a model's values across evaluations, outside the pool (a blocked sum's blocks, a
+ * scaled view's values): checked and counted like the pool's, never given back but with the model.
+ */
+export function keptValues(length: number): Float64Array {
+    checkSeriesLength(length);
+    active?.ledger?.take(length);
+    return new Float64Array(length);
 }

@@ -8,6 +8,8 @@ import { dataFilesNamed, fileAccessPolicy, type DataFileReader, type FileAccessP
 import { importClosure, tooManyModelFiles } from '../efp-scope.js';
 import { logInternalFault } from '../handler-guard.js';
 import { ModelHolds } from './model-holds.js';
+import { seriesBudgetOrDefault } from './series-budget.js';
+import type { SeriesBudget } from '../../engine/series/series-budget.js';
 import type { EditBurst } from './edit-burst.js';
 
 /** True when a document and what it imports parse and link: the engine can evaluate them. */
@@ -114,7 +116,7 @@ export class DocumentModels {
         if (known) return known.model;
         // the validator is about to evaluate this text, in slices that a newer edit cancels
         if (this.inEditor && document.state < DocumentState.Validated) return undefined;
-        const evaluation = this.attempt(document, description => Model.build(description));
+        const evaluation = this.attempt(document, description => Model.build(description, { seriesBudget: this.seriesBudget() }));
         this.remember(document, evaluation);
         return evaluation.model;
     }
@@ -130,7 +132,7 @@ export class DocumentModels {
         if (!evaluation) {
             await this.editBurst?.settled(token);
             evaluation = await this.attemptAsync(document, async description => {
-                const model = await Model.buildInSlices(description, () => token.isCancellationRequested);
+                const model = await Model.buildInSlices(description, () => token.isCancellationRequested, undefined, { seriesBudget: this.seriesBudget() });
                 if (!model) throw OperationCancelled;
                 // a model finished after the text changed is not this text's
                 if (token.isCancellationRequested) {
@@ -149,6 +151,11 @@ export class DocumentModels {
     /** Runs `read` with the model held, for a reader that uses it across awaits: it is not disposed meanwhile. */
     reading<T>(model: Model, read: (model: Model) => T | Promise<T>): Promise<T> {
         return this.holds.reading(model, read);
+    }
+
+    /** The memory budget of a model's hourly values (EFP_MAX_SERIES_MB; the CLI refuses a bad one before it gets here). */
+    private seriesBudget(): SeriesBudget {
+        return seriesBudgetOrDefault(line => (this.shared.lsp.Connection?.console ?? console).warn(line));
     }
 
     private describe(document: LangiumDocument): ModelDescription {

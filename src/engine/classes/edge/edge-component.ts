@@ -1,5 +1,5 @@
 import type { CalculatedSpec, FormulaDefinition, InputSpec } from '../class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from '../formula-helpers.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { add, divide, EMPTY, multiply, quantity, subtract, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
@@ -127,10 +127,11 @@ export function footprintCalculations(): CalculatedSpec[] {
             itemLabel: p => `Hourly fabrication footprint per edge device for ${p.name}`,
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
+                const at = positionsOf(patterns);
                 const [fabrication, lifespan] = ['carbon_footprint_fabrication', 'lifespan'].map(a => model.node(component, a));
                 const parallel = patterns.map(p => parallelNode(model, p));
                 return def([fabrication, lifespan, ...parallel], 'nb_edge_usage_journeys_in_parallel × carbon_footprint_fabrication / lifespan × 1 h',
-                    () => mapItems(patterns, p => multiply(itemOf(parallel[patterns.indexOf(p)], p),
+                    () => mapItems(patterns, p => multiply(itemOf(parallel[at.get(p)!], p),
                         multiply(divide(valueOf(fabrication), valueOf(lifespan)), ONE_HOUR_VALUE))));
             }
         },
@@ -139,10 +140,11 @@ export function footprintCalculations(): CalculatedSpec[] {
             itemLabel: p => `Hourly energy consumed by per edge device for ${p.name}`,
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
+                const at = positionsOf(patterns);
                 const power = model.node(component, 'unitary_power_per_usage_pattern');
                 const parallel = patterns.map(p => parallelNode(model, p));
                 return def([power, ...parallel], 'nb_edge_usage_journeys_in_parallel × unitary_power_per_usage_pattern × 1 h',
-                    () => mapItems(patterns, p => multiply(itemOf(parallel[patterns.indexOf(p)], p), multiply(itemOf(power, p), ONE_HOUR_VALUE))));
+                    () => mapItems(patterns, p => multiply(itemOf(parallel[at.get(p)!], p), multiply(itemOf(power, p), ONE_HOUR_VALUE))));
             }
         },
         {
@@ -150,10 +152,11 @@ export function footprintCalculations(): CalculatedSpec[] {
             itemLabel: p => `Energy footprint per edge device for ${p.name}`,
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
+                const at = positionsOf(patterns);
                 const energy = model.node(component, 'energy_per_edge_device_per_usage_pattern');
                 const intensity = patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'));
                 return def([energy, ...intensity], 'energy_per_edge_device_per_usage_pattern × country.average_carbon_intensity',
-                    () => mapItems(patterns, p => multiply(itemOf(energy, p), valueOf(intensity[patterns.indexOf(p)]))));
+                    () => mapItems(patterns, p => multiply(itemOf(energy, p), valueOf(intensity[at.get(p)!]))));
             }
         },
         {

@@ -2,6 +2,8 @@ import type { ClassSpec } from '../class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
+import { formatNumber } from '../../model/value-format.js';
+import { shownInFull } from '../../model/cycle-path.js';
 
 /**
  * A deployment template (a building, a vehicle) made of devices and of other groups, each a number of
@@ -37,7 +39,10 @@ export const EdgeDeviceGroup: ClassSpec = {
                 return {
                     operands: [], formula: 'none: checks that the group does not contain itself, through its sub-groups, and that its counts are not negative',
                     compute() {
-                        if (cycle) throw new ValueError(`the group contains itself: ${cycle.map(g => g.id).join(' → ')}; remove one of these from the other's sub_group_counts`);
+                        if (cycle) {
+                            const through = !shownInFull(cycle.groups) ? `, through ${formatNumber(cycle.groups, 0)} groups that contain one another` : '';
+                            throw new ValueError(`the group contains itself${through}: ${cycle.path}; remove one of these from the other's sub_group_counts`);
+                        }
                         if (negative) throw new ValueError(`the count of ${negative.object.id} is negative (${negative.weight})`);
                         return EMPTY;
                     }

@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf } from '../formula-helpers.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
@@ -139,11 +139,12 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         (device, model) => {
             const [nb, structure, lifespan] = ['total_nb_of_units', 'structure_carbon_footprint_fabrication', 'lifespan'].map(a => model.node(device, a));
             const patterns = model.relations.edge.patternsOfDevice(device);
+            const at = positionsOf(patterns);
             const parallel = patterns.map(p => parallelNode(model, p));
             return {
                 operands: [nb, structure, lifespan, ...parallel],
                 formula: 'total_nb_of_units × nb_edge_usage_journeys_in_parallel × structure_carbon_footprint_fabrication / lifespan × 1 h',
-                item: p => multiply(multiply(valueOf(nb), itemOf(parallel[patterns.indexOf(p)], p)),
+                item: p => multiply(multiply(valueOf(nb), itemOf(parallel[at.get(p)!], p)),
                     multiply(divide(valueOf(structure), valueOf(lifespan)), ONE_HOUR_VALUE))
             };
         }),

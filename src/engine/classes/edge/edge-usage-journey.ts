@@ -1,6 +1,6 @@
 import { MAX_MODELING_YEARS } from '../../series/series-limits.js';
 import type { ClassSpec } from '../class-spec.js';
-import { mapItems, valueOf } from '../formula-helpers.js';
+import { mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, scalarOf } from '../../model/values.js';
 import { averagedOccurrences } from '../../series/averaged-occurrences.js';
 
@@ -25,6 +25,7 @@ export const EdgeUsageJourney: ClassSpec = {
             itemLabel: () => 'Hourly nb of edge usage journeys in parallel',
             define(journey, model) {
                 const patterns = model.relations.edge.patternsOfJourney(journey);
+                const at = positionsOf(patterns);
                 const span = model.node(journey, 'usage_span');
                 const starts = patterns.map(p => model.node(p, 'utc_hourly_edge_usage_journey_starts'));
                 return {
@@ -33,7 +34,7 @@ export const EdgeUsageJourney: ClassSpec = {
                     compute() {
                         const hours = scalarOf(valueOf(span), 'usage_span') / 3600;
                         return mapItems(patterns, p => {
-                            const s = valueOf(starts[patterns.indexOf(p)]);
+                            const s = valueOf(starts[at.get(p)!]);
                             if (s.kind !== 'hourly') return EMPTY;
                             const avg = averagedOccurrences(s.series, hours);
                             return avg ? hourly(avg) : EMPTY;

@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../class-spec.js';
-import { itemOf, mapItems, valueOf } from '../formula-helpers.js';
+import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, sum, ValueError, type NumericValue } from '../../model/values.js';
 import { HourlySeries } from '../../series/hourly-series.js';
 import { HOURS_IN_WEEK, hourOfWeek } from '../../series/typical-week.js';
@@ -48,6 +48,7 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
         itemLabel: p => `Unitary hourly need for ${p.name}`,
         define(need, model) {
             const patterns = model.relations.edge.patternsOfNeed(need);
+            const at = positionsOf(patterns);
             const week = model.node(need, 'recurrent_need');
             const parallel = patterns.map(p => model.node(p.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern'));
             const storage = isStorageNeed(need);
@@ -58,12 +59,13 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
                 compute() {
                     const w = valueOf(week);
                     return mapItems(patterns, p => {
-                        const nb = itemOf(parallel[patterns.indexOf(p)], p);
+                        const nb = itemOf(parallel[at.get(p)!], p);
                         const utc = weekOverPattern(w, nb, p, model.relations.edge.occurrencesOfNeed(need, p));
                         if (!utc || w.kind !== 'hourly' || nb.kind !== 'hourly') return EMPTY;
                         if (!storage) return hourly(utc, w.dimension);
                         // a week that starts mid-week would delete what it never wrote: e-footprint starts storing on the first Monday
-                        const out = Float64Array.from(utc.values);
+                        const out = newValues(utc.length, false);
+                        for (let i = 0; i < out.length; i++) out[i] = utc.base[i] * utc.factor;
                         out.fill(0, 0, Math.min(out.length, (HOURS_IN_WEEK - hourOfWeek(nb.series.start)) % HOURS_IN_WEEK));
                         return hourly(new HourlySeries(utc.start, out), w.dimension);
                     });

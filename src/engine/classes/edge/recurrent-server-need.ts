@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../class-spec.js';
-import { itemOf, mapItems, valueOf } from '../formula-helpers.js';
+import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, ValueError } from '../../model/values.js';
 import { weekOverPattern } from './week-over-pattern.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
@@ -58,6 +58,7 @@ export const RecurrentServerNeed: ClassSpec = {
             itemLabel: p => `Unitary hourly need for ${p.name}`,
             define(need, model) {
                 const patterns = model.relations.edge.patternsOfServerNeed(need);
+                const at = positionsOf(patterns);
                 const week = model.node(need, 'recurrent_volume_per_edge_device');
                 const parallel = patterns.map(p => parallelNode(model, p));
                 return {
@@ -66,7 +67,7 @@ export const RecurrentServerNeed: ClassSpec = {
                     compute() {
                         const w = valueOf(week);
                         return mapItems(patterns, p => {
-                            const series = weekOverPattern(w, itemOf(parallel[patterns.indexOf(p)], p), p, model.relations.edge.occurrencesOfServerNeed(need, p));
+                            const series = weekOverPattern(w, itemOf(parallel[at.get(p)!], p), p, model.relations.edge.occurrencesOfServerNeed(need, p));
                             return series && w.kind === 'hourly' ? hourly(series, w.dimension) : EMPTY;
                         });
                     }

@@ -46,7 +46,7 @@ export function upgradeEfootprintJson(input: JsonRecord): UpgradedJson {
     for (const step of steps) {
         const result = step.upgrade(root);
         root = result.root;
-        notes.push(...result.notes);
+        for (const note of result.notes) notes.push(note);
     }
     const read = readAsEfootprintLoads(root);
     return { root: read.root, fromVersion: version, steps, notes: [...notes, ...read.notes] };
