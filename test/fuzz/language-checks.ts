@@ -21,11 +21,15 @@ function checkDiagnostic(d: Diagnostic, document: LangiumDocument): void {
     if (!message.trim() || /\[object Object\]|\bundefined\b|\bNaN\b/.test(ours)) throw new FuzzFailure(`a diagnostic says '${message}'`);
 }
 
-/** The text's tokens, comments included, without the whitespace between them. */
+/**
+ * The text's tokens, comments included, without the whitespace between them. A list of plain numbers is
+ * one token (NUMBER_LIST) with the whitespace between its numbers inside it: that is left out too.
+ */
 function tokensOf(Efp: EfpServices, text: string): string[] {
     const lexed = Efp.parser.Lexer.tokenize(text);
     const hidden = (lexed.hidden ?? []).filter(t => t.image.trim() !== '');
-    return [...lexed.tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset).map(t => t.image);
+    return [...lexed.tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset)
+        .map(t => t.tokenType.name === 'NUMBER_LIST' ? t.image.replace(/\s+/g, '') : t.image);
 }
 
 /** Formatting only changes whitespace: the formatted text has the same tokens, comments included, in the same order. */
