@@ -23,6 +23,9 @@ export async function describeFile(path: string): Promise<ModelDescription> {
 }
 
 export async function describeSystem(shape: SystemShape): Promise<ModelDescription> {
+    // the 1,000-pattern system is one file of about 700,000 tokens, past a file's default budget of 350,000
+    // (src/language/token-budget.ts): raised, as the budget's error tells a user with a model that size to
+    process.env.EFP_MAX_MODEL_TOKENS ??= '2000000';
     const path = join(mkdtempSync(join(tmpdir(), 'efp-bench-')), 'system.efp');
     writeFileSync(path, generateSystem(shape));
     return describeFile(path);

@@ -28,12 +28,6 @@ async function writeLargeFile(path: string, header: string, row: (i: number) => 
     await once(out, 'finish');
 }
 
-async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number }> {
-    const started = performance.now();
-    const result = await call();
-    return { result, ms: performance.now() - started };
-}
-
 describe('huge inputs', () => {
     it('a 100 MB CodeCarbon emissions.csv is refused before it is read, with its size, the limit and how to raise it', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'efp-huge-csv-'));
@@ -44,11 +38,11 @@ describe('huge inputs', () => {
             expect(statSync(join(dir, 'emissions.csv')).size).toBeGreaterThanOrEqual(100 * MB);
             writeFileSync(join(dir, 'model.efp'), 'measurement training {\n  file: "emissions.csv"\n}\n');
             const heapBefore = process.memoryUsage().heapUsed;
-            const { result, ms } = await timed(() => efp('check', join(dir, 'model.efp')));
+            // refused before it is read: said by its size, and the heap does not grow by it (how long it takes is not a unit test's to say)
+            const result = await efp('check', join(dir, 'model.efp'));
             expect(result.code).toBe(1);
             expect(result.stdout).toMatch(/model\.efp:2:9: error: cannot read emissions\.csv: it is 10\d MB, more than the 64 MB efp reads/);
             expect(result.stdout).toContain('EFP_MAX_DATA_FILE_MB');
-            expect(ms).toBeLessThan(5000);
             // never loaded: the heap did not grow by the file's size
             expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * MB);
             // `efp import codecarbon` refuses it the same way (exit 2: the command cannot run)
@@ -66,10 +60,9 @@ describe('huge inputs', () => {
             const file = join(dir, 'system.json');
             await writeLargeFile(file, '{"efootprint_version": "22.2.1", "UsagePattern": {"up": {"hourly_usage_journey_starts": {"values": [',
                 i => `${i % 1000},`, 100 * MB);
-            const { result, ms } = await timed(() => efp('import', file));
+            const result = await efp('import', file);
             expect(result.code).toBe(2);
             expect(result.stderr).toMatch(/cannot read .*system\.json: it is 10\d MB, more than the 64 MB efp reads/);
-            expect(ms).toBeLessThan(2000);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
