@@ -51,8 +51,15 @@ export function readEfpString(token: string): string {
         }
         text += READ_ESCAPES[next] ?? next;
     }
-    return text;
+    // no character is half of a UTF-16 pair: what encodes text (a URI, UTF-8) throws on one or replaces it
+    return text.replace(LONE_SURROGATE, '\uFFFD');
 }
+
+/**
+ * Half of a UTF-16 pair without its other half (`\u{d800}`, or text an editor sent that no UTF-8 file can
+ * hold): not a character. Read as U+FFFD, the replacement character, as a UTF-8 decoder reads a bad byte.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text for a `//` comment: on one line whatever it holds, line breaks and other invisible characters

@@ -17,7 +17,7 @@ import { graphLinks } from './command-links.js';
 import { regionalAdvice } from '../../engine/report/regional-advice.js';
 import { formatMass } from '../../engine/report/mass-format.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
-import { markdownCode, markdownLink, markdownTableCell, markdownText as text } from '../../engine/text/markdown.js';
+import { markdownCode, markdownLink, markdownTableCell, markdownText } from '../../engine/text/markdown.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -52,10 +52,10 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         const document = AstUtils.getDocument(node);
         if (isUnitDecl(node)) {
-            const atom = unitAtom(node.name);
+            const atom = node.name === undefined ? undefined : unitAtom(node.name);
             return `**${text(node.name)}** — unit${atom ? `: ${text(atom.description)} (e-footprint's ${markdownCode(atom.pint)})` : ''}`;
         }
-        if (isSourceDecl(node)) return `**source ${text(node.name)}** — ${text(node.title)}${node.link ? `\n\n${markdownLink(node.link, node.link)}` : ''}`;
+        if (isSourceDecl(node)) return `**source ${text(node.name)}**${node.title === undefined ? '' : ` — ${text(node.title)}`}${node.link ? `\n\n${markdownLink(node.link, node.link)}` : ''}`;
         if (isEnumMember(node)) return `**${text(node.name)}** — ${text(node.label ?? node.name)}`;
         const model = this.modelAround(document);
         if (isAttribute(node) && isObjectDecl(node.$container)) {
@@ -169,4 +169,12 @@ export function hoverForObject(model: Model, object: EfpObject, uri?: string): s
     }
     if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
     return lines.join('\n');
+}
+
+/**
+ * A name or title of the syntax tree as Markdown text. A tree the parser recovered from an error can lack
+ * what its type says it has (`"" source nosuch`: a source without its title): shown as nothing.
+ */
+function text(value: string | undefined): string {
+    return value === undefined ? '' : markdownText(value);
 }
