@@ -14,15 +14,13 @@ class ListText {
     }
 }
 
-/** A number of the list: what a QuantityLiteral without a unit describes, its origin the number's place. */
-class ListedNumber {
-    readonly kind = 'number';
-    readonly unit = undefined;
+/** A piece of a list's text that the description points back to: its origin is that piece's place, worked out when asked. */
+abstract class ListPiece {
     readonly #list: ListText | undefined;
     readonly #start: number;
     readonly #end: number;
 
-    constructor(readonly value: number, list: ListText | undefined, start: number, end: number) {
+    constructor(list: ListText | undefined, start: number, end: number) {
         this.#list = list;
         this.#start = start;
         this.#end = end;
@@ -33,21 +31,22 @@ class ListedNumber {
     }
 }
 
+/** A number of the list: what a QuantityLiteral without a unit describes, its origin the number's place. */
+class ListedNumber extends ListPiece {
+    readonly kind = 'number';
+    readonly unit = undefined;
+
+    constructor(readonly value: number, list: ListText | undefined, start: number, end: number) {
+        super(list, start, end);
+    }
+}
+
 /** `-3`: what a Negation of a number describes, its origin from the sign to the number's end. */
-class NegatedListedNumber {
+class NegatedListedNumber extends ListPiece {
     readonly kind = 'negate';
-    readonly #list: ListText | undefined;
-    readonly #start: number;
-    readonly #end: number;
 
     constructor(readonly operand: ListedNumber, list: ListText | undefined, start: number, end: number) {
-        this.#list = list;
-        this.#start = start;
-        this.#end = end;
-    }
-
-    get origin(): Origin | undefined {
-        return this.#list?.origin(this.#start, this.#end);
+        super(list, start, end);
     }
 }
 

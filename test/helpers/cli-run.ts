@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
@@ -21,4 +22,18 @@ export function writeModelFiles(files: Record<string, string>): string {
         writeFileSync(full, text);
     }
     return dir;
+}
+
+/**
+ * Folders of model files for one test file, each made by `writeModelFiles` and removed after the file's
+ * tests: call at the top of a test file, then `folder({ 'm.efp': text })` in its tests.
+ */
+export function modelFolders(): (files: Record<string, string>) => string {
+    const dirs: string[] = [];
+    afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
+    return files => {
+        const dir = writeModelFiles(files);
+        dirs.push(dir);
+        return dir;
+    };
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { expectWellBehaved, runBounded } from '../helpers/bounded-run.js';
-import { writeModelFiles } from '../helpers/cli-run.js';
+import { modelFolders } from '../helpers/cli-run.js';
 
 /**
  * Numbers nobody should type, as the CLI meets them: each run stays within 1 GB and its time, exits with
@@ -11,14 +10,7 @@ import { writeModelFiles } from '../helpers/cli-run.js';
  */
 const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
 const V33 = readFileSync('test/fixtures/codecarbon/example_emissions_v3.3.csv', 'utf8');
-const dirs: string[] = [];
-afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
-
-function folder(files: Record<string, string>): string {
-    const dir = writeModelFiles(files);
-    dirs.push(dir);
-    return dir;
-}
+const folder = modelFolders();
 
 /** `efp check m.efp` on a model, in a folder of its own with `files`. */
 async function check(model: string, files: Record<string, string> = {}, env?: Record<string, string>) {

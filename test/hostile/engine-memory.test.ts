@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectWellBehaved, runBounded } from '../helpers/bounded-run.js';
-import { writeModelFiles } from '../helpers/cli-run.js';
+import { modelFolders } from '../helpers/cli-run.js';
 import { generateSystem } from '../../bench/system-generator.js';
 
 /**
@@ -11,14 +11,7 @@ import { generateSystem } from '../../bench/system-generator.js';
  * past the stack) go through without a stack overflow, and each run stays within 1 GB and a minute, with
  * the exit code and the message the README documents.
  */
-const dirs: string[] = [];
-afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
-
-function folder(files: Record<string, string>): string {
-    const dir = writeModelFiles(files);
-    dirs.push(dir);
-    return dir;
-}
+const folder = modelFolders();
 
 /** `rows` CodeCarbon runs a minute apart from 2026-01-01, in CodeCarbon's columns that efp requires. */
 function emissionsCsv(rows: number): string {

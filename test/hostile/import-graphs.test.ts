@@ -1,19 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { expectWellBehaved, runBounded } from '../helpers/bounded-run.js';
+import { modelFolders } from '../helpers/cli-run.js';
 
 /** Files that import each other in shapes no model has: long chains, wide fans, cycles. */
-const dirs: string[] = [];
-afterAll(() => { for (const dir of dirs) rmSync(dir, { recursive: true, force: true }); });
-
-function folder(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'efp-hostile-imports-'));
-    dirs.push(dir);
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return dir;
-}
+const folder = modelFolders();
 
 describe('import graphs', () => {
     it('3,000 files each importing the next: an error on each model past the limit (regression: did not finish in 8 minutes)', async () => {

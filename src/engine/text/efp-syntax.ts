@@ -59,7 +59,7 @@ export function readEfpString(token: string): string {
  * Half of a UTF-16 pair without its other half (`\u{d800}`, or text an editor sent that no UTF-8 file can
  * hold): not a character. Read as U+FFFD, the replacement character, as a UTF-8 decoder reads a bad byte.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const LONE_SURROGATE = /\p{Cs}/gu; // with the u flag, a whole pair is one code point and never matches
 
 /**
  * Text for a `//` comment: on one line whatever it holds, line breaks and other invisible characters

@@ -59,7 +59,7 @@ function hostileSystem(text: string): JsonRecord {
 }
 
 describe('efp import of e-footprint JSON with hostile strings', () => {
-    for (const { name, text } of HOSTILE_STRINGS) {
+    for (const { name, text, reads = text } of HOSTILE_STRINGS) {
         it(`${name}: the .efp holds exactly the JSON's objects and exports the same strings`, async () => {
             const dir = mkdtempSync(join(tmpdir(), 'efp-hostile-import-'));
             try {
@@ -79,13 +79,13 @@ describe('efp import of e-footprint JSON with hostile strings', () => {
                 const objectCount = Object.entries(json).filter(([k]) => k !== 'efootprint_version' && k !== 'Sources')
                     .reduce((sum, [, objects]) => sum + Object.keys(objects as JsonRecord).length, 0);
                 expect(declared.length).toBe(objectCount);
-                expect(declared.map(d => d.label ?? d.name)).toEqual(declared.map(() => text));
+                expect(declared.map(d => d.label ?? d.name)).toEqual(declared.map(() => reads));
 
                 const exported = await efp('export', join(dir, 'system.efp'), '-o', join(dir, 'exported.json'));
                 expect(exported.stderr).toBe('');
                 expect(exported.code).toBe(0);
                 const back = JSON.parse(readFileSync(join(dir, 'exported.json'), 'utf8')) as JsonRecord;
-                expect(compareEfootprintJson(json, back)).toEqual([]);
+                expect(compareEfootprintJson(hostileSystem(reads), back)).toEqual([]);
             } finally {
                 rmSync(dir, { recursive: true, force: true });
             }
@@ -93,7 +93,7 @@ describe('efp import of e-footprint JSON with hostile strings', () => {
     }
 
     it('a hostile time zone stays one string: the model says it is unknown, and nothing else', async () => {
-        for (const { text } of HOSTILE_STRINGS) {
+        for (const { text, reads = text } of HOSTILE_STRINGS) {
             const json = simpleSystem();
             (Object.values(json.Country as JsonRecord)[0] as JsonRecord).timezone = { zone: text, label: 'Timezone', source: 'user_data' };
             const efpText = printModel(importEfootprintJson(JSON.stringify(json)).description);
@@ -102,7 +102,7 @@ describe('efp import of e-footprint JSON with hostile strings', () => {
             expect(document.parseResult.parserErrors).toEqual([]);
             const country = (document.parseResult.value as Document).elements.find((e): e is ObjectDecl => e.$type === 'ObjectDecl' && e.kind === 'country')!;
             const zone = country.attributes.find(a => a.name === 'timezone')!.value;
-            expect(zone).toMatchObject({ $type: 'StringLiteral', value: text });
+            expect(zone).toMatchObject({ $type: 'StringLiteral', value: reads });
         }
     });
 });

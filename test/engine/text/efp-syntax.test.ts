@@ -17,11 +17,11 @@ describe('.efp string literals', () => {
     });
 
     it('read back as they were written, for every hostile string', () => {
-        for (const { name, text } of HOSTILE_STRINGS) {
+        for (const { name, text, reads = text } of HOSTILE_STRINGS) {
             const literal = efpString(text);
             expect(literal, name).toMatch(/^"(\\.|[^"\\])*"$/s);
             expect(literal, name).not.toMatch(TERMINAL_CONTROLS);
-            expect(readEfpString(literal), name).toBe(text);
+            expect(readEfpString(literal), name).toBe(reads);
         }
     });
 
@@ -33,7 +33,7 @@ describe('.efp string literals', () => {
     });
 
     it('are what the language reads: a label, a comment annotation and a text value', async () => {
-        for (const { name, text } of HOSTILE_STRINGS) {
+        for (const { name, text, reads = text } of HOSTILE_STRINGS) {
             const { documents: [document] } = await openWorkspace(
                 `country c ${efpString(text)} { timezone: ${efpString(text)}  comment ${efpString(text)} }\n`, false);
             expect(document.parseResult.lexerErrors, name).toEqual([]);
@@ -41,9 +41,9 @@ describe('.efp string literals', () => {
             const elements = (document.parseResult.value as Document).elements;
             expect(elements.length, name).toBe(1);
             const country = elements[0] as ObjectDecl;
-            expect(country.label, name).toBe(text);
-            expect(country.attributes[0].value, name).toMatchObject({ value: text });
-            expect(country.attributes[0].annotations[0], name).toMatchObject({ text });
+            expect(country.label, name).toBe(reads);
+            expect(country.attributes[0].value, name).toMatchObject({ value: reads });
+            expect(country.attributes[0].annotations[0], name).toMatchObject({ text: reads });
         }
     });
 });
@@ -61,10 +61,10 @@ describe('.efp comments and kept words', () => {
         expect(efpWord('Default-server')).toBe('Default-server');
         expect(efpWord('a, b')).toBe('"a, b"');
         const word = new RegExp(`^(?:${EFP_WORD_PATTERN})$`, 'su');
-        for (const { name, text } of [...HOSTILE_STRINGS, { name: 'empty', text: '' }]) {
+        for (const { name, text, reads = text } of [...HOSTILE_STRINGS, { name: 'empty', text: '' }]) {
             expect(efpWord(text), name).toMatch(word);
             expect(efpWord(text), name).not.toMatch(TERMINAL_CONTROLS);
-            expect(readEfpWord(efpWord(text)), name).toBe(text);
+            expect(readEfpWord(efpWord(text)), name).toBe(reads);
         }
     });
 });
