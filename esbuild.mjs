@@ -1,5 +1,8 @@
 // Bundles the CLI, the language server and the VS Code extension into out/ (CommonJS, Node 20).
 import * as esbuild from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { nodeBundleOptions } from './scripts/bundle-options.mjs';
+import { thirdPartyNotices } from './scripts/third-party-notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -12,20 +15,11 @@ const options = {
         'language-server': 'src/language/server.ts',
         extension: 'src/extension/main.ts'
     },
+    ...nodeBundleOptions,
     outdir: 'out',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
     sourcemap: true,
     sourcesContent: false,
-    minify,
-    logLevel: 'warning',
-    // Langium's ESM code reads import.meta.url in places the bundle never reaches at run time
-    define: { 'import.meta.url': '__efp_import_meta_url' },
-    banner: { js: 'const __efp_import_meta_url = require("url").pathToFileURL(__filename).href;' }
+    minify
 };
 
 // The webview scripts run in VS Code's webview (a browser page under a strict CSP): one IIFE bundle per
@@ -48,5 +42,7 @@ const builds = bench ? [options] : [options, webviewOptions];
 if (watch) {
     for (const o of builds) await (await esbuild.context(o)).watch();
 } else {
-    await Promise.all(builds.map(o => esbuild.build(o)));
+    // a minified build is the .vsix's (npm run package): it carries the notices of what its bundles hold
+    const results = await Promise.all(builds.map(o => esbuild.build({ ...o, metafile: minify })));
+    if (minify) writeFileSync('out/THIRD-PARTY-NOTICES.md', thirdPartyNotices(results.map(r => r.metafile), 'the efp extension'));
 }

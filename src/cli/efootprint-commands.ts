@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
-import { BUILTIN_LIBRARY_URI } from '../language/builtin-library.js';
 import { EfootprintImportError, importEfootprintJson } from '../engine/import/efootprint-json-import.js';
 import { printModel } from '../engine/export/efp-text.js';
 import { modelToEfootprintJson } from '../engine/export/efootprint-json-export.js';
-import { emptyIds, readEfootprintIds } from '../engine/export/efootprint-ids.js';
+import { keptEfootprintIds } from '../language/workspace/kept-efootprint-ids.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { terminalText } from './terminal-text.js';
@@ -36,11 +35,6 @@ export async function exportCommand(file: string, options: { output?: string }, 
     const evaluated = await evaluatedModel(file, io, 'nothing exported');
     if (!evaluated) return EXIT_MODEL_ERRORS;
     const { services, model } = evaluated;
-    // the ids live in comments, which the model does not keep: read them from every file of the model
-    const ids = emptyIds();
-    for (const doc of services.shared.workspace.LangiumDocuments.all) {
-        if (doc.uri.toString() !== BUILTIN_LIBRARY_URI) readEfootprintIds(doc.textDocument.getText(), ids);
-    }
-    await emit(JSON.stringify(modelToEfootprintJson(model, ids), null, 2), options.output, io);
+    await emit(JSON.stringify(modelToEfootprintJson(model, keptEfootprintIds(services)), null, 2), options.output, io);
     return EXIT_OK;
 }

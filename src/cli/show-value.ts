@@ -2,23 +2,17 @@ import type { Model } from '../engine/model/model.js';
 import { calculusGraph, explainNode } from '../engine/model/explain.js';
 import { describeSummary } from '../engine/model/value-format.js';
 import { UsageError } from './usage-error.js';
-import { didYouMean } from '../engine/model/diagnostics.js';
+import { valueAt, ValuePathError } from '../engine/model/value-path.js';
 import { terminalText } from './terminal-text.js';
 
-/** Finds `object.attribute` (a model object first, else a built-in one). */
+/** `object.attribute` for --show: a path that names no value is a usage error, in the terminal's words. */
 function findNode(model: Model, path: string) {
-    const dot = path.lastIndexOf('.');
-    if (dot <= 0) throw new UsageError(`--show takes object.attribute, e.g. web.energy_footprint (got '${terminalText(path)}')`);
-    const [id, attribute] = [path.slice(0, dot), path.slice(dot + 1)];
-    const object = model.lookup(id);
-    if (!object) throw new UsageError(`no object '${terminalText(id)}' in the model`);
-    const node = model.findNode(object.key, attribute);
-    if (!node) {
-        const names = [...object.spec.inputs.map(i => i.name), ...object.spec.calculated.map(c => c.name)];
-        const guess = didYouMean(attribute, names);
-        throw new UsageError(`${terminalText(String(object))} has no value '${terminalText(attribute)}'; ${guess ? `did you mean '${guess}'?` : `it has ${names.join(', ')}`}`);
+    try {
+        return valueAt(model, path);
+    } catch (e) {
+        if (e instanceof ValuePathError) throw new UsageError(terminalText(e.message));
+        throw e;
     }
-    return node;
 }
 
 /** A value with its formula and operands, for `efp eval --show`. */

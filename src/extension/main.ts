@@ -108,6 +108,7 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
             const target = uri ? String(uri) : activeEfpUri();
             if (target) await ObjectGraphPanel.show(host, target);
         }),
+        vscode.commands.registerCommand('efp.openExample', () => openExample(host.context)),
         vscode.commands.registerCommand('efp.evaluate', async (uri?: string) => {
             const target = uri ?? activeEfpUri();
             if (!target) return undefined;
@@ -119,6 +120,16 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
             return params;
         })
     ];
+}
+
+/**
+ * The quickstart model (shipped in the .vsix) in a new untitled editor: a whole model to read, change and
+ * evaluate, which the user saves where they like. The walkthrough's first step offers it.
+ */
+async function openExample(context: vscode.ExtensionContext): Promise<void> {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'quickstart.efp'));
+    const document = await vscode.workspace.openTextDocument({ language: 'efp', content: new TextDecoder().decode(bytes) });
+    await vscode.window.showTextDocument(document);
 }
 
 async function showCalculusGraphAtCursor(host: PanelHost): Promise<void> {

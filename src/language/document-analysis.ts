@@ -79,6 +79,14 @@ function fromEngine(fallbackUri: string, d: EngineDiagnostic): FileDiagnostic {
     };
 }
 
+/**
+ * Whether a diagnostic keeps the model from being used. An exceeded budget does not: it is an error of
+ * the figures, which can still be printed, exported, saved and compared.
+ */
+export function blocksUse(d: FileDiagnostic): boolean {
+    return d.severity === 'error' && d.code !== 'budget-exceeded';
+}
+
 export interface DocumentAnalysis {
     /** The evaluated model, when the text parses and links. */
     readonly model?: Model;

@@ -412,6 +412,19 @@ describe('efp extension in VS Code', () => {
         await vscode.webviewFrame('[data-id="streaming_platform.total_footprint"]');
         await vscode.screenshot('18-after-reload');
     });
+
+    test('the walkthrough\'s example opens from the .vsix in an untitled editor, checked by the server', async () => {
+        await vscode.runCommand('efp: Open the Quickstart Example');
+        await vscode.page.locator('.tab.active', { hasText: /^Untitled-\d/ }).waitFor({ timeout: UI_TIMEOUT });
+        await vscode.editorLine(OBJECT_LINE).first().waitFor({ timeout: UI_TIMEOUT });
+        await expect.poll(() => vscode.statusBarItem('status.editor.mode').textContent(), { timeout: UI_TIMEOUT }).toBe('efp');
+        // the server checks it like a file: its outline comes from the server's document symbols
+        const outline = await vscode.showOutline();
+        await outline.filter({ hasText: /^ssd$/ }).first().waitFor({ timeout: UI_TIMEOUT });
+        await vscode.screenshot('19-quickstart-example');
+        await vscode.runCommand('File: Revert File');
+        await vscode.runCommand('View: Close Editor');
+    });
 });
 
 function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {

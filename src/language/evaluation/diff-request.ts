@@ -12,7 +12,7 @@ import { change } from '../../engine/diff/footprint-diff.js';
 import { waterfallOf } from '../../engine/diff/waterfall.js';
 import { scenarioResults, type ScenarioResult } from '../../engine/scenarios/scenario-results.js';
 import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
-import { analyzeDocument, type FileDiagnostic } from '../document-analysis.js';
+import { analyzeDocument, blocksUse, type FileDiagnostic } from '../document-analysis.js';
 import { importClosure } from '../efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 // The CLI's `efp diff --git` reads a revision into an in-memory workspace: the panel reuses it, so that
@@ -58,8 +58,7 @@ function fileName(uri: string): string {
 function editorSide(efp: EfpServices, document: LangiumDocument, label: string): DiffSide {
     const documents = efp.shared.workspace.LangiumDocuments;
     const analysis = analyzeDocument(document, efp);
-    // an exceeded budget does not keep the figures from comparing (as in the CLI)
-    const errors = analysis.diagnostics.filter(d => d.severity === 'error' && d.code !== 'budget-exceeded');
+    const errors = analysis.diagnostics.filter(blocksUse);
     const ids = emptyIds();
     for (const uri of importClosure(document, documents)) {
         const doc = uri === BUILTIN_LIBRARY_URI ? undefined : documents.getDocument(URI.parse(uri));

@@ -7,7 +7,7 @@ import { SourceUnavailableError } from './source-unavailable-error.js';
 import { fileAccessPolicy, fileLimitOf, outsideWorkspace, type FileAccessPolicy } from '../data-files.js';
 import { CheckedFileSystem } from './checked-file-system.js';
 import { FileError } from '../../platform/file-errors.js';
-import { readTextFile } from '../../platform/text-files.js';
+import { readTextFile, tooLargeError } from '../../platform/text-files.js';
 
 /**
  * Whether models loaded from files may read files (imports, data files) outside the current folder and
@@ -40,9 +40,10 @@ export type WorkspaceAccess = Pick<FileAccessPolicy, 'allowOutside' | 'roots' | 
  * library, then parses, links and validates them all. Files are read through efp's checked reader (size,
  * UTF-8); a main file that cannot be read is a SourceUnavailableError saying why, an import that cannot is
  * reported on its line. `access`: the workspace of a command by default (the current folder, the model's
- * folder and the git repository it is in).
+ * folder and the git repository it is in). `mainText`: the main file's text when it is not read from disk
+ * (the engine API's models from text); its imports are still read relative to `path`.
  */
-export async function loadWorkspace(path: string, access?: WorkspaceAccess): Promise<LoadedWorkspace> {
+export async function loadWorkspace(path: string, access?: WorkspaceAccess, mainText?: string): Promise<LoadedWorkspace> {
     const { shared, Efp } = createEfpServices(CheckedFileSystem);
     const mainUri = URI.file(resolve(path));
     const policy = fileAccessPolicy(shared);
@@ -54,6 +55,13 @@ export async function loadWorkspace(path: string, access?: WorkspaceAccess): Pro
         policy.roots = () => roots;
     }
     const read = async (uri: URI) => {
+        if (uri === mainUri && mainText !== undefined) {
+            // a text given in memory has the size limit of the file it stands for
+            const bytes = Buffer.byteLength(mainText), limit = fileLimitOf(uri);
+            if (bytes <= limit.bytes) return mainText;
+            const e = tooLargeError(path, bytes, limit);
+            throw new SourceUnavailableError(`cannot read ${path}: ${e.reason}`, e.hint);
+        }
         try {
             return await readTextFile(uri.fsPath, fileLimitOf(uri));
         } catch (e) {

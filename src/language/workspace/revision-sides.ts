@@ -2,9 +2,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileSystemProvider, type LangiumDocument } from 'langium';
 import { createEfpServices, type EfpServices } from '../efp-module.js';
-import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
-import { analyzeDocument, type FileDiagnostic } from '../document-analysis.js';
-import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
+import { analyzeDocument, blocksUse, type FileDiagnostic } from '../document-analysis.js';
+import { keptEfootprintIds } from './kept-efootprint-ids.js';
 import type { Model } from '../../engine/model/model.js';
 import { loadWorkspace, type WorkspaceAccess } from './file-workspace.js';
 import { loadModelFiles } from './model-files.js';
@@ -31,12 +30,8 @@ export interface DiffSide {
 function sideOf(label: string, services: EfpServices, document: LangiumDocument): DiffSide {
     const analysis = analyzeDocument(document, services);
     // an exceeded budget does not keep the figures from comparing
-    const errors = analysis.diagnostics.filter(d => d.severity === 'error' && d.code !== 'budget-exceeded');
-    const ids = emptyIds();
-    for (const doc of services.shared.workspace.LangiumDocuments.all) {
-        if (doc.uri.toString() !== BUILTIN_LIBRARY_URI) readEfootprintIds(doc.textDocument.getText(), ids);
-    }
-    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: ids.objects, errors, absent: false };
+    const errors = analysis.diagnostics.filter(blocksUse);
+    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: keptEfootprintIds(services).objects, errors, absent: false };
 }
 
 /**
