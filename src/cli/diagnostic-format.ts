@@ -1,14 +1,11 @@
-import { relative } from 'node:path';
-import { URI } from 'langium';
 import type { FileDiagnostic } from '../language/document-analysis.js';
+import { problemCounts, reportPath } from './checked-model.js';
 import { terminalText } from './terminal-text.js';
 
 /** `file:line:col: severity: message [code]`, then the fix hint on its own line. 1-based positions. */
 export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string {
-    const uri = URI.parse(d.uri);
-    const rel = uri.scheme === 'file' ? relative(cwd, uri.fsPath) : '';
     // paths under the current folder are shown relative to it, others in full
-    const file = uri.scheme !== 'file' ? d.uri : rel && !rel.startsWith('..') ? rel : uri.fsPath;
+    const file = reportPath(d.uri, cwd);
     const where = `${terminalText(file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
     // messages quote the model (names, strings, paths): shown, never interpreted by the terminal
     const head = `${where}: ${d.severity}: ${terminalText(d.message)}${d.code ? ` [${terminalText(d.code)}]` : ''}`;
@@ -17,14 +14,7 @@ export function formatDiagnostic(d: FileDiagnostic, cwd = process.cwd()): string
 
 export function summarize(diagnostics: readonly FileDiagnostic[]): string {
     // the last diagnostic of a file that has too many stands for those it left out
-    let errors = 0, warnings = 0;
-    for (const d of diagnostics) {
-        if (d.leftOut) {
-            errors += d.leftOut.errors;
-            warnings += d.leftOut.warnings;
-        } else if (d.severity === 'error') errors++;
-        else if (d.severity === 'warning') warnings++;
-    }
+    const { errors, warnings } = problemCounts(diagnostics);
     if (errors === 0 && warnings === 0) return 'no problems found';
     return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }

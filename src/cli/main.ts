@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { EFP_VERSION } from '../version.js';
-import { analyzeDocument } from '../language/document-analysis.js';
+import { analyzeDocument, blocksUse } from '../language/document-analysis.js';
 import { modelToReferenceJson } from '../engine/export/reference-json.js';
 import { systemsOf } from '../engine/model/footprint-totals.js';
 import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
@@ -29,6 +29,12 @@ import { ifManifestCommand } from './if-manifest-export.js';
 import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThreshold, readBaseline } from './baseline-commands.js';
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { checkWatch, filesReadBy, interruptSignal, type CheckRound } from './check-watch.js';
+import type { CheckedModel } from './checked-model.js';
+import { checkJson } from './check-json.js';
+import { checkSarif } from './check-sarif.js';
+import { checkGithub } from './github-annotations.js';
+import { writeJobSummary } from './check-job-summary.js';
+import { summarizeSystem } from '../engine/report/footprint-summary.js';
 
 export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 
@@ -65,30 +71,56 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
     return EXIT_OK;
 }
 
-export interface CheckOptions { baseline?: string; threshold?: string }
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
+export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'github'];
 
-/** `efp check FILES`: the exit code, and the files the check read (for --watch to follow). */
+export interface CheckOptions { baseline?: string; threshold?: string; format?: CheckFormat; output?: string }
+
+/**
+ * `efp check FILES`: the exit code, and the files the check read (for --watch to follow). The report is
+ * text (file:line:col), JSON, SARIF or GitHub annotations (with the job summary when GitHub Actions
+ * gives one), on standard output or in `--output`.
+ */
 export async function checkCommand(files: readonly string[], options: CheckOptions, io: Output): Promise<CheckRound> {
     const threshold = parseThreshold(options.threshold);
     if (options.threshold !== undefined && !options.baseline) throw new UsageError('--threshold applies to --baseline: give the baseline file too');
     const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
-    let failed = false;
-    let faulted = false;
+    const format = options.format ?? 'text';
+    const models: CheckedModel[] = [];
     const read = new Set<string>();
     for (const file of files) {
         const { services, document } = await loadWorkspace(file);
         const analysis = analyzeDocument(document, services);
         for (const path of filesReadBy(document, services)) read.add(path);
-        const diagnostics = baseline && analysis.model
-            ? [...analysis.diagnostics, ...baselineFindings(analysis.model, document.uri.toString(), baseline, threshold)]
+        const compared = baseline !== undefined && analysis.model !== undefined;
+        const diagnostics = compared
+            ? [...analysis.diagnostics, ...baselineFindings(analysis.model!, document.uri.toString(), baseline!, threshold)]
             : analysis.diagnostics;
-        for (const d of diagnostics) io.out(formatDiagnostic(d));
-        io.out(`${terminalText(file)}: ${summarize(diagnostics)}${baseline && analysis.model ? ` (compared with the baseline ${terminalText(options.baseline!)})` : ''}`);
-        if (diagnostics.some(d => d.severity === 'error')) failed = true;
-        // efp failed while checking: what it says (no problems, or these) cannot be trusted
-        if (diagnostics.some(d => d.code === INTERNAL_ERROR)) faulted = true;
+        // figures of a model with errors are not its figures: none are reported
+        const usable = analysis.model && !analysis.diagnostics.some(blocksUse) ? analysis.model : undefined;
+        const systems = usable ? systemsOf(usable).map(system => summarizeSystem(usable, system)) : [];
+        const model: CheckedModel = { file, diagnostics, systems, ...(compared ? { baseline: options.baseline } : {}) };
+        models.push(model);
+        // text goes out file by file, as it is found
+        if (format === 'text' && options.output === undefined) io.out(checkText(model));
     }
+    if (format !== 'text' || options.output !== undefined) {
+        const report = format === 'json' ? checkJson(models) : format === 'sarif' ? checkSarif(models)
+            : format === 'github' ? checkGithub(models) : models.map(checkText).join('\n');
+        await emit(report, options.output, io);
+    }
+    if (format === 'github') await writeJobSummary(models);
+    const diagnostics = models.flatMap(m => m.diagnostics);
+    // efp failed while checking: what it says (no problems, or these) cannot be trusted
+    const faulted = diagnostics.some(d => d.code === INTERNAL_ERROR);
+    const failed = diagnostics.some(d => d.severity === 'error');
     return { code: faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK, read: [...read].sort() };
+}
+
+/** One model's check as text: its diagnostics, then its counts. */
+function checkText(model: CheckedModel): string {
+    const compared = model.baseline !== undefined ? ` (compared with the baseline ${terminalText(model.baseline)})` : '';
+    return [...model.diagnostics.map(d => formatDiagnostic(d)), `${terminalText(model.file)}: ${summarize(model.diagnostics)}${compared}`].join('\n');
 }
 
 /** Runs the efp command line; returns the exit code instead of exiting (tests call it in-process). */
@@ -130,7 +162,12 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
         .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
         .option('--watch', 'check again whenever a model\'s files change (the models, their imports, their data files), until Ctrl-C')
+        .addOption(new Option('--format <format>', 'text (file:line:col), json, sarif (code scanning) or github (workflow annotations, and the job summary)').choices(CHECK_FORMATS).default('text'))
+        .option('-o, --output <file>', 'write the report to a file instead of standard output')
         .action(async (files: string[], options: CheckOptions & { watch?: boolean }) => {
+            if (options.watch && (options.format !== 'text' || options.output !== undefined)) {
+                throw new UsageError('--watch prints text as it checks: leave out --format and --output');
+            }
             code = options.watch
                 ? await checkWatch(files, () => checkCommand(files, options, io), io, { clear: process.stdout.isTTY === true, stop: interruptSignal() })
                 : (await checkCommand(files, options, io)).code;

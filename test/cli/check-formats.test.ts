@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
+import { efp, modelFolders } from '../helpers/cli-run.js';
+import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.js';
+import { loadReference } from '../helpers/reference-comparison.js';
+import { efpString } from '../../src/engine/text/efp-syntax.js';
+
+/** `efp check --format json|sarif|github`: the reports CI reads, from the same diagnostics as the text. */
+const folder = modelFolders();
+const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
+// e-footprint 22.2.1's total for the quickstart, kg CO2e: its system totals by phase and category
+const QUICKSTART_TOTALS = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz').system_totals as Record<string, Record<string, { value: number }>>;
+const QUICKSTART_TOTAL = ['total_fabrication_footprint_sum_over_period', 'total_energy_footprint_sum_over_period']
+    .reduce((sum, phase) => sum + Object.values(QUICKSTART_TOTALS[phase]).reduce((s, v) => s + v.value, 0), 0);
+/** A model with one error: a power given as an energy. */
+const broken = () => folder({ 'broken.efp': QUICKSTART.replace('power: 300 W', 'power: 300 Wh') });
+
+describe('efp check --format json', () => {
+    it('gives each model\'s diagnostics, counts and systems, and the exit code the text gives', async () => {
+        const dir = broken();
+        const result = await efp('check', '--format', 'json', 'examples/budgets.efp', join(dir, 'broken.efp'));
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe('');
+        const report = JSON.parse(result.stdout) as { errors: number; warnings: number; files: { file: string; errors: number; warnings: number; diagnostics: Record<string, unknown>[]; systems: { total: number; perYear: number }[] }[] };
+        expect(report).toMatchObject({ errors: 1, warnings: 2 });
+        const [budgets, bad] = report.files;
+        expect(budgets).toMatchObject({ file: 'examples/budgets.efp', errors: 0, warnings: 2 });
+        expect(budgets.diagnostics[0]).toMatchObject({ file: 'examples/budgets.efp', line: 7, column: 3, severity: 'warning', code: 'budget-warning' });
+        expect(budgets.diagnostics[0].hint).toBe('The limit is not exceeded yet; `warning_threshold` sets when this warning starts.');
+        expect(budgets.systems[0].total / QUICKSTART_TOTAL).toBeCloseTo(1, 5);
+        expect(bad).toMatchObject({ errors: 1, warnings: 0, systems: [] });
+        expect(bad.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'dimension-mismatch', line: QUICKSTART.split('\n').findIndex(l => l.includes('power: 300 W')) + 1 })]);
+    });
+
+    it('writes to --output, and --watch refuses any format but text', async () => {
+        const out = join(folder({}), 'check.json');
+        const result = await efp('check', '--format', 'json', '-o', out, 'examples/quickstart.efp');
+        expect(result).toMatchObject({ code: 0, stdout: '' });
+        expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ errors: 0, warnings: 0, files: [{ file: 'examples/quickstart.efp' }] });
+        expect(await efp('check', '--watch', '--format', 'json', 'examples/quickstart.efp')).toMatchObject({
+            code: 2, stderr: 'efp: --watch prints text as it checks: leave out --format and --output\n'
+        });
+        expect((await efp('check', '--format', 'xml', 'examples/quickstart.efp')).code).toBe(2);
+    });
+});
+
+describe('efp check --format sarif', () => {
+    it('is valid SARIF 2.1.0: a result per diagnostic, with its rule, level and region', async () => {
+        const dir = broken();
+        const result = await efp('check', '--format', 'sarif', 'examples/budgets.efp', join(dir, 'broken.efp'));
+        expect(result.code).toBe(1);
+        const sarif = JSON.parse(result.stdout) as { runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: Record<string, unknown>[] }[] };
+        const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+        ajvFormats.default(ajv as never);
+        const validate = ajv.compile(JSON.parse(readFileSync('test/fixtures/sarif/sarif-schema-2.1.0.json', 'utf8')) as object);
+        expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+        const [run] = sarif.runs;
+        expect(run.tool.driver.name).toBe('efp');
+        expect(run.tool.driver.rules.map(r => r.id)).toEqual(['budget-warning', 'dimension-mismatch']);
+        expect(run.results.length).toBe(3);
+        expect(run.results[0]).toMatchObject({
+            ruleId: 'budget-warning', level: 'warning',
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'examples/budgets.efp', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3 } } }]
+        });
+        expect(run.results[2]).toMatchObject({ ruleId: 'dimension-mismatch', level: 'error' });
+        // a file outside the current folder keeps its full path
+        expect((run.results[2].locations as { physicalLocation: { artifactLocation: { uri: string } } }[])[0].physicalLocation.artifactLocation.uri)
+            .toBe(encodeURI(relative('.', join(dir, 'broken.efp')).startsWith('..') ? join(dir, 'broken.efp') : relative('.', join(dir, 'broken.efp'))));
+    });
+});
+
+describe('efp check --format github', () => {
+    const summaryBefore = process.env.GITHUB_STEP_SUMMARY;
+    afterEach(() => {
+        if (summaryBefore === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+        else process.env.GITHUB_STEP_SUMMARY = summaryBefore;
+    });
+
+    it('annotates each diagnostic on its line, and adds the footprint to the job summary', async () => {
+        const summary = join(folder({ 'summary.md': '' }), 'summary.md');
+        process.env.GITHUB_STEP_SUMMARY = summary;
+        const result = await efp('check', '--format', 'github', 'examples/budgets.efp');
+        expect(result.code).toBe(0);
+        const lines = result.stdout.trimEnd().split('\n');
+        expect(lines[0]).toBe('::warning file=examples/budgets.efp,line=7,col=3,endLine=7,endColumn=19,title=efp budget-warning::'
+            + 'budget platform_yearly: system streaming_platform emits 6,143.5 t CO2e in 2027, 88 %25 of its limit of 7,000.0 t (7 kt/year); warning from 80 %25'
+            + '%0Ahint: The limit is not exceeded yet; `warning_threshold` sets when this warning starts.');
+        expect(lines.at(-1)).toBe('examples/budgets.efp: 0 errors, 2 warnings');
+        const page = readFileSync(summary, 'utf8');
+        expect(page).toContain('| `examples/budgets.efp` | 0 | 2 |');
+        expect(page).toContain('**10,966.4 t CO2e** over 3 years (3,655.5 t CO2e a year): fabrication 7,231.8 t CO2e, energy 3,734.6 t CO2e.');
+        expect(page).toContain('| Default laptop | Devices | 4,955.4 t | 1,072.1 t | 6,027.4 t | 55.0 % |');
+    });
+
+    it('keeps hostile names as text: one annotation a line, no command of their own, no Markdown in the summary', async () => {
+        const summary = join(folder({ 'summary.md': '' }), 'summary.md');
+        process.env.GITHUB_STEP_SUMMARY = summary;
+        for (const { name, text } of HOSTILE_STRINGS) {
+            const dir = folder({
+                // a valid model whose server is named by the string (the summary's tables name it)
+                'm.efp': QUICKSTART.replace('server web "server" {', `server web ${efpString(text)} {`),
+                // an error that quotes the string (the annotation's message)
+                'z.efp': `import "m.efp"\ncountry c "c" { timezone: ${efpString(text)}  average_carbon_intensity: 100 g/kWh }\n`
+            });
+            const result = await efp('check', '--format', 'github', join(dir, 'm.efp'), join(dir, 'z.efp'));
+            expect(result.code, name).toBe(1);
+            const annotations = result.stdout.trimEnd().split('\n').filter(l => !/^\S+: (\d+ errors?, \d+ warnings?|no problems found)$/.test(l));
+            expect(annotations.length, name).toBeGreaterThanOrEqual(2);
+            for (const line of annotations) {
+                expect(line, name).toMatch(/^::(error|notice) file=[^:,\n]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=efp [\w-]+::[^\n]*$/);
+                // the message holds no `::` a runner could take for the start of a command: it is all on this line
+                expect(line.split('::').length, name).toBeGreaterThanOrEqual(3);
+            }
+            expect(annotations.filter(l => l.includes('unknown time zone')).length, name).toBe(1);
+        }
+        const page = readFileSync(summary, 'utf8');
+        // every `<` and `[` of a name is escaped: no tag, comment or link
+        expect(page).not.toMatch(/(?<!\\)<(img|script|!--)|(?<!\\)\[x(?<!\\)\]\(javascript:/);
+        expect(page).toContain('| \\<img src=x onerror=alert(1)\\> | Servers |');
+    });
+});
