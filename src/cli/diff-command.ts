@@ -1,4 +1,4 @@
-import { dirname, posix, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { URI } from 'langium';
 import { diffModels, type ModelDiff } from '../engine/diff/model-diff.js';
 import { change } from '../engine/diff/footprint-diff.js';
@@ -19,6 +19,7 @@ import { realPath } from '../platform/real-path.js';
 import { modelFileLimit } from '../language/data-files.js';
 import { parsePercentOption } from './percent-option.js';
 import { terminalText } from './terminal-text.js';
+import { rootModelPaths } from './root-models.js';
 
 export interface DiffCommandOptions {
     git?: string;
@@ -143,8 +144,6 @@ async function gitReport(spec: string, files: string[]): Promise<DiffReport> {
     return { oldLabel: range.old, newLabel: range.new ?? 'working tree', models };
 }
 
-const IMPORT = /^\s*import\s+"([^"]+)"/gm;
-
 /**
  * The models of a repository under `prefix` (the current folder): .efp files of either side that no
  * other .efp file imports (an imported file is part of the model that imports it).
@@ -152,15 +151,11 @@ const IMPORT = /^\s*import\s+"([^"]+)"/gm;
 async function rootModels(root: string, where: string, oldCommit: string, newCommit: string | undefined): Promise<GitLocation[]> {
     const prefix = where === '' || where === '.' ? '' : `${where.replace(/\/$/, '')}/`;
     const paths = [...new Set([...await trackedModels(root, oldCommit), ...await trackedModels(root, newCommit)])].sort();
-    const imported = new Set<string>();
-    // only to find which files import which: a file that cannot be read imports nothing here (comparing it says why)
+    // only to find which files import which
     const read = (path: string): Promise<string> => newCommit === undefined
-        ? readTextFile(resolve(root, path)).catch(() => '')
-        : gitBlob(root, newCommit, path, modelFileLimit().bytes).then(bytes => bytes.toString('utf8'), () => '');
-    for (const path of paths) {
-        for (const m of (await read(path)).matchAll(IMPORT)) imported.add(posix.normalize(posix.join(posix.dirname(path), m[1])));
-    }
-    const models = paths.filter(p => p.startsWith(prefix) && !imported.has(p));
+        ? readTextFile(resolve(root, path))
+        : gitBlob(root, newCommit, path, modelFileLimit().bytes).then(bytes => bytes.toString('utf8'));
+    const models = (await rootModelPaths(paths, read)).filter(p => p.startsWith(prefix));
     if (models.length === 0) {
         throw new UsageError(`no .efp model in ${prefix ? terminalText(prefix) : 'the repository'} at ${newCommit ? 'either revision' : 'the revision or in the working tree'}; give the model file: efp diff --git REV model.efp`);
     }

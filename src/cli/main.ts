@@ -30,6 +30,8 @@ import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThre
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { checkWatch, filesReadBy, interruptSignal, type CheckRound } from './check-watch.js';
 import type { CheckedModel } from './checked-model.js';
+import { modelArguments } from './model-arguments.js';
+import { COMMENT_PLATFORMS, prCommentCommand, type CommentPlatform } from './pr-comment-command.js';
 import { checkJson } from './check-json.js';
 import { checkSarif } from './check-sarif.js';
 import { checkGithub } from './github-annotations.js';
@@ -158,16 +160,17 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .action(async (file: string, options: EvalOptions) => { code = await evalCommand(file, options, io); });
     program.command('check')
         .description('report syntax, name, unit and model errors, and exceeded budgets, as file:line:col; exit 1 when there are errors')
-        .argument('<files...>', '.efp models')
+        .argument('<models...>', '.efp models: files, folders (the models under them) or quoted globs (\'models/**/*.efp\')')
         .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
         .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
         .option('--watch', 'check again whenever a model\'s files change (the models, their imports, their data files), until Ctrl-C')
         .addOption(new Option('--format <format>', 'text (file:line:col), json, sarif (code scanning) or github (workflow annotations, and the job summary)').choices(CHECK_FORMATS).default('text'))
         .option('-o, --output <file>', 'write the report to a file instead of standard output')
-        .action(async (files: string[], options: CheckOptions & { watch?: boolean }) => {
+        .action(async (models: string[], options: CheckOptions & { watch?: boolean }) => {
             if (options.watch && (options.format !== 'text' || options.output !== undefined)) {
                 throw new UsageError('--watch prints text as it checks: leave out --format and --output');
             }
+            const files = await modelArguments(models);
             code = options.watch
                 ? await checkWatch(files, () => checkCommand(files, options, io), io, { clear: process.stdout.isTTY === true, stop: interruptSignal() })
                 : (await checkCommand(files, options, io)).code;
@@ -226,6 +229,12 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .option('--if-compat', 'reproduce the plugin exactly, including its NaN energy for AWS types with several microarchitectures')
         .option('--json', 'with flags, print the observation as JSON instead of words')
         .action(async (options: CloudEstimateOptions) => { code = await cloudEstimateCommand(options, io, io.stdin ?? readProcessStdin); });
+    program.command('pr-comment')
+        .description('post efp diff\'s Markdown on the CI job\'s pull or merge request, or update efp\'s earlier comment, when the footprint or its inputs changed')
+        .argument('<diff-json>', 'what efp diff --json wrote')
+        .argument('<diff-markdown>', 'what efp diff --markdown wrote')
+        .addOption(new Option('--on <platform>', 'github (GITHUB_TOKEN) or gitlab (EFP_GITLAB_TOKEN)').choices(COMMENT_PLATFORMS).makeOptionMandatory())
+        .action(async (diffJson: string, diffMarkdown: string, options: { on: CommentPlatform }) => { code = await prCommentCommand(diffJson, diffMarkdown, options, io); });
     program.command('lsp')
         .description('run the language server (for editors other than VS Code)')
         .option('--stdio', 'talk over standard input and output (the default)')

@@ -122,3 +122,26 @@ describe('efp check --format github', () => {
         expect(page).toContain('| \\<img src=x onerror=alert(1)\\> | Servers |');
     });
 });
+
+describe('efp check over folders and globs', () => {
+    it('checks the models of a folder (the files no other one imports), and the files a quoted glob matches', async () => {
+        const dir = folder({
+            'models/a.efp': QUICKSTART,
+            'models/b.efp': 'import "shared/base.efp"\n',
+            'models/shared/base.efp': QUICKSTART,
+            'models/node_modules/x.efp': 'not a model',
+            'models/.hidden/y.efp': 'not a model'
+        });
+        const byFolder = await efp('check', '--format', 'json', join(dir, 'models'));
+        expect(byFolder.code).toBe(0);
+        expect((JSON.parse(byFolder.stdout) as { files: { file: string }[] }).files.map(f => relative(dir, f.file))).toEqual(['models/a.efp', 'models/b.efp']);
+        const byGlob = await efp('check', '--format', 'json', join(dir, 'models/**/*.efp'));
+        expect((JSON.parse(byGlob.stdout) as { files: { file: string }[] }).files.map(f => relative(dir, f.file)).sort()).toEqual(['models/a.efp', 'models/b.efp', 'models/shared/base.efp']);
+    });
+
+    it('fails when a folder or a glob names no model: a job that checks nothing does not pass', async () => {
+        const dir = folder({ 'notes.txt': '' });
+        expect(await efp('check', dir)).toMatchObject({ code: 2, stderr: `efp: no .efp model in the folder ${dir}\n` });
+        expect(await efp('check', join(dir, '*.efp'))).toMatchObject({ code: 2, stderr: `efp: no file matches ${join(dir, '*.efp')}\n` });
+    });
+});

@@ -1,0 +1,43 @@
+import { readTextFile, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
+import { githubThread, gitlabThread, ThreadError } from './comment-threads.js';
+import { isFootprintComment, nextComment, type DiffJsonSummary } from './footprint-comment.js';
+import { UsageError } from './usage-error.js';
+import { terminalText } from './terminal-text.js';
+
+export type CommentPlatform = 'github' | 'gitlab';
+export const COMMENT_PLATFORMS: readonly CommentPlatform[] = ['github', 'gitlab'];
+
+/**
+ * `efp pr-comment DIFF.json DIFF.md --on github|gitlab`: posts `efp diff --markdown` on the job's pull or
+ * merge request, or updates efp's earlier comment there, when the footprint or its inputs changed
+ * (src/cli/footprint-comment.ts). Outside a pull request it says so and does nothing. Exit 1 when the
+ * platform refuses (a token without the right to comment).
+ */
+export async function prCommentCommand(diffJson: string, diffMarkdown: string, options: { on: CommentPlatform }, io: Output): Promise<number> {
+    let diff: DiffJsonSummary;
+    try {
+        diff = JSON.parse(await readTextFile(diffJson)) as DiffJsonSummary;
+        if (!Array.isArray(diff.models)) throw new Error('no models');
+    } catch (e) {
+        if (!(e instanceof SyntaxError) && !(e instanceof Error && e.message === 'no models')) throw e;
+        throw new UsageError(`${terminalText(diffJson)} is not the output of efp diff --json`);
+    }
+    const markdown = await readTextFile(diffMarkdown);
+    try {
+        const thread = options.on === 'github' ? githubThread() : gitlabThread();
+        if (!thread) {
+            io.out('efp: not a pull or merge request: no comment');
+            return EXIT_OK;
+        }
+        const previous = (await thread.comments()).find(c => c.ours && isFootprintComment(c.body));
+        const next = nextComment(diff, markdown, previous?.body);
+        if (next.action === 'create') await thread.create(next.body);
+        if (next.action === 'update') await thread.update(previous!.id, next.body);
+        io.out(`efp: ${thread.name}: ${next.reason}`);
+        return EXIT_OK;
+    } catch (e) {
+        if (!(e instanceof ThreadError)) throw e;
+        io.err(`efp: cannot comment: ${e.message}`);
+        return EXIT_MODEL_ERRORS;
+    }
+}
