@@ -18,7 +18,7 @@ let client: LanguageClient | undefined;
 
 /** Starts the .efp language server and registers the commands, the status bar and the panels. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('out', 'language-server.cjs'));
+    const serverModule = serverPath() ?? context.asAbsolutePath(path.join('out', 'language-server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
@@ -89,6 +89,17 @@ function filePolicy(): FilePolicyParams {
     return { allowOutsideWorkspace: workspaceTrusted && setting?.globalValue === true, workspaceTrusted };
 }
 
+/**
+ * `efp.server.path`: another language server to run (a development build, another version), as a Node
+ * module. It runs code, so only the user's own setting counts (machine scope in package.json, and never a
+ * workspace's value even where VS Code would apply one), and never in an untrusted workspace.
+ */
+function serverPath(): string | undefined {
+    if (!vscode.workspace.isTrusted) return undefined;
+    const value = vscode.workspace.getConfiguration('efp').inspect<string>('server.path')?.globalValue;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 async function refreshPanels(host: PanelHost, uri: string): Promise<void> {
     await Promise.all([FootprintPanel.refresh(host, uri), CalculusGraphPanel.refresh(host, uri), ObjectGraphPanel.refresh(host, uri), DiffPanel.refresh(host, uri)]);
 }
@@ -109,6 +120,8 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
             if (target) await ObjectGraphPanel.show(host, target);
         }),
         vscode.commands.registerCommand('efp.openExample', () => openExample(host.context)),
+        // a server that went wrong (or a new efp.server.path) without reloading the window
+        vscode.commands.registerCommand('efp.restartServer', () => languageClient.restart()),
         vscode.commands.registerCommand('efp.evaluate', async (uri?: string) => {
             const target = uri ?? activeEfpUri();
             if (!target) return undefined;

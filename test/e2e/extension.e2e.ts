@@ -425,6 +425,20 @@ describe('efp extension in VS Code', () => {
         await vscode.runCommand('File: Revert File');
         await vscode.runCommand('View: Close Editor');
     });
+
+    test('the language server restarts on command, and checks the file again', async () => {
+        await vscode.openFile('quickstart.efp', OBJECT_LINE);
+        await vscode.runCommand('efp: Restart Language Server');
+        // a new server answers: a syntax error typed after the restart is reported, and undo clears it
+        const lineNumber = fs.readFileSync(EXAMPLE, 'utf8').split('\n').findIndex((text) => text.trim() === VALID_LINE) + 1;
+        await vscode.goToEndOfLine(lineNumber);
+        await vscode.page.keyboard.type(' :');
+        await vscode.showProblemsPanel();
+        await expect.poll(async () => (await vscode.problemCounts()).errors, { timeout: DIAGNOSTICS_TIMEOUT }).toBeGreaterThan(0);
+        await vscode.screenshot('20-after-restart');
+        await vscode.page.keyboard.press('Control+Z');
+        await expect.poll(() => vscode.problemCounts(), { timeout: DIAGNOSTICS_TIMEOUT }).toEqual({ errors: 0, warnings: 0 });
+    });
 });
 
 function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
