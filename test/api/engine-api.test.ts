@@ -64,7 +64,7 @@ describe('the engine API', () => {
         const [server] = before.systems()[0].objects.filter(o => o.id === 'web');
         const [serverAfter] = after.systems()[0].objects.filter(o => o.id === 'web');
         expect(diff.summary.total.change).toBeCloseTo(serverAfter.energy - server.energy, 3);
-        // the figure `efp diff` prints for this change (scripts/test-ci-workflow.sh): +170.5 t, energy only
+        // the figure `efp diff` prints for this change (test/ci/github-action.test.ts): +170.5 t, energy only
         expect(diff.summary.total.change / 1000).toBeCloseTo(170.5, 1);
         expect(serverAfter.fabrication).toBe(server.fabrication);
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
 import AjvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
 import { runCompositeAction, type RunContext } from '../helpers/composite-action.js';
@@ -115,5 +116,20 @@ describe('the CI integrations\' pinned version', () => {
         expect(readFileSync('action.yml', 'utf8')).toMatch(new RegExp(`^  version:\\n.*\\n    default: ${version.replace(/\./g, '\\.')}$`, 'm'));
         expect(readFileSync('docs/ci/gitlab-ci.yml', 'utf8')).toContain(`EFP_VERSION: "${version}"`);
         expect((JSON.parse(readFileSync('packages/efp/package.json', 'utf8')) as { version: string }).version).toBe(version);
+    });
+});
+
+describe('the example workflow (docs/ci/github-actions.yml)', () => {
+    it('runs this version of the action with inputs it has, and the permissions its steps need', () => {
+        const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+        const workflow = yaml.load(readFileSync('docs/ci/github-actions.yml', 'utf8')) as {
+            permissions: Record<string, string>; jobs: { footprint: { steps: { uses?: string; with?: Record<string, unknown> }[] } }
+        };
+        const action = yaml.load(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> };
+        const step = workflow.jobs.footprint.steps.find(s => s.uses?.startsWith('efp-lang/efp@'))!;
+        expect(step.uses).toBe(`efp-lang/efp@v${version}`);
+        for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
+        expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'security-events': 'write' });
+        expect(workflow.jobs.footprint.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     });
 });
