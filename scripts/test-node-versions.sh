@@ -20,7 +20,7 @@ for major in ${EFP_NODE_VERSIONS:-22 24}; do
     fi
     bin=$(cd "$(dirname "$binary")" && pwd)
     echo "test-node-versions: Node $("$binary" --version) ($binary)"
-    if ! PATH="$bin:$PATH" node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json="test-results/unit-node$major.json"; then
+    if ! PATH="$bin:$PATH" EFP_TEST_REPORT="test-results/unit-node$major.json" node node_modules/vitest/vitest.mjs run; then
         status=1
     fi
 done
