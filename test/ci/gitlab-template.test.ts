@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { startReviewApi, type ReviewApi } from '../helpers/review-api.js';
-import { modelRepository, type ModelRepository } from '../helpers/model-repository.js';
+import { ciFixture } from '../helpers/model-repository.js';
+import { runBash, type ScriptResult } from '../helpers/bash-script.js';
 
 /**
  * docs/ci/gitlab-ci.yml's job run as GitLab's runner runs a script (bash, `-eo pipefail`) on a temporary
@@ -12,55 +11,38 @@ import { modelRepository, type ModelRepository } from '../helpers/model-reposito
  */
 const root = resolve('.');
 const job = (yaml.load(readFileSync('docs/ci/gitlab-ci.yml', 'utf8')) as Record<string, { script: string[]; variables: Record<string, string> }>)['efp-footprint'];
-let repo: ModelRepository;
-let api: ReviewApi;
+const ci = ciFixture();
 
-beforeAll(async () => {
-    repo = modelRepository();
-    api = await startReviewApi();
-});
-afterAll(() => api.close());
-
-function runJob(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((done, reject) => {
-        const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', job.script.join('\n')], {
-            cwd: repo.path,
-            env: {
-                ...process.env, ...job.variables, EFP: `${process.execPath} ${join(root, 'bin/efp.cjs')}`,
-                CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_MERGE_REQUEST_IID: '3', CI_PROJECT_ID: '12',
-                CI_API_V4_URL: `${api.url}/api/v4`, ...env
-            }
-        });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-        child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-        child.on('error', reject);
-        child.on('close', code => done({ code, stdout, stderr }));
+function runJob(env: Record<string, string>): Promise<ScriptResult> {
+    return runBash(job.script.join('\n'), ci.repo.path, {
+        ...process.env, ...job.variables, EFP: `${process.execPath} ${join(root, 'bin/efp.cjs')}`,
+        CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main', CI_MERGE_REQUEST_IID: '3', CI_PROJECT_ID: '12',
+        CI_API_V4_URL: `${ci.api.url}/api/v4`, ...env
     });
 }
 
 describe('the GitLab CI template', () => {
     it('checks, compares and posts one note on the merge request, updated in place', async () => {
-        repo.edit('600 W');
+        ci.repo.edit('600 W');
         const first = await runJob({ EFP_GITLAB_TOKEN: 'the-token' });
         expect(first.stderr).toBe('');
         expect(first.code).toBe(0);
         expect(first.stdout).toBe('model.efp: no problems found\nefp: GitLab merge request !3: created\n');
-        expect(api.comments[0].body.split('\n').slice(0, 2)).toEqual(['<!-- efp-diff -->', '## 🔺 Footprint +170.5 t CO2e (+1.6 %)']);
-        repo.edit('700 W');
+        expect(ci.api.comments[0].body.split('\n').slice(0, 2)).toEqual(['<!-- efp-diff -->', '## 🔺 Footprint +170.5 t CO2e (+1.6 %)']);
+        ci.repo.edit('700 W');
         const second = await runJob({ EFP_GITLAB_TOKEN: 'the-token' });
         expect(second.stdout).toContain('efp: GitLab merge request !3: updated');
-        expect(api.calls.filter(c => !c.startsWith('GET'))).toEqual(['POST /api/v4/projects/12/merge_requests/3/notes', 'PUT /api/v4/projects/12/merge_requests/3/notes/100']);
-        expect(JSON.parse(readFileSync(join(repo.path, 'efp.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+        expect(ci.api.calls.filter(c => !c.startsWith('GET'))).toEqual(['POST /api/v4/projects/12/merge_requests/3/notes', 'PUT /api/v4/projects/12/merge_requests/3/notes/100']);
+        expect(JSON.parse(readFileSync(join(ci.repo.path, 'efp.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
     });
 
     it('fails past EFP_FAIL_ABOVE, and without a token still checks and compares', async () => {
-        repo.edit('600 W');
+        ci.repo.edit('600 W');
         const gated = await runJob({ EFP_FAIL_ABOVE: '1' });
         expect(gated.code).toBe(1);
         expect(gated.stderr).toContain('more than --fail-above 1 %');
-        expect(readFileSync(join(repo.path, 'efp-diff.md'), 'utf8')).toMatch(/^<!-- efp-diff -->\n## 🔺 Footprint \+170\.5 t CO2e/);
-        repo.edit('300 Wh');
+        expect(readFileSync(join(ci.repo.path, 'efp-diff.md'), 'utf8')).toMatch(/^<!-- efp-diff -->\n## 🔺 Footprint \+170\.5 t CO2e/);
+        ci.repo.edit('300 Wh');
         const broken = await runJob({});
         expect(broken.code).toBe(1);
         expect(broken.stdout).toMatch(/^model\.efp:\d+:\d+: error: 'power' expects a power \(W\)/);

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
+import { runBash, type ScriptResult } from '../helpers/bash-script.js';
 
 /**
  * .github/workflows/release.yml run step by step on a copy of the repository, with publishing in dry-run
@@ -34,21 +35,14 @@ function prepareChangelog(copy: string): void {
     writeFileSync(path, readFileSync(path, 'utf8').replace('## [Unreleased]', `## [Unreleased]\n\n## [${version}] - 2026-12-07`));
 }
 
-function runStep(step: Step, cwd: string, tag: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runStep(step: Step, cwd: string, tag: string): Promise<ScriptResult> {
     const env: Record<string, string> = { ...process.env as Record<string, string>, TAG: tag, EFP_RELEASE_DRY_RUN: '1' };
     for (const name of Object.keys(step.env ?? {})) env[name] = TOKENS[name as keyof typeof TOKENS] ?? '';
-    return new Promise((done, reject) => {
-        const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd, env });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-        child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-        child.on('error', reject);
-        child.on('close', code => done({ code, stdout, stderr }));
-    });
+    return runBash(step.run!, cwd, env);
 }
 
 describe('the release workflow', () => {
-    const results = new Map<string, { code: number | null; stdout: string; stderr: string }>();
+    const results = new Map<string, ScriptResult>();
     let copy: string;
 
     beforeAll(async () => {

@@ -415,19 +415,23 @@ describe('efp extension in VS Code', () => {
 
     test('the walkthrough\'s example opens from the .vsix in an untitled editor, checked by the server', async () => {
         await vscode.runCommand('efp: Open the Quickstart Example');
-        await vscode.page.locator('.tab.active', { hasText: /^Untitled-\d/ }).waitFor({ timeout: UI_TIMEOUT });
+        // an untitled editor is named by its first line, with `Untitled-N` beside it
+        await vscode.page.locator('.tab.active', { hasText: /Untitled-\d/ }).waitFor({ timeout: UI_TIMEOUT });
         await vscode.editorLine(OBJECT_LINE).first().waitFor({ timeout: UI_TIMEOUT });
         await expect.poll(() => vscode.statusBarItem('status.editor.mode').textContent(), { timeout: UI_TIMEOUT }).toBe('efp');
         // the server checks it like a file: its outline comes from the server's document symbols
         const outline = await vscode.showOutline();
         await outline.filter({ hasText: /^ssd$/ }).first().waitFor({ timeout: UI_TIMEOUT });
         await vscode.screenshot('19-quickstart-example');
-        await vscode.runCommand('File: Revert File');
-        await vscode.runCommand('View: Close Editor');
+        // closed unsaved, so that the next test sees the workspace's file alone
+        await vscode.runCommand('View: Revert and Close Editor');
+        await vscode.page.locator('.tab', { hasText: /Untitled-\d/ }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     });
 
     test('the language server restarts on command, and checks the file again', async () => {
         await vscode.openFile('quickstart.efp', OBJECT_LINE);
+        // the panels of earlier tests hold the other editor group: give the model's editor the focus
+        await vscode.editorLine(OBJECT_LINE).first().click();
         await vscode.runCommand('efp: Restart Language Server');
         // a new server answers: a syntax error typed after the restart is reported, and undo clears it
         const lineNumber = fs.readFileSync(EXAMPLE, 'utf8').split('\n').findIndex((text) => text.trim() === VALID_LINE) + 1;

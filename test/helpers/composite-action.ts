@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { runBash } from './bash-script.js';
 
 /**
  * Runs a composite GitHub Action (action.yml) here as the runner would: its `run:` steps with bash
@@ -38,17 +38,6 @@ function substitute(text: string, context: RunContext, inputs: Record<string, st
     return text.replace(/\$\{\{(.*?)\}\}/g, (_, e: string) => String(expression(e, context, inputs, failed)));
 }
 
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-        const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env });
-        let stdout = '', stderr = '';
-        child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-        child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-        child.on('error', reject);
-        child.on('close', code => resolve({ code, stdout, stderr }));
-    });
-}
-
 export async function runCompositeAction(actionFile: string, context: RunContext): Promise<ActionRun> {
     const action = yaml.load(readFileSync(actionFile, 'utf8')) as ActionFile;
     if (action.runs.using !== 'composite') throw new Error('composite-action: not a composite action');
@@ -71,7 +60,7 @@ export async function runCompositeAction(actionFile: string, context: RunContext
         if (step.run === undefined || step.shell !== 'bash') throw new Error(`composite-action: step ${step.name} is not a bash run step`);
         const stepEnv = { ...env };
         for (const [k, v] of Object.entries(step.env ?? {})) stepEnv[k] = substitute(String(v), context, inputs, run.failed);
-        const result = await bash(step.run, context.cwd, stepEnv);
+        const result = await runBash(step.run, context.cwd, stepEnv);
         const status = result.code === 0 ? 'success' : 'failure';
         run.steps.push({ name: step.name, status, stdout: result.stdout, stderr: result.stderr });
         if (status === 'failure') run.failed = true;

@@ -1,7 +1,9 @@
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startReviewApi, type ReviewApi } from './review-api.js';
 
 /**
  * A git repository for the CI tests: the quickstart committed on `main` and pushed to a bare `origin`,
@@ -28,4 +30,18 @@ export function modelRepository(): ModelRepository {
     git('push', '-q', 'origin', 'main');
     git('checkout', '-q', '-b', 'feature');
     return { path, edit: power => writeFileSync(join(path, 'model.efp'), quickstart.replace('power: 300 W', `power: ${power}`)) };
+}
+
+/**
+ * A repository and a stand-in comment API for one CI test file, made before its tests and closed after:
+ * `const ci = ciFixture();` then `ci.repo`, `ci.api` in the tests.
+ */
+export function ciFixture(): { readonly repo: ModelRepository; readonly api: ReviewApi } {
+    const fixture = {} as { repo: ModelRepository; api: ReviewApi };
+    beforeAll(async () => {
+        fixture.repo = modelRepository();
+        fixture.api = await startReviewApi();
+    });
+    afterAll(() => fixture.api.close());
+    return fixture;
 }
