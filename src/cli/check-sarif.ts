@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileDiagnostic } from '../language/document-analysis.js';
 import { EFP_VERSION } from '../version.js';
@@ -25,7 +26,7 @@ export function checkSarif(models: readonly CheckedModel[], cwd = process.cwd())
         message: { text: d.hint ? `${d.message}\nHint: ${d.hint}` : d.message },
         locations: [{
             physicalLocation: {
-                artifactLocation: { uri: encodeURI(reportPath(d.uri, cwd)), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactOf(d.uri, cwd),
                 region: {
                     startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
                     endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1
@@ -52,6 +53,16 @@ export function checkSarif(models: readonly CheckedModel[], cwd = process.cwd())
             results: diagnostics.map(result)
         }]
     }, null, 2);
+}
+
+/**
+ * Where a result is: a path relative to `%SRCROOT%` (the current folder) for a file under it, as code
+ * scanning expects; the whole URI of any other (a file outside it, the built-in library).
+ */
+function artifactOf(uri: string, cwd: string): { uri: string; uriBaseId?: string } {
+    const path = reportPath(uri, cwd);
+    if (path === uri) return { uri };
+    return isAbsolute(path) ? { uri: pathToFileURL(path).href } : { uri: encodeURI(path), uriBaseId: '%SRCROOT%' };
 }
 
 function ruleOf(d: FileDiagnostic): string {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,6 +75,29 @@ describe('the npm package @efp-lang/efp', () => {
         const types = readFileSync(join(project, 'node_modules/@efp-lang/efp/dist/index.d.ts'), 'utf8');
         expect(types).toMatch(/export declare function loadModel\(path: string, options\?: LoadOptions\): Promise<EfpModel>;/);
         expect(types).not.toMatch(/from ['"]/);
+    });
+
+    it('runs the language server for other editors: `efp lsp --stdio` answers initialize', async () => {
+        const server = spawn(process.execPath, [join(project, 'node_modules/.bin/efp'), 'lsp', '--stdio'], { cwd: project });
+        try {
+            const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+            server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+            let received = '';
+            const answer = await new Promise<{ id: number; result: { capabilities: Record<string, unknown> } }>((resolve, reject) => {
+                server.on('error', reject);
+                server.stdout.on('data', (d: Buffer) => {
+                    received += d.toString();
+                    const framed = /Content-Length: (\d+)\r\n\r\n/.exec(received);
+                    const start = framed ? framed.index + framed[0].length : -1;
+                    if (framed && Buffer.byteLength(received.slice(start)) >= Number(framed[1])) resolve(JSON.parse(received.slice(start)) as never);
+                });
+            });
+            expect(answer.id).toBe(1);
+            expect(answer.result.capabilities).toMatchObject({ hoverProvider: true, definitionProvider: true });
+            expect(answer.result.capabilities.completionProvider).toBeDefined();
+        } finally {
+            server.kill();
+        }
     });
 
     it('types a TypeScript script that uses it (strict, Node16 resolution)', async () => {
