@@ -1,17 +1,11 @@
 import type { FileDiagnostic } from '../language/document-analysis.js';
 import { EFP_VERSION } from '../version.js';
+import { diagnosticOf } from '../api/diagnostic.js';
 import { problemCounts, reportPath, type CheckedModel } from './checked-model.js';
 
-/** A diagnostic in the JSON report: 1-based positions, the file as `efp check` names it. */
+/** A diagnostic in the JSON report: the engine API's, with the file as `efp check` names it. */
 function jsonDiagnostic(d: FileDiagnostic) {
-    return {
-        file: reportPath(d.uri),
-        line: d.range.start.line + 1, column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
-        severity: d.severity, message: d.message,
-        ...(d.code === undefined ? {} : { code: d.code }),
-        ...(d.hint === undefined ? {} : { hint: d.hint })
-    };
+    return { ...diagnosticOf(d), file: reportPath(d.uri) };
 }
 
 /**

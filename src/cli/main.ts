@@ -88,6 +88,8 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     if (options.threshold !== undefined && !options.baseline) throw new UsageError('--threshold applies to --baseline: give the baseline file too');
     const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
     const format = options.format ?? 'text';
+    // only the JSON report and the job summary show the footprint: the others are not worth its sums
+    const reportsFigures = format === 'json' || format === 'github';
     const models: CheckedModel[] = [];
     const read = new Set<string>();
     for (const file of files) {
@@ -99,7 +101,7 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
             ? [...analysis.diagnostics, ...baselineFindings(analysis.model!, document.uri.toString(), baseline!, threshold)]
             : analysis.diagnostics;
         // figures of a model with errors are not its figures: none are reported
-        const usable = analysis.model && !analysis.diagnostics.some(blocksUse) ? analysis.model : undefined;
+        const usable = reportsFigures && analysis.model && !analysis.diagnostics.some(blocksUse) ? analysis.model : undefined;
         const systems = usable ? systemsOf(usable).map(system => summarizeSystem(usable, system)) : [];
         const model: CheckedModel = { file, diagnostics, systems, ...(compared ? { baseline: options.baseline } : {}) };
         models.push(model);

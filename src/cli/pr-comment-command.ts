@@ -14,14 +14,8 @@ export const COMMENT_PLATFORMS: readonly CommentPlatform[] = ['github', 'gitlab'
  * platform refuses (a token without the right to comment).
  */
 export async function prCommentCommand(diffJson: string, diffMarkdown: string, options: { on: CommentPlatform }, io: Output): Promise<number> {
-    let diff: DiffJsonSummary;
-    try {
-        diff = JSON.parse(await readTextFile(diffJson)) as DiffJsonSummary;
-        if (!Array.isArray(diff.models)) throw new Error('no models');
-    } catch (e) {
-        if (!(e instanceof SyntaxError) && !(e instanceof Error && e.message === 'no models')) throw e;
-        throw new UsageError(`${terminalText(diffJson)} is not the output of efp diff --json`);
-    }
+    const diff = diffJsonOf(await readTextFile(diffJson));
+    if (!diff) throw new UsageError(`${terminalText(diffJson)} is not the output of efp diff --json`);
     const markdown = await readTextFile(diffMarkdown);
     try {
         const thread = options.on === 'github' ? githubThread() : gitlabThread();
@@ -39,5 +33,16 @@ export async function prCommentCommand(diffJson: string, diffMarkdown: string, o
         if (!(e instanceof ThreadError)) throw e;
         io.err(`efp: cannot comment: ${e.message}`);
         return EXIT_MODEL_ERRORS;
+    }
+}
+
+/** The text as `efp diff --json`'s output, or undefined when it is not JSON with a list of models. */
+function diffJsonOf(text: string): DiffJsonSummary | undefined {
+    try {
+        const diff = JSON.parse(text) as DiffJsonSummary;
+        return Array.isArray(diff?.models) ? diff : undefined;
+    } catch (e) {
+        if (e instanceof SyntaxError) return undefined;
+        throw e;
     }
 }
