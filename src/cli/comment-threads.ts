@@ -67,8 +67,13 @@ function required(env: NodeJS.ProcessEnv, name: string, hint: string): string {
  */
 export function githubThread(env: NodeJS.ProcessEnv = process.env): CommentThread | undefined {
     const eventPath = env.GITHUB_EVENT_PATH;
-    const event = eventPath ? JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: unknown } } : {};
-    const number = Number(env.EFP_PULL_REQUEST ?? event.pull_request?.number);
+    let event: { pull_request?: { number?: unknown } } | null = {};
+    try {
+        if (eventPath) event = JSON.parse(readFileSync(eventPath, 'utf8')) as typeof event;
+    } catch (e) {
+        throw new ThreadError(`cannot read the event GITHUB_EVENT_PATH names (${terminalText(eventPath!)}): ${terminalText(e instanceof Error ? e.message : String(e))}`);
+    }
+    const number = Number(env.EFP_PULL_REQUEST ?? event?.pull_request?.number);
     if (!Number.isInteger(number) || number <= 0) return undefined;
     const token = env.EFP_GITHUB_TOKEN ?? required(env, 'GITHUB_TOKEN', 'give the workflow\'s token (env: GITHUB_TOKEN: ${{ github.token }}) with pull-requests: write');
     const repository = required(env, 'GITHUB_REPOSITORY', 'run in GitHub Actions, or set it to owner/repo');

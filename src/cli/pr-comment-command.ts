@@ -36,11 +36,19 @@ export async function prCommentCommand(diffJson: string, diffMarkdown: string, o
     }
 }
 
-/** The text as `efp diff --json`'s output, or undefined when it is not JSON with a list of models. */
+/** Whether a model of the diff has the summary the decision reads (src/cli/diff-json.ts). */
+function isComparedModel(m: unknown): boolean {
+    if (typeof m !== 'object' || m === null) return false;
+    const s = (m as { summary?: { total?: { change?: unknown }; changedInputs?: unknown; objects?: unknown } } | null)?.summary;
+    return typeof (m as { status?: unknown }).status === 'string' && typeof s?.total?.change === 'number'
+        && typeof s.changedInputs === 'number' && typeof s.objects === 'object' && s.objects !== null;
+}
+
+/** The text as `efp diff --json`'s output, or undefined when it is not (not JSON, or not its shape). */
 function diffJsonOf(text: string): DiffJsonSummary | undefined {
     try {
         const diff = JSON.parse(text) as DiffJsonSummary;
-        return Array.isArray(diff?.models) ? diff : undefined;
+        return Array.isArray(diff?.models) && diff.models.every(isComparedModel) ? diff : undefined;
     } catch (e) {
         if (e instanceof SyntaxError) return undefined;
         throw e;
