@@ -31,6 +31,7 @@ import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
+import { EfpAstNodeDescriptionProvider } from './efp-ast-node-descriptions.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
 import { EfpDocumentValidator } from './efp-document-validator.js';
@@ -85,7 +86,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
     },
     workspace: {
         // paths of nodes in deep expressions stay short (src/language/efp-ast-node-locator.ts)
-        AstNodeLocator: () => new EfpAstNodeLocator()
+        AstNodeLocator: () => new EfpAstNodeLocator(),
+        // a name in the index in a fixed shape, its segments computed when read (src/language/efp-ast-node-descriptions.ts)
+        AstNodeDescriptionProvider: services => new EfpAstNodeDescriptionProvider(services)
     },
     references: {
         References: services => new EfpReferences(services),
