@@ -13,6 +13,7 @@ import { FootprintStatusBar } from './status-bar.js';
 import { DiffPanel } from './panels/diff-panel.js';
 import { registerDiffCommands } from './diff-commands.js';
 import { ScenariosView } from './scenarios-view.js';
+import { registerBuiltinLibraryDocument } from './builtin-library-document.js';
 
 let client: LanguageClient | undefined;
 
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         CalculusGraphPanel.registerSerializer(host),
         ObjectGraphPanel.registerSerializer(host),
         DiffPanel.registerSerializer(host),
+        registerBuiltinLibraryDocument(host.request),
         ...registerCommands(host, languageClient, statusBar),
         ...registerDiffCommands(host)
     );

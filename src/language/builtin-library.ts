@@ -1,12 +1,17 @@
 import { unitSymbols } from '../engine/units/unit.js';
+import { BUILTIN_LIBRARY_SCHEME } from './protocol.js';
 import { BUILTIN_SOURCES } from '../engine/library/sources.js';
 import { ARCHETYPES } from '../engine/library/archetypes.js';
 import { COUNTRIES } from '../engine/data/countries.js';
 import { classSpec } from '../engine/classes/registry.js';
 import { BUILTIN_ENUMS, enumMember } from '../engine/classes/builtin-enums.js';
 
-/** Where the built-in library lives (as `URI.toString()` spells it); editors show it read-only. */
-export const BUILTIN_LIBRARY_URI = 'builtin:/efp/library.efp';
+/**
+ * Where the built-in library lives (as `URI.toString()` spells it): go to definition on `France` or `ssd`
+ * lands there, and the VS Code extension shows it read-only, its text asked of the server
+ * (`BuiltinLibraryRequest`).
+ */
+export const BUILTIN_LIBRARY_URI = `${BUILTIN_LIBRARY_SCHEME}:/library.efp`;
 
 function quote(text: string): string {
     return JSON.stringify(text);

@@ -7,7 +7,8 @@ import { registerFootprintRequest } from './evaluation/footprint-request.js';
 import { registerValueAtRequest } from './evaluation/value-at.js';
 import { registerDiffRequests } from './evaluation/diff-request.js';
 import { registerGraphRequests } from './graphs/graph-requests.js';
-import { EvaluateRequest } from './protocol.js';
+import { BuiltinLibraryRequest, EvaluateRequest } from './protocol.js';
+import { builtinLibraryText } from './builtin-library.js';
 import { handlerGuard, logInternalFault } from './handler-guard.js';
 import { CheckedFileSystem } from './workspace/checked-file-system.js';
 import { registerFilePolicy } from './workspace/client-file-policy.js';
@@ -35,6 +36,8 @@ export function startServer(connection: Connection = createServerConnection()): 
     registerGraphRequests(connection, Efp);
     registerDiffRequests(connection, Efp);
     connection.onRequest(EvaluateRequest.method, (params: { uri: string }) => Efp.evaluation.EvaluationPublisher.evaluateNow(params.uri));
+    // the library has one text, whatever its URI's query or fragment
+    connection.onRequest(BuiltinLibraryRequest.method, () => builtinLibraryText());
     // figures shown while typing wait for the evaluation of the text (debounced, cancellable) rather
     // than evaluate each keystroke's text themselves
     startLanguageServer(shared, { HoverProvider: DocumentState.Validated, InlayHintProvider: DocumentState.Validated, CodeLensProvider: DocumentState.Validated });

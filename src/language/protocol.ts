@@ -293,3 +293,15 @@ export namespace ScenariosRequest {
     export const method = 'efp/scenarios' as const;
     export const type: RequestDescriptor<{ readonly uri: string }, ScenariosResult> = { method };
 }
+
+/** The URI scheme of the built-in library's text (`efp-builtin:/library.efp`), read-only in editors. */
+export const BUILTIN_LIBRARY_SCHEME = 'efp-builtin';
+
+/**
+ * The text of the built-in library (every name a model may use without declaring it), for an editor to
+ * show where go to definition on a built-in name lands.
+ */
+export namespace BuiltinLibraryRequest {
+    export const method = 'efp/builtinLibrary' as const;
+    export const type: RequestDescriptor<{ readonly uri: string }, string> = { method };
+}

@@ -38,6 +38,8 @@ const NO_PROBLEMS = 'No problems have been detected in the workspace.';
 const SYSTEM_LINE = 'system streaming_platform';
 /** The last input of the server, after which the completion test types. */
 const SERVER_LAST_LINE = 'storage: ssd';
+/** The example's line that names a built-in country. */
+const COUNTRY_LINE = 'country: France';
 
 /** What `efp eval` prints for the example: the figures the editor must show too. */
 interface CliFigures {
@@ -428,6 +430,26 @@ describe('efp extension in VS Code', () => {
         await vscode.page.locator('.tab', { hasText: /Untitled-\d/ }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     });
 
+    test('go to definition on a built-in name opens the built-in library, read-only', async () => {
+        await vscode.openFile('quickstart.efp', OBJECT_LINE);
+        const { x, y } = await vscode.wordCentre(COUNTRY_LINE, 'France');
+        await vscode.page.mouse.click(x, y);
+        await vscode.runCommand('Go to Definition');
+        // the server's text of the library, under its own scheme, highlighted as .efp
+        await vscode.page.locator('.tab.active', { hasText: 'library.efp' }).waitFor({ timeout: UI_TIMEOUT });
+        const declaration = vscode.editorLine('country France "France"');
+        await declaration.first().waitFor({ timeout: UI_TIMEOUT });
+        expect((await vscode.lineTokens('country France "France"')).length).toBeGreaterThan(1);
+        await expect.poll(() => vscode.statusBarItem('status.editor.mode').textContent(), { timeout: UI_TIMEOUT }).toBe('efp');
+        // typing is refused: the library is no one's file to change
+        await vscode.page.keyboard.type('x');
+        await vscode.page.getByText('Cannot edit in read-only editor').first().waitFor({ timeout: UI_TIMEOUT });
+        await expect(vscode.editorLine('xFrance').count()).resolves.toBe(0);
+        await vscode.screenshot('20-builtin-library');
+        await vscode.runCommand('View: Close Editor');
+        await vscode.page.locator('.tab', { hasText: 'library.efp' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    });
+
     test('the language server restarts on command, and checks the file again', async () => {
         await vscode.openFile('quickstart.efp', OBJECT_LINE);
         // the panels of earlier tests hold the other editor group: give the model's editor the focus
@@ -439,7 +461,7 @@ describe('efp extension in VS Code', () => {
         await vscode.page.keyboard.type(' :');
         await vscode.showProblemsPanel();
         await expect.poll(async () => (await vscode.problemCounts()).errors, { timeout: DIAGNOSTICS_TIMEOUT }).toBeGreaterThan(0);
-        await vscode.screenshot('20-after-restart');
+        await vscode.screenshot('21-after-restart');
         await vscode.page.keyboard.press('Control+Z');
         await expect.poll(() => vscode.problemCounts(), { timeout: DIAGNOSTICS_TIMEOUT }).toEqual({ errors: 0, warnings: 0 });
     });

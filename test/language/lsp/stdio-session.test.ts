@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Hover, CompletionList } from 'vscode-languageserver-protocol';
+import type { Hover, CompletionList, LocationLink } from 'vscode-languageserver-protocol';
 import { startLspSession, type LspSession } from '../../helpers/lsp-client.js';
 import type { EvaluatedParams, FootprintResult, ValueAtResult } from '../../../src/language/protocol.js';
 
@@ -75,6 +75,31 @@ describe('efp lsp --stdio', () => {
         const evaluated = await connection.sendRequest('efp/evaluate', { uri: evaluatedUri }) as EvaluatedParams;
         expect(evaluated).toMatchObject({ version: 1, stale: true });
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: evaluatedUri } });
+    });
+});
+
+describe('efp lsp --stdio: the built-in library', () => {
+    it('go to definition on a built-in name lands in efp-builtin:/library.efp, whose text the server gives', async () => {
+        const session = await startLspSession();
+        try {
+            const { connection } = session;
+            const modelUri = pathToFileURL(resolve('examples/quickstart-builtins.efp')).toString();
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: modelUri, languageId: 'efp', version: 1, text } });
+            await session.diagnostics(modelUri, 1);
+            const lines = text.split('\n');
+            const countryLine = lines.findIndex(l => l.includes('country: France'));
+            const links = await connection.sendRequest('textDocument/definition', {
+                textDocument: { uri: modelUri }, position: { line: countryLine, character: lines[countryLine].indexOf('France') + 2 }
+            }) as LocationLink[];
+            expect(links.map(l => l.targetUri)).toEqual(['efp-builtin:/library.efp']);
+            const library = await connection.sendRequest('efp/builtinLibrary', { uri: links[0].targetUri }) as string;
+            const { start, end } = links[0].targetSelectionRange;
+            expect(library.split('\n')[start.line].slice(start.character, end.character)).toBe('France');
+            expect(library.split('\n')[start.line]).toMatch(/^country France /);
+            await connection.sendNotification('textDocument/didClose', { textDocument: { uri: modelUri } });
+        } finally {
+            await session.stop();
+        }
     });
 });
 
