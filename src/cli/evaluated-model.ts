@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { blocksUse, type FileDiagnostic } from '../language/document-analysis.js';
 import type { EfpServices } from '../language/efp-module.js';
 import type { Model } from '../engine/model/model.js';
-import { loadModel } from '../api/load-model.js';
+import { loadModel, loadModelText } from '../api/load-model.js';
 import { loadedModelOf } from '../api/efp-model.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import type { Output } from './cli-output.js';
@@ -16,12 +16,14 @@ export interface EvaluatedModel {
 }
 
 /**
- * Loads and evaluates a model file (through the engine API) for a command that needs its values. When
+ * Loads and evaluates a model file (through the engine API) for a command that needs its values; with
+ * `text`, the file's text is that (a model read from standard input). When
  * the model has errors they are printed (file:line:col, with hints) with `efp: FILE has N errors;
  * <refusal>`, and the result is undefined: the command then exits 1.
  */
-export async function evaluatedModel(file: string, io: Output, refusal: string): Promise<EvaluatedModel | undefined> {
-    const { model, diagnostics, services, document } = loadedModelOf(await loadModel(file));
+export async function evaluatedModel(file: string, io: Output, refusal: string, text?: string): Promise<EvaluatedModel | undefined> {
+    const loaded = text === undefined ? await loadModel(file) : await loadModelText(text, { path: file });
+    const { model, diagnostics, services, document } = loadedModelOf(loaded);
     const errors = diagnostics.filter(blocksUse);
     for (const d of errors) io.err(formatDiagnostic(d));
     if (errors.length > 0 || !model) {

@@ -18,8 +18,8 @@ import { footprintReport } from './footprint-report.js';
 import { scenarioList, scenarioReport } from './scenario-report.js';
 import { CommandInputs, emit, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_MODEL_ERRORS, EXIT_OK, EXIT_USAGE, type Output } from './cli-output.js';
 import { FileError } from '../platform/file-errors.js';
-import { checkedText, tooLargeError } from '../platform/text-files.js';
-import { dataFileLimit } from '../language/data-files.js';
+import { dataFileLimit, modelFileLimit } from '../language/data-files.js';
+import { readStandardInput, STANDARD_INPUT, standardInputPath } from './standard-input.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { showGraphJson, showValue } from './show-value.js';
 import { exportCommand, importCommand } from './efootprint-commands.js';
@@ -45,10 +45,12 @@ const stdio: Output = {
     err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n')
 };
 
-interface EvalOptions { json?: boolean; output?: string; show?: string; scenario?: string }
+interface EvalOptions { json?: boolean; output?: string; show?: string; scenario?: string; stdinPath?: string }
 
-async function evalCommand(file: string, options: EvalOptions, io: Output): Promise<number> {
-    const evaluated = await evaluatedModel(file, io, 'nothing evaluated');
+async function evalCommand(argument: string, options: EvalOptions, io: Output): Promise<number> {
+    const fromInput = argument === STANDARD_INPUT;
+    const file = fromInput ? standardInputPath(options.stdinPath) : argument;
+    const evaluated = await evaluatedModel(file, io, 'nothing evaluated', fromInput ? await modelFromStandardInput(io) : undefined);
     if (!evaluated) return EXIT_MODEL_ERRORS;
     // the figures are printed; what is wrong with them (exceeded budgets) and warnings go to standard error
     for (const d of evaluated.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning')) io.err(formatDiagnostic(d));
@@ -76,7 +78,11 @@ async function evalCommand(file: string, options: EvalOptions, io: Output): Prom
 export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
 export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'github'];
 
-export interface CheckOptions { baseline?: string; threshold?: string; format?: CheckFormat; output?: string }
+export interface CheckOptions {
+    baseline?: string; threshold?: string; format?: CheckFormat; output?: string;
+    /** The file a model read from standard input (`-`) stands for, and its text. */
+    stdinPath?: string; stdinText?: string;
+}
 
 /**
  * `efp check FILES`: the exit code, and the files the check read (for --watch to follow). The report is
@@ -92,8 +98,10 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     const reportsFigures = format === 'json' || format === 'github';
     const models: CheckedModel[] = [];
     const read = new Set<string>();
-    for (const file of files) {
-        const { services, document } = await loadWorkspace(file);
+    for (const argument of files) {
+        const fromInput = argument === STANDARD_INPUT && options.stdinText !== undefined;
+        const file = fromInput ? standardInputPath(options.stdinPath) : argument;
+        const { services, document } = await loadWorkspace(file, undefined, fromInput ? options.stdinText : undefined);
         const analysis = analyzeDocument(document, services);
         for (const path of filesReadBy(document, services)) read.add(path);
         const compared = baseline !== undefined && analysis.model !== undefined;
@@ -138,6 +146,11 @@ export async function runCli(argv: readonly string[], output: Output = stdio): P
     }
 }
 
+/** A model's text from standard input (tests give theirs). */
+function modelFromStandardInput(io: Output): Promise<string> {
+    return io.stdin ? io.stdin() : readStandardInput(modelFileLimit());
+}
+
 async function runCommand(argv: readonly string[], io: Output): Promise<number> {
     let code = EXIT_OK;
     const program = new Command('efp')
@@ -154,7 +167,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
     program.command('eval')
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
-        .argument('<file>', '.efp model (the files it imports are loaded too)')
+        .argument('<file>', '.efp model (the files it imports are loaded too), or - for standard input')
+        .option('--stdin-path <file>', 'the .efp file the model on standard input stands for: its imports are read relative to it, messages name it (default: stdin.efp)')
         .option('--json', 'every input and calculated value, in the shape of e-footprint\'s reference outputs')
         .option('--show <object.attribute>', 'one value (given or computed) with its formula and operands; with --json, its whole calculus graph')
         .option('--scenario <name>', 'the footprint with one of the model\'s scenarios (the baseline before its date, its changes from then on)')
@@ -162,7 +176,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .action(async (file: string, options: EvalOptions) => { code = await evalCommand(file, options, io); });
     program.command('check')
         .description('report syntax, name, unit and model errors, and exceeded budgets, as file:line:col; exit 1 when there are errors')
-        .argument('<models...>', '.efp models: files, folders (the models under them) or quoted globs (\'models/**/*.efp\')')
+        .argument('<models...>', '.efp models: files, folders (the models under them), quoted globs (\'models/**/*.efp\') or - for standard input')
+        .option('--stdin-path <file>', 'the .efp file the model on standard input stands for: its imports are read relative to it, messages name it (default: stdin.efp)')
         .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
         .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
         .option('--watch', 'check again whenever a model\'s files change (the models, their imports, their data files), until Ctrl-C')
@@ -173,6 +188,12 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
                 throw new UsageError('--watch prints text as it checks: leave out --format and --output');
             }
             const files = await modelArguments(models);
+            if (files.includes(STANDARD_INPUT)) {
+                if (options.watch) throw new UsageError('--watch follows files: standard input (-) has none to follow');
+                options.stdinText = await modelFromStandardInput(io);
+            } else if (options.stdinPath !== undefined) {
+                throw new UsageError('--stdin-path names the file standard input stands for: give - among the models too');
+            }
             code = options.watch
                 ? await checkWatch(files, () => checkCommand(files, options, io), io, { clear: process.stdout.isTTY === true, stop: interruptSignal() })
                 : (await checkCommand(files, options, io)).code;
@@ -230,7 +251,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .option('--region <region>', 'add CCF\'s operational carbon: energy x PUE x the region\'s grid factor')
         .option('--if-compat', 'reproduce the plugin exactly, including its NaN energy for AWS types with several microarchitectures')
         .option('--json', 'with flags, print the observation as JSON instead of words')
-        .action(async (options: CloudEstimateOptions) => { code = await cloudEstimateCommand(options, io, io.stdin ?? readProcessStdin); });
+        .action(async (options: CloudEstimateOptions) => { code = await cloudEstimateCommand(options, io, io.stdin ?? (() => readStandardInput(dataFileLimit(), ''))); });
     program.command('pr-comment')
         .description('post efp diff\'s Markdown on the CI job\'s pull or merge request, or update efp\'s earlier comment, when the footprint or its inputs changed')
         .argument('<diff-json>', 'what efp diff --json wrote')
@@ -273,17 +294,3 @@ function reportFailure(e: unknown, io: Output): number {
     return EXIT_INTERNAL;
 }
 
-/** Standard input as text; nothing when it is a terminal (nobody is piping observations). */
-async function readProcessStdin(): Promise<string> {
-    if (process.stdin.isTTY) return '';
-    const limit = dataFileLimit();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-        size += (chunk as Buffer).length;
-        // held to the rules of input files: the data-file limit as it comes, strict UTF-8
-        if (size > limit.bytes) throw tooLargeError('standard input', size, limit);
-        chunks.push(chunk as Buffer);
-    }
-    return checkedText('standard input', Buffer.concat(chunks), limit);
-}

@@ -52,6 +52,11 @@ export function tooLargeError(path: string, size: number, limit: SizeLimit): Fil
     return tooLarge(path, size, limit);
 }
 
+/** A stream (standard input, git's output) read up to the limit and stopped there: its size is not known. */
+export function streamTooLargeError(path: string, limit: SizeLimit): FileError {
+    return new FileError(path, 'read', `it is longer than the ${fileSize(limit.bytes)} efp reads`, limit.hint);
+}
+
 function decoded(path: string, bytes: Uint8Array): string {
     try {
         return decodeUtf8(bytes);

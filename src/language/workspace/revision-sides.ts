@@ -10,7 +10,7 @@ import { loadModelFiles } from './model-files.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';
 import { git, gitBlob, gitBlobSync, isOutputTooLarge } from './git-command.js';
 import { fileLimitOf } from '../data-files.js';
-import { checkedText, tooLargeError } from '../../platform/text-files.js';
+import { checkedText, streamTooLargeError } from '../../platform/text-files.js';
 
 /**
  * One side of `efp diff`: a model evaluated from the working tree or from a git revision, with the
@@ -104,7 +104,7 @@ async function showFile(root: string, commit: string, uri: URI): Promise<string 
     try {
         bytes = await gitBlob(root, commit, path, limit.bytes + 1);
     } catch (e) {
-        if (isOutputTooLarge(e)) throw tooLargeError(revisionFileName(commit, path), limit.bytes + 1, limit);
+        if (isOutputTooLarge(e)) throw streamTooLargeError(revisionFileName(commit, path), limit);
         return undefined;
     }
     return checkedText(revisionFileName(commit, path), bytes, limit);
@@ -129,7 +129,7 @@ class GitRevisionFileSystem implements FileSystemProvider {
         try {
             bytes = gitBlobSync(this.root, this.commit, path, limit.bytes + 1);
         } catch (e) {
-            if (isOutputTooLarge(e)) throw tooLargeError(revisionFileName(this.commit, path), limit.bytes + 1, limit);
+            if (isOutputTooLarge(e)) throw streamTooLargeError(revisionFileName(this.commit, path), limit);
             throw Object.assign(new Error(`no such file in ${this.commit.slice(0, 12)}`), { code: 'ENOENT' });
         }
         return checkedText(revisionFileName(this.commit, path), bytes, limit);
