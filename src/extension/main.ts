@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
     EfpCommands, EvaluatedNotification, EvaluateRequest, FilePolicyNotification, HOVER_COMMANDS, ValueAtRequest, type EvaluatedParams,
-    type FilePolicyParams, type RequestDescriptor
+    type FilePolicyParams, type InitializationOptions, type RequestDescriptor
 } from '../language/protocol.js';
 import type { Origin } from '../engine/model/description.js';
 import type { PanelHost } from './panels/panel-host.js';
@@ -30,8 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         synchronize: { configurationSection: 'efp' },
         // hovers link to the panels with command URIs; only these commands may run from them
         markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } },
-        // what the server may read: the server never takes it from the workspace's settings
-        initializationOptions: { filePolicy: filePolicy() }
+        // what the server may read (the server never takes it from the workspace's settings), and that
+        // this client runs efp's commands, so hovers and code actions may name them
+        initializationOptions: { filePolicy: filePolicy(), efpCommands: true } satisfies InitializationOptions
     };
     const languageClient = new LanguageClient('efp', 'efp language server', serverOptions, clientOptions);
     client = languageClient;

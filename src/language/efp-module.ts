@@ -31,6 +31,7 @@ import { EfpSemanticTokenProvider } from './lsp/efp-semantic-tokens.js';
 import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
+import { ClientCommands } from './lsp/client-commands.js';
 import { EfpAstNodeDescriptionProvider } from './efp-ast-node-descriptions.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
@@ -40,6 +41,8 @@ import '../platform/node20-polyfills.js';
 
 export type EfpAddedServices = {
     evaluation: { DocumentModels: DocumentModels; EvaluationPublisher: EvaluationPublisher; EditBurst: EditBurst };
+    /** What the client can do beyond LSP (src/language/lsp/client-commands.ts). */
+    client: { Commands: ClientCommands };
 };
 export type EfpServices = LangiumServices & EfpAddedServices;
 
@@ -55,6 +58,9 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         // a text past its budget of tokens is read up to there (src/language/token-budget.ts)
         LangiumParser: services => guardParser(withinTokenBudget(createEfpLangiumParser(services)), services),
         CompletionParser: services => guardCompletionParser(createCompletionParser(services), services)
+    },
+    client: {
+        Commands: () => new ClientCommands()
     },
     evaluation: {
         DocumentModels: services => new DocumentModels(services.shared, services.evaluation.EditBurst),

@@ -27,6 +27,8 @@ export function startServer(connection: Connection = createServerConnection()): 
     // files read from disk through efp's checked reader: size limits, strict UTF-8
     const { shared, Efp } = createEfpServices({ connection, ...CheckedFileSystem });
     registerFilePolicy(connection, shared);
+    // hover links and code actions name efp's commands only for a client that runs them (the extension)
+    Efp.client.Commands.listen(shared);
     // lenses and hints follow a model that changed without an edit of its text (a file changed on disk)
     refreshShownFigures(shared, connection);
     // created now: it listens to every build from the first one

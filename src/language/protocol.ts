@@ -27,6 +27,16 @@ export interface NotificationDescriptor<P> {
     readonly types?: { params: P };
 }
 
+/**
+ * What a client says of itself when it starts the server (`initialize`'s `initializationOptions`): the
+ * files it lets the server read, and whether it runs efp's commands (the VS Code extension does; other
+ * editors say nothing, and get no links or actions naming them).
+ */
+export interface InitializationOptions {
+    readonly filePolicy?: FilePolicyParams;
+    readonly efpCommands?: boolean;
+}
+
 /** Client commands the server refers to in CodeLenses and hover links (arguments: see each command). */
 export const EfpCommands = {
     /** `[uri: string, system?: string]`: open the footprint dashboard of a document. */

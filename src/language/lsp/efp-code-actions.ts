@@ -5,6 +5,7 @@ import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../gener
 import { needUnitOfClass } from '../../engine/classes/edge/component-units.js';
 import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
+import { panelActions } from './panel-actions.js';
 
 const DID_YOU_MEAN = /Did you mean '([^']+)'\?/;
 
@@ -41,6 +42,7 @@ export class EfpCodeActionProvider implements CodeActionProvider {
                 if (action) actions.push(action);
             }
         }
+        if (this.efp.client.Commands.runsEfpCommands) actions.push(...panelActions(document, params));
         return actions;
     }
 

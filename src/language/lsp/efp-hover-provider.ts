@@ -38,7 +38,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (member) {
             const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
             const node = model && this.nodeOfPath(model, member.ref, member.index);
-            if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node, document.uri.toString()) } };
+            if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node, this.linkUri(document)) } };
         }
         const change = this.scenarioChangeAt(document, params);
         if (change) {
@@ -61,14 +61,19 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (isAttribute(node) && isObjectDecl(node.$container)) {
             const object = model && objectOf(model, node.$container);
             const modelNode = object && model.findNode(object.key, node.name);
-            return modelNode ? hoverForNode(model, modelNode, document.uri.toString()) : undefined;
+            return modelNode ? hoverForNode(model, modelNode, this.linkUri(document)) : undefined;
         }
         if (isScenarioDecl(node)) return (model && hoverForScenario(model, node.name)) ?? `**scenario ${text(node.name)}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
-            return object ? hoverForObject(model, object, document.uri.toString()) : `**${text(node.kind)} ${text(node.name)}**`;
+            return object ? hoverForObject(model, object, this.linkUri(document)) : `**${text(node.kind)} ${text(node.name)}**`;
         }
         return undefined;
+    }
+
+    /** The document's URI for the links to its panels, when the client runs the commands they name. */
+    private linkUri(document: LangiumDocument): string | undefined {
+        return this.efp.client.Commands.runsEfpCommands ? document.uri.toString() : undefined;
     }
 
     /** The model of the document the user is in (a built-in object is shown as that model uses it). */

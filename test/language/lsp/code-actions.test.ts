@@ -50,3 +50,32 @@ describe('quick fixes', () => {
         expect(value.kind === 'hourly' && value.series.sum()).toBe(1000 * 26_298);
     });
 });
+
+describe('the panels as code actions', () => {
+    /** The code actions at `needle` (plus `offset`) in the quickstart, with no diagnostic under the cursor. */
+    async function actionsAt(needle: string, offset: number, runsEfpCommands: boolean) {
+        const { Efp, documents: [document] } = await openWorkspace(quickstart);
+        Efp.client.Commands.runsEfpCommands = runsEfpCommands;
+        const position = document.textDocument.positionAt(quickstart.indexOf(needle) + offset);
+        const actions = await Efp.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: { start: position, end: position }, context: { diagnostics: [] }
+        }) as CodeAction[];
+        return { uri: document.uri.toString(), actions: actions.map(a => [a.title, a.command?.command, a.command?.arguments]) };
+    }
+
+    it('on a value: its calculus graph, its object\'s, and the dashboard, for the client that runs them', async () => {
+        const { uri, actions } = await actionsAt('idle_power: 50 W', 2, true);
+        expect(actions).toEqual([
+            ['Show the calculus graph of web.idle_power', 'efp.showCalculusGraph', [uri, 'web', 'idle_power']],
+            ['Show the calculus graph of web', 'efp.showCalculusGraph', [uri, 'web']],
+            ['Show the footprint dashboard', 'efp.showFootprint', [uri]]
+        ]);
+        const onName = await actionsAt('server web "server"', 'server '.length + 1, true);
+        expect(onName.actions.map(a => a[0])).toEqual(['Show the calculus graph of web', 'Show the footprint dashboard']);
+    });
+
+    it('none outside an object, and none for a client that does not run efp\'s commands', async () => {
+        expect((await actionsAt('model "', 0, true)).actions).toEqual([]);
+        expect((await actionsAt('idle_power: 50 W', 2, false)).actions).toEqual([]);
+    });
+});

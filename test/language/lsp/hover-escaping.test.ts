@@ -68,6 +68,8 @@ describe('hovers over hostile text', () => {
         it(`${name}: only efp's markup and links`, async () => {
             const source = model(text);
             const { Efp, documents: [document] } = await openWorkspace({ 'model.efp': source });
+            // as the VS Code extension's server: the hovers carry efp's command links, the links to check
+            Efp.client.Commands.runsEfpCommands = true;
             const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
             expect(errors.map(e => e.message)).toEqual([]);
             for (const [where, needle, offset] of PLACES) {

@@ -15,9 +15,13 @@ async function open(): Promise<{ Efp: EfpServices; document: LangiumDocument }> 
     return { Efp, document };
 }
 
-/** The hover's markdown at the first occurrence of `needle` (plus `offset` characters). */
-async function hoverAt(needle: string, offset = 0): Promise<string> {
+/**
+ * The hover's markdown at the first occurrence of `needle` (plus `offset` characters), for a client that
+ * runs efp's commands (the VS Code extension) unless told otherwise.
+ */
+async function hoverAt(needle: string, offset = 0, runsEfpCommands = true): Promise<string> {
     const { Efp, document } = await open();
+    Efp.client.Commands.runsEfpCommands = runsEfpCommands;
     const index = quickstart.indexOf(needle) + offset;
     const hover = await Efp.lsp.HoverProvider!.getHoverContent(document, {
         textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(index)
@@ -61,6 +65,16 @@ describe('hover', () => {
         const laptop = await hoverAt('devices: [laptop]', 'devices: ['.length + 1);
         expect(laptop).toContain('device laptop');
         expect(argsOf(laptop, 'Calculus graph', 'efp.showCalculusGraph')).toBeUndefined();
+    });
+
+    it('has no command links for a client that does not run efp\'s commands (another editor running efp lsp)', async () => {
+        const value = await hoverAt('ssd.carbon_footprint_fabrication', 'ssd.'.length + 2, false);
+        expect(value).toContain('**160 kg**');
+        expect(value).not.toContain('command:');
+        expect(value).not.toContain('Calculus graph');
+        const object = await hoverAt('server web "server"', 'server '.length + 1, false);
+        expect(object).toContain('server web');
+        expect(object).not.toContain('command:');
     });
 
     it('draws an hourly value as a sparkline', async () => {

@@ -38,6 +38,8 @@ describe('efp lsp --stdio', () => {
         const hoverLine = broken.split('\n').findIndex(l => l.includes('carbon_footprint_fabrication: 600 kg'));
         const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character: 4 } }) as Hover;
         expect((hover.contents as { value: string }).value).toContain('**600 kg**');
+        // this client did not say it runs efp's commands: no link that would open nothing
+        expect((hover.contents as { value: string }).value).not.toContain('command:');
 
         await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
         expect(await session.diagnostics(uri, 2)).toEqual([]);
@@ -97,6 +99,23 @@ describe('efp lsp --stdio: the built-in library', () => {
             expect(library.split('\n')[start.line].slice(start.character, end.character)).toBe('France');
             expect(library.split('\n')[start.line]).toMatch(/^country France /);
             await connection.sendNotification('textDocument/didClose', { textDocument: { uri: modelUri } });
+        } finally {
+            await session.stop();
+        }
+    });
+});
+
+describe('efp lsp --stdio for a client that runs efp\'s commands (initializationOptions.efpCommands, as the VS Code extension)', () => {
+    it('hovers link to the calculus graph and the dashboard', async () => {
+        const session = await startLspSession({ rootUri: null, workspaceFolders: null, capabilities: {}, initializationOptions: { efpCommands: true } });
+        try {
+            const { connection } = session;
+            const linkedUri = pathToFileURL(resolve('examples/quickstart-linked.efp')).toString();
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: linkedUri, languageId: 'efp', version: 1, text } });
+            await session.diagnostics(linkedUri, 1);
+            const line = text.split('\n').findIndex(l => l.includes('carbon_footprint_fabrication: 600 kg'));
+            const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: linkedUri }, position: { line, character: 4 } }) as Hover;
+            expect((hover.contents as { value: string }).value).toMatch(/\[Calculus graph\]\(command:efp\.showCalculusGraph\?/);
         } finally {
             await session.stop();
         }
