@@ -432,8 +432,13 @@ describe('efp extension in VS Code', () => {
 
     test('go to definition on a built-in name opens the built-in library, read-only', async () => {
         await vscode.openFile('quickstart.efp', OBJECT_LINE);
-        const { x, y } = await vscode.wordCentre(COUNTRY_LINE, 'France');
-        await vscode.page.mouse.click(x, y);
+        // the panels of earlier tests hold the other editor group: give the model's editor the focus
+        await vscode.editorLine(OBJECT_LINE).first().click();
+        // the cursor into `France` from the keyboard: Go to Line, then Home (the first non-blank) and past `country: `
+        await vscode.goToEndOfLine(lineOf(COUNTRY_LINE));
+        await vscode.page.keyboard.press('Home');
+        for (let i = 0; i < 'country: F'.length; i++) await vscode.page.keyboard.press('ArrowRight');
+        await vscode.statusBarItem('status.editor.selection').filter({ hasText: `Ln ${lineOf(COUNTRY_LINE)}, Col 13` }).waitFor({ timeout: UI_TIMEOUT });
         await vscode.runCommand('Go to Definition');
         // the server's text of the library, under its own scheme, highlighted as .efp
         await vscode.page.locator('.tab.active', { hasText: 'library.efp' }).waitFor({ timeout: UI_TIMEOUT });
@@ -448,6 +453,8 @@ describe('efp extension in VS Code', () => {
         await vscode.screenshot('20-builtin-library');
         await vscode.runCommand('View: Close Editor');
         await vscode.page.locator('.tab', { hasText: 'library.efp' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+        // back to the top of the model, where the next test looks
+        await vscode.goToEndOfLine(lineOf(OBJECT_LINE));
     });
 
     test('the language server restarts on command, and checks the file again', async () => {

@@ -68,8 +68,11 @@ export class Workbench {
         await this.quickOpen(name);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
         await this.page.keyboard.press('Enter');
-        await this.page.locator('.tab.active', { hasText: name }).waitFor();
-        await this.editorLine(someLineOfIt).waitFor();
+        // the file may be open in two editor groups (a graph's node opens its line beside the panel), and
+        // Quick Open may reveal it in a group that a panel keeps from being the active one: either tab
+        // and either editor holds the text; a test that types clicks the editor first
+        await this.page.locator('.tab.active', { hasText: name }).first().waitFor();
+        await this.editorLine(someLineOfIt).first().waitFor();
     }
 
     /** Runs a command from the Command Palette by its title. */
@@ -110,10 +113,19 @@ export class Workbench {
      * at it does, and returns the editor's hover widget (it becomes visible once the hover has content).
      */
     async hoverWord(lineText: string, word: string): Promise<Locator> {
-        const { x, y } = await this.wordCentre(lineText, word);
-        // A few intermediate moves, like a real pointer: Monaco starts its hover delay on mousemove
-        await this.page.mouse.move(x, y, { steps: 5 });
-        return this.editorHover();
+        for (let attempt = 1; ; attempt++) {
+            const { x, y } = await this.wordCentre(lineText, word);
+            // A few intermediate moves, like a real pointer: Monaco starts its hover delay on mousemove
+            await this.page.mouse.move(x, y, { steps: 5 });
+            try {
+                await this.editorHover().waitFor({ timeout: 5_000 });
+                return this.editorHover();
+            } catch (e) {
+                // the line was drawn again under the pointer (an inlay hint arrived): point at it anew
+                if (attempt === 3) throw e;
+                await this.page.mouse.move(190, 400, { steps: 3 });
+            }
+        }
     }
 
     /** Waits (at most 2 s) until an element's CSS animations, such as the hover's fade-in, have finished. */
