@@ -3,7 +3,7 @@ import { URI } from 'langium';
 import type { FileDiagnostic } from '../language/document-analysis.js';
 import type { SystemFootprintSummary } from '../engine/report/footprint-summary.js';
 
-/** One model as `efp check` found it: what every output format (text, JSON, SARIF, GitHub) reports. */
+/** One model as `efp check` found it: what every output format (text, JSON, SARIF, GitHub, GitLab) reports. */
 export interface CheckedModel {
     /** The model file as the user named it. */
     readonly file: string;

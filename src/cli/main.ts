@@ -34,6 +34,7 @@ import { modelArguments } from './model-arguments.js';
 import { COMMENT_PLATFORMS, prCommentCommand, type CommentPlatform } from './pr-comment-command.js';
 import { checkJson } from './check-json.js';
 import { checkSarif } from './check-sarif.js';
+import { checkCodeQuality } from './check-code-quality.js';
 import { checkGithub } from './github-annotations.js';
 import { writeJobSummary } from './check-job-summary.js';
 import { summarizeSystem } from '../engine/report/footprint-summary.js';
@@ -75,8 +76,8 @@ async function evalCommand(argument: string, options: EvalOptions, io: Output): 
     return EXIT_OK;
 }
 
-export type CheckFormat = 'text' | 'json' | 'sarif' | 'github';
-export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'github'];
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab';
+export const CHECK_FORMATS: readonly CheckFormat[] = ['text', 'json', 'sarif', 'github', 'gitlab'];
 
 export interface CheckOptions {
     baseline?: string; threshold?: string; format?: CheckFormat; output?: string;
@@ -118,7 +119,7 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     }
     if (format !== 'text' || options.output !== undefined) {
         const report = format === 'json' ? checkJson(models) : format === 'sarif' ? checkSarif(models)
-            : format === 'github' ? checkGithub(models) : models.map(checkText).join('\n');
+            : format === 'github' ? checkGithub(models) : format === 'gitlab' ? checkCodeQuality(models) : models.map(checkText).join('\n');
         await emit(report, options.output, io);
     }
     if (format === 'github') await writeJobSummary(models);
@@ -181,7 +182,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .option('--baseline <file>', `also fail when a system's or object's footprint per year grew past the threshold since this baseline (efp baseline save)`)
         .option('--threshold <percent>', 'the growth allowed by --baseline, in percent (default: 20)')
         .option('--watch', 'check again whenever a model\'s files change (the models, their imports, their data files), until Ctrl-C')
-        .addOption(new Option('--format <format>', 'text (file:line:col), json, sarif (code scanning) or github (workflow annotations, and the job summary)').choices(CHECK_FORMATS).default('text'))
+        .addOption(new Option('--format <format>', 'text (file:line:col), json, sarif (code scanning), github (workflow annotations, and the job summary) or gitlab (a Code Quality report)').choices(CHECK_FORMATS).default('text'))
         .option('-o, --output <file>', 'write the report to a file instead of standard output')
         .action(async (models: string[], options: CheckOptions & { watch?: boolean }) => {
             if (options.watch && (options.format !== 'text' || options.output !== undefined)) {

@@ -10,7 +10,7 @@ import { runBash, type ScriptResult } from '../helpers/bash-script.js';
  * repository, with the built efp command and a stand-in for GitLab's notes API.
  */
 const root = resolve('.');
-const job = (yaml.load(readFileSync('docs/ci/gitlab-ci.yml', 'utf8')) as Record<string, { script: string[]; variables: Record<string, string> }>)['efp-footprint'];
+const job = (yaml.load(readFileSync('docs/ci/gitlab-ci.yml', 'utf8')) as Record<string, { script: string[]; variables: Record<string, string>; artifacts: { reports: { codequality: string } } }>)['efp-footprint'];
 const ci = ciFixture();
 
 function runJob(env: Record<string, string>): Promise<ScriptResult> {
@@ -33,7 +33,8 @@ describe('the GitLab CI template', () => {
         const second = await runJob({ EFP_GITLAB_TOKEN: 'the-token' });
         expect(second.stdout).toContain('efp: GitLab merge request !3: updated');
         expect(ci.api.calls.filter(c => !c.startsWith('GET'))).toEqual(['POST /api/v4/projects/12/merge_requests/3/notes', 'PUT /api/v4/projects/12/merge_requests/3/notes/100']);
-        expect(JSON.parse(readFileSync(join(ci.repo.path, 'efp.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+        // no finding: an empty Code Quality report, which GitLab reads as such
+        expect(JSON.parse(readFileSync(join(ci.repo.path, 'gl-code-quality-report.json'), 'utf8'))).toEqual([]);
     });
 
     it('fails past EFP_FAIL_ABOVE, and without a token still checks and compares', async () => {
@@ -46,5 +47,9 @@ describe('the GitLab CI template', () => {
         const broken = await runJob({});
         expect(broken.code).toBe(1);
         expect(broken.stdout).toMatch(/^model\.efp:\d+:\d+: error: 'power' expects a power \(W\)/);
+        // the same error in the report GitLab shows in the merge request (artifacts:reports:codequality)
+        const report = JSON.parse(readFileSync(join(ci.repo.path, 'gl-code-quality-report.json'), 'utf8')) as { check_name: string; severity: string; location: { path: string } }[];
+        expect(report.map(i => [i.location.path, i.check_name, i.severity])).toEqual([['model.efp', 'dimension-mismatch', 'major']]);
+        expect(job.artifacts.reports.codequality).toBe('gl-code-quality-report.json');
     });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
@@ -9,7 +9,7 @@ import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.js';
 import { loadReference } from '../helpers/reference-comparison.js';
 import { efpString } from '../../src/engine/text/efp-syntax.js';
 
-/** `efp check --format json|sarif|github`: the reports CI reads, from the same diagnostics as the text. */
+/** `efp check --format json|sarif|github|gitlab`: the reports CI reads, from the same diagnostics as the text. */
 const folder = modelFolders();
 const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
 // e-footprint 22.2.1's total for the quickstart, kg CO2e: its system totals by phase and category
@@ -71,6 +71,53 @@ describe('efp check --format sarif', () => {
         const outside = relative('.', join(dir, 'broken.efp')).startsWith('..');
         expect((run.results[2].locations as { physicalLocation: { artifactLocation: unknown } }[])[0].physicalLocation.artifactLocation)
             .toEqual(outside ? { uri: pathToFileURL(join(dir, 'broken.efp')).href } : { uri: relative('.', join(dir, 'broken.efp')), uriBaseId: '%SRCROOT%' });
+    });
+});
+
+describe('efp check --format gitlab', () => {
+    interface CodeQualityIssue {
+        type: string; check_name: string; description: string; categories: string[]; severity: string; fingerprint: string;
+        location: { path: string; lines: { begin: number; end: number } };
+    }
+
+    it('is a GitLab Code Quality report: an issue per diagnostic, with its check, severity, path and lines', async () => {
+        const dir = broken();
+        const result = await efp('check', '--format', 'gitlab', 'examples/budgets.efp', join(dir, 'broken.efp'));
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe('');
+        const issues = JSON.parse(result.stdout) as CodeQualityIssue[];
+        // a file outside the current folder is named in full; the project's own are relative to it
+        const brokenPath = join(dir, 'broken.efp');
+        const powerLine = QUICKSTART.split('\n').findIndex(l => l.includes('power: 300 W')) + 1;
+        expect(issues.map(i => [i.location.path, i.location.lines.begin, i.check_name, i.severity])).toEqual([
+            ['examples/budgets.efp', 7, 'budget-warning', 'minor'],
+            ['examples/budgets.efp', 11, 'budget-warning', 'minor'],
+            [brokenPath, powerLine, 'dimension-mismatch', 'major']
+        ]);
+        expect(issues[2].description).toBe("'power' expects a power (W); `300 Wh` is an energy (kWh) Hint: Write it in W or a unit of the same kind.");
+        // GitLab's required fields, its severities, one fingerprint an issue
+        for (const issue of issues) {
+            expect(issue).toMatchObject({ type: 'issue', categories: ['Bug Risk'] });
+            expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
+            expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+        }
+        expect(new Set(issues.map(i => i.fingerprint)).size).toBe(issues.length);
+    });
+
+    it('keeps a finding\'s fingerprint when lines move, and tells identical findings in a file apart', async () => {
+        const twice = QUICKSTART.replace('power: 300 W', 'power: 300 Wh').replace('idle_power: 50 W', 'idle_power: 50 Wh');
+        const dir = folder({});
+        const run = async (text: string) => {
+            writeFileSync(join(dir, 'm.efp'), text);
+            return JSON.parse((await efp('check', '--format', 'gitlab', join(dir, 'm.efp'))).stdout) as CodeQualityIssue[];
+        };
+        const before = await run(twice);
+        const after = await run(twice.replace('storage ssd', '\n\nstorage ssd'));
+        expect(after.map(i => i.location.lines.begin)).toEqual(before.map(i => i.location.lines.begin + 2));
+        expect(after.map(i => i.fingerprint)).toEqual(before.map(i => i.fingerprint));
+        expect(before.length).toBe(2);
+        expect(before[0].fingerprint).not.toBe(before[1].fingerprint);
+        expect(await run('')).toHaveLength(1);
     });
 });
 
