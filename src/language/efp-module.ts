@@ -32,6 +32,7 @@ import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { ClientCommands } from './lsp/client-commands.js';
+import { EfpExecuteCommandHandler } from './lsp/footprint-summary-command.js';
 import { EfpAstNodeDescriptionProvider } from './efp-ast-node-descriptions.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
 import { registerValidationChecks } from './efp-validator.js';
@@ -113,7 +114,9 @@ export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
         DocumentBuilder: services => new EfpDocumentBuilder(services)
     },
     lsp: {
-        DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services)
+        DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services),
+        // an object's footprint in a message, from a CodeLens in editors without efp's panels
+        ExecuteCommandHandler: services => new EfpExecuteCommandHandler(services)
     }
 };
 

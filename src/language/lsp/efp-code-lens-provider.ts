@@ -6,11 +6,14 @@ import type { EfpServices } from '../efp-module.js';
 import { EfpCommands } from '../protocol.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
+import { FOOTPRINT_SUMMARY_COMMAND } from './footprint-summary-command.js';
+import type { Model } from '../../engine/model/model.js';
 
 /**
  * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus
  * graph (everything else), the object graph and the emission diff against git HEAD above systems, and
- * the diff against its baseline above each scenario. `efp.codeLens.enabled` turns them off.
+ * the diff against its baseline above each scenario. `efp.codeLens.enabled` turns them off. An editor
+ * without efp's panels (ClientCommands) gets each object's yearly footprint, which says it in a message.
  */
 export class EfpCodeLensProvider implements CodeLensProvider {
     constructor(private readonly efp: EfpServices) {}
@@ -22,6 +25,7 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         if (settings?.enabled === false) return undefined;
         // figures only from a model without errors (the current one, or the last good one)
         const model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
+        if (!this.efp.client.Commands.runsEfpCommands) return model ? footprintLenses(document, model) : [];
         const lenses: CodeLens[] = [];
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
             if (isScenarioDecl(decl) && decl.$cstNode) {
@@ -49,4 +53,20 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         }
         return lenses;
     }
+}
+
+/** Each evaluated object's yearly footprint, running the server's own command (another editor's lenses). */
+function footprintLenses(document: LangiumDocument, model: Model): CodeLens[] {
+    const uri = document.uri.toString();
+    const lenses: CodeLens[] = [];
+    for (const decl of (document.parseResult.value as Document).elements ?? []) {
+        if (!isObjectDecl(decl) || !decl.$cstNode) continue;
+        const object = model.lookup(decl.name);
+        const yearly = object ? yearlyFootprint(model, object) : undefined;
+        if (yearly === undefined) continue;
+        const line = decl.$cstNode.range.start.line;
+        const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+        lenses.push({ range, command: { title: `Footprint: ${formatYearlyMass(yearly)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
+    }
+    return lenses;
 }

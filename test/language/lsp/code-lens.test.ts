@@ -7,11 +7,13 @@ const quickstart = readFileSync('examples/quickstart.efp', 'utf8');
 const lines = quickstart.split('\n');
 const lineOf = (start: string) => lines.findIndex(l => l.startsWith(start));
 
-async function lenses(text: string) {
+/** The lenses of `text`, for the VS Code extension (which runs efp's commands) unless told otherwise. */
+async function lenses(text: string, runsEfpCommands = true) {
     const { Efp, documents: [document] } = await openWorkspace({ 'quickstart.efp': text });
+    Efp.client.Commands.runsEfpCommands = runsEfpCommands;
     const uri = document.uri.toString();
     const all = await Efp.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } }) ?? [];
-    return { uri, all };
+    return { Efp, uri, all };
 }
 
 describe('CodeLens on objects', () => {
@@ -53,5 +55,21 @@ describe('CodeLens on objects', () => {
     it('still offer their actions while the text does not evaluate', async () => {
         const { all } = await lenses(quickstart.replace('power: 300 W', 'power: 300 Wh'));
         expect(all.filter(l => l.range.start.line === lineOf('job streaming')).map(l => l.command!.title)).toEqual(['Calculus graph']);
+    });
+
+    it('in another editor: each object\'s yearly footprint, which the server says in a message when run', async () => {
+        const { Efp, uri, all } = await lenses(quickstart, false);
+        const totals = loadReference('test/fixtures/efootprint/quickstart.outputs.json.gz').system_totals!;
+        const server = (totals.fabrication_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value
+            + (totals.energy_footprint_sum_over_period.Servers as Record<string, { value: number }>).server.value;
+        expect(all.every(l => l.command!.command === 'efp.footprintSummary')).toBe(true);
+        const onServer = all.filter(l => l.range.start.line === lineOf('server web'));
+        expect(onServer.map(l => [l.command!.title, ...l.command!.arguments!])).toEqual([[`Footprint: ${(server / 3 / 1000).toFixed(1)} t CO2e/year`, uri, 'web']]);
+        expect(all.filter(l => l.range.start.line === lineOf('system streaming_platform')).map(l => l.command!.title)).toEqual(['Footprint: 3.66 kt CO2e/year']);
+        // e-footprint: the server's fabrication 54,194.1 kg and energy 170,628.86 kg over the period
+        const said = await Efp.shared.lsp.ExecuteCommandHandler!.executeCommand('efp.footprintSummary', [uri, 'web']);
+        expect(said).toBe(`web: ${(server / 3 / 1000).toFixed(1)} t CO2e/year; over the modeling period, fabrication 54.2 t CO2e, energy 170.6 t CO2e`);
+        expect(await Efp.shared.lsp.ExecuteCommandHandler!.executeCommand('efp.footprintSummary', [uri, 'nothing'])).toBeUndefined();
+        expect(await Efp.shared.lsp.ExecuteCommandHandler!.executeCommand('efp.footprintSummary', [42])).toBeUndefined();
     });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import type { Hover, CompletionList, LocationLink } from 'vscode-languageserver-protocol';
+import type { CodeLens, Hover, CompletionList, LocationLink } from 'vscode-languageserver-protocol';
 import { startLspSession, type LspSession } from '../../helpers/lsp-client.js';
 import type { EvaluatedParams, FootprintResult, ValueAtResult } from '../../../src/language/protocol.js';
 
@@ -77,6 +77,30 @@ describe('efp lsp --stdio', () => {
         const evaluated = await connection.sendRequest('efp/evaluate', { uri: evaluatedUri }) as EvaluatedParams;
         expect(evaluated).toMatchObject({ version: 1, stale: true });
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri: evaluatedUri } });
+    });
+});
+
+describe('efp lsp --stdio in an editor without efp\'s panels', () => {
+    it('a CodeLens shows an object\'s yearly footprint; run, the server says its footprint in a message', async () => {
+        const session = await startLspSession();
+        try {
+            const { connection } = session;
+            expect((session.capabilities.executeCommandProvider as { commands?: string[] } | undefined)?.commands).toEqual(['efp.footprintSummary']);
+            const messages: string[] = [];
+            connection.onNotification('window/showMessage', (params: { message: string }) => { messages.push(params.message); });
+            const lensUri = pathToFileURL(resolve('examples/quickstart-lenses.efp')).toString();
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: lensUri, languageId: 'efp', version: 1, text } });
+            await session.notification('efp/evaluated', lensUri, 1);
+            const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: lensUri } }) as CodeLens[];
+            const onServer = lenses.find(l => l.command?.arguments?.[1] === 'web')!;
+            // e-footprint: the server's 54,194.1 kg + 170,628.86 kg over 3 years
+            expect(onServer.command!.title).toBe('Footprint: 74.9 t CO2e/year');
+            const said = await connection.sendRequest('workspace/executeCommand', { command: onServer.command!.command, arguments: onServer.command!.arguments });
+            expect(said).toBe('web: 74.9 t CO2e/year; over the modeling period, fabrication 54.2 t CO2e, energy 170.6 t CO2e');
+            await expect.poll(() => messages).toEqual([said]);
+        } finally {
+            await session.stop();
+        }
     });
 });
 

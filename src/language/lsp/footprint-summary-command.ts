@@ -1,0 +1,53 @@
+import { URI } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import type { EfpServices } from '../efp-module.js';
+import type { Model } from '../../engine/model/model.js';
+import type { EfpObject } from '../../engine/model/efp-object.js';
+import { totalOf } from '../../engine/model/values.js';
+import { formatMass } from '../../engine/report/mass-format.js';
+import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
+
+/**
+ * The one command the server runs itself, for editors without efp's panels: a CodeLens there shows an
+ * object's yearly footprint, and clicking it says the footprint in a message (`window/showMessage`)
+ * and answers it. The VS Code extension's lenses open panels instead (ClientCommands).
+ */
+export const FOOTPRINT_SUMMARY_COMMAND = 'efp.footprintSummary';
+
+export class EfpExecuteCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: LangiumSharedServices) {
+        super();
+    }
+
+    registerCommands(acceptor: ExecuteCommandAcceptor): void {
+        // registered from Langium's constructor, before this class's fields: `this` is read when run
+        acceptor(FOOTPRINT_SUMMARY_COMMAND, ([uri, name]: unknown[]) => this.footprintSummary(uri, name));
+    }
+
+    private footprintSummary(uri: unknown, name: unknown): string | undefined {
+        if (typeof uri !== 'string' || typeof name !== 'string') return undefined;
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
+        if (!document) return undefined;
+        const efp = this.shared.ServiceRegistry.getServices(document.uri) as EfpServices;
+        const model = efp.evaluation.DocumentModels.resultsFor(document)?.model;
+        const object = model?.lookup(name);
+        const summary = model && object ? footprintSummaryText(model, object) : undefined;
+        // a notification, not `window.showInformationMessage`, which asks (showMessageRequest) and waits
+        if (summary) void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: summary });
+        return summary;
+    }
+}
+
+/** `web: 74.9 t CO2e/year; over the modeling period, fabrication 54.2 t CO2e, energy 170.6 t CO2e`. */
+export function footprintSummaryText(model: Model, object: EfpObject): string | undefined {
+    const yearly = yearlyFootprint(model, object);
+    if (yearly === undefined) return undefined;
+    const period = (attribute: string) => {
+        const value = model.findNode(object.key, attribute)?.value;
+        return value && value.kind !== 'dict' ? formatMass(totalOf(value)) : undefined;
+    };
+    const fabrication = period('instances_fabrication_footprint'), energy = period('energy_footprint');
+    const phases = fabrication !== undefined && energy !== undefined ? `; over the modeling period, fabrication ${fabrication} CO2e, energy ${energy} CO2e` : '';
+    return `${object.id}: ${formatYearlyMass(yearly)}${phases}`;
+}
