@@ -118,9 +118,7 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
         if (format === 'text' && options.output === undefined) io.out(checkText(model));
     }
     if (format !== 'text' || options.output !== undefined) {
-        const report = format === 'json' ? checkJson(models) : format === 'sarif' ? checkSarif(models)
-            : format === 'github' ? checkGithub(models) : format === 'gitlab' ? checkCodeQuality(models) : models.map(checkText).join('\n');
-        await emit(report, options.output, io);
+        await emit(CHECK_REPORTS[format](models), options.output, io);
     }
     if (format === 'github') await writeJobSummary(models);
     const diagnostics = models.flatMap(m => m.diagnostics);
@@ -129,6 +127,15 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     const failed = diagnostics.some(d => d.severity === 'error');
     return { code: faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK, read: [...read].sort() };
 }
+
+/** Each format's whole report of the models checked. */
+const CHECK_REPORTS: Record<CheckFormat, (models: readonly CheckedModel[]) => string> = {
+    text: models => models.map(checkText).join('\n'),
+    json: checkJson,
+    sarif: models => checkSarif(models),
+    github: checkGithub,
+    gitlab: models => checkCodeQuality(models)
+};
 
 /** One model's check as text: its diagnostics, then its counts. */
 function checkText(model: CheckedModel): string {

@@ -39,8 +39,8 @@ export async function prCommentCommand(diffJson: string, diffMarkdown: string, o
 /** Whether a model of the diff has the summary the decision reads (src/cli/diff-json.ts). */
 function isComparedModel(m: unknown): boolean {
     if (typeof m !== 'object' || m === null) return false;
-    const s = (m as { summary?: { total?: { change?: unknown }; changedInputs?: unknown; objects?: unknown } } | null)?.summary;
-    return typeof (m as { status?: unknown }).status === 'string' && typeof s?.total?.change === 'number'
+    const { status, summary: s } = m as { status?: unknown; summary?: { total?: { change?: unknown }; changedInputs?: unknown; objects?: unknown } };
+    return typeof status === 'string' && typeof s?.total?.change === 'number'
         && typeof s.changedInputs === 'number' && typeof s.objects === 'object' && s.objects !== null;
 }
 

@@ -18,12 +18,12 @@ export interface ObjectFootprint {
 
 /** Every object a system counts, with its two footprint series. */
 export function systemFootprints(model: Model, system: EfpObject): ObjectFootprint[] {
-    return model.relations.footprintObjects(system).map(object => ({
-        object,
-        category: object.spec.category!,
-        fabrication: numeric(model, object, 'instances_fabrication_footprint'),
-        energy: numeric(model, object, 'energy_footprint')
-    }));
+    return model.relations.footprintObjects(system).map(object => ({ object, category: object.spec.category!, ...phaseFootprints(model, object) }));
+}
+
+/** An object's hourly fabrication and energy footprints (kg), each empty when it has none. */
+export function phaseFootprints(model: Model, object: EfpObject): Pick<ObjectFootprint, 'fabrication' | 'energy'> {
+    return { fabrication: numeric(model, object, 'instances_fabrication_footprint'), energy: numeric(model, object, 'energy_footprint') };
 }
 
 function numeric(model: Model, object: EfpObject, attribute: string): NumericValue {

@@ -1,6 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
-import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { CancellationToken, CodeLens, CodeLensParams, Range } from 'vscode-languageserver';
 import { isObjectDecl, isScenarioDecl, type Document } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { EfpCommands } from '../protocol.js';
@@ -30,14 +30,12 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
             if (isScenarioDecl(decl) && decl.$cstNode) {
                 // a scenario opens its emission diff against the model without it
-                const line = decl.$cstNode.range.start.line;
-                const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+                const range = lineStart(decl.$cstNode.range.start.line);
                 lenses.push({ range, command: { title: 'Compare with baseline', command: EfpCommands.compareScenario, arguments: [uri, decl.name] } });
                 continue;
             }
             if (!isObjectDecl(decl) || !decl.$cstNode) continue;
-            const line = decl.$cstNode.range.start.line;
-            const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+            const range = lineStart(decl.$cstNode.range.start.line);
             const object = model?.lookup(decl.name);
             const yearly = object && model ? yearlyFootprint(model, object) : undefined;
             if (decl.kind === 'system') {
@@ -64,9 +62,12 @@ function footprintLenses(document: LangiumDocument, model: Model): CodeLens[] {
         const object = model.lookup(decl.name);
         const yearly = object ? yearlyFootprint(model, object) : undefined;
         if (yearly === undefined) continue;
-        const line = decl.$cstNode.range.start.line;
-        const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-        lenses.push({ range, command: { title: `Footprint: ${formatYearlyMass(yearly)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
+        lenses.push({ range: lineStart(decl.$cstNode.range.start.line), command: { title: `Footprint: ${formatYearlyMass(yearly)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
     }
     return lenses;
+}
+
+/** Where a lens sits: the start of its declaration's first line. */
+function lineStart(line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: 0 } };
 }

@@ -5,6 +5,7 @@ import type { EfpServices } from '../efp-module.js';
 import type { Model } from '../../engine/model/model.js';
 import type { EfpObject } from '../../engine/model/efp-object.js';
 import { totalOf } from '../../engine/model/values.js';
+import { phaseFootprints } from '../../engine/model/footprint-totals.js';
 import { formatMass } from '../../engine/report/mass-format.js';
 import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
 
@@ -43,11 +44,8 @@ export class EfpExecuteCommandHandler extends AbstractExecuteCommandHandler {
 export function footprintSummaryText(model: Model, object: EfpObject): string | undefined {
     const yearly = yearlyFootprint(model, object);
     if (yearly === undefined) return undefined;
-    const period = (attribute: string) => {
-        const value = model.findNode(object.key, attribute)?.value;
-        return value && value.kind !== 'dict' ? formatMass(totalOf(value)) : undefined;
-    };
-    const fabrication = period('instances_fabrication_footprint'), energy = period('energy_footprint');
-    const phases = fabrication !== undefined && energy !== undefined ? `; over the modeling period, fabrication ${fabrication} CO2e, energy ${energy} CO2e` : '';
+    const { fabrication, energy } = phaseFootprints(model, object);
+    const phases = fabrication.kind !== 'empty' && energy.kind !== 'empty'
+        ? `; over the modeling period, fabrication ${formatMass(totalOf(fabrication))} CO2e, energy ${formatMass(totalOf(energy))} CO2e` : '';
     return `${object.id}: ${formatYearlyMass(yearly)}${phases}`;
 }
