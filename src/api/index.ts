@@ -29,4 +29,4 @@ export type { ModelDiff, DiffSummary } from '../engine/diff/model-diff.js';
 export type { Change, SystemFootprintDiff, CategoryFootprintChange, ObjectFootprintChange, PhaseChanges, PeriodSummary } from '../engine/diff/footprint-diff.js';
 export type { InputDiff, ObjectChange, AttributeChange, InputVersion, ListChange, ObjectIdentity, SourceRef, Place } from '../engine/diff/input-diff.js';
 export type { Origin } from '../engine/model/description.js';
-export type { FootprintCategory } from '../engine/classes/class-spec.js';
+export type { FootprintCategory } from '../engine/model/class-spec.js';

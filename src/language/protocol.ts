@@ -5,7 +5,7 @@
  */
 import type { Origin } from '../engine/model/description.js';
 import type { Phase, SystemFootprintSummary } from '../engine/report/footprint-summary.js';
-import type { FootprintCategory } from '../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../engine/model/class-spec.js';
 import type { ModelDiff } from '../engine/diff/model-diff.js';
 import type { Change } from '../engine/diff/footprint-diff.js';
 import type { WaterfallStep } from '../engine/diff/waterfall.js';

@@ -1,5 +1,5 @@
 import { CLASS_SPECS } from '../../src/engine/classes/registry.js';
-import type { ClassSpec, InputSpec } from '../../src/engine/classes/class-spec.js';
+import type { ClassSpec, InputSpec } from '../../src/engine/model/class-spec.js';
 import { unitSymbols } from '../../src/engine/units/unit.js';
 import { ARCHETYPES } from '../../src/engine/library/archetypes.js';
 import { COUNTRIES } from '../../src/engine/data/countries.js';

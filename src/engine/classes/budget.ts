@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
 import { valueOf } from './formula-helpers.js';

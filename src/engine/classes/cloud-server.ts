@@ -4,7 +4,7 @@
  * Footprint's catalogue (src/engine/cloud/, mapping explained in cloud-server-inputs.ts). Everything else
  * is Server's: same inputs, same calculated attributes, same formulas.
  */
-import type { CalculatedSpec, ClassSpec, InputSpec } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, InputSpec } from '../model/class-spec.js';
 import { Server } from './server.js';
 import {
     CLOUD_PROVIDERS, cloudProvider, cloudRegion, instanceType, CloudCatalogueError, type CloudInstanceType

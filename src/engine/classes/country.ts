@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 
 /** A country: the carbon intensity of its grid and its time zone (usage patterns are in local time). */
 export const Country: ClassSpec = {

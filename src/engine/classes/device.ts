@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 import { itemOf, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
 import { ItemMemo } from './item-memo.js';
 import { multiply, quantity, scalarOf } from '../model/values.js';

@@ -2,7 +2,7 @@ import type { EfpObject } from '../model/efp-object.js';
 import type { Node, NodeValue } from '../model/node.js';
 import { EMPTY, multiply, quantity, scalarOf, type NumericValue, type PerObject, ValueError } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
-import type { CalculatedSpec, FormulaDefinition } from './class-spec.js';
+import type { CalculatedSpec, FormulaDefinition } from '../model/class-spec.js';
 import { BlockedItemSum } from './item-memo.js';
 
 /** One hour in seconds: e-footprint multiplies powers by `1 h` to get hourly energies. */
@@ -42,11 +42,6 @@ export function mapItems(keys: readonly EfpObject[], compute: (key: EfpObject) =
     const items = new Map<EfpObject, NumericValue>();
     for (const key of keys) items.set(key, compute(key));
     return perObject(items);
-}
-
-/** Objects in first-seen order without repeats. */
-export function unique<T>(items: Iterable<T>): T[] {
-    return [...new Set(items)];
 }
 
 /** The sum of a per-object node's items (a device's footprint over its usage patterns...). */

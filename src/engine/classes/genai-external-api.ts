@@ -5,7 +5,7 @@
  * e-footprint keeps the hourly footprints on a hidden EcoLogitsGenAIExternalAPIServer; efp keeps them on
  * the API itself, which the system counts in its ExternalAPIs category.
  */
-import type { CalculatedSpec, ClassSpec, FormulaDefinition } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
 import { ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
 import {

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from './formula-helpers.js';
 import { EMPTY, hourly, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';

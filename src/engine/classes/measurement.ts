@@ -1,4 +1,4 @@
-import type { ClassSpec, InputSpec } from './class-spec.js';
+import type { ClassSpec, InputSpec } from '../model/class-spec.js';
 import { valueOf } from './formula-helpers.js';
 import { divide, EMPTY, hourly } from '../model/values.js';
 import { HourlySeries } from '../series/hourly-series.js';

@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 import { itemOf, sumOfItems, valueOf } from './formula-helpers.js';
 import { ItemMemo } from './item-memo.js';
 import { EMPTY, scalarOf, weightedSum } from '../model/values.js';

@@ -1,4 +1,4 @@
-import type { ClassSpec, InputSpec } from './class-spec.js';
+import type { ClassSpec, InputSpec } from '../model/class-spec.js';
 import { Country } from './country.js';
 import { Device } from './device.js';
 import { GPUJob, Job } from './job.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
 import { newValues } from '../series/series-memory.js';
 import { instancesFabricationFootprint, ONE_HOUR, valueOf } from './formula-helpers.js';
 import {

@@ -1,4 +1,4 @@
-import type { ClassSpec, FormulaDefinition } from './class-spec.js';
+import type { ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { instancesFabricationFootprint, itemOf, mapItems, valueOf } from './formula-helpers.js';
 import { ItemMemo } from './item-memo.js';
 import { EMPTY, hourly, multiply, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';

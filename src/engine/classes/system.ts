@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 import { valueOf } from './formula-helpers.js';
 import { hourly, weightedSum, type Hourly } from '../model/values.js';
 import { combineArrays, HourlySeries } from '../series/hourly-series.js';

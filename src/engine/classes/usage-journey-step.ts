@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 
 /** A step of a usage journey: time the user spends and the jobs it triggers on servers. */
 export const UsageJourneyStep: ClassSpec = {

@@ -1,4 +1,4 @@
-import type { ClassSpec } from './class-spec.js';
+import type { ClassSpec } from '../model/class-spec.js';
 import { mapItems, valueOf, positionsOf } from './formula-helpers.js';
 import { EMPTY, hourly, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, FormulaDefinition } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
 import { valueOf } from './formula-helpers.js';
 import { EMPTY, multiply, quantity, scalarOf, type NumericValue } from '../model/values.js';

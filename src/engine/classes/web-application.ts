@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, FormulaDefinition } from './class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
 import { EMPTY, quantity, ValueError, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';

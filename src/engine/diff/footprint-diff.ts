@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../classes/class-spec.js';
+import type { FootprintCategory } from '../model/class-spec.js';
 import type { Model } from '../model/model.js';
 import { systemsOf } from '../model/footprint-totals.js';
 import { summarizeSystem, type ObjectFootprintSummary, type PhaseTotals, type SystemFootprintSummary } from '../report/footprint-summary.js';

@@ -1,4 +1,4 @@
-import { unitFor, type InputSpec } from '../classes/class-spec.js';
+import { unitFor, type InputSpec } from '../model/class-spec.js';
 import { classSpec } from '../classes/registry.js';
 import { COUNTRIES } from '../data/countries.js';
 import type { EfpObject, ResolvedInput } from '../model/efp-object.js';

@@ -1,6 +1,6 @@
 import { decompress } from 'fzstd';
 import { MAX_JSON_DEPTH, tooDeepJsonPath } from './json-depth.js';
-import type { ClassSpec, InputSpec } from '../classes/class-spec.js';
+import type { ClassSpec, InputSpec } from '../model/class-spec.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { BUILTIN_SOURCES } from '../library/sources.js';
 import { parseUnit } from '../units/unit.js';

@@ -1,5 +1,5 @@
 import type { EfpObject } from './efp-object.js';
-import { unique } from '../classes/formula-helpers.js';
+import { unique } from './unique.js';
 import { cyclePath, longCyclePath, shownInFull } from './cycle-path.js';
 import { stronglyConnected } from './strongly-connected.js';
 

@@ -1,4 +1,4 @@
-import type { ClassSpec, InputSpec } from '../classes/class-spec.js';
+import type { ClassSpec, InputSpec } from './class-spec.js';
 import type { InputDescription, ObjectDescription, Origin } from './description.js';
 import type { Node } from './node.js';
 

@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../classes/class-spec.js';
+import type { FootprintCategory } from './class-spec.js';
 import type { EfpObject } from './efp-object.js';
 import type { Model } from './model.js';
 import type { NumericValue } from './values.js';

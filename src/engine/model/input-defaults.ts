@@ -1,4 +1,4 @@
-import type { InputSpec } from '../classes/class-spec.js';
+import type { InputSpec } from './class-spec.js';
 import type { InputDescription } from './description.js';
 import type { ResolvedInput } from './efp-object.js';
 

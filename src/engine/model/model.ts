@@ -1,4 +1,4 @@
-import { unitFor, type CalculatedSpec, type InputSpec } from '../classes/class-spec.js';
+import { unitFor, type CalculatedSpec, type InputSpec } from './class-spec.js';
 import { constantWeek, HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';

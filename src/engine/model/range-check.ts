@@ -1,4 +1,4 @@
-import type { CalculatedSpec, HourlyInputSpec, QuantityInputSpec } from '../classes/class-spec.js';
+import type { CalculatedSpec, HourlyInputSpec, QuantityInputSpec } from './class-spec.js';
 import type { HourlySeries } from '../series/hourly-series.js';
 import { formatUtcHour } from '../series/calendar.js';
 import { hourOfWeek } from '../series/typical-week.js';

@@ -1,5 +1,5 @@
 import type { EfpObject } from './efp-object.js';
-import { unique } from '../classes/formula-helpers.js';
+import { unique } from './unique.js';
 import { EdgeRelations } from './edge-relations.js';
 import { reachableFrom } from './linked-objects.js';
 

@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../classes/class-spec.js';
+import type { FootprintCategory } from '../model/class-spec.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
 import type { Origin } from '../model/description.js';

@@ -1,4 +1,4 @@
-import type { InputSpec } from '../classes/class-spec.js';
+import type { InputSpec } from '../model/class-spec.js';
 import { classSpec } from '../classes/registry.js';
 import type { ModelDescription, ObjectDescription, ScenarioChangeDescription, ScenarioDescription } from '../model/description.js';
 

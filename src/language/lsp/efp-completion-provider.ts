@@ -10,7 +10,7 @@ import {
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { classForKeyword } from '../../engine/classes/registry.js';
-import type { ClassSpec, InputSpec } from '../../engine/classes/class-spec.js';
+import type { ClassSpec, InputSpec } from '../../engine/model/class-spec.js';
 import { parseUnit, unitAtom } from '../../engine/units/unit.js';
 import { cloudRegion, instanceType, instanceTypeNames, isCloudProvider, regionNames } from '../../engine/cloud/cloud-catalogue.js';
 import { DEFAULT_CLOUD_PROVIDER } from '../../engine/cloud/cloud-region.js';

@@ -1,5 +1,5 @@
 import type { EncodedFootprintSeries } from '../../language/protocol.js';
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Phase } from '../../engine/report/footprint-summary.js';
 
 /** A system's hourly footprint in one category and phase, kg CO2e per hour of the modeling period. */

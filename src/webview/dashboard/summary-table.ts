@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Origin } from '../../engine/model/description.js';
 import { formatNumber } from '../../engine/model/value-format.js';
 import type { Phase, SystemFootprintSummary } from '../../engine/report/footprint-summary.js';

@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Phase } from '../../engine/report/footprint-summary.js';
 
 /** Colours and font of the current VS Code theme, for the canvas charts (which cannot use CSS variables). */

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../engine/model/value-format.js';
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Phase } from '../../engine/report/footprint-summary.js';
 import type { MassUnit } from './summary-table.js';
 import type { LegendEntry } from './png.js';

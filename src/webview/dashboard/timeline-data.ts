@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Phase } from '../../engine/report/footprint-summary.js';
 import type { Resolution, SeriesSplit } from './messages.js';
 import { calendarBuckets, resample, type TimeBuckets } from './resample.js';

@@ -1,4 +1,4 @@
-import type { FootprintCategory } from '../../engine/classes/class-spec.js';
+import type { FootprintCategory } from '../../engine/model/class-spec.js';
 import type { Phase } from '../../engine/report/footprint-summary.js';
 
 /** e-footprint's footprint categories as people read them (the CLI prints the raw names). */

@@ -1,4 +1,4 @@
-import type { CalculatedSpec } from '../class-spec.js';
+import type { CalculatedSpec } from '../../model/class-spec.js';
 import { EMPTY } from '../../model/values.js';
 import { ModelError } from '../../model/diagnostics.js';
 import type { EfpObject } from '../../model/efp-object.js';

@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { componentInputs } from './edge-component.js';
 import { componentsInput, edgeDeviceCalculations } from './edge-device.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, FormulaDefinition, InputSpec } from '../class-spec.js';
+import type { CalculatedSpec, FormulaDefinition, InputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { add, divide, EMPTY, multiply, quantity, subtract, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { fromDevice } from './from-device.js';
 import { computerComponentsValidation } from './builder-validation.js';

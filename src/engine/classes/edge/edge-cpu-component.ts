@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, InputSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec, InputSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { add, divide, subtract, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, product, unitaryPower } from './edge-component.js';

@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';

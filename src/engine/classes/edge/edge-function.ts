@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { COMPONENT_NEED_CLASSES, DEVICE_NEED_CLASSES, EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 
 /** A feature of an edge deployment: the recurrent loads it puts on edge devices. */

@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf } from '../formula-helpers.js';
 import { add, EMPTY, sum, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, product } from './edge-component.js';

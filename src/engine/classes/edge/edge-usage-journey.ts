@@ -1,5 +1,5 @@
 import { MAX_MODELING_YEARS } from '../../series/series-limits.js';
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, scalarOf } from '../../model/values.js';
 import { averagedOccurrences } from '../../series/averaged-occurrences.js';

@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { EMPTY, hourly } from '../../model/values.js';
 import { localToUtc } from '../../series/to-utc.js';

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
 import { ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, unitaryPower } from './edge-component.js';
 

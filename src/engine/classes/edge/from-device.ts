@@ -1,4 +1,4 @@
-import type { CalculatedSpec } from '../class-spec.js';
+import type { CalculatedSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { EMPTY } from '../../model/values.js';
 

@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, sum, ValueError, type NumericValue } from '../../model/values.js';
 import { HourlySeries } from '../../series/hourly-series.js';

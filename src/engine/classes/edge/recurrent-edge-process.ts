@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec } from '../class-spec.js';
+import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../formula-helpers.js';
 import { hourly } from '../../model/values.js';
 import { parseUnit } from '../../units/unit.js';

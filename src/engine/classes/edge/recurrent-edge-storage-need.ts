@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { componentNeedCalculations, edgeComponentInput } from './recurrent-edge-component-need.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClassSpec } from '../class-spec.js';
+import type { ClassSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
 import { EMPTY, hourly, ValueError } from '../../model/values.js';
 import { weekOverPattern } from './week-over-pattern.js';

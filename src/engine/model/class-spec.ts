@@ -1,6 +1,6 @@
-import type { EfpObject } from '../model/efp-object.js';
-import type { Model } from '../model/model.js';
-import type { Node, NodeValue } from '../model/node.js';
+import type { EfpObject } from './efp-object.js';
+import type { Model } from './model.js';
+import type { Node, NodeValue } from './node.js';
 
 /** A built-in default: a value in a unit, with the source e-footprint gives for it. */
 export interface DefaultValue {
