@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { loadWorkspace } from '../src/language/workspace/file-workspace.js';
 import { describeModel } from '../src/language/model-description.js';
 import { Model } from '../src/engine/model/model.js';
+import { buildModel } from '../src/engine/build-model.js';
 import type { InputDescription, ModelDescription } from '../src/engine/model/description.js';
 import type { NodeValue } from '../src/engine/model/node.js';
 import { median, peakRssMB, timeRuns } from './bench-util.js';
@@ -61,14 +62,14 @@ export async function engineFigure(shape: SystemShape, warmRuns: number): Promis
     const description = await describeSystem(shape);
     const describeMs = performance.now() - t0;
     t0 = performance.now();
-    const first = Model.build(description);
+    const first = buildModel(description);
     const coldMs = performance.now() - t0;
     if (first.hasErrors) throw new Error(first.diagnostics.filter(d => d.severity === 'error').slice(0, 3).map(d => d.message).join('; '));
     const { series } = seriesFootprint(first);
     const figure = { objects: first.instances.length, nodes: first.nodes.size, hours: first.period.length, series };
     first.dispose();
     // two untimed runs: the first reuse of the array pool and V8's first optimised versions
-    const warmMs = timeRuns(warmRuns, 2, () => Model.build(description).dispose());
+    const warmMs = timeRuns(warmRuns, 2, () => buildModel(description).dispose());
     return { ...figure, coldMs, warmMs, describeMs, peakRssMB: peakRssMB() };
 }
 
@@ -154,8 +155,8 @@ export async function incrementalFigures(shape: SystemShape, runs: number): Prom
     const description = await describeSystem(shape);
     const figures: IncrementalFigure[] = [];
     for (const c of INCREMENTAL_CASES) {
-        const model = Model.build(description);
-        const fullMs = timeRuns(runs, 1, () => Model.build(description).dispose());
+        const model = buildModel(description);
+        const fullMs = timeRuns(runs, 1, () => buildModel(description).dispose());
         let flip = 0;
         let recomputed = 0;
         // a recomputation takes well under a millisecond: more runs than full evaluations for a steady median
@@ -164,7 +165,7 @@ export async function incrementalFigures(shape: SystemShape, runs: number): Prom
         });
         if (recomputed < 0) throw new Error(`${c.object}.${c.attribute}: setInput did not apply`);
         // the last value set is values[(flip - 1) % 2]
-        const full = Model.build(withInput(description, c.object, c.attribute, c.values[(flip - 1) % 2]));
+        const full = buildModel(withInput(description, c.object, c.attribute, c.values[(flip - 1) % 2]));
         let worst = 0;
         const differing: string[] = [];
         for (const [key, node] of model.nodes) {
@@ -221,12 +222,12 @@ export interface QuickstartFigure {
  */
 export async function quickstartFigure(path: string, runs: number): Promise<QuickstartFigure> {
     const description = await describeFile(path);
-    const model = Model.build(description);
+    const model = buildModel(description);
     const { series, doubles } = seriesFootprint(model);
     const hours = model.period.length;
     model.dispose();
     // V8 tiers the hot loops up only after a few hundred runs
-    const warmMs = timeRuns(runs, 300, () => Model.build(description).dispose());
+    const warmMs = timeRuns(runs, 300, () => buildModel(description).dispose());
     const workingSet = copyBandwidth(series, hours, 50);
     const dram = copyBandwidth(1, 8 * 2 ** 20, 15);
     const bytes = 2 * doubles * 8;

@@ -16,7 +16,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { createEfpServices } from '../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../src/language/builtin-library.js';
 import { describeModel } from '../src/language/model-description.js';
-import { Model } from '../src/engine/model/model.js';
+import { buildModel } from '../src/engine/build-model.js';
 import { peakRssMB } from './bench-util.js';
 
 const QUICKSTART = 'examples/quickstart.efp';
@@ -95,7 +95,7 @@ export async function seriesFigure(values: number): Promise<SeriesFigure> {
     const description = describeModel(document, shared.workspace.LangiumDocuments);
     const describeMs = performance.now() - t0;
     t0 = performance.now();
-    const model = Model.build(description);
+    const model = buildModel(description);
     const evaluateMs = performance.now() - t0;
     const errors = [
         ...document.parseResult.parserErrors.map(e => e.message),

@@ -2,15 +2,9 @@ import type { LangiumDocument } from 'langium';
 import type { EfpServices } from '../language/efp-module.js';
 import { analyzeDocument, blocksUse, type FileDiagnostic } from '../language/document-analysis.js';
 import { keptEfootprintIds } from '../language/workspace/kept-efootprint-ids.js';
-import type { Model } from '../engine/model/model.js';
-import { systemsOf } from '../engine/model/footprint-totals.js';
-import { summarizeSystem, type SystemFootprintSummary } from '../engine/report/footprint-summary.js';
-import { calculusGraph, explainNode, type CalculusGraph, type ExplainedNode } from '../engine/model/explain.js';
-import { valueAt } from '../engine/model/value-path.js';
-import { modelToReferenceJson, type ReferenceJson } from '../engine/export/reference-json.js';
-import { modelToEfootprintJson } from '../engine/export/efootprint-json-export.js';
-import type { EfootprintIds } from '../engine/export/efootprint-ids.js';
-import { diffModels, type ModelDiff } from '../engine/diff/model-diff.js';
+import {
+    calculusGraph, type CalculusGraph, diffModels, type EfootprintIds, type ExplainedNode, explainNode, type Model, type ModelDiff, modelToEfootprintJson, modelToReferenceJson, type ReferenceJson, summarizeSystem, type SystemFootprintSummary, systemsOf, valueAt
+} from '../engine/index.js';
 import { EFP_VERSION } from '../version.js';
 import { diagnosticOf, type Diagnostic } from './diagnostic.js';
 

@@ -15,18 +15,16 @@ import '../platform/node20-polyfills.js';
 export { loadModel, loadModelText, type LoadOptions, type TextOptions } from './load-model.js';
 export { ModelNotEvaluatedError, compareModels, type EfpModel } from './efp-model.js';
 export type { Diagnostic } from './diagnostic.js';
-export { ValuePathError } from '../engine/model/value-path.js';
+export { ValuePathError } from '../engine/index.js';
 export { SourceUnavailableError } from '../language/workspace/source-unavailable-error.js';
 export { EFP_VERSION } from '../version.js';
-export { EFOOTPRINT_VERSION } from '../engine/export/reference-json.js';
+export { EFOOTPRINT_VERSION } from '../engine/index.js';
 
-export type {
-    SystemFootprintSummary, ObjectFootprintSummary, CategoryFootprintSummary, YearFootprintSummary, PhaseTotals
-} from '../engine/report/footprint-summary.js';
-export type { ExplainedNode, CalculusGraph, ValueSummary } from '../engine/model/explain.js';
-export type { ReferenceJson, JsonObject, JsonValue } from '../engine/export/reference-json.js';
-export type { ModelDiff, DiffSummary } from '../engine/diff/model-diff.js';
-export type { Change, SystemFootprintDiff, CategoryFootprintChange, ObjectFootprintChange, PhaseChanges, PeriodSummary } from '../engine/diff/footprint-diff.js';
-export type { InputDiff, ObjectChange, AttributeChange, InputVersion, ListChange, ObjectIdentity, SourceRef, Place } from '../engine/diff/input-diff.js';
-export type { Origin } from '../engine/model/description.js';
-export type { FootprintCategory } from '../engine/model/class-spec.js';
+export type { SystemFootprintSummary, ObjectFootprintSummary, CategoryFootprintSummary, YearFootprintSummary, PhaseTotals } from '../engine/index.js';
+export type { ExplainedNode, CalculusGraph, ValueSummary } from '../engine/index.js';
+export type { ReferenceJson, JsonObject, JsonValue } from '../engine/index.js';
+export type { ModelDiff, DiffSummary } from '../engine/index.js';
+export type { Change, SystemFootprintDiff, CategoryFootprintChange, ObjectFootprintChange, PhaseChanges, PeriodSummary } from '../engine/index.js';
+export type { InputDiff, ObjectChange, AttributeChange, InputVersion, ListChange, ObjectIdentity, SourceRef, Place } from '../engine/index.js';
+export type { Origin } from '../engine/index.js';
+export type { FootprintCategory } from '../engine/index.js';

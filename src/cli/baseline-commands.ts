@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
 import { EFP_VERSION } from '../version.js';
 import type { FileDiagnostic } from '../language/document-analysis.js';
-import { baselineOf, parseBaseline, type Baseline } from '../engine/baselines/baseline-snapshot.js';
-import { DEFAULT_REGRESSION_THRESHOLD, regressionDiagnostics, regressionsSince } from '../engine/baselines/baseline-regressions.js';
-import type { Model } from '../engine/model/model.js';
+import {
+    type Baseline, baselineOf, DEFAULT_REGRESSION_THRESHOLD, type Model, parseBaseline, regressionDiagnostics, regressionsSince
+} from '../engine/index.js';
 import { UsageError } from './usage-error.js';
 import { EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, writeOutputFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';

@@ -1,6 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
-import { markdownCode, markdownTableCell } from '../engine/text/markdown.js';
+import { formatMass, markdownCode, markdownTableCell, massUnitFor } from '../engine/index.js';
 import { FileError } from '../platform/file-errors.js';
 import { problemCounts, type CheckedModel } from './checked-model.js';
 

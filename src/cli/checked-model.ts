@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { URI } from 'langium';
 import type { FileDiagnostic } from '../language/document-analysis.js';
-import type { SystemFootprintSummary } from '../engine/report/footprint-summary.js';
+import type { SystemFootprintSummary } from '../engine/index.js';
 
 /** One model as `efp check` found it: what every output format (text, JSON, SARIF, GitHub, GitLab) reports. */
 export interface CheckedModel {

@@ -6,14 +6,11 @@
  * `--region` (or an observation's `cloud/region`) adds CCF's operational carbon: energy × PUE × grid factor.
  * Exit codes as main.ts: 0 fine, 1 an observation or the input is invalid, 2 the command line is wrong.
  */
-import { ccfPluginObservation, type Observation, type ObservationResult, type PluginConfig } from '../engine/ccf/plugin-observation.js';
-import { PluginInputError } from '../engine/ccf/plugin-validation.js';
-import { regionOperationalCarbon, type RegionOperationalCarbon } from '../engine/ccf/region-operational-carbon.js';
-import type { CloudProvider } from '../engine/cloud/cloud-catalogue.js';
-import type { Interpolation } from '../engine/ccf/watts-interpolation.js';
+import {
+    ccfPluginObservation, type CloudProvider, type Interpolation, type Observation, type ObservationResult, type PluginConfig, PluginInputError, readDecimal, regionOperationalCarbon, type RegionOperationalCarbon
+} from '../engine/index.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
-import { readDecimal } from '../engine/units/decimal-number.js';
 
 interface Output { out(text: string): void; err(text: string): void }
 

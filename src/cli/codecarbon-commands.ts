@@ -1,7 +1,5 @@
 import { basename, dirname, relative, resolve } from 'node:path';
-import { parseEmissionsCsv } from '../engine/codecarbon/emissions-csv.js';
-import { codecarbonModelText } from '../engine/codecarbon/measurement-text.js';
-import { boampsReport } from '../engine/boamps/boamps-report.js';
+import { boampsReport, codecarbonModelText, parseEmissionsCsv } from '../engine/index.js';
 import { UsageError } from './usage-error.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';

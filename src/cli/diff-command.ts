@@ -1,9 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { URI } from 'langium';
-import { diffModels, type ModelDiff } from '../engine/diff/model-diff.js';
-import { change } from '../engine/diff/footprint-diff.js';
-import { waterfallOf } from '../engine/diff/waterfall.js';
-import { waterfallSvg } from '../engine/diff/waterfall-svg.js';
+import { change, diffModels, type ModelDiff, waterfallOf, waterfallSvg } from '../engine/index.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
 import { diffUnit, percent, signedMass, type ComparedModel, type DiffReport } from './diff-format.js';
 import { diffTable } from './diff-table.js';

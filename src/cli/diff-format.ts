@@ -1,6 +1,5 @@
-import type { ModelDiff } from '../engine/diff/model-diff.js';
+import { diffUnit, mass, type MassUnit, type ModelDiff, percent, signedMass } from '../engine/index.js';
 import type { DiffSide } from '../language/workspace/revision-sides.js';
-import { diffUnit, mass, percent, signedMass, type MassUnit } from '../engine/diff/diff-text.js';
 
 /** What the terminal table and the Markdown of `efp diff` share; the texts of a diff are the engine's (diff-text.ts). */
 
@@ -19,8 +18,8 @@ export interface DiffReport {
     readonly models: readonly ComparedModel[];
 }
 
-export type { MassUnit } from '../engine/diff/diff-text.js';
-export { diffUnit, mass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails } from '../engine/diff/diff-text.js';
+export type { MassUnit } from '../engine/index.js';
+export { diffUnit, mass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails } from '../engine/index.js';
 
 /** The diff's headline: `+533.6 t CO2e (+4.9 %)`, or `no change`. */
 export function headline(diff: ModelDiff, unit: MassUnit = diffUnit(diff)): string {

@@ -1,11 +1,10 @@
-import type { SystemFootprintDiff } from '../engine/diff/footprint-diff.js';
-import type { ObjectChange, SourceRef } from '../engine/diff/input-diff.js';
-import { waterfallOf, type WaterfallStep } from '../engine/diff/waterfall.js';
+import {
+    markdownCode, markdownCodeBlock, markdownLink, markdownTableCell, markdownText, type ObjectChange, type SourceRef, type SystemFootprintDiff, waterfallOf, type WaterfallStep
+} from '../engine/index.js';
 import {
     attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, shownSource, signedMass,
     type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
-import { markdownCode, markdownCodeBlock, markdownLink, markdownTableCell, markdownText } from '../engine/text/markdown.js';
 
 /** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
 export const MARKDOWN_MARKER = '<!-- efp-diff -->';

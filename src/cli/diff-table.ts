@@ -1,5 +1,4 @@
-import type { SystemFootprintDiff } from '../engine/diff/footprint-diff.js';
-import type { ModelDiff } from '../engine/diff/model-diff.js';
+import type { ModelDiff, SystemFootprintDiff } from '../engine/index.js';
 import {
     attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, signedMass, sourceText,
     type ComparedModel, type DiffReport, type MassUnit

@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import { EfootprintImportError, importEfootprintJson } from '../engine/import/efootprint-json-import.js';
-import { printModel } from '../engine/export/efp-text.js';
-import { modelToEfootprintJson } from '../engine/export/efootprint-json-export.js';
+import { EfootprintImportError, importEfootprintJson, modelToEfootprintJson, printModel } from '../engine/index.js';
 import { keptEfootprintIds } from '../language/workspace/kept-efootprint-ids.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { blocksUse, type FileDiagnostic } from '../language/document-analysis.js';
 import type { EfpServices } from '../language/efp-module.js';
-import type { Model } from '../engine/model/model.js';
+import type { Model } from '../engine/index.js';
 import { loadModel, loadModelText } from '../api/load-model.js';
 import { loadedModelOf } from '../api/efp-model.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';

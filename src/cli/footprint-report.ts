@@ -1,12 +1,6 @@
-import type { Model } from '../engine/model/model.js';
-import type { EfpObject } from '../engine/model/efp-object.js';
-import { summarizeSystem, HOURS_PER_YEAR, type SystemFootprintSummary } from '../engine/report/footprint-summary.js';
-import { formatUtcHour } from '../engine/series/calendar.js';
-import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
-import { formatNumber } from '../engine/model/value-format.js';
-import { budgetFindings } from '../engine/budgets/budget-diagnostics.js';
-import { regionalAdvice } from '../engine/report/regional-advice.js';
-import { equivalentsOf } from '../engine/report/equivalents.js';
+import {
+    budgetFindings, type EfpObject, equivalentsOf, formatMass, formatNumber, formatUtcHour, HOURS_PER_YEAR, massUnitFor, type Model, regionalAdvice, summarizeSystem, type SystemFootprintSummary
+} from '../engine/index.js';
 import { terminalText } from './terminal-text.js';
 
 function pad(text: string, width: number, right = false): string {

@@ -4,10 +4,7 @@
  * src/engine/ccf/cloud-server-observations.ts). Exit codes as main.ts.
  */
 import { basename } from 'node:path';
-import { cloudServerObservations } from '../engine/ccf/cloud-server-observations.js';
-import { ifManifest, yamlText } from '../engine/export/if-manifest.js';
-import { pluginInstance } from '../engine/ccf/plugin-catalogue.js';
-import { isCloudProvider } from '../engine/cloud/cloud-catalogue.js';
+import { cloudServerObservations, ifManifest, isCloudProvider, pluginInstance, yamlText } from '../engine/index.js';
 import { EFP_VERSION } from '../version.js';
 import { emit, EXIT_MODEL_ERRORS, EXIT_OK, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { EFP_VERSION } from '../version.js';
 import { analyzeDocument, blocksUse } from '../language/document-analysis.js';
-import { modelToReferenceJson } from '../engine/export/reference-json.js';
-import { systemsOf } from '../engine/model/footprint-totals.js';
+import { modelToReferenceJson, summarizeSystem, systemsOf } from '../engine/index.js';
 import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
@@ -37,7 +36,6 @@ import { checkSarif } from './check-sarif.js';
 import { checkCodeQuality } from './check-code-quality.js';
 import { checkGithub } from './github-annotations.js';
 import { writeJobSummary } from './check-job-summary.js';
-import { summarizeSystem } from '../engine/report/footprint-summary.js';
 
 export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 

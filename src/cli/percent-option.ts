@@ -1,5 +1,5 @@
 import { UsageError } from './usage-error.js';
-import { readDecimal } from '../engine/units/decimal-number.js';
+import { readDecimal } from '../engine/index.js';
 
 /** A percentage given on the command line (`20`, `20%`, `2.5 %`), as a number of percent: decimal, not negative. */
 export function parsePercentOption(text: string, option: string): number {

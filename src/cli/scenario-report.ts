@@ -1,9 +1,4 @@
-import type { Model } from '../engine/model/model.js';
-import { didYouMean } from '../engine/model/diagnostics.js';
-import { change } from '../engine/diff/footprint-diff.js';
-import { formatMass, massUnitFor } from '../engine/report/mass-format.js';
-import { formatNumber } from '../engine/model/value-format.js';
-import { scenarioResults, type ScenarioResult } from '../engine/scenarios/scenario-results.js';
+import { change, didYouMean, formatMass, formatNumber, massUnitFor, type Model, type ScenarioResult, scenarioResults } from '../engine/index.js';
 import { footprintReport } from './footprint-report.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';

@@ -1,8 +1,5 @@
-import type { Model } from '../engine/model/model.js';
-import { calculusGraph, explainNode } from '../engine/model/explain.js';
-import { describeSummary } from '../engine/model/value-format.js';
+import { calculusGraph, describeSummary, explainNode, type Model, valueAt, ValuePathError } from '../engine/index.js';
 import { UsageError } from './usage-error.js';
-import { valueAt, ValuePathError } from '../engine/model/value-path.js';
 import { terminalText } from './terminal-text.js';
 
 /** `object.attribute` for --show: a path that names no value is a usage error, in the terminal's words. */

@@ -1,4 +1,4 @@
-import { showInvisibleCharacters } from '../engine/text/invisible-characters.js';
+import { showInvisibleCharacters } from '../engine/index.js';
 
 /**
  * Text from a model, a data file or the command line, for a terminal: every control, bidi and

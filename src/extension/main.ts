@@ -5,7 +5,7 @@ import {
     EfpCommands, EvaluatedNotification, EvaluateRequest, FilePolicyNotification, HOVER_COMMANDS, ValueAtRequest, type EvaluatedParams,
     type FilePolicyParams, type InitializationOptions, type RequestDescriptor
 } from '../language/protocol.js';
-import type { Origin } from '../engine/model/description.js';
+import type { Origin } from '../engine/presentation.js';
 import type { PanelHost } from './panels/panel-host.js';
 import { FootprintPanel } from './panels/footprint-panel.js';
 import { CalculusGraphPanel, ObjectGraphPanel } from './panels/graph-panel.js';

@@ -1,5 +1,5 @@
 import type { ScenarioItem } from '../language/protocol.js';
-import { markdownCode, markdownText } from '../engine/text/markdown.js';
+import { markdownCode, markdownText } from '../engine/presentation.js';
 
 /**
  * The Markdown tooltip of a scenario in the Scenarios view: its label, name and date escaped

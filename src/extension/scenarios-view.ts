@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EfpCommands, ScenariosRequest, type ScenarioItem } from '../language/protocol.js';
-import { formatMass, massUnitFor, reportMassUnit } from '../engine/report/mass-format.js';
-import { formatNumber } from '../engine/model/value-format.js';
+import { formatMass, formatNumber, massUnitFor, reportMassUnit } from '../engine/presentation.js';
 import type { PanelHost } from './panels/panel-host.js';
 import { scenarioTooltip } from './scenario-tooltip.js';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EvaluatedParams } from '../language/protocol.js';
 import { EfpCommands } from '../language/protocol.js';
-import { formatMass, reportMassUnit } from '../engine/report/mass-format.js';
+import { formatMass, reportMassUnit } from '../engine/presentation.js';
 
 /**
  * `3,655.5 t CO2e/yr`, in the unit of `efp.display.massUnit`, else chosen as `efp eval` does (one that

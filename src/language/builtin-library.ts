@@ -1,10 +1,5 @@
-import { unitSymbols } from '../engine/units/unit.js';
+import { ARCHETYPES, BUILTIN_ENUMS, BUILTIN_SOURCES, classSpec, COUNTRIES, enumMember, unitSymbols } from '../engine/index.js';
 import { BUILTIN_LIBRARY_SCHEME } from './protocol.js';
-import { BUILTIN_SOURCES } from '../engine/library/sources.js';
-import { ARCHETYPES } from '../engine/library/archetypes.js';
-import { COUNTRIES } from '../engine/data/countries.js';
-import { classSpec } from '../engine/classes/registry.js';
-import { BUILTIN_ENUMS, enumMember } from '../engine/classes/builtin-enums.js';
 
 /**
  * Where the built-in library lives (as `URI.toString()` spells it): go to definition on `France` or `ssd`

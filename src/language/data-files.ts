@@ -1,7 +1,5 @@
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
-import type { DataFileContent, ObjectDescription } from '../engine/model/description.js';
-import { dataFileKey } from '../engine/codecarbon/data-file-key.js';
-import { readDecimal } from '../engine/units/decimal-number.js';
+import { type DataFileContent, dataFileKey, type ObjectDescription, readDecimal } from '../engine/index.js';
 import { FileError } from '../platform/file-errors.js';
 import { isInsideFolder, realPath } from '../platform/real-path.js';
 import { fileSize, type SizeLimit } from '../platform/text-files.js';

@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver';
-import type { Severity } from '../engine/model/diagnostics.js';
+import type { Severity } from '../engine/index.js';
 
 /**
  * At most this many diagnostics per file: a generated or broken file can have hundreds of thousands,

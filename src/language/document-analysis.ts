@@ -1,9 +1,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Model } from '../engine/model/model.js';
-import type { EngineDiagnostic, Severity } from '../engine/model/diagnostics.js';
+import { type EngineDiagnostic, type Model, modelFindings, type Severity } from '../engine/index.js';
 import { importClosure } from './efp-scope.js';
-import { modelFindings } from '../engine/model/model-findings.js';
 import { FROM_ENGINE } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
 import { capDiagnostics, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';

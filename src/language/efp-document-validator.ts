@@ -1,7 +1,7 @@
 import { DefaultDocumentValidator, isOperationCancelled, type AstNode, type LangiumDocument, type ParseResult, type ValidationOptions } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import type { Severity } from '../engine/model/diagnostics.js';
+import type { Severity } from '../engine/index.js';
 import { addLeftOut, capDiagnostics, leftOutOf, NOTHING_LEFT_OUT, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { FROM_ENGINE } from './efp-validator.js';
 import { isPastTheBudget, TOO_MANY_TOKENS } from './token-budget.js';

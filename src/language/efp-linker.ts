@@ -2,7 +2,7 @@ import {
     AstUtils, DefaultLinker, DocumentCache, DocumentState, type AstNodeDescription, type LangiumCoreServices, type LinkingError,
     type ReferenceInfo, type ScopeProvider
 } from 'langium';
-import { didYouMean } from '../engine/model/diagnostics.js';
+import { didYouMean } from '../engine/index.js';
 import { quoted } from './message-text.js';
 
 /** What each kind of reference names, for "unknown …" messages. */

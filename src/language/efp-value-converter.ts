@@ -1,5 +1,5 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { readEfpString } from '../engine/text/efp-syntax.js';
+import { readEfpString } from '../engine/index.js';
 
 /**
  * String literals read with the escapes efp writes (src/engine/text/efp-syntax.ts): Langium's own and

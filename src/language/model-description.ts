@@ -6,11 +6,9 @@ import {
     type Attribute, type Document, type Expression, type ModelSettings, type ObjectDecl, type UnitExpression,
     type ScenarioChange, type ScenarioDecl
 } from './generated/ast.js';
-import type {
-    ExprDescription, InputDescription, ModelDescription, ObjectDescription, Origin, SourceDescription, Confidence, BinaryOperator,
-    ScenarioDescription
-} from '../engine/model/description.js';
-import { classForKeyword } from '../engine/classes/registry.js';
+import {
+    type BinaryOperator, classForKeyword, type Confidence, type ExprDescription, type InputDescription, type ModelDescription, type ObjectDescription, type Origin, type ScenarioDescription, type SourceDescription
+} from '../engine/index.js';
 import { importClosure } from './efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { readDataFiles, type DataFileReader, type FileAccessPolicy } from './data-files.js';

@@ -1,4 +1,4 @@
-import type { ExprDescription, Origin } from '../engine/model/description.js';
+import type { ExprDescription, Origin } from '../engine/index.js';
 import { NumberListPositions, scanNumberList, type TextPosition } from './number-list.js';
 
 /** Where the numbers of one list are: positions are worked out when an origin is asked for (the engine asks for few; a million eager origins would be four objects a value). */

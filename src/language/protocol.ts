@@ -3,12 +3,7 @@
  * to the editor, and the data behind the footprint dashboard and the graph panels. Shared by the server
  * (src/language) and the VS Code extension (src/extension); nothing here imports either side.
  */
-import type { Origin } from '../engine/model/description.js';
-import type { Phase, SystemFootprintSummary } from '../engine/report/footprint-summary.js';
-import type { FootprintCategory } from '../engine/model/class-spec.js';
-import type { ModelDiff } from '../engine/diff/model-diff.js';
-import type { Change } from '../engine/diff/footprint-diff.js';
-import type { WaterfallStep } from '../engine/diff/waterfall.js';
+import type { Change, FootprintCategory, ModelDiff, Origin, Phase, SystemFootprintSummary, WaterfallStep } from '../engine/presentation.js';
 
 /**
  * A request's method with its parameter and result types. Each side makes its own JSON-RPC type from

@@ -1,7 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { LangiumParser, LexingDiagnostic, ParseResult, AstNode } from 'langium';
-import { readDecimal } from '../engine/units/decimal-number.js';
-import { classForKeyword } from '../engine/classes/registry.js';
+import { classForKeyword, readDecimal } from '../engine/index.js';
 import { fileSize } from '../platform/text-files.js';
 import { DataFileRefusal } from './data-files.js';
 import { isWhitespace } from './number-list.js';

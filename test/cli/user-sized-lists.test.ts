@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Model } from '../../src/engine/model/model.js';
+import { buildModel } from '../../src/engine/build-model.js';
 import type { ExprDescription, ObjectDescription } from '../../src/engine/model/description.js';
 import { showValue } from '../../src/cli/show-value.js';
 
@@ -16,7 +16,7 @@ describe('efp eval --show on a value of 200,000 operands', () => {
             ({ id: `s${i}`, className: 'UsageJourneyStep', name: `s${i}`, inputs: { user_time_spent: { expr: minute } } }));
         const items = steps.map((s): ExprDescription => ({ kind: 'ref', object: s.id, path: [] }));
         const journey: ObjectDescription = { id: 'visit', className: 'UsageJourney', name: 'visit', inputs: { uj_steps: { expr: { kind: 'list', items } } } };
-        const model = Model.build({ settings: { modeling_duration: { expr: { kind: 'number', value: 1, unit: 'year' } } }, sources: [], objects: [...steps, journey] });
+        const model = buildModel({ settings: { modeling_duration: { expr: { kind: 'number', value: 1, unit: 'year' } } }, sources: [], objects: [...steps, journey] });
         const lines = showValue(model, 'visit.duration').split('\n');
         expect(lines.slice(0, 4)).toEqual([
             'visit.duration — Duration (usage_journey "visit")',

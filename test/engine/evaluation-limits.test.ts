@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, minimalModel, modelOf, positionOf } from '../helpers/model-from-text.js';
-import { Model } from '../../src/engine/model/model.js';
+import { buildModel } from '../../src/engine/build-model.js';
 import type { ExprDescription, ModelDescription } from '../../src/engine/model/description.js';
 import { MAX_SERIES_HOURS } from '../../src/engine/series/series-limits.js';
 
@@ -66,7 +66,7 @@ describe('series lengths', () => {
         const item: ExprDescription = { kind: 'number', value: 1 };
         const origin = { uri: 'file:///m.efp', range: { start: { line: 7, character: 2 }, end: { line: 7, character: 9 } } };
         const values: ExprDescription = { kind: 'list', items: new Array<ExprDescription>(MAX_SERIES_HOURS + 1).fill(item), origin };
-        const model = Model.build(withStarts(base, 'users', { kind: 'call', function: 'hourly_values', args: [{ name: 'values', value: values }] }));
+        const model = buildModel(withStarts(base, 'users', { kind: 'call', function: 'hourly_values', args: [{ name: 'values', value: values }] }));
         const errors = model.diagnostics.filter(d => d.severity === 'error');
         expect(errors.map(e => e.message)).toEqual(['hourly_values has 2,000,001 values; a series holds at most 2,000,000 (228 years of hours)']);
         expect(errors[0].origin).toBe(origin);
@@ -81,7 +81,7 @@ describe('series lengths', () => {
         const from = (date: string, n: number): ExprDescription => ({
             kind: 'call', function: 'hourly_values', args: [{ name: 'values', value: list(n) }, { name: 'start_date', value: { kind: 'date', value: date } }]
         });
-        const model = Model.build(withStarts(withStarts(base, 'users', from('1925-01-02', 1_500_000)), 'later', from('2124-12-31', 1_500_000)));
+        const model = buildModel(withStarts(withStarts(base, 'users', from('1925-01-02', 1_500_000)), 'later', from('2124-12-31', 1_500_000)));
         const errors = model.diagnostics.filter(d => d.severity === 'error');
         // each value that sums the two is in error where it is (the job's, the network's, the device's)
         expect(errors.map(e => e.message)).toContain(

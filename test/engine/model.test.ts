@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, minimalModel, modelOf, valueOf } from '../helpers/model-from-text.js';
-import { Model } from '../../src/engine/model/model.js';
+import { buildModel, buildModelInSlices } from '../../src/engine/build-model.js';
 
 describe('model building', () => {
     it('fills e-footprint defaults and archetype values, the user value winning', async () => {
@@ -89,7 +89,7 @@ describe('incremental recomputation', () => {
 
     it('can be rebuilt from its plain description, without the syntax tree', async () => {
         const analysis = await analyze(minimalModel());
-        const again = Model.build(JSON.parse(JSON.stringify(analysis.model!.description)));
+        const again = buildModel(JSON.parse(JSON.stringify(analysis.model!.description)));
         expect(valueOf(again, 'service', 'total_footprint')).toBe(valueOf(analysis.model!, 'service', 'total_footprint'));
     });
 });
@@ -129,9 +129,9 @@ describe('array reuse', () => {
         expect(hours(model)).toHaveLength(24);
         hours(model).forEach((v, i) => expect(v).toBeCloseTo(hours(fresh)[i], 9));
         // a disposed model's arrays serve the next model, which must not see their old numbers
-        const other = Model.build(model.description);
+        const other = buildModel(model.description);
         model.dispose();
-        const third = Model.build(JSON.parse(JSON.stringify(model.description)));
+        const third = buildModel(JSON.parse(JSON.stringify(model.description)));
         expect(valueOf(other, 'service', 'total_footprint')).toBeCloseTo(valueOf(third, 'service', 'total_footprint'), 9);
         expect(model.disposed).toBe(true);
         expect(() => model.findNode('service', 'total_footprint')!.value).toThrow('this model was replaced and disposed: its values can no longer be read');
@@ -141,12 +141,12 @@ describe('array reuse', () => {
 describe('evaluation in slices', () => {
     it('gives the same values as one evaluation, and stops when cancelled', async () => {
         const description = (await analyze(minimalModel())).model!.description;
-        const whole = Model.build(description);
-        const sliced = await Model.buildInSlices(description, () => false, 0.01);
+        const whole = buildModel(description);
+        const sliced = await buildModelInSlices(description, () => false, 0.01);
         expect(sliced).toBeDefined();
         expect(valueOf(sliced!, 'service', 'total_footprint')).toBe(valueOf(whole, 'service', 'total_footprint'));
         let slices = 0;
-        const cancelled = await Model.buildInSlices(description, () => ++slices >= 2, 0.001);
+        const cancelled = await buildModelInSlices(description, () => ++slices >= 2, 0.001);
         expect(cancelled).toBeUndefined();
         expect(slices).toBe(2);
     });

@@ -7,6 +7,7 @@ import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/buil
 import { describeModel } from '../../src/language/model-description.js';
 import { fileAccessPolicy } from '../../src/language/data-files.js';
 import { Model } from '../../src/engine/model/model.js';
+import { buildModel } from '../../src/engine/build-model.js';
 import type { ModelDescription } from '../../src/engine/model/description.js';
 import { DEFAULT_SERIES_BUDGET, type SeriesBudget } from '../../src/engine/series/series-budget.js';
 import { scenarioResults } from '../../src/engine/scenarios/scenario-results.js';
@@ -41,7 +42,7 @@ function errorsOf(model: Model) {
 
 describe('the memory budget of hourly values', () => {
     it('a budget of 1 MB: the quickstart\'s first value past it is one error, on its object, with the figure, the limit and what to do', async () => {
-        const model = Model.build(await descriptionOf(QUICKSTART), { seriesBudget: { bytes: MB, raise: 'set THE_LIMIT higher' } });
+        const model = buildModel(await descriptionOf(QUICKSTART), { seriesBudget: { bytes: MB, raise: 'set THE_LIMIT higher' } });
         const errors = errorsOf(model);
         expect(errors.map(e => e.message)).toEqual([
             'network wifi: energy_footprint: the model\'s hourly values would take more than the 1 MB limit: this value\'s 26,298 hours (3 years) need 0.2 MB more, on top of 0.8 MB already taken'
@@ -53,7 +54,7 @@ describe('the memory budget of hourly values', () => {
     });
 
     it('200 usage patterns over 100 years with a 64 MB budget: one error, not one per value (they would take 7 GB)', async () => {
-        const model = Model.build(await descriptionOf(generateSystem({ patterns: 200, jobsPerStep: 1, years: 100 })), { seriesBudget: { bytes: 64 * MB } });
+        const model = buildModel(await descriptionOf(generateSystem({ patterns: 200, jobsPerStep: 1, years: 100 })), { seriesBudget: { bytes: 64 * MB } });
         const errors = errorsOf(model);
         expect(errors.length).toBe(1);
         expect(errors[0].message).toMatch(/^the model's hourly values would take more than the 64 MB limit: this value's 876,600 hours \(100 years\) need 6\.7 MB more, on top of \d+(\.\d)? MB already taken$/);
@@ -63,14 +64,14 @@ describe('the memory budget of hourly values', () => {
 
     it('an evaluation holds its values, not every temporary it took: a budget just above them is enough', async () => {
         const description = await descriptionOf(QUICKSTART);
-        const held = Model.build(description).seriesLedger.held;
-        const tight = Model.build(description, { seriesBudget: { bytes: held } });
+        const held = buildModel(description).seriesLedger.held;
+        const tight = buildModel(description, { seriesBudget: { bytes: held } });
         expect(errorsOf(tight)).toEqual([]);
         expect(tight.seriesLedger.held).toBe(held);
     });
 
     it('changes to one input: the values they replace are given back when each recomputation ends', async () => {
-        const model = Model.build(await descriptionOf(QUICKSTART));
+        const model = buildModel(await descriptionOf(QUICKSTART));
         const held = model.seriesLedger.held;
         expect(model.setInput('web', 'power', { expr: { kind: 'number', value: 400, unit: 'W' } })).toBeGreaterThan(0);
         // the first change makes the system keep its running sum, one series (26,298 hours)
@@ -81,7 +82,7 @@ describe('the memory budget of hourly values', () => {
     });
 
     it('a disposed model gives its arrays back to the ledger', async () => {
-        const model = Model.build(await descriptionOf(QUICKSTART));
+        const model = buildModel(await descriptionOf(QUICKSTART));
         expect(model.seriesLedger.held).toBeGreaterThan(0);
         model.dispose();
         expect(model.seriesLedger.held).toBe(0);
@@ -90,9 +91,9 @@ describe('the memory budget of hourly values', () => {
     it('a scenario\'s model counts in its baseline\'s budget: past it, the error is the scenario\'s', async () => {
         const text = `${QUICKSTART}\nscenario faster "Faster streaming" { streaming.request_duration: 2 min }\n`;
         const description = await descriptionOf(text);
-        const alone = Model.build(description);
+        const alone = buildModel(description);
         const budget: SeriesBudget = { bytes: alone.seriesLedger.held + 64 * 1024 };
-        const baseline = Model.build(description, { seriesBudget: budget });
+        const baseline = buildModel(description, { seriesBudget: budget });
         expect(errorsOf(baseline)).toEqual([]);
         const [result] = scenarioResults(baseline);
         expect(result.diagnostics.map(d => d.message)).toEqual([
@@ -102,7 +103,7 @@ describe('the memory budget of hourly values', () => {
 
     it('the benchmark\'s generated systems hold a small part of the default budget', async () => {
         for (const shape of [{ patterns: 10, jobsPerStep: 1, years: 10 }, { patterns: 100, jobsPerStep: 1, years: 1 }]) {
-            const model = Model.build(await descriptionOf(generateSystem(shape)));
+            const model = buildModel(await descriptionOf(generateSystem(shape)));
             expect(errorsOf(model)).toEqual([]);
             // 1,000 patterns over a year hold ten times the 100 patterns' (about 345 MB, two thirds of the default)
             expect(model.seriesLedger.held, JSON.stringify(shape)).toBeLessThan(DEFAULT_SERIES_BUDGET.bytes / 10);

@@ -1,7 +1,7 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
-import { valueOf } from './formula-helpers.js';
+import { valueOf } from '../formulas/formula-values.js';
 import { EMPTY, quantity, sum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { budgetOperands, budgetUseOf } from '../budgets/budget-of.js';

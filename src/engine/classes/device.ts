@@ -1,6 +1,6 @@
 import type { ClassSpec } from '../model/class-spec.js';
-import { itemOf, ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
-import { ItemMemo } from './item-memo.js';
+import { itemOf, ONE_HOUR, sumOfItems, valueOf } from '../formulas/formula-values.js';
+import { ItemMemo } from '../formulas/incremental-items.js';
 import { multiply, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 

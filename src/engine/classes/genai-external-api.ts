@@ -7,7 +7,7 @@
  */
 import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
-import { ONE_HOUR, sumOfItems, valueOf } from './formula-helpers.js';
+import { ONE_HOUR, sumOfItems, valueOf } from '../formulas/formula-values.js';
 import {
     DEFAULT_GENAI_MODEL, DEFAULT_GENAI_PROVIDER, ECOLOGITS_CONSTANTS, GENAI_PROVIDERS, GenAICatalogueError, genaiModel, genaiProvider,
     generationLatencyS, gpuEnergyKWh, gpuRequiredCount, modelRequiredMemoryGB, providerCarbonIntensity, requestEmbodiedKg,

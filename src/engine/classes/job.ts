@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from './formula-helpers.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formulas/formula-values.js';
 import { EMPTY, hourly, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';

@@ -1,5 +1,5 @@
 import type { ClassSpec, InputSpec } from '../model/class-spec.js';
-import { valueOf } from './formula-helpers.js';
+import { valueOf } from '../formulas/formula-values.js';
 import { divide, EMPTY, hourly } from '../model/values.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { newValues } from '../series/series-memory.js';

@@ -1,6 +1,7 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
 import { newValues } from '../series/series-memory.js';
-import { instancesFabricationFootprint, ONE_HOUR, valueOf } from './formula-helpers.js';
+import { ONE_HOUR, valueOf } from '../formulas/formula-values.js';
+import { instancesFabricationFootprint } from './instances-fabrication.js';
 import {
     add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, ValueError, weightedSum, type NumericValue
 } from '../model/values.js';

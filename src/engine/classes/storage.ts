@@ -1,6 +1,7 @@
 import type { ClassSpec, FormulaDefinition } from '../model/class-spec.js';
-import { instancesFabricationFootprint, itemOf, mapItems, valueOf } from './formula-helpers.js';
-import { ItemMemo } from './item-memo.js';
+import { itemOf, mapItems, valueOf } from '../formulas/formula-values.js';
+import { instancesFabricationFootprint } from './instances-fabrication.js';
+import { ItemMemo } from '../formulas/incremental-items.js';
 import { EMPTY, hourly, multiply, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';

@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../model/class-spec.js';
-import { valueOf } from './formula-helpers.js';
+import { valueOf } from '../formulas/formula-values.js';
 import { hourly, weightedSum, type Hourly } from '../model/values.js';
 import { combineArrays, HourlySeries } from '../series/hourly-series.js';
 import { keptValues, newValues } from '../series/series-memory.js';

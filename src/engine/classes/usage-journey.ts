@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../model/class-spec.js';
-import { mapItems, valueOf, positionsOf } from './formula-helpers.js';
+import { mapItems, valueOf, positionsOf } from '../formulas/formula-values.js';
 import { EMPTY, hourly, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';

@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../model/class-spec.js';
-import { valueOf } from './formula-helpers.js';
+import { valueOf } from '../formulas/formula-values.js';
 import { hourly, EMPTY } from '../model/values.js';
 import { localToUtc } from '../series/to-utc.js';
 

@@ -1,6 +1,6 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
-import { valueOf } from './formula-helpers.js';
+import { valueOf } from '../formulas/formula-values.js';
 import { EMPTY, multiply, quantity, scalarOf, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import type { EfpObject } from '../model/efp-object.js';

@@ -15,7 +15,7 @@ import { efpUnitOfPint, UnknownPintUnit } from './pint-units.js';
 import { enumMember } from '../classes/builtin-enums.js';
 import { efpIdentifiers } from './identifiers.js';
 import { CURRENT_EFOOTPRINT_MAJOR, EfootprintVersionError } from './version-upgrade/efootprint-version.js';
-import { upgradeEfootprintJson, upgradeSummary } from './version-upgrade/upgrade-chain.js';
+import { upgradeEfootprintJson, upgradeSummary } from './upgrade-chain.js';
 
 /**
  * e-footprint 22.x JSON (what `system_to_json` writes: `efootprint_version`, `Sources`, then one key per

@@ -1,6 +1,5 @@
 import { unitFor, type CalculatedSpec, type InputSpec } from './class-spec.js';
 import { constantWeek, HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
-import { classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
 import { parseUnit } from '../units/unit.js';
@@ -21,10 +20,8 @@ import { nodeKey, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
-import { withCloudRegions } from '../cloud/cloud-region.js';
-import { withBuilderParts } from '../classes/edge/builder-parts.js';
-import { MEASURED_INPUTS, withMeasurements } from '../codecarbon/measurement-inputs.js';
-import { objectsReachedByScenarios } from '../scenarios/scenario-reach.js';
+import { objectsReachedByScenarios } from './scenario-reach.js';
+import type { ClassRegistry, CompletedDescription } from './class-registry.js';
 import { linkedObjects } from './linked-objects.js';
 import { cyclePath, shownInFull } from './cycle-path.js';
 import { formatNumber } from './value-format.js';
@@ -97,16 +94,18 @@ export class Model {
     private budgetReported = false;
     private numbersOnlyEnvironment: ExpressionEnvironment | undefined;
 
-    private constructor(description: ModelDescription, options: ModelOptions) {
+    private constructor(description: ModelDescription, readonly registry: ClassRegistry, options: ModelOptions) {
         this.seriesLedger = options.ledger ?? new SeriesLedger(options.seriesBudget);
-        // e-footprint's edge builders create their parts with them (an edge computer's CPU and RAM...)
-        description = withBuilderParts(withCloudRegions(description));
         this.description = description;
-        // first: the runs a measurement reads are placed against the period's start
+        // first: the steps place what they add against the period's start (a measurement's runs)
         this.period = this.readPeriod();
-        const measured = withMeasurements(description, this.period.start);
-        description = measured.description;
-        for (const d of measured.diagnostics) this.add(d);
+        const unread: Array<{ readonly object: string; readonly attributes: readonly string[] }> = [];
+        for (const step of registry.descriptionSteps) {
+            const completed = step(description, this.period.start);
+            description = completed.description;
+            for (const d of completed.diagnostics ?? []) this.add(d);
+            for (const value of completed.unreadValues ?? []) unread.push(value);
+        }
         this.description = description;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
@@ -116,15 +115,15 @@ export class Model {
         this.relations = new Relations(this.instances);
         this.reportUnused();
         this.createNodes();
-        this.markUnreadMeasurements(measured.unread);
+        this.markUnread(unread);
         this.order = this.orderNodes();
     }
 
-    /** A measurement's values when its file could not be read: in error, reported once on the file. */
-    private markUnreadMeasurements(ids: readonly string[]): void {
-        for (const id of ids) {
-            for (const name of MEASURED_INPUTS) {
-                const node = this.findNode(id, name);
+    /** Values a step could not give (a measurement's file could not be read): in error, reported once by the step. */
+    private markUnread(values: NonNullable<CompletedDescription['unreadValues']>): void {
+        for (const { object, attributes } of values) {
+            for (const name of attributes) {
+                const node = this.findNode(object, name);
                 if (node) {
                     node.error = INVALID_DEFINITION;
                     node.value = EMPTY;
@@ -134,8 +133,8 @@ export class Model {
     }
 
     /** Builds the model and evaluates every value. */
-    static build(description: ModelDescription, options: ModelOptions = {}): Model {
-        const model = new Model(description, options);
+    static build(description: ModelDescription, registry: ClassRegistry, options: ModelOptions = {}): Model {
+        const model = new Model(description, registry, options);
         model.evaluate();
         return model;
     }
@@ -145,8 +144,9 @@ export class Model {
      * slices (an editor keeps answering keystrokes) and stopping when `cancelled()` says a newer text
      * has come: undefined then, and the arrays taken so far go back to the pool.
      */
-    static async buildInSlices(description: ModelDescription, cancelled: () => boolean, sliceMs = 4, options: ModelOptions = {}): Promise<Model | undefined> {
-        const model = new Model(description, options);
+    static async buildInSlices(description: ModelDescription, registry: ClassRegistry, cancelled: () => boolean, sliceMs = 4,
+        options: ModelOptions = {}): Promise<Model | undefined> {
+        const model = new Model(description, registry, options);
         const arena = new SeriesArena(model.seriesLedger);
         const order = model.order;
         let next = 0;
@@ -506,10 +506,10 @@ export class Model {
 
     private createObjects(): void {
         for (const description of this.description.objects) {
-            const spec = classSpec(description.className);
+            const spec = this.registry.classSpec(description.className);
             if (!spec) {
                 this.report('error', 'unknown-class', `unknown kind of object '${description.className}'`, description.origin,
-                    `Kinds: ${CLASS_SPECS.map(c => c.keyword).join(', ')}.`);
+                    `Kinds: ${this.registry.specs.map(c => c.keyword).join(', ')}.`);
                 continue;
             }
             const table = description.builtin ? this.builtins : this.objects;
@@ -629,14 +629,19 @@ export class Model {
 
     private objectRef(expr: ExprDescription, classes: readonly string[], input: string): EfpObject {
         if (expr.kind !== 'ref' || expr.path.length > 0) {
-            throw new ModelError('wrong-kind', `'${input}' expects ${articleOf(classes)}`, expr.origin);
+            throw new ModelError('wrong-kind', `'${input}' expects ${this.articleOf(classes)}`, expr.origin);
         }
         const target = this.lookup(expr.object, expr.builtin);
         if (!target) throw new ModelError('unknown-object', `unknown object '${expr.object}'`, expr.origin);
         if (!classes.includes(target.className)) {
-            throw new ModelError('wrong-kind', `'${input}' expects ${articleOf(classes)}, but '${expr.object}' is ${target.spec.article}`, expr.origin);
+            throw new ModelError('wrong-kind', `'${input}' expects ${this.articleOf(classes)}, but '${expr.object}' is ${target.spec.article}`, expr.origin);
         }
         return target;
+    }
+
+    /** `a server or a GPU server`: the classes an input accepts, in words. */
+    private articleOf(classes: readonly string[]): string {
+        return classes.map(c => this.registry.classSpec(c)?.article ?? c).join(' or ');
     }
 
     private listItems(expr: ExprDescription, input: string): readonly ExprDescription[] {
@@ -941,10 +946,6 @@ function isFinite(value: NumericValue): boolean {
         for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
     }
     return true;
-}
-
-function articleOf(classes: readonly string[]): string {
-    return classes.map(c => classSpec(c)?.article ?? c).join(' or ');
 }
 
 /** A typical week's input: a single value fills the week; a list must have a value for each of its 168 hours. */

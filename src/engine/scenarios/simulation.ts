@@ -51,8 +51,9 @@ export interface Simulation {
  * period) beside `baseline`, which it does not change.
  */
 export function simulate(baseline: Model, scenario: ScenarioDescription, date: number | undefined): Simulation {
-    // counted with the baseline's values, which stay held beside it: one budget for the model and its scenarios
-    const model = Model.build(applyScenario(baseline.description, scenario), { ledger: baseline.seriesLedger });
+    // built with the baseline's classes, and counted with its values, which stay held beside it: one
+    // budget for the model and its scenarios
+    const model = Model.build(applyScenario(baseline.description, scenario), baseline.registry, { ledger: baseline.seriesLedger });
     if (date === undefined || model.hasErrors) return { model, date, recomputed: new Set(model.nodes.values()), cut: [] };
     const { sources, recomputed } = recomputedNodes(baseline, model, scenario);
     const replacements = new Map<Node, NodeValue>();

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import { DiffRequest, type DiffAgainst } from '../../language/protocol.js';
 import type { MassUnitSetting } from '../../webview/dashboard/messages.js';
 import type { FromDiffWebview, ToDiffWebview } from '../../webview/diff/messages.js';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import { FootprintRequest } from '../../language/protocol.js';
 import type { MassUnitSetting, PanelToWebview, WebviewToPanel } from '../../webview/dashboard/messages.js';
 import type { PanelHost } from './panel-host.js';

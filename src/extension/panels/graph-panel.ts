@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import { CalculusGraphRequest, ObjectGraphRequest, type CalculusGraphParams, type LaidOutGraph, type ObjectGraphParams } from '../../language/protocol.js';
 import type { FromGraphWebview, GraphRequest, ToGraphWebview } from '../../webview/graph/messages.js';
 import type { PanelHost } from './panel-host.js';

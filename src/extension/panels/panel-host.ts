@@ -1,5 +1,5 @@
 import type { ExtensionContext } from 'vscode';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import type { RequestDescriptor } from '../../language/protocol.js';
 
 /**

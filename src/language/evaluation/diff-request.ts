@@ -5,13 +5,9 @@ import type { EfpServices } from '../efp-module.js';
 import {
     DiffRequest, ScenariosRequest, type DiffParams, type DiffResult, type ScenarioItem, type ScenariosResult
 } from '../protocol.js';
-import type { Origin } from '../../engine/model/description.js';
-import type { Model } from '../../engine/model/model.js';
-import { diffModels, type ModelDiff } from '../../engine/diff/model-diff.js';
-import { change } from '../../engine/diff/footprint-diff.js';
-import { waterfallOf } from '../../engine/diff/waterfall.js';
-import { scenarioResults, type ScenarioResult } from '../../engine/scenarios/scenario-results.js';
-import { emptyIds, readEfootprintIds } from '../../engine/export/efootprint-ids.js';
+import {
+    change, diffModels, emptyIds, type Model, type ModelDiff, type Origin, readEfootprintIds, type ScenarioResult, scenarioResults, waterfallOf
+} from '../../engine/index.js';
 import { analyzeDocument, blocksUse, type FileDiagnostic } from '../document-analysis.js';
 import { importClosure } from '../efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';

@@ -1,15 +1,13 @@
 import { DocumentState, isOperationCancelled, OperationCancelled, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
-import { Model } from '../../engine/model/model.js';
-import type { ModelDescription } from '../../engine/model/description.js';
+import { buildModel, buildModelInSlices, Model, type ModelDescription, type SeriesBudget } from '../../engine/index.js';
 import { describeModel } from '../model-description.js';
 import { dataFilesNamed, fileAccessPolicy, type DataFileReader, type FileAccessPolicy } from '../data-files.js';
 import { importClosure, tooManyModelFiles } from '../efp-scope.js';
 import { logInternalFault } from '../handler-guard.js';
 import { ModelHolds } from './model-holds.js';
 import { seriesBudgetOrDefault } from './series-budget.js';
-import type { SeriesBudget } from '../../engine/series/series-budget.js';
 import type { EditBurst } from './edit-burst.js';
 
 /** True when a document and what it imports parse and link: the engine can evaluate them. */
@@ -116,7 +114,7 @@ export class DocumentModels {
         if (known) return known.model;
         // the validator is about to evaluate this text, in slices that a newer edit cancels
         if (this.inEditor && document.state < DocumentState.Validated) return undefined;
-        const evaluation = this.attempt(document, description => Model.build(description, { seriesBudget: this.seriesBudget() }));
+        const evaluation = this.attempt(document, description => buildModel(description, { seriesBudget: this.seriesBudget() }));
         this.remember(document, evaluation);
         return evaluation.model;
     }
@@ -132,7 +130,7 @@ export class DocumentModels {
         if (!evaluation) {
             await this.editBurst?.settled(token);
             evaluation = await this.attemptAsync(document, async description => {
-                const model = await Model.buildInSlices(description, () => token.isCancellationRequested, undefined, { seriesBudget: this.seriesBudget() });
+                const model = await buildModelInSlices(description, () => token.isCancellationRequested, undefined, { seriesBudget: this.seriesBudget() });
                 if (!model) throw OperationCancelled;
                 // a model finished after the text changed is not this text's
                 if (token.isCancellationRequested) {

@@ -2,8 +2,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { EfpServices } from '../efp-module.js';
 import { EvaluatedNotification, type EvaluatedParams } from '../protocol.js';
-import { systemsOf } from '../../engine/model/footprint-totals.js';
-import { summarizeSystem } from '../../engine/report/footprint-summary.js';
+import { summarizeSystem, systemsOf } from '../../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { logInternalFault } from '../handler-guard.js';
 

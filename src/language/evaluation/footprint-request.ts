@@ -2,8 +2,7 @@ import { DocumentState, URI } from 'langium';
 import type { Connection } from 'vscode-languageserver';
 import type { EfpServices } from '../efp-module.js';
 import { FootprintRequest, type EncodedFootprintSeries, type FootprintParams, type FootprintResult } from '../protocol.js';
-import { systemsOf } from '../../engine/model/footprint-totals.js';
-import { summarizeSystem, systemFootprintSeries } from '../../engine/report/footprint-summary.js';
+import { summarizeSystem, systemFootprintSeries, systemsOf } from '../../engine/index.js';
 
 /** Answers the dashboard's `efp/footprint` request with the document's latest good results. */
 export function registerFootprintRequest(connection: Connection, efp: EfpServices): void {

@@ -1,4 +1,4 @@
-import type { Model } from '../../engine/model/model.js';
+import type { Model } from '../../engine/index.js';
 
 /**
  * Who holds each evaluated model: the document's current evaluation, its last good one, and readers

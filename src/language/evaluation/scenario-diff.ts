@@ -1,7 +1,4 @@
-import { diffInputs } from '../../engine/diff/input-diff.js';
-import { diffSystemSummaries } from '../../engine/diff/footprint-diff.js';
-import { modelDiffOf, type ModelDiff } from '../../engine/diff/model-diff.js';
-import type { ScenarioResult } from '../../engine/scenarios/scenario-results.js';
+import { diffInputs, diffSystemSummaries, type ModelDiff, modelDiffOf, type ScenarioResult } from '../../engine/index.js';
 
 /**
  * A scenario against its baseline as a ModelDiff: the inputs from the two models (the scenario's with

@@ -1,4 +1,4 @@
-import { DEFAULT_SERIES_BUDGET_MB, type SeriesBudget } from '../../engine/series/series-budget.js';
+import { DEFAULT_SERIES_BUDGET_MB, type SeriesBudget } from '../../engine/index.js';
 import { DataFileRefusal, limitFromEnvironment } from '../data-files.js';
 
 const VARIABLE = 'EFP_MAX_SERIES_MB';

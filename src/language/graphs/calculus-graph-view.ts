@@ -1,7 +1,4 @@
-import type { Model } from '../../engine/model/model.js';
-import type { Node } from '../../engine/model/node.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { calculusGraph } from '../../engine/model/explain.js';
+import { calculusGraph, type EfpObject, type Model, type Node } from '../../engine/index.js';
 import type { LaidOutGraph } from '../protocol.js';
 import type { SketchEdge } from './dot-text.js';
 import { assembleGraph, graphMessage, type NodeDraft } from './graph-assembly.js';

@@ -1,4 +1,4 @@
-import { showInvisibleCharacters } from '../../engine/text/invisible-characters.js';
+import { showInvisibleCharacters } from '../../engine/index.js';
 
 /**
  * A graph to lay out, written in Graphviz's DOT language. Node and edge names in DOT are generated

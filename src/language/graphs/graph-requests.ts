@@ -1,7 +1,7 @@
 import { DocumentState, isOperationCancelled, URI } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { EfpServices } from '../efp-module.js';
-import type { Model } from '../../engine/model/model.js';
+import type { Model } from '../../engine/index.js';
 import { CalculusGraphRequest, ObjectGraphRequest, type CalculusGraphParams, type LaidOutGraph, type ObjectGraphParams } from '../protocol.js';
 import { calculusGraphView } from './calculus-graph-view.js';
 import { graphMessage } from './graph-assembly.js';

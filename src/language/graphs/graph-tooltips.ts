@@ -1,8 +1,4 @@
-import type { Model } from '../../engine/model/model.js';
-import type { Node } from '../../engine/model/node.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { summarize, type ExplainedNode } from '../../engine/model/explain.js';
-import { describeSummary } from '../../engine/model/value-format.js';
+import { describeSummary, type EfpObject, type ExplainedNode, type Model, type Node, summarize } from '../../engine/index.js';
 import { formatYearlyMass, yearlyFootprint } from '../lsp/efp-inlay-hint-provider.js';
 
 /**

@@ -1,6 +1,4 @@
-import type { Model } from '../../engine/model/model.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { formatMagnitude } from '../../engine/model/value-format.js';
+import { type EfpObject, formatMagnitude, type Model } from '../../engine/index.js';
 import type { LaidOutGraph } from '../protocol.js';
 import { formatYearlyMass, yearlyFootprint } from '../lsp/efp-inlay-hint-provider.js';
 import type { SketchEdge } from './dot-text.js';

@@ -1,4 +1,4 @@
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { ValueSummary } from '../../engine/model/explain.js';
-import { describeSummary, formatMagnitude } from '../../engine/model/value-format.js';
+import { describeSummary, formatMagnitude, type ValueSummary } from '../../engine/index.js';
 
 /**
  * A value on one short line, for a node's box: a single value as the engine describes it (`300 W`),

@@ -2,9 +2,8 @@ import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'lan
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
-import { needUnitOfClass } from '../../engine/classes/edge/component-units.js';
+import { classForKeyword, needUnitOfClass } from '../../engine/index.js';
 import type { EfpServices } from '../efp-module.js';
-import { classForKeyword } from '../../engine/classes/registry.js';
 import { panelActions } from './panel-actions.js';
 
 const DID_YOU_MEAN = /Did you mean '([^']+)'\?/;

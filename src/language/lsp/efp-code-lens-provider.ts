@@ -7,7 +7,7 @@ import { EfpCommands } from '../protocol.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
 import { FOOTPRINT_SUMMARY_COMMAND } from './footprint-summary-command.js';
-import type { Model } from '../../engine/model/model.js';
+import type { Model } from '../../engine/index.js';
 
 /**
  * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus

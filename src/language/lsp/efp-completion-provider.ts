@@ -9,15 +9,9 @@ import {
     isAttribute, isEnumDecl, isEnumMember, isModelSettings, isNumberList, isObjectDecl, isQuantityLiteral, isReference, type NumberList, type ObjectDecl
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
-import { classForKeyword } from '../../engine/classes/registry.js';
-import type { ClassSpec, InputSpec } from '../../engine/model/class-spec.js';
-import { parseUnit, unitAtom } from '../../engine/units/unit.js';
-import { cloudRegion, instanceType, instanceTypeNames, isCloudProvider, regionNames } from '../../engine/cloud/cloud-catalogue.js';
-import { DEFAULT_CLOUD_PROVIDER } from '../../engine/cloud/cloud-region.js';
-import { DEFAULT_GENAI_PROVIDER } from '../../engine/genai/ecologits.js';
-import { GENAI_MODEL_ROWS } from '../../engine/data/ecologits-data.js';
-import type { Dimension } from '../../engine/units/dimension.js';
-import { efpString } from '../../engine/text/efp-syntax.js';
+import {
+    classForKeyword, type ClassSpec, cloudRegion, DEFAULT_CLOUD_PROVIDER, DEFAULT_GENAI_PROVIDER, type Dimension, efpString, GENAI_MODEL_ROWS, type InputSpec, instanceType, instanceTypeNames, isCloudProvider, parseUnit, regionNames, unitAtom
+} from '../../engine/index.js';
 import { scanNumberList } from '../number-list.js';
 
 /** What a model's `model { … }` block takes. */

@@ -1,6 +1,6 @@
 import { isJSDoc, parseJSDoc, type AstNode, type CommentProvider, type DocumentationProvider } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
-import { markdownText } from '../../engine/text/markdown.js';
+import { markdownText } from '../../engine/index.js';
 
 /**
  * A declaration's doc comment (a `/**` comment above it), shown with completions, as the text it is: Langium's

@@ -5,19 +5,12 @@ import {
     isAttribute, isEnumMember, isObjectDecl, isReference, isSourceDecl, isUnitDecl, isScenarioChange, isScenarioDecl, type ObjectDecl, type Reference
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
-import type { Model } from '../../engine/model/model.js';
-import type { Node } from '../../engine/model/node.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { explainNode, summarize } from '../../engine/model/explain.js';
-import { describeSummary, formatMagnitude, formatNumber, sparkline } from '../../engine/model/value-format.js';
-import { totalOf } from '../../engine/model/values.js';
-import { unitAtom } from '../../engine/units/unit.js';
+import {
+    describeSummary, type EfpObject, explainNode, formatMagnitude, formatMass, formatNumber, markdownCode, markdownLink, markdownTableCell, markdownText, type Model, type Node, regionalAdvice, sparkline, summarize, totalOf, unitAtom
+} from '../../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { graphLinks } from './command-links.js';
-import { regionalAdvice } from '../../engine/report/regional-advice.js';
-import { formatMass } from '../../engine/report/mass-format.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
-import { markdownCode, markdownLink, markdownTableCell, markdownText } from '../../engine/text/markdown.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached

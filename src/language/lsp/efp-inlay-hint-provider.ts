@@ -3,11 +3,7 @@ import type { InlayHintProvider } from 'langium/lsp';
 import { CancellationToken, InlayHintKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
 import { isObjectDecl } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
-import type { Model } from '../../engine/model/model.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { totalOf, type NumericValue } from '../../engine/model/values.js';
-import { formatNumber } from '../../engine/model/value-format.js';
-import { HOURS_PER_YEAR } from '../../engine/report/hours-per-year.js';
+import { type EfpObject, formatNumber, HOURS_PER_YEAR, type Model, type NumericValue, totalOf } from '../../engine/index.js';
 
 
 /** `74.9 t CO2e/year`: a yearly mass in a unit that keeps few digits. */

@@ -1,8 +1,7 @@
 import { DefaultRenameProvider } from 'langium/lsp';
 import type { LangiumDocument } from 'langium';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isEfpIdentifier } from '../../engine/text/efp-syntax.js';
-import { isReservedWord } from '../../engine/import/identifiers.js';
+import { isEfpIdentifier, isReservedWord } from '../../engine/index.js';
 
 /**
  * Langium's rename, with the new name checked first: Langium writes whatever the editor sends in place

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { AbstractSignatureHelpProvider } from 'langium/lsp';
 import type { SignatureHelp, SignatureHelpOptions, SignatureHelpParams } from 'vscode-languageserver';
 import { isCall, type Call } from '../generated/ast.js';
-import { BUILDERS } from '../../engine/model/builder-calls.js';
+import { BUILDERS } from '../../engine/index.js';
 
 /** The parameters of a time-series builder while its arguments are typed, the current one highlighted. */
 export class EfpSignatureHelpProvider extends AbstractSignatureHelpProvider {

@@ -2,11 +2,7 @@ import { URI } from 'langium';
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor, type LangiumSharedServices } from 'langium/lsp';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { EfpServices } from '../efp-module.js';
-import type { Model } from '../../engine/model/model.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { totalOf } from '../../engine/model/values.js';
-import { phaseFootprints } from '../../engine/model/footprint-totals.js';
-import { formatMass } from '../../engine/report/mass-format.js';
+import { type EfpObject, formatMass, type Model, phaseFootprints, totalOf } from '../../engine/index.js';
 import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
 
 /**

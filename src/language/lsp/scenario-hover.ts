@@ -1,10 +1,6 @@
-import type { Model } from '../../engine/model/model.js';
-import type { EfpObject } from '../../engine/model/efp-object.js';
-import { summarize } from '../../engine/model/explain.js';
-import { describeSummary } from '../../engine/model/value-format.js';
-import { formatMass, massUnitFor } from '../../engine/report/mass-format.js';
-import { scenarioResults, type ScenarioResult } from '../../engine/scenarios/scenario-results.js';
-import { markdownCode, markdownText as text } from '../../engine/text/markdown.js';
+import {
+    describeSummary, type EfpObject, formatMass, markdownCode, markdownText as text, massUnitFor, type Model, type ScenarioResult, scenarioResults, summarize
+} from '../../engine/index.js';
 
 /** Hovers on scenarios: Markdown, with every text of the model escaped (src/engine/text/markdown.ts). */
 

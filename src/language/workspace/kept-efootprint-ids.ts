@@ -1,6 +1,6 @@
 import type { EfpServices } from '../efp-module.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
-import { emptyIds, readEfootprintIds, type EfootprintIds } from '../../engine/export/efootprint-ids.js';
+import { type EfootprintIds, emptyIds, readEfootprintIds } from '../../engine/index.js';
 
 /**
  * The e-footprint ids that `efp import` kept in the comments of a loaded model's files (the model does not

@@ -4,7 +4,7 @@ import { EmptyFileSystemProvider, URI, UriUtils, type FileSystemNode, type FileS
 import { createEfpServices, type EfpServices } from '../efp-module.js';
 import { analyzeDocument, blocksUse, type FileDiagnostic } from '../document-analysis.js';
 import { keptEfootprintIds } from './kept-efootprint-ids.js';
-import type { Model } from '../../engine/model/model.js';
+import type { Model } from '../../engine/index.js';
 import { loadWorkspace, type WorkspaceAccess } from './file-workspace.js';
 import { loadModelFiles } from './model-files.js';
 import { SourceUnavailableError } from './source-unavailable-error.js';

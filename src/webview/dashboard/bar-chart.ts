@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
-import { formatNumber } from '../../engine/model/value-format.js';
+import { formatNumber } from '../../engine/presentation.js';
 import type { PhaseBars } from './bar-data.js';
 import type { MassUnit } from './summary-table.js';
 import type { Theme } from './theme.js';

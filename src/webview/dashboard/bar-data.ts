@@ -1,5 +1,4 @@
-import type { Origin } from '../../engine/model/description.js';
-import type { PhaseTotals, SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
+import type { Origin, PhaseTotals, SystemFootprintSummary } from '../../engine/presentation.js';
 import type { MassUnit } from './summary-table.js';
 import { categoryLabel, phaseLabel } from './vocabulary.js';
 

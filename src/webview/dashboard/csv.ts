@@ -1,4 +1,4 @@
-import type { SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
+import type { SystemFootprintSummary } from '../../engine/presentation.js';
 import { resample, type TimeBuckets } from './resample.js';
 import type { HourlySeries } from './series-decode.js';
 import { isoHour } from './time-format.js';

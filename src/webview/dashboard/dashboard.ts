@@ -1,6 +1,5 @@
 import type { FootprintResult } from '../../language/protocol.js';
-import type { SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
-import { massUnitFor } from '../../engine/report/mass-format.js';
+import { massUnitFor, type SystemFootprintSummary } from '../../engine/presentation.js';
 import { categoryBars, objectBars, phaseBars, yearBars, type PhaseBars } from './bar-data.js';
 import { PhaseBarChart } from './bar-chart.js';
 import { seriesCsv, summaryCsv } from './csv.js';

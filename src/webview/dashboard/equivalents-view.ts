@@ -1,5 +1,4 @@
-import { formatMagnitude, formatNumber } from '../../engine/model/value-format.js';
-import { equivalentsOf } from '../../engine/report/equivalents.js';
+import { equivalentsOf, formatMagnitude, formatNumber } from '../../engine/presentation.js';
 import { h } from './dom.js';
 
 /** A count people can picture: whole numbers from ten up, one or two decimals below. */

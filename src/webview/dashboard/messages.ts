@@ -3,7 +3,7 @@
  * and its webview, and the state the webview keeps across reloads. Types only: both sides import it.
  */
 import type { FootprintResult } from '../../language/protocol.js';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 
 /** The `efp.display.massUnit` setting. */
 export type MassUnitSetting = 'auto' | 'g' | 'kg' | 't' | 'kt';

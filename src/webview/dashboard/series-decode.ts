@@ -1,6 +1,5 @@
 import type { EncodedFootprintSeries } from '../../language/protocol.js';
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Phase } from '../../engine/report/footprint-summary.js';
+import type { FootprintCategory, Phase } from '../../engine/presentation.js';
 
 /** A system's hourly footprint in one category and phase, kg CO2e per hour of the modeling period. */
 export interface HourlySeries {

@@ -1,9 +1,6 @@
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Origin } from '../../engine/model/description.js';
-import { formatNumber } from '../../engine/model/value-format.js';
-import type { Phase, SystemFootprintSummary } from '../../engine/report/footprint-summary.js';
-import { formatMass, reportMassUnit } from '../../engine/report/mass-format.js';
-import { HOURS_PER_YEAR } from '../../engine/report/hours-per-year.js';
+import {
+    type FootprintCategory, formatMass, formatNumber, HOURS_PER_YEAR, type Origin, type Phase, reportMassUnit, type SystemFootprintSummary
+} from '../../engine/presentation.js';
 import type { MassUnitSetting } from './messages.js';
 import { isoDate } from './time-format.js';
 import { categoryLabel, phaseLabel, PHASES } from './vocabulary.js';

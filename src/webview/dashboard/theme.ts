@@ -1,5 +1,4 @@
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Phase } from '../../engine/report/footprint-summary.js';
+import type { FootprintCategory, Phase } from '../../engine/presentation.js';
 
 /** Colours and font of the current VS Code theme, for the canvas charts (which cannot use CSS variables). */
 export interface Theme {

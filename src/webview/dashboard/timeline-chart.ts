@@ -1,8 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatNumber } from '../../engine/model/value-format.js';
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Phase } from '../../engine/report/footprint-summary.js';
+import { type FootprintCategory, formatNumber, type Phase } from '../../engine/presentation.js';
 import type { MassUnit } from './summary-table.js';
 import type { LegendEntry } from './png.js';
 import { withAlpha, type Theme } from './theme.js';

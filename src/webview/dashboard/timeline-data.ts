@@ -1,5 +1,4 @@
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Phase } from '../../engine/report/footprint-summary.js';
+import type { FootprintCategory, Phase } from '../../engine/presentation.js';
 import type { Resolution, SeriesSplit } from './messages.js';
 import { calendarBuckets, resample, type TimeBuckets } from './resample.js';
 import type { HourlySeries } from './series-decode.js';

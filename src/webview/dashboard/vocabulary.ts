@@ -1,5 +1,4 @@
-import type { FootprintCategory } from '../../engine/model/class-spec.js';
-import type { Phase } from '../../engine/report/footprint-summary.js';
+import type { FootprintCategory, Phase } from '../../engine/presentation.js';
 
 /** e-footprint's footprint categories as people read them (the CLI prints the raw names). */
 const CATEGORY_LABELS: Record<FootprintCategory, string> = {

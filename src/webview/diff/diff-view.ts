@@ -1,8 +1,7 @@
 import type { DiffResult } from '../../language/protocol.js';
-import type { Origin } from '../../engine/model/description.js';
-import type { ModelDiff } from '../../engine/diff/model-diff.js';
-import type { SystemFootprintDiff } from '../../engine/diff/footprint-diff.js';
-import type { AttributeChange, ObjectChange, Place } from '../../engine/diff/input-diff.js';
+import {
+    type AttributeChange, changeDetails, type ModelDiff, type ObjectChange, type Origin, type Place, sourceText, type SystemFootprintDiff, versionText
+} from '../../engine/presentation.js';
 import type { VsCodeApi } from '../vscode-api.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
 import type { MassUnit } from '../dashboard/summary-table.js';
@@ -10,7 +9,6 @@ import { button, h, keepingFocus } from '../dashboard/dom.js';
 import { currentTheme, watchTheme } from '../dashboard/theme.js';
 import type { DiffState, FromDiffWebview, ToDiffWebview } from './messages.js';
 import { diffMassUnit, direction, mass, percent, signedMass } from './format.js';
-import { changeDetails, sourceText, versionText } from '../../engine/diff/diff-text.js';
 import { waterfallColumns } from './waterfall-columns.js';
 import { WaterfallChart, waterfallColours } from './waterfall-chart.js';
 

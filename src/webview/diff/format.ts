@@ -1,9 +1,8 @@
-import type { ModelDiff } from '../../engine/diff/model-diff.js';
-import { diffUnit, signedMass } from '../../engine/diff/diff-text.js';
+import { diffUnit, type ModelDiff, signedMass } from '../../engine/presentation.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
 import type { MassUnit } from '../dashboard/summary-table.js';
 
-export { mass, percent, signedMass } from '../../engine/diff/diff-text.js';
+export { mass, percent, signedMass } from '../../engine/presentation.js';
 
 /** The unit `efp diff` uses for a whole report, unless `efp.display.massUnit` names one. */
 export function diffMassUnit(diff: ModelDiff, setting: MassUnitSetting): MassUnit {

@@ -3,7 +3,7 @@
  * webview, and the state the webview keeps across reloads. Types only: both sides import it.
  */
 import type { DiffAgainst, DiffResult } from '../../language/protocol.js';
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
 
 export type ToDiffWebview =

@@ -1,4 +1,4 @@
-import type { SystemFootprintDiff } from '../../engine/diff/footprint-diff.js';
+import type { SystemFootprintDiff } from '../../engine/presentation.js';
 
 /** One column of the waterfall: its two phases as floating segments, one after the other (kg CO2e). */
 export interface WaterfallColumn {

@@ -3,7 +3,7 @@
  * messages each side posts, and the state the webview keeps so that VS Code can restore the panel
  * after a window reload. Types only, shared by both bundles.
  */
-import type { Origin } from '../../engine/model/description.js';
+import type { Origin } from '../../engine/presentation.js';
 import type { CalculusGraphParams, LaidOutGraph, ObjectGraphParams } from '../../language/protocol.js';
 
 /** What a panel shows: the request it sends the language server. */

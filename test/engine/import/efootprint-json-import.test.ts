@@ -4,7 +4,7 @@ import { EfootprintImportError, importEfootprintJson } from '../../../src/engine
 import { printModel } from '../../../src/engine/export/efp-text.js';
 import { efpIdentifiers, snakeCase } from '../../../src/engine/import/identifiers.js';
 import { efpUnitOfPint } from '../../../src/engine/import/pint-units.js';
-import { Model } from '../../../src/engine/model/model.js';
+import { buildModel } from '../../../src/engine/build-model.js';
 
 /** Reading e-footprint JSON into a model description, and the errors on files it cannot read. */
 const simpleSystem = (): Record<string, Record<string, Record<string, unknown>>> =>
@@ -38,7 +38,7 @@ describe('e-footprint JSON import', () => {
 
     it('gives a description the engine evaluates directly, without going through text', () => {
         const { description } = importEfootprintJson(JSON.stringify(simpleSystem()));
-        const model = Model.build(description);
+        const model = buildModel(description);
         expect(model.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
         const starts = model.findNode('usage_pattern_2', 'hourly_usage_journey_starts')?.value;
         expect(starts?.kind === 'hourly' && Array.from(starts.series.base)).toEqual([1e6, 2e6, 4e6, 5e6, 8e6, 12e6, 2e6, 2e6, 3e6]);

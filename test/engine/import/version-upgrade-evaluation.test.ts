@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { importEfootprintJson } from '../../../src/engine/import/efootprint-json-import.js';
 import { Model } from '../../../src/engine/model/model.js';
+import { buildModel } from '../../../src/engine/build-model.js';
 import { summarizeSystem, type SystemFootprintSummary } from '../../../src/engine/report/footprint-summary.js';
 import { parseUnit } from '../../../src/engine/units/unit.js';
 import type { ExprDescription } from '../../../src/engine/model/description.js';
@@ -21,7 +22,7 @@ function evaluated(name: string): Evaluated {
     let e = cache.get(name);
     if (!e) {
         const text = readFileSync(`test/fixtures/efootprint/legacy/${name}.json`, 'utf8');
-        const model = Model.build(importEfootprintJson(text).description);
+        const model = buildModel(importEfootprintJson(text).description);
         const system = model.instances.find(o => o.className === 'System')!;
         e = { model, summary: summarizeSystem(model, system), raw: JSON.parse(text) };
         cache.set(name, e);

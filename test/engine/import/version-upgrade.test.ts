@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { UPGRADE_STEPS, upgradeEfootprintJson, upgradeSummary } from '../../../src/engine/import/version-upgrade/upgrade-chain.js';
+import { UPGRADE_STEPS, upgradeEfootprintJson, upgradeSummary } from '../../../src/engine/import/upgrade-chain.js';
 import { EfootprintVersionError } from '../../../src/engine/import/version-upgrade/efootprint-version.js';
 import { ramUnitV13, storedUnitV18, withSuffixOnByteTokensV20 } from '../../../src/engine/import/version-upgrade/byte-units.js';
 import type { JsonRecord } from '../../../src/engine/import/version-upgrade/json.js';

@@ -25,13 +25,13 @@ function recordModels(): Model[] {
     const built: Model[] = [];
     const build = Model.build.bind(Model);
     const buildInSlices = Model.buildInSlices.bind(Model);
-    vi.spyOn(Model, 'build').mockImplementation(description => {
-        const m = build(description);
+    vi.spyOn(Model, 'build').mockImplementation((description, registry, options) => {
+        const m = build(description, registry, options);
         built.push(m);
         return m;
     });
-    vi.spyOn(Model, 'buildInSlices').mockImplementation(async (description, cancelled, sliceMs) => {
-        const m = await buildInSlices(description, cancelled, sliceMs);
+    vi.spyOn(Model, 'buildInSlices').mockImplementation(async (description, registry, cancelled, sliceMs, options) => {
+        const m = await buildInSlices(description, registry, cancelled, sliceMs, options);
         if (m) built.push(m);
         return m;
     });

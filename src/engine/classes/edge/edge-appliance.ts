@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { componentInputs } from './edge-component.js';
 import { componentsInput, edgeDeviceCalculations } from './edge-device.js';
 import { fromDevice } from './from-device.js';

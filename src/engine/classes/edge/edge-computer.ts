@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { fromDevice } from './from-device.js';
 import { computerComponentsValidation } from './builder-validation.js';
 import { componentInputs } from './edge-component.js';

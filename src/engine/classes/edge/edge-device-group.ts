@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 import { formatNumber } from '../../model/value-format.js';

@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../../model/class-spec.js';
-import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formula-helpers.js';
+import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
 import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';

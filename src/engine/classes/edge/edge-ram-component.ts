@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, InputSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { add, divide, subtract, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, product, unitaryPower } from './edge-component.js';
 

@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { itemOf, mapItems, valueOf } from '../formula-helpers.js';
+import { itemOf, mapItems, valueOf } from '../../formulas/formula-values.js';
 import { add, EMPTY, sum, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, product } from './edge-component.js';
 

@@ -1,6 +1,6 @@
 import { MAX_MODELING_YEARS } from '../../series/series-limits.js';
 import type { ClassSpec } from '../../model/class-spec.js';
-import { mapItems, valueOf, positionsOf } from '../formula-helpers.js';
+import { mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
 import { EMPTY, hourly, scalarOf } from '../../model/values.js';
 import { averagedOccurrences } from '../../series/averaged-occurrences.js';
 

@@ -1,5 +1,5 @@
 import type { CalculatedSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { EMPTY } from '../../model/values.js';
 
 /**

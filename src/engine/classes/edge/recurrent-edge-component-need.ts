@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../../model/class-spec.js';
-import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
+import { itemOf, mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
 import { EMPTY, hourly, sum, ValueError, type NumericValue } from '../../model/values.js';
 import { HourlySeries } from '../../series/hourly-series.js';
 import { HOURS_IN_WEEK, hourOfWeek } from '../../series/typical-week.js';

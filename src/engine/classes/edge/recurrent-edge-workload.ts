@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { valueOf } from '../formula-helpers.js';
+import { valueOf } from '../../formulas/formula-values.js';
 import { hourly } from '../../model/values.js';
 import { parseUnit } from '../../units/unit.js';
 import { constantWeek } from '../../series/typical-week.js';

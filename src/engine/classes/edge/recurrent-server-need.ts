@@ -1,5 +1,5 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { itemOf, mapItems, valueOf, positionsOf } from '../formula-helpers.js';
+import { itemOf, mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
 import { EMPTY, hourly, ValueError } from '../../model/values.js';
 import { weekOverPattern } from './week-over-pattern.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';

@@ -1,20 +1,20 @@
-import { CURRENT_EFOOTPRINT_MAJOR, CURRENT_EFOOTPRINT_VERSION, efootprintMajor } from './efootprint-version.js';
-import type { JsonRecord } from './json.js';
-import { readAsEfootprintLoads } from './loader-leniency.js';
-import type { UpgradeStep } from './upgrade-step.js';
-import { v9ToV10 } from './steps/v09-to-v10.js';
-import { v10ToV11 } from './steps/v10-to-v11.js';
-import { v11ToV12 } from './steps/v11-to-v12.js';
-import { v12ToV13 } from './steps/v12-to-v13.js';
-import { v13ToV14 } from './steps/v13-to-v14.js';
-import { v14ToV15 } from './steps/v14-to-v15.js';
-import { v15ToV16 } from './steps/v15-to-v16.js';
-import { v16ToV17 } from './steps/v16-to-v17.js';
-import { v17ToV18 } from './steps/v17-to-v18.js';
-import { v18ToV19 } from './steps/v18-to-v19.js';
-import { v19ToV20 } from './steps/v19-to-v20.js';
-import { v20ToV21 } from './steps/v20-to-v21.js';
-import { v21ToV22 } from './steps/v21-to-v22.js';
+import { CURRENT_EFOOTPRINT_MAJOR, CURRENT_EFOOTPRINT_VERSION, efootprintMajor } from './version-upgrade/efootprint-version.js';
+import type { JsonRecord } from './version-upgrade/json.js';
+import { readAsEfootprintLoads } from './version-upgrade/loader-leniency.js';
+import type { UpgradeStep } from './version-upgrade/upgrade-step.js';
+import { v9ToV10 } from './version-upgrade/steps/v09-to-v10.js';
+import { v10ToV11 } from './version-upgrade/steps/v10-to-v11.js';
+import { v11ToV12 } from './version-upgrade/steps/v11-to-v12.js';
+import { v12ToV13 } from './version-upgrade/steps/v12-to-v13.js';
+import { v13ToV14 } from './version-upgrade/steps/v13-to-v14.js';
+import { v14ToV15 } from './version-upgrade/steps/v14-to-v15.js';
+import { v15ToV16 } from './version-upgrade/steps/v15-to-v16.js';
+import { v16ToV17 } from './version-upgrade/steps/v16-to-v17.js';
+import { v17ToV18 } from './version-upgrade/steps/v17-to-v18.js';
+import { v18ToV19 } from './version-upgrade/steps/v18-to-v19.js';
+import { v19ToV20 } from './version-upgrade/steps/v19-to-v20.js';
+import { v20ToV21 } from './version-upgrade/steps/v20-to-v21.js';
+import { v21ToV22 } from './version-upgrade/steps/v21-to-v22.js';
 
 /** e-footprint's upgrade handlers, one per major version, in order: a file from version n runs steps n, n+1, … 21. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [

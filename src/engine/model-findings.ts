@@ -1,7 +1,7 @@
-import type { EngineDiagnostic } from './diagnostics.js';
-import type { Model } from './model.js';
-import { budgetDiagnostics } from '../budgets/budget-diagnostics.js';
-import { scenarioDiagnostics } from '../scenarios/scenario-results.js';
+import type { EngineDiagnostic } from './model/diagnostics.js';
+import type { Model } from './model/model.js';
+import { budgetDiagnostics } from './budgets/budget-diagnostics.js';
+import { scenarioDiagnostics } from './scenarios/scenario-results.js';
 
 /**
  * What the editor and `efp check` report about an evaluated model: the problems found while building

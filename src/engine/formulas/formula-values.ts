@@ -1,9 +1,9 @@
 import type { EfpObject } from '../model/efp-object.js';
 import type { Node, NodeValue } from '../model/node.js';
-import { EMPTY, multiply, quantity, scalarOf, type NumericValue, type PerObject, ValueError } from '../model/values.js';
-import { Dimension } from '../units/dimension.js';
-import type { CalculatedSpec, FormulaDefinition } from '../model/class-spec.js';
-import { BlockedItemSum } from './item-memo.js';
+import { EMPTY, type NumericValue, type PerObject, ValueError } from '../model/values.js';
+import type { Dimension } from '../units/dimension.js';
+import type { FormulaDefinition } from '../model/class-spec.js';
+import { BlockedItemSum } from './incremental-items.js';
 
 /** One hour in seconds: e-footprint multiplies powers by `1 h` to get hourly energies. */
 export const ONE_HOUR = 3600;
@@ -50,20 +50,3 @@ export function sumOfItems(node: Node, dimension: Dimension): FormulaDefinition 
     const blocked = new BlockedItemSum(dimension);
     return { operands: [node], formula: `Σ of ${node.attribute}`, compute: () => blocked.total(node.value) };
 }
-
-/**
- * Servers and storage share e-footprint's fabrication formula: each instance's fabrication footprint
- * spread evenly over its lifespan, hour by hour.
- */
-export const instancesFabricationFootprint: CalculatedSpec = {
-    name: 'instances_fabrication_footprint', label: 'Hourly instances fabrication footprint', unit: 'kg', min: 0,
-    define(object, model) {
-        const [fabrication, nb, lifespan] = ['carbon_footprint_fabrication', 'nb_of_instances', 'lifespan'].map(a => model.node(object, a));
-        return {
-            operands: [fabrication, nb, lifespan],
-            formula: 'carbon_footprint_fabrication × nb_of_instances × 1 h / lifespan',
-            compute: () => multiply(valueOf(nb), quantity(scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
-                / scalarOf(valueOf(lifespan), 'lifespan'), Dimension.base('mass')))
-        };
-    }
-};

@@ -1,7 +1,7 @@
-import type { ModelDescription } from '../model/description.js';
-import type { EfpObject } from '../model/efp-object.js';
-import { collectRefs } from '../model/expression.js';
-import { reachableFrom } from '../model/linked-objects.js';
+import type { ModelDescription } from './description.js';
+import type { EfpObject } from './efp-object.js';
+import { collectRefs } from './expression.js';
+import { reachableFrom } from './linked-objects.js';
 
 /**
  * Objects a scenario brings into the model: those its new values name (a step it adds to a journey)

@@ -1,0 +1,21 @@
+/**
+ * How the engine's figures are written for people: numbers, masses and their units, equivalents, the
+ * text of a change, Markdown escaping, and the shapes of the data a view shows. The CLI, the language
+ * server, the extension and its webviews all write figures through these, so that one footprint reads
+ * the same everywhere. Pure code with no data tables: the extension and the webviews (bundled for the
+ * browser) import the engine through this module only.
+ */
+export { formatMagnitude, formatNumber } from './model/value-format.js';
+export { formatMass, massUnitFor, reportMassUnit } from './report/mass-format.js';
+export { HOURS_PER_YEAR } from './report/hours-per-year.js';
+export { equivalentsOf } from './report/equivalents.js';
+export { changeDetails, diffUnit, mass, percent, signedMass, sourceText, versionText } from './diff/diff-text.js';
+export { markdownCode, markdownText } from './text/markdown.js';
+
+export type { Origin } from './model/description.js';
+export type { FootprintCategory } from './model/class-spec.js';
+export type { Phase, PhaseTotals, SystemFootprintSummary } from './report/footprint-summary.js';
+export type { Change, SystemFootprintDiff } from './diff/footprint-diff.js';
+export type { WaterfallStep } from './diff/waterfall.js';
+export type { AttributeChange, ObjectChange, Place } from './diff/input-diff.js';
+export type { ModelDiff } from './diff/model-diff.js';
