@@ -16,7 +16,9 @@ export type {
 export type { EfpObject } from './model/efp-object.js';
 export type { Node } from './model/node.js';
 export { totalOf, type NumericValue } from './model/values.js';
-export { didYouMean, type EngineDiagnostic, type Severity } from './model/diagnostics.js';
+export {
+    diagnosticDataOf, didYouMean, suggestionData, type DiagnosticData, type EngineDiagnostic, type Severity
+} from './model/diagnostics.js';
 export { modelFindings } from './model-findings.js';
 export { BUILDERS } from './model/builder-calls.js';
 export { DEFAULT_SERIES_BUDGET_MB, type SeriesBudget } from './series/series-budget.js';

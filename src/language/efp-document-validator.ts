@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vsc
 import type { Severity } from '../engine/index.js';
 import { addLeftOut, capDiagnostics, leftOutOf, NOTHING_LEFT_OUT, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { FROM_ENGINE } from './efp-validator.js';
+import type { SuggestingLinkingError } from './efp-linker.js';
 import { isPastTheBudget, TOO_MANY_TOKENS } from './token-budget.js';
 import { reportCheckFault } from './validation-faults.js';
 import type { EfpServices } from './efp-module.js';
@@ -72,6 +73,23 @@ export class EfpDocumentValidator extends DefaultDocumentValidator {
             const d = diagnostics[i];
             if (typeof d.message === 'string' && isPastTheBudget(d.message)) diagnostics[i] = { ...d, code: TOO_MANY_TOKENS, data: { code: TOO_MANY_TOKENS } };
         }
+    }
+
+    /**
+     * As Langium's, with the closest known name the linker found (efp-linker.ts) added to the data Langium
+     * gives a linking error (its code, the reference's text): the quick fix reads it there, not in the message.
+     */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const from = diagnostics.length;
+        super.processLinkingErrors(document, diagnostics, options);
+        const errors: SuggestingLinkingError[] = [];
+        for (const reference of document.references) if (reference.error) errors.push(reference.error);
+        // Langium adds one diagnostic per reference in error, in order: were that to change, no fix rather than a wrong one
+        if (errors.length !== diagnostics.length - from) return;
+        errors.forEach((error, i) => {
+            const d = diagnostics[from + i];
+            if (error.data && typeof d.data === 'object' && d.data !== null) diagnostics[from + i] = { ...d, data: { ...d.data, ...error.data } };
+        });
     }
 
     /** As Langium's, capped; a fault outside the checks (which the registry reports) is efp's fault too, not a line on the console. */

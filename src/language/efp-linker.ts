@@ -2,7 +2,7 @@ import {
     AstUtils, DefaultLinker, DocumentCache, DocumentState, type AstNodeDescription, type LangiumCoreServices, type LinkingError,
     type ReferenceInfo, type ScopeProvider
 } from 'langium';
-import { didYouMean } from '../engine/index.js';
+import { didYouMean, suggestionData, type DiagnosticData } from '../engine/index.js';
 import { quoted } from './message-text.js';
 
 /** What each kind of reference names, for "unknown …" messages. */
@@ -17,6 +17,11 @@ const WHAT: Record<string, string> = {
  */
 const MAX_SUGGESTIONS_PER_DOCUMENT = 100;
 
+/** A linking error with the closest known name, for the quick fix (efp-document-validator.ts puts it in the diagnostic's data). */
+export interface SuggestingLinkingError extends LinkingError {
+    readonly data?: DiagnosticData;
+}
+
 /** Linking errors in the modeler's words, with the closest known name as a suggestion. */
 export class EfpLinker extends DefaultLinker {
     private readonly scopes: ScopeProvider;
@@ -30,14 +35,14 @@ export class EfpLinker extends DefaultLinker {
         this.suggestions = new DocumentCache(services.shared, DocumentState.Linked);
     }
 
-    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): SuggestingLinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const name = refInfo.reference.$refText;
         const type = this.reflection.getReferenceType(refInfo);
         const what = WHAT[type] ?? 'name';
         const guess = this.suggest(refInfo, name);
         const hint = guess ? ` Did you mean '${guess}'?` : what === 'unit' ? ' Units are written like W, kWh, kg, GB, h or year.' : '';
-        return { ...error, message: `unknown ${what} ${quoted(name)}.${hint}` };
+        return { ...error, message: `unknown ${what} ${quoted(name)}.${hint}`, data: suggestionData(name, guess) };
     }
 
     private suggest(refInfo: ReferenceInfo, name: string): string | undefined {

@@ -123,7 +123,8 @@ export class EfpValidator {
             if (d.origin?.uri !== uri) continue;
             const message = d.hint ? `${d.message}. ${d.hint}` : d.message;
             accept(d.severity, message, {
-                node: root, range: d.origin.range, code: d.code, data: { code: d.code, [FROM_ENGINE]: true },
+                // the engine's data (a suggestion, the missing input) is what quick fixes read
+                node: root, range: d.origin.range, code: d.code, data: { code: d.code, [FROM_ENGINE]: true, ...d.data },
                 // editors grey out what is unused
                 tags: d.code === 'unused' ? [DiagnosticTag.Unnecessary] : undefined
             });

@@ -11,7 +11,7 @@ import {
 } from '../cloud/cloud-catalogue.js';
 import { BOAVIZTA_CLOUD_WORKLOAD, cloudServerHardware } from '../cloud/cloud-server-inputs.js';
 import { DEFAULT_CLOUD_PROVIDER } from '../cloud/cloud-region.js';
-import { ModelError } from '../model/diagnostics.js';
+import { ModelError, suggestionData } from '../model/diagnostics.js';
 import { quantity, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';
 import type { EfpObject } from '../model/efp-object.js';
@@ -63,7 +63,11 @@ function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
     try {
         return find();
     } catch (e) {
-        if (e instanceof CloudCatalogueError) throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin, e.hint);
+        if (e instanceof CloudCatalogueError) {
+            const written = object.text(input);
+            throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin, e.hint,
+                written === undefined ? undefined : suggestionData(written, e.suggestion));
+        }
         throw e;
     }
 }

@@ -14,7 +14,7 @@ import {
     requestItEnergyKWh, serverEnergyKWh, serverGpuEmbodiedKg
 } from '../genai/ecologits.js';
 import type { GenAIModelRow } from '../data/ecologits-data.js';
-import { ModelError } from '../model/diagnostics.js';
+import { ModelError, suggestionData } from '../model/diagnostics.js';
 import { EMPTY, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';
 import { Dimension } from '../units/dimension.js';
@@ -43,8 +43,10 @@ function lookUp<T>(find: () => T, object: EfpObject, input: string): T {
     } catch (e) {
         if (e instanceof GenAICatalogueError) {
             // a model EcoLogits dropped (older e-footprint files name some) has no close name to suggest
+            const written = object.text(input);
             throw new ModelError('invalid-value', e.message, object.inputs.get(input)?.origin,
-                e.hint ?? `Choose one of the ${input === 'provider' ? 'providers' : 'provider\'s models'} EcoLogits lists (completion shows them, data/ecologits/).`);
+                e.hint ?? `Choose one of the ${input === 'provider' ? 'providers' : 'provider\'s models'} EcoLogits lists (completion shows them, data/ecologits/).`,
+                written === undefined ? undefined : suggestionData(written, e.suggestion));
         }
         throw e;
     }

@@ -4,7 +4,7 @@
  * in for the Boavizta API that e-footprint's BoaviztaCloudServer calls over the network.
  */
 import { CLOUD_INSTANCE_ROWS, CLOUD_REGION_ROWS } from '../data/cloud-catalogue-data.js';
-import { didYouMean } from '../model/diagnostics.js';
+import { didYouMean, didYouMeanHint } from '../model/diagnostics.js';
 
 export const CLOUD_PROVIDERS = ['aws', 'gcp', 'azure'] as const;
 export type CloudProvider = typeof CLOUD_PROVIDERS[number];
@@ -41,7 +41,7 @@ export class CloudCatalogueError extends Error {
 
     /** One sentence for an editor's quick hint. */
     get hint(): string | undefined {
-        return this.suggestion === undefined ? undefined : `Did you mean '${this.suggestion}'?`;
+        return this.suggestion === undefined ? undefined : didYouMeanHint(this.suggestion);
     }
 }
 

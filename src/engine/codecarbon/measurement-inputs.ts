@@ -113,7 +113,7 @@ export function withMeasurements(model: ModelDescription, periodStart: number): 
         checkEnumerations(object, diagnostics);
         const read = readMeasurementRuns(model, object, parsedFiles);
         if (!read.ok) {
-            diagnostics.push({ severity: 'error', code: read.code, message: read.message, hint: read.hint, origin: read.origin });
+            diagnostics.push({ severity: 'error', code: read.code, message: read.message, hint: read.hint, origin: read.origin, data: read.data });
             unread.push(object.id);
             return filled(object, undefined, undefined, read.origin, `not read: ${read.message}`);
         }

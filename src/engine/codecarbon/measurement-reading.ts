@@ -4,7 +4,7 @@
  * which needs each run's details.
  */
 import type { InputDescription, ModelDescription, ObjectDescription, Origin } from '../model/description.js';
-import type { DiagnosticCode } from '../model/diagnostics.js';
+import type { DiagnosticCode, DiagnosticData } from '../model/diagnostics.js';
 import { dataFileKey } from './data-file-key.js';
 import { parseEmissionsCsv, type CodeCarbonRun, type EmissionsCsv } from './emissions-csv.js';
 import { SELECTION_COLUMNS, selectRuns, type RunSelection } from './run-selection.js';
@@ -25,6 +25,7 @@ export interface MeasurementProblem {
     readonly message: string;
     readonly hint?: string;
     readonly origin?: Origin;
+    readonly data?: DiagnosticData;
 }
 
 function writtenText(input: InputDescription | undefined): string | undefined {
@@ -51,7 +52,8 @@ export function readMeasurementRuns(model: ModelDescription, object: ObjectDescr
             ok: false, code: fileInput ? 'invalid-value' : 'missing-input',
             message: fileInput ? `'file' expects the path of an emissions.csv in quotes` : `measurement ${object.id} needs 'file' (the emissions.csv CodeCarbon wrote)`,
             hint: 'Add `file: "emissions.csv"`, relative to this .efp file.',
-            origin: fileInput?.expr.origin ?? object.origin
+            origin: fileInput?.expr.origin ?? object.origin,
+            data: fileInput ? undefined : { kind: 'missing-input', input: 'file' }
         };
     }
     const where = fileInput.expr.origin ?? fileInput.origin;

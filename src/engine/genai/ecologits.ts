@@ -8,7 +8,7 @@
  * (tokens per second, time to first token), which replaces the latency regression when known.
  */
 import { ELECTRICITY_MIX_GWP, GENAI_MODEL_ROWS, GENAI_PROVIDER_ROWS, type GenAIModelRow, type GenAIProviderRow } from '../data/ecologits-data.js';
-import { didYouMean } from '../model/diagnostics.js';
+import { didYouMean, didYouMeanHint } from '../model/diagnostics.js';
 
 /**
  * The hardware and regression constants e-footprint 22.2.1 passes to EcoLogits (EcoLogits 0.11.2's
@@ -55,7 +55,7 @@ export class GenAICatalogueError extends Error {
     }
 
     get hint(): string | undefined {
-        return this.suggestion === undefined ? undefined : `Did you mean '${this.suggestion}'?`;
+        return this.suggestion === undefined ? undefined : didYouMeanHint(this.suggestion);
     }
 }
 

@@ -11,7 +11,7 @@ import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, MAX_SERIES_HOURS, yearsOf } fro
 import { formatNumber } from './value-format.js';
 import { HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import type { ArgumentDescription, ExprDescription } from './description.js';
-import { didYouMean, ModelError } from './diagnostics.js';
+import { didYouMean, didYouMeanHint, ModelError, suggestionData } from './diagnostics.js';
 import type { ExpressionEnvironment } from './expression.js';
 import { hourly, ValueError, type NumericValue } from './values.js';
 
@@ -50,7 +50,7 @@ export function bindArguments(call: CallExpr, parameters: readonly Parameter[]):
         if (!parameter) {
             const guess = didYouMean(name, parameters.map(p => p.name));
             throw new ModelError('bad-argument', `${call.function} has no parameter '${name}'`, arg.origin ?? call.origin,
-                guess ? `Did you mean '${guess}'?` : `Parameters: ${parameters.map(p => p.name).join(', ')}.`);
+                guess ? didYouMeanHint(guess) : `Parameters: ${parameters.map(p => p.name).join(', ')}.`, suggestionData(name, guess));
         }
         if (bound.has(name)) throw new ModelError('bad-argument', `'${name}' is given twice`, arg.origin ?? call.origin);
         if (arg.per !== undefined && !parameter.per) {

@@ -16,6 +16,16 @@ export type DiagnosticCode =
     /** An input written where it has no effect (fixed_nb_of_instances on an autoscaling server). */
     | 'ignored-input';
 
+/**
+ * What a quick fix needs to know of a diagnostic, apart from its words: the message and hint are for
+ * people and may be reworded. Plain JSON, as it travels to the editor in an LSP diagnostic's `data`.
+ */
+export type DiagnosticData =
+    /** `name`, as written within the diagnostic's range, is not known; `suggestion` is the known name closest to it. */
+    | { readonly kind: 'did-you-mean'; readonly name: string; readonly suggestion: string }
+    /** The object the diagnostic is on has no value for its required input `input`. */
+    | { readonly kind: 'missing-input'; readonly input: string };
+
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
     readonly severity: Severity;
@@ -24,13 +34,38 @@ export interface EngineDiagnostic {
     /** How to fix it, in one sentence. */
     readonly hint?: string;
     readonly origin?: Origin;
+    readonly data?: DiagnosticData;
 }
 
 /** An error tied to a place in the model text. */
 export class ModelError extends Error {
-    constructor(readonly code: DiagnosticCode, message: string, readonly origin?: Origin, readonly hint?: string) {
+    constructor(readonly code: DiagnosticCode, message: string, readonly origin?: Origin, readonly hint?: string, readonly data?: DiagnosticData) {
         super(message);
     }
+}
+
+/** The data of a "did you mean" diagnostic, when a close name was found. */
+export function suggestionData(name: string, suggestion: string | undefined): DiagnosticData | undefined {
+    return suggestion === undefined ? undefined : { kind: 'did-you-mean', name, suggestion };
+}
+
+/** The hint of a "did you mean" diagnostic; the same words wherever a close name is suggested. */
+export function didYouMeanHint(suggestion: string): string {
+    return `Did you mean '${suggestion}'?`;
+}
+
+/**
+ * `value` when it is diagnostic data, else undefined: what an LSP diagnostic's `data` holds comes back
+ * from the editor, or from another tool, and is checked before a fix relies on it.
+ */
+export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const data = value as Record<string, unknown>;
+    if (data.kind === 'did-you-mean' && typeof data.name === 'string' && typeof data.suggestion === 'string') {
+        return { kind: 'did-you-mean', name: data.name, suggestion: data.suggestion };
+    }
+    if (data.kind === 'missing-input' && typeof data.input === 'string') return { kind: 'missing-input', input: data.input };
+    return undefined;
 }
 
 /**

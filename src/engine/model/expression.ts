@@ -6,7 +6,7 @@ import { newValues } from '../series/series-memory.js';
 import { readDateTime } from '../series/calendar.js';
 import { checkSeriesLength, SeriesLimitError } from '../series/series-limits.js';
 import type { ExprDescription } from './description.js';
-import { ModelError } from './diagnostics.js';
+import { didYouMean, didYouMeanHint, ModelError, suggestionData } from './diagnostics.js';
 import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type Hourly, type NumericValue } from './values.js';
 import { BUILDERS } from './builder-calls.js';
 
@@ -144,8 +144,9 @@ function combineInPlace(operator: string, left: NumericValue, right: NumericValu
 }
 
 function unknownFunction(expr: Extract<ExprDescription, { kind: 'call' }>): ModelError {
+    const guess = didYouMean(expr.function, BUILDERS.keys());
     return new ModelError('unknown-function', `unknown function '${expr.function}'`, expr.origin,
-        `Available: ${[...BUILDERS.keys()].join(', ')}.`);
+        guess ? didYouMeanHint(guess) : `Available: ${[...BUILDERS.keys()].join(', ')}.`, suggestionData(expr.function, guess));
 }
 
 /**

@@ -8,7 +8,9 @@ import { HourlySeries } from '../series/hourly-series.js';
 import { recycle, SeriesArena, withArena } from '../series/series-memory.js';
 import { SeriesBudgetError, SeriesLedger, type SeriesBudget } from '../series/series-budget.js';
 import type { InputDescription, ModelDescription, ObjectDescription, SourceDescription, ExprDescription, Origin } from './description.js';
-import { didYouMean, ModelError, ReportedElsewhere, type EngineDiagnostic, type DiagnosticCode } from './diagnostics.js';
+import {
+    didYouMean, didYouMeanHint, ModelError, ReportedElsewhere, suggestionData, type DiagnosticCode, type DiagnosticData, type EngineDiagnostic
+} from './diagnostics.js';
 import { EfpObject, type ResolvedInput, type Weighted } from './efp-object.js';
 import { defaultInputOf, isRequired, resolvedInput } from './input-defaults.js';
 import { coerceUnitText, coercionBetween, dimensionHint } from './dimension-coercion.js';
@@ -423,11 +425,12 @@ export class Model {
         // one cause, one message: an unknown catalogue name makes several of an object's values fail alike
         if (origin && this.causesAt.get(origin)?.has(e.message)) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
-        this.report('error', e instanceof ModelError ? e.code : 'evaluation-error', message, origin, e instanceof ModelError ? e.hint : undefined);
+        if (e instanceof ModelError) this.report('error', e.code, message, origin, e.hint, e.data);
+        else this.report('error', 'evaluation-error', message, origin);
     }
 
-    private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string): void {
-        this.add({ severity, code, message, origin, hint });
+    private report(severity: EngineDiagnostic['severity'], code: DiagnosticCode, message: string, origin?: Origin, hint?: string, data?: DiagnosticData): void {
+        this.add({ severity, code, message, origin, hint, data });
     }
 
     private add(diagnostic: EngineDiagnostic): void {
@@ -481,7 +484,7 @@ export class Model {
                 }
             } catch (e) {
                 if (!(e instanceof ModelError)) throw e;
-                this.report('error', e.code, e.message, e.origin ?? modeling_duration.origin, e.hint);
+                this.report('error', e.code, e.message, e.origin ?? modeling_duration.origin, e.hint, e.data);
             }
         }
         let hours = durationValue * parseUnit(durationUnit).factor / 3600;
@@ -534,7 +537,7 @@ export class Model {
             if (!spec.inputs.some(i => i.name === name)) {
                 const guess = didYouMean(name, spec.inputs.map(i => i.name));
                 this.report('error', 'unknown-attribute', `${spec.article} has no input '${name}'`, input.nameOrigin ?? input.origin,
-                    guess ? `Did you mean '${guess}'?` : `Inputs of ${spec.keyword}: ${spec.inputs.map(i => i.name).join(', ')}.`);
+                    guess ? didYouMeanHint(guess) : `Inputs of ${spec.keyword}: ${spec.inputs.map(i => i.name).join(', ')}.`, suggestionData(name, guess));
             }
         }
         const archetypes = this.archetypeChain(object);
@@ -559,7 +562,7 @@ export class Model {
             } else if (isRequired(input)) {
                 const why = input.description.charAt(0).toLowerCase() + input.description.slice(1).replace(/\.$/, '');
                 this.report('error', 'missing-input', `${object} needs '${input.name}' (${why})`, object.origin,
-                    `Add '${input.name}: …' to ${object.id}.`);
+                    `Add '${input.name}: …' to ${object.id}.`, { kind: 'missing-input', input: input.name });
             }
         }
     }
@@ -622,7 +625,7 @@ export class Model {
                 }
             } catch (e) {
                 if (!(e instanceof ModelError)) throw e;
-                this.report('error', e.code, `${object}: ${e.message}`, e.origin ?? input.origin, e.hint);
+                this.report('error', e.code, `${object}: ${e.message}`, e.origin ?? input.origin, e.hint, e.data);
             }
         }
     }
@@ -887,10 +890,10 @@ export class Model {
         const node = this.findNode(object.key, attribute);
         if (!node) {
             const names = [...object.spec.inputs.map(i => i.name), ...object.spec.calculated.map(c => c.name)];
-            const guess = didYouMean(attribute, names);
             const known = names.includes(attribute);
+            const guess = known ? undefined : didYouMean(attribute, names);
             throw new ModelError('unknown-attribute', known ? `${object} has no value for '${attribute}'` : `${object.spec.article} has no value '${attribute}'`,
-                ref.origin, guess && !known ? `Did you mean '${guess}'?` : undefined);
+                ref.origin, guess ? didYouMeanHint(guess) : undefined, suggestionData(attribute, guess));
         }
         if (node.itemLabel) {
             throw new ModelError('invalid-value', `'${attribute}' has one value per ${attribute.endsWith('_job') ? 'job' : 'usage pattern'}; it cannot be used in an expression`, ref.origin);

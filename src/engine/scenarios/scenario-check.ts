@@ -1,6 +1,6 @@
 import type { Model } from '../model/model.js';
 import type { ScenarioDescription } from '../model/description.js';
-import { didYouMean, type EngineDiagnostic } from '../model/diagnostics.js';
+import { didYouMean, didYouMeanHint, suggestionData, type EngineDiagnostic } from '../model/diagnostics.js';
 import { classSpec } from '../classes/registry.js';
 import { formatUtcHour, utcHourOf } from '../series/calendar.js';
 import { changedObject } from './apply-changes.js';
@@ -14,15 +14,15 @@ import { changedObject } from './apply-changes.js';
  */
 export function checkScenario(baseline: Model, scenario: ScenarioDescription): { diagnostics: EngineDiagnostic[]; date?: number } {
     const diagnostics: EngineDiagnostic[] = [];
-    const error = (code: EngineDiagnostic['code'], message: string, origin: EngineDiagnostic['origin'], hint?: string) =>
-        diagnostics.push({ severity: 'error', code, message, origin, hint });
+    const error = (code: EngineDiagnostic['code'], message: string, origin: EngineDiagnostic['origin'], hint?: string, data?: EngineDiagnostic['data']) =>
+        diagnostics.push({ severity: 'error', code, message, origin, hint, data });
     const seen = new Set<string>();
     for (const change of scenario.changes) {
         const where = change.input.nameOrigin ?? change.input.origin;
         const object = changedObject(baseline.description, change.object);
         if (!object) {
             const guess = didYouMean(change.object, [...baseline.objects.keys(), ...baseline.builtins.keys()]);
-            error('unknown-object', `unknown object '${change.object}'`, change.objectOrigin ?? where, guess ? `Did you mean '${guess}'?` : undefined);
+            error('unknown-object', `unknown object '${change.object}'`, change.objectOrigin ?? where, guess ? didYouMeanHint(guess) : undefined, suggestionData(change.object, guess));
             continue;
         }
         const spec = classSpec(object.className);
@@ -33,7 +33,8 @@ export function checkScenario(baseline: Model, scenario: ScenarioDescription): {
             error('unknown-attribute', calculated
                 ? `'${change.attribute}' of ${spec.article} is calculated; a scenario changes inputs`
                 : `${spec.article} has no input '${change.attribute}'`, where,
-            guess ? `Did you mean '${guess}'?` : calculated ? 'Change the inputs it is calculated from.' : `Inputs of ${spec.keyword}: ${spec.inputs.map(i => i.name).join(', ')}.`);
+            guess ? didYouMeanHint(guess) : calculated ? 'Change the inputs it is calculated from.' : `Inputs of ${spec.keyword}: ${spec.inputs.map(i => i.name).join(', ')}.`,
+            suggestionData(change.attribute, guess));
             continue;
         }
         const key = `${change.object}.${change.attribute}`;

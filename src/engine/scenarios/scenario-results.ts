@@ -154,7 +154,8 @@ function scenarioModelFindings(baseline: Model, model: Model, scenario: Scenario
     for (const d of model.diagnostics) {
         if (d.severity === 'hint' || d.severity === 'info') continue;
         if (d.origin && lines.some(line => within(d.origin!, line))) result.push(d);
-        else if (!known.has(key(d))) result.push({ ...d, message: `in scenario ${scenario.id}: ${d.message}`, origin: scenario.origin ?? d.origin });
+        // moved onto the scenario's name, it no longer covers what its data names: no quick fix there
+        else if (!known.has(key(d))) result.push({ ...d, message: `in scenario ${scenario.id}: ${d.message}`, origin: scenario.origin ?? d.origin, data: undefined });
     }
     return result;
 }

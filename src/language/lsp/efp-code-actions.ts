@@ -1,26 +1,17 @@
-import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
-import { classForKeyword, needUnitOfClass } from '../../engine/index.js';
+import { classForKeyword, diagnosticDataOf, needUnitOfClass } from '../../engine/index.js';
 import type { EfpServices } from '../efp-module.js';
 import { panelActions } from './panel-actions.js';
-
-const DID_YOU_MEAN = /Did you mean '([^']+)'\?/;
-
-function messageOf(d: Diagnostic): string {
-    return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-function codeOf(d: Diagnostic): string | undefined {
-    const data = d.data as { code?: string } | undefined;
-    return data?.code ?? (typeof d.code === 'string' ? d.code : undefined);
-}
 
 /**
  * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
  * filled with the first object of the right kind the file can see; a missing value without a default
- * (a usage pattern's journey starts) filled with a placeholder marked as such.
+ * (a usage pattern's journey starts) filled with a placeholder marked as such. What a fix needs is read
+ * from the diagnostic's data, never from its message, which is for people and may be reworded: a
+ * diagnostic without data gets no fix.
  */
 export class EfpCodeActionProvider implements CodeActionProvider {
     constructor(private readonly efp: EfpServices) {}
@@ -28,26 +19,18 @@ export class EfpCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const code = codeOf(diagnostic);
-            const suggestion = DID_YOU_MEAN.exec(messageOf(diagnostic))?.[1];
-            if (suggestion && (code === 'linking-error' || code === 'unknown-attribute' || code === 'unknown-unit')) {
-                actions.push({
-                    title: `Replace with '${suggestion}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-                    edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } }
-                });
-            }
-            if (code === 'missing-input') {
-                const action = this.addMissingReference(document, diagnostic);
-                if (action) actions.push(action);
-            }
+            const data = diagnosticDataOf(diagnostic.data);
+            const action = data?.kind === 'did-you-mean' ? replaceName(document, diagnostic, data.name, data.suggestion)
+                : data?.kind === 'missing-input' ? this.addMissingInput(document, diagnostic, data.input)
+                    : undefined;
+            if (action) actions.push(action);
         }
         if (this.efp.client.Commands.runsEfpCommands) actions.push(...panelActions(document, params));
         return actions;
     }
 
     /** `server web needs 'storage' …`: adds `storage: <a storage the file can see>` to the object. */
-    private addMissingReference(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
-        const input = /needs '([^']+)'/.exec(messageOf(diagnostic))?.[1];
+    private addMissingInput(document: LangiumDocument, diagnostic: Diagnostic, input: string): CodeAction | undefined {
         const root = document.parseResult.value.$cstNode;
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
         const object = leaf && AstUtils.getContainerOfType(leaf.astNode, isObjectDecl);
@@ -95,6 +78,39 @@ export class EfpCodeActionProvider implements CodeActionProvider {
         });
         return builtin?.name;
     }
+}
+
+/**
+ * `wfi` -> `wifi`: the one token within the diagnostic's range that writes `name` (the range of an unknown
+ * value of a reference, `web.powr`, is the whole reference; that of a catalogue name, the whole input)
+ * replaced by the suggestion, in quotes when the name is a string's text.
+ */
+function replaceName(document: LangiumDocument, diagnostic: Diagnostic, name: string, suggestion: string): CodeAction | undefined {
+    const quotedName = JSON.stringify(name);
+    const written = leavesWithin(document, diagnostic.range).filter(leaf => leaf.text === name || leaf.text === quotedName);
+    // none: the range does not hold the name (the diagnostic was moved); several: which one is meant is not known
+    if (written.length !== 1) return undefined;
+    const [leaf] = written;
+    const newText = leaf.text === name ? suggestion : JSON.stringify(suggestion);
+    return {
+        title: `Replace with '${suggestion}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+        edit: { changes: { [document.uri.toString()]: [{ range: leaf.range, newText }] } }
+    };
+}
+
+/** The tokens of the text within `range`, comments aside. */
+function leavesWithin(document: LangiumDocument, range: Range): LeafCstNode[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const start = document.textDocument.offsetAt(range.start);
+    const end = document.textDocument.offsetAt(range.end);
+    // the smallest node around the range, so that only its tokens are looked at
+    let around: CstNode | undefined = CstUtils.findLeafNodeAtOffset(root, start);
+    while (around && (around.offset > start || around.end < end)) around = around.container;
+    if (!around) return [];
+    return CstUtils.streamCst(around)
+        .filter((n): n is LeafCstNode => isLeafCstNode(n) && !n.hidden && n.offset >= start && n.end <= end)
+        .toArray();
 }
 
 /** ` cpu_core` for a need on a CPU: the unit of a typical week, from the need's edge_component when it has one. */

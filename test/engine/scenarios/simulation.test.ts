@@ -297,10 +297,10 @@ describe('errors', () => {
                 { object: 'web', attribute: 'energy_footprint', input: input('50 W') }
             ]
         });
-        expect(result.diagnostics.map(d => [d.code, d.message, d.hint])).toEqual([
-            ['unknown-object', "unknown object 'wbe'", "Did you mean 'web'?"],
-            ['unknown-attribute', "a server has no input 'powr'", "Did you mean 'power'?"],
-            ['unknown-attribute', "'energy_footprint' of a server is calculated; a scenario changes inputs", 'Change the inputs it is calculated from.']
+        expect(result.diagnostics.map(d => [d.code, d.message, d.hint, d.data])).toEqual([
+            ['unknown-object', "unknown object 'wbe'", "Did you mean 'web'?", { kind: 'did-you-mean', name: 'wbe', suggestion: 'web' }],
+            ['unknown-attribute', "a server has no input 'powr'", "Did you mean 'power'?", { kind: 'did-you-mean', name: 'powr', suggestion: 'power' }],
+            ['unknown-attribute', "'energy_footprint' of a server is calculated; a scenario changes inputs", 'Change the inputs it is calculated from.', undefined]
         ]);
     });
 

@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { LangiumDocument } from 'langium';
 import { readFileSync } from 'node:fs';
-import { openWorkspace } from '../../helpers/language-workspace.js';
+import { openWorkspace, type OpenWorkspace } from '../../helpers/language-workspace.js';
 
-/** Validates `text`, asks for the fixes of its first diagnostic, applies the first fix. */
-async function fix(text: string): Promise<{ title: string; fixed: string } | undefined> {
-    const { Efp, documents: [document] } = await openWorkspace(text);
-    const diagnostic = document.diagnostics![0];
-    const actions = await Efp.lsp.CodeActionProvider!.getCodeActions(document, {
+/** The code of a diagnostic, as efp and Langium put it in its data. */
+const codeOf = (d: Diagnostic) => (d.data as { code?: string } | undefined)?.code;
+
+/** The quick fixes of one diagnostic, as the editor asks for them. */
+async function fixesOf({ Efp }: OpenWorkspace, document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return await Efp.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
     }) as CodeAction[];
-    const action = actions?.[0];
-    if (!action) return undefined;
+}
+
+function applied(document: LangiumDocument, action: CodeAction): string {
     const edits = action.edit!.changes![document.uri.toString()];
-    return { title: action.title, fixed: TextDocument.applyEdits(TextDocument.create('x', 'efp', 0, text), edits) };
+    return TextDocument.applyEdits(TextDocument.create('x', 'efp', 0, document.textDocument.getText()), edits);
+}
+
+/** Validates `text`, asks for the fixes of its first diagnostic (of `code`, when given), applies the first fix. */
+async function fix(text: string, code?: string): Promise<{ title: string; fixed: string } | undefined> {
+    const workspace = await openWorkspace(text);
+    const [document] = workspace.documents;
+    const diagnostic = document.diagnostics!.find(d => code === undefined || codeOf(d) === code)!;
+    const [action] = await fixesOf(workspace, document, diagnostic);
+    return action && { title: action.title, fixed: applied(document, action) };
 }
 
 const quickstart = readFileSync('examples/quickstart.efp', 'utf8');
@@ -30,6 +42,42 @@ describe('quick fixes', () => {
         const result = await fix(quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'));
         expect(result?.title).toBe("Replace with 'idle_power'");
         expect(result?.fixed).toBe(quickstart);
+    });
+
+    it('replace a misspelt unit', async () => {
+        const result = await fix(quickstart.replace('ram: 128 GB', 'ram: 128 GiB'));
+        expect(result?.title).toBe("Replace with 'GB'");
+        expect(result?.fixed).toBe(quickstart);
+    });
+
+    it('replace only the misspelt value of a reference, which the diagnostic covers whole', async () => {
+        const written = quickstart.replace('idle_power: 50 W', 'idle_power: web.power / 6');
+        const result = await fix(written.replace('web.power / 6', 'web.powr / 6'), 'unknown-attribute');
+        expect(result?.title).toBe("Replace with 'power'");
+        expect(result?.fixed).toBe(written);
+    });
+
+    it('replace a misspelt input of a scenario\'s line', async () => {
+        const written = `${quickstart}scenario greener { web.power: 200 W }\n`;
+        const result = await fix(written.replace('web.power: 200 W', 'web.powr: 200 W'), 'unknown-attribute');
+        expect(result?.title).toBe("Replace with 'power'");
+        expect(result?.fixed).toBe(written);
+    });
+
+    it('replace a misspelt function and a misspelt parameter', async () => {
+        const fn = await fix(quickstart.replace('* daily_fluctuation(', '* daily_fluctuatoin('), 'unknown-function');
+        expect(fn?.title).toBe("Replace with 'daily_fluctuation'");
+        expect(fn?.fixed).toBe(quickstart);
+        const parameter = await fix(quickstart.replace('daily_fluctuation(scale: 0.8', 'daily_fluctuation(scal: 0.8'), 'bad-argument');
+        expect(parameter?.title).toBe("Replace with 'scale'");
+        expect(parameter?.fixed).toBe(quickstart);
+    });
+
+    it('replace a misspelt catalogue name, keeping its quotes', async () => {
+        const cloud = quickstart.replace('server web "server" {', 'cloud_server api { provider: aws  instance_type: "m5.large"  storage: ssd }\nserver web "server" {');
+        const result = await fix(cloud.replace('"m5.large"', '"m5.lrage"'), 'invalid-value');
+        expect(result?.title).toBe("Replace with 'm5.large'");
+        expect(result?.fixed).toBe(cloud);
     });
 
     it('add a missing reference, naming an object of the right kind', async () => {
@@ -48,6 +96,61 @@ describe('quick fixes', () => {
         const model = Efp.evaluation.DocumentModels.modelFor(document)!;
         const value = model.findNode('french_households', 'hourly_usage_journey_starts')!.value!;
         expect(value.kind === 'hourly' && value.series.sum()).toBe(1000 * 26_298);
+    });
+});
+
+describe('quick fixes read a diagnostic\'s data, never its words', () => {
+    /** The diagnostic of `code` in `text`, and the fixes of it as the editor sends it back, changed by `change`. */
+    async function fixesAfter(text: string, code: string, change: (d: Diagnostic) => Diagnostic) {
+        const workspace = await openWorkspace(text);
+        const [document] = workspace.documents;
+        const diagnostic = document.diagnostics!.find(d => codeOf(d) === code)!;
+        const asIs = await fixesOf(workspace, document, diagnostic);
+        const changed = await fixesOf(workspace, document, change(diagnostic));
+        const shown = (actions: CodeAction[]) => actions.map(a => [a.title, applied(document, a)]);
+        return { asIs: shown(asIs), changed: shown(changed) };
+    }
+
+    const cases: Array<[string, string, string]> = [
+        ['a misspelt object name', quickstart.replace('network: wifi', 'network: wfi'), 'linking-error'],
+        ['a misspelt input name', quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'), 'unknown-attribute'],
+        ['a missing input', quickstart.replace('  storage: ssd\n', ''), 'missing-input']
+    ];
+
+    for (const [what, text, code] of cases) {
+        it(`${what}: the same fix under reworded messages`, async () => {
+            const { asIs, changed } = await fixesAfter(text, code, d => ({ ...d, message: 'reworded, with no name in quotes' }));
+            expect(asIs).toHaveLength(1);
+            expect(changed).toEqual(asIs);
+        });
+
+        it(`${what}: no fix without the data, whatever the message says`, async () => {
+            const { asIs, changed } = await fixesAfter(text, code, d => ({ ...d, data: { code } }));
+            expect(asIs).toHaveLength(1);
+            expect(changed).toEqual([]);
+            const { changed: noData } = await fixesAfter(text, code, d => ({ ...d, data: undefined }));
+            expect(noData).toEqual([]);
+        });
+    }
+
+    it('a diagnostic carries the name as written and the suggestion, or the missing input', async () => {
+        const dataOf = async (text: string, code: string) => (await openWorkspace(text)).documents[0].diagnostics!.find(d => codeOf(d) === code)?.data;
+        expect(await dataOf(quickstart.replace('network: wifi', 'network: wfi'), 'linking-error')).toEqual({
+            code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'wfi', kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi'
+        });
+        expect(await dataOf(quickstart.replace('ram: 128 GB', 'ram: 128 GiB'), 'linking-error')).toEqual({
+            code: 'linking-error', containerType: 'QuantityLiteral', property: 'unit', refText: 'GiB', kind: 'did-you-mean', name: 'GiB', suggestion: 'GB'
+        });
+        expect(await dataOf(quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'), 'unknown-attribute')).toEqual({
+            code: 'unknown-attribute', fromEngine: true, kind: 'did-you-mean', name: 'idle_powr', suggestion: 'idle_power'
+        });
+        expect(await dataOf(quickstart.replace('  storage: ssd\n', ''), 'missing-input')).toEqual({
+            code: 'missing-input', fromEngine: true, kind: 'missing-input', input: 'storage'
+        });
+        // no close name: Langium's data alone, and no fix
+        expect(await dataOf(quickstart.replace('network: wifi', 'network: qqqqqqqqq'), 'linking-error')).toEqual({
+            code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'qqqqqqqqq'
+        });
     });
 });
 
