@@ -18,10 +18,11 @@ function prefixesOf(snippet: Snippet): string[] {
 /**
  * The text a snippet inserts when every tab stop keeps its default: `${1:web}` -> `web`, `$0` and
  * `${2}` -> nothing, `${3|a,b|}` -> `a` (VS Code preselects the first choice). `overrides` types a
- * value into a tab stop instead, to chain names between snippets. Only the syntax our snippets may use
- * is understood; anything else throws, so that a typo in a snippet fails here rather than in the editor.
+ * value into the tab stops whose default is its key instead (`{ target_name: 'service' }`), to chain names
+ * between snippets. Only the syntax our snippets may use is understood; anything else throws, so that a
+ * typo in a snippet fails here rather than in the editor.
  */
-function expandSnippet(body: string, overrides: Record<number, string> = {}): string {
+function expandSnippet(body: string, overrides: Record<string, string> = {}): string {
     let position = 0;
     const parse = (until: string | undefined): string => {
         let out = '';
@@ -45,12 +46,11 @@ function expandSnippet(body: string, overrides: Record<number, string> = {}): st
         const simple = /^\$(\d+)/.exec(body.slice(position));
         if (simple) {
             position += simple[0].length;
-            return overrides[Number(simple[1])] ?? '';
+            return '';
         }
         const braced = /^\$\{(\d+)([:|}])/.exec(body.slice(position));
         if (!braced) throw new Error(`unsupported snippet syntax at ${JSON.stringify(body.slice(position, position + 20))}`);
         position += braced[0].length;
-        const stop = Number(braced[1]);
         let value = '';
         if (braced[2] === ':') {
             value = parse('}');
@@ -61,7 +61,7 @@ function expandSnippet(body: string, overrides: Record<number, string> = {}): st
             value = body.slice(position, end).split(',')[0];
             position = end + 2;
         }
-        return overrides[stop] ?? value;
+        return Object.hasOwn(overrides, value) ? overrides[value] : value;
     };
     return parse(undefined);
 }
@@ -69,7 +69,7 @@ function expandSnippet(body: string, overrides: Record<number, string> = {}): st
 describe('snippet expansion (the test helper itself)', () => {
     it('keeps defaults, takes the first choice, drops bare tab stops and honours overrides', () => {
         expect(expandSnippet('a ${1:web} ${2|x,y|} $0${3}\\$ ${4:n ${5:m}}')).toBe('a web x $ n m');
-        expect(expandSnippet('${1:web} ${2|x,y|}', { 1: 'api', 2: 'y' })).toBe('api y');
+        expect(expandSnippet('${1:web} ${2|x,y|} ${3:web}', { web: 'api', x: 'y' })).toBe('api y api');
         expect(() => expandSnippet('${TM_FILENAME}')).toThrow();
         expect(() => expandSnippet('${1:open')).toThrow();
     });
@@ -101,23 +101,31 @@ describe('snippets', () => {
     }
 
     it('together make a model that validates without errors', async () => {
-        // one object of each kind, wired so that every declared object is used; imports come first
-        const use = (name: string, overrides: Record<number, string> = {}) => expandSnippet(bodyOf(snippets[name]), overrides);
+        // One object of each kind, as its snippet writes it. A reference's placeholder names the kind it
+        // expects (`storage_name`) and an object's own name is its kind's (`storage_name`), so most defaults
+        // chain; the test types in the rest: a reference that takes several kinds, a second object of a kind,
+        // and the optional links (`lines`, added to the object) that put every object in use.
+        const use = (name: string, overrides: Record<string, string> = {}, lines: string[] = []) => {
+            const snippet = snippets[name];
+            expect(snippet, `no snippet '${name}'`).toBeDefined();
+            const text = expandSnippet(bodyOf(snippet), overrides).replace(/\n\s*\n\}/, '\n}');
+            return lines.length === 0 ? text : text.replace(/\}\n?$/, `${lines.map(l => `\t${l}\n`).join('')}}\n`);
+        };
         const text = [
             use('Import'),
             use('Model settings'),
             use('Source'),
             use('Storage'),
-            use('Storage', { 1: 'gpu_disk', 2: 'GPU server storage' }),
+            use('Storage', { storage_name: 'gpu_storage', Storage: 'GPU server storage' }),
+            use('Storage', { storage_name: 'cloud_storage', Storage: 'Cloud server storage' }),
             use('Server'),
-            use('GPU server'),
+            use('GPU server', { storage_name: 'gpu_storage' }),
+            use('Cloud server', { storage_name: 'cloud_storage' }),
             use('Job'),
+            use('Job', { job_name: 'cloud_job', server_name: 'cloud_server_name' }),
             use('GPU job'),
             use('Video streaming service'),
             use('Video streaming job'),
-            use('Storage', { 1: 'api_disk', 2: 'API storage' }),
-            use('Cloud server'),
-            use('Job', { 1: 'api_call', 2: 'API call', 3: 'api' }),
             use('Web application'),
             use('Web application job'),
             use('Generative AI API'),
@@ -125,17 +133,45 @@ describe('snippets', () => {
             use('Device'),
             use('Network'),
             use('Country'),
-            use('Usage journey step', { 4: 'page_view, inference, episode, api_call, request, ask' }),
+            use('Usage journey step', {}, ['jobs: [job_name, cloud_job, gpu_job_name, video_streaming_job_name, web_application_job_name, genai_job_name]']),
             use('Usage journey'),
-            use('Usage pattern', { 4: 'workstation', 5: 'office_network', 6: 'custom_grid' }),
-            use('System'),
-            // the edge model, deployed by a second system
-            ...['Edge storage', 'Edge computer CPU', 'Edge computer RAM', 'Edge computer', 'Recurrent edge process RAM need',
-                'Recurrent edge process CPU need', 'Recurrent edge process storage need', 'Recurrent edge process', 'Edge RAM component',
-                'Edge CPU component', 'Edge workload component', 'Edge device', 'Recurrent edge component need', 'Recurrent edge device need',
-                'Edge function', 'Edge usage journey'].map(name => use(name)),
-            use('Edge usage pattern', { 4: 'office_network' }),
-            'system edge_fleet { usage_patterns: []  edge_usage_patterns: [fleet] }'
+            use('Usage pattern', {}, ['devices: [device_name]']),
+            // the edge model: a computer running a process, a device with its own components, an appliance
+            use('Edge storage'),
+            use('Edge computer CPU component'),
+            use('Edge computer RAM component'),
+            use('Edge computer', {}, ['components: [edge_computer_cpu_component_name, edge_computer_ram_component_name, edge_storage_name]']),
+            use('Recurrent edge process RAM need', { edge_component_name: 'edge_computer_ram_component_name' }),
+            use('Recurrent edge process CPU need', { edge_component_name: 'edge_computer_cpu_component_name' }),
+            use('Recurrent edge process storage need', { edge_component_name: 'edge_storage_name' }),
+            use('Recurrent edge process', {}, [
+                'recurrent_edge_component_needs: [recurrent_edge_process_ram_need_name, recurrent_edge_process_cpu_need_name, recurrent_edge_process_storage_need_name]'
+            ]),
+            use('Edge RAM component'),
+            use('Edge CPU component'),
+            use('Edge workload component'),
+            use('Edge device', {}, ['components: [edge_ram_component_name, edge_cpu_component_name, edge_workload_component_name]']),
+            use('Recurrent edge component need', { edge_component_name: 'edge_workload_component_name' }),
+            use('Recurrent edge device need', {}, ['recurrent_edge_component_needs: [recurrent_edge_component_need_name]']),
+            // (1 GB written each hour would fill the disk within the modeling period)
+            use('Recurrent edge storage need', { '1': '0' }),
+            use('Recurrent edge device need', { recurrent_edge_device_need_name: 'computer_need', edge_device_name: 'edge_computer_name' },
+                ['recurrent_edge_component_needs: [recurrent_edge_storage_need_name]']),
+            use('Edge device group', {}, ['edge_device_counts: [edge_device_name * 4]']),
+            use('Edge appliance component'),
+            use('Edge appliance', {}, ['components: [edge_appliance_component_name]']),
+            use('Recurrent edge workload need'),
+            use('Recurrent edge workload', {}, ['recurrent_edge_component_needs: [recurrent_edge_workload_need_name]']),
+            use('Recurrent server need', {}, ['jobs: [job_name]']),
+            use('Edge function', {}, [
+                'recurrent_edge_device_needs: [recurrent_edge_process_name, recurrent_edge_device_need_name, computer_need, recurrent_edge_workload_name]',
+                'recurrent_server_needs: [recurrent_server_need_name]'
+            ]),
+            use('Edge usage journey', {}, ['edge_functions: [edge_function_name]']),
+            use('Edge usage pattern'),
+            use('System', {}, ['edge_usage_patterns: [edge_usage_pattern_name]']),
+            // (a limit the system keeps to: over it, the budget is an error)
+            use('Budget', { target_name: 'system_name' }).replace('limit: 1 t/year', 'limit: 100000 t/year')
         ].join('\n');
         const { documents } = await openWorkspace({ 'model.efp': text, 'common.efp': '// shared objects\n' });
         const document = documents[0];
@@ -145,8 +181,12 @@ describe('snippets', () => {
         // the engine did evaluate it (it reports unused objects as hints), and found every object used
         const unused = (document.diagnostics ?? []).filter(d => d.code === 'unused').map(d => d.message);
         expect(unused).toEqual([]);
+        // every object kind but the measurement (its file would have to exist) is in the model
+        const kinds = new Set([...text.matchAll(/^(\w+) \w+ "/gm)].map(m => m[1]));
+        expect(CLASS_SPECS.map(c => c.keyword).filter(k => !kinds.has(k))).toEqual(['measurement']);
         // the declared source is there to be cited: citing it must resolve too
-        const cited = text.replace('power: 300 W', 'power: 300 W source my_study');
+        const cited = text.replace('limit: 100000 t/year', 'limit: 100000 t/year source my_study');
+        expect(cited).not.toBe(text);
         const again = await openWorkspace({ 'model.efp': cited, 'common.efp': '' });
         expect((again.documents[0].diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
     });

@@ -37,7 +37,7 @@ const cloudInputs: InputSpec[] = [
     },
     {
         // its grid intensity and PUE are written as the server's own inputs
-        type: 'text', name: 'region', label: 'Cloud region', efpOnly: true,
+        type: 'text', name: 'region', label: 'Cloud region', efpOnly: true, optional: true,
         description: 'Optional region ("eu-west-3"); it sets average_carbon_intensity and power_usage_effectiveness unless they are given.'
     }
 ];

@@ -9,8 +9,11 @@ const MASS = Dimension.base('mass');
 
 /** Values read from the runs (filled in before the model is built, `codecarbon/measurement-inputs.ts`). */
 const measured = (name: string, label: string, unit: string, description: string): InputSpec =>
-    ({ type: 'quantity', name, label, unit, min: 0, description: `${description} Read from the CodeCarbon file.` });
-const text = (name: string, label: string, description: string): InputSpec => ({ type: 'text', name, label, description });
+    ({ type: 'quantity', name, label, unit, min: 0, readFrom: 'file', description: `${description} Read from the CodeCarbon file.` });
+const measuredText = (name: string, label: string, description: string): InputSpec =>
+    ({ type: 'text', name, label, readFrom: 'file', description: `${description} Read from the CodeCarbon file.` });
+/** A filter or a report's field: left out, it filters nothing or is not reported. */
+const text = (name: string, label: string, description: string): InputSpec => ({ type: 'text', name, label, optional: true, description });
 
 /**
  * Inputs of the BoAmps report `efp export --boamps` writes (BoAmps 1.1 names in snake case): the task,
@@ -21,21 +24,21 @@ export const BOAMPS_INPUTS: readonly InputSpec[] = [
     text('task_stage', 'BoAmps task stage', 'BoAmps: stage of the task (training, finetuning, inference…).'),
     text('task_family', 'BoAmps task family', 'BoAmps: family of the task (text classification, image generation…).'),
     text('task_description', 'BoAmps task description', 'BoAmps: free description of the task.'),
-    { type: 'quantity', name: 'nb_request', label: 'BoAmps number of requests', unit: '', min: 0, description: 'BoAmps: for inference, the number of requests measured.' },
+    { type: 'quantity', name: 'nb_request', optional: true, label: 'BoAmps number of requests', unit: '', min: 0, description: 'BoAmps: for inference, the number of requests measured.' },
     text('training_type', 'BoAmps training type', 'BoAmps algorithm: supervisedLearning, unsupervisedLearning, reinforcementLearning…'),
     text('algorithm_type', 'BoAmps algorithm type', 'BoAmps algorithm: llm, embeddings, decisionTree…'),
     text('algorithm_name', 'BoAmps algorithm name', 'BoAmps algorithm: its name.'),
     text('foundation_model_name', 'BoAmps foundation model', 'BoAmps algorithm: the foundation model (llama3.1-8b…).'),
-    { type: 'quantity', name: 'parameters_number', label: 'BoAmps parameters (billions)', unit: '', min: 0, description: 'BoAmps algorithm: number of parameters, in billions.' },
+    { type: 'quantity', name: 'parameters_number', optional: true, label: 'BoAmps parameters (billions)', unit: '', min: 0, description: 'BoAmps algorithm: number of parameters, in billions.' },
     text('framework', 'BoAmps framework', 'BoAmps algorithm: pytorch, tensorflow…'),
     text('framework_version', 'BoAmps framework version', 'BoAmps algorithm: the framework\'s version.'),
-    { type: 'quantity', name: 'epochs_number', label: 'BoAmps epochs', unit: '', min: 0, description: 'BoAmps algorithm: number of epochs.' },
+    { type: 'quantity', name: 'epochs_number', optional: true, label: 'BoAmps epochs', unit: '', min: 0, description: 'BoAmps algorithm: number of epochs.' },
     text('optimizer', 'BoAmps optimizer', 'BoAmps algorithm: the optimizer (adam, lora…).'),
     text('quantization', 'BoAmps quantization', 'BoAmps algorithm: the quantization (fp16, bf16, q4…).'),
     text('data_usage', 'BoAmps data usage', 'BoAmps dataset: input or output.'),
     text('data_type', 'BoAmps data type', 'BoAmps dataset: tabular, audio, image, video, text, token…'),
     text('data_format', 'BoAmps data format', 'BoAmps dataset: json, csv, parquet…'),
-    { type: 'quantity', name: 'data_quantity', label: 'BoAmps data quantity', unit: '', min: 0, description: 'BoAmps dataset: number of items.' },
+    { type: 'quantity', name: 'data_quantity', optional: true, label: 'BoAmps data quantity', unit: '', min: 0, description: 'BoAmps dataset: number of items.' },
     text('data_source', 'BoAmps data source', 'BoAmps dataset: public, private or other.'),
     text('licensing', 'BoAmps licensing', 'BoAmps header: the report\'s licence (CC-BY-4.0…).'),
     text('report_status', 'BoAmps report status', 'BoAmps header: draft, final, corrective or other.'),
@@ -77,7 +80,7 @@ export const Measurement: ClassSpec = {
     description: 'Runs measured by CodeCarbon: the energy and emissions of an emissions.csv, added up over the runs selected.',
     category: 'Measurements',
     inputs: [
-        text('file', 'CodeCarbon emissions file', 'The emissions.csv CodeCarbon wrote, relative to this file.'),
+        { type: 'text', name: 'file', label: 'CodeCarbon emissions file', description: 'The emissions.csv CodeCarbon wrote, relative to this file.' },
         text('project_name', 'Project', 'Count only the runs of this CodeCarbon project_name.'),
         text('experiment_id', 'Experiment', 'Count only the runs of this CodeCarbon experiment_id (CodeCarbon 2.7 and later).'),
         text('run_id', 'Run', 'Count only the run with this CodeCarbon run_id.'),
@@ -88,12 +91,15 @@ export const Measurement: ClassSpec = {
         measured('ram_energy', 'RAM energy', 'kWh', 'Energy of the RAM over the runs, PUE included.'),
         measured('emissions', 'Emissions', 'kg', 'CO2e emitted by the runs, from the grid of where they ran.'),
         measured('duration', 'Duration', 's', 'Time the runs took, added up.'),
-        { type: 'hourly', name: 'hourly_emissions', label: 'Emissions by hour of run end', unit: 'kg', min: 0, description: 'Each run\'s emissions at the hour it ended. Read from the CodeCarbon file.' },
-        text('country_iso_code', 'Country', 'ISO 3166 alpha-3 code of the country the runs took place in. Read from the CodeCarbon file.'),
-        text('country_name', 'Country name', 'The country the runs took place in. Read from the CodeCarbon file.'),
-        text('region', 'Region', 'The region (state, province) the runs took place in, if CodeCarbon knew it. Read from the CodeCarbon file.'),
-        text('cloud_provider', 'Cloud provider', 'The runs\' cloud provider, if any. Read from the CodeCarbon file.'),
-        text('cloud_region', 'Cloud region', 'The runs\' cloud region, if any. Read from the CodeCarbon file.'),
+        {
+            type: 'hourly', name: 'hourly_emissions', label: 'Emissions by hour of run end', unit: 'kg', min: 0, readFrom: 'file',
+            description: 'Each run\'s emissions at the hour it ended. Read from the CodeCarbon file.'
+        },
+        measuredText('country_iso_code', 'Country', 'ISO 3166 alpha-3 code of the country the runs took place in.'),
+        measuredText('country_name', 'Country name', 'The country the runs took place in.'),
+        measuredText('region', 'Region', 'The region (state, province) the runs took place in, if CodeCarbon knew it.'),
+        measuredText('cloud_provider', 'Cloud provider', 'The runs\' cloud provider, if any.'),
+        measuredText('cloud_region', 'Cloud region', 'The runs\' cloud region, if any.'),
         ...BOAMPS_INPUTS
     ],
     calculated: [

@@ -21,6 +21,11 @@ interface InputSpecBase {
      * loader passes every key to the class, so an unknown one would stop the load).
      */
     readonly efpOnly?: boolean;
+    /**
+     * The input whose data fills this one in when the model does not give it: a measurement's values are
+     * read from its `file`. Such an input is never missing, though it has no default.
+     */
+    readonly readFrom?: string;
 }
 
 /** A number with a unit; `unit` fixes the expected dimension and the unit values are shown in. */
@@ -95,6 +100,8 @@ export interface EnumInputSpec extends InputSpecBase {
 export interface TextInputSpec extends InputSpecBase {
     readonly type: 'text';
     readonly default?: string;
+    /** Absent means no value rather than a default (a cloud server's region, a BoAmps field not reported). */
+    readonly optional?: boolean;
 }
 
 export type InputSpec = QuantityInputSpec | HourlyInputSpec | RefInputSpec | RefsInputSpec | WeightedInputSpec

@@ -529,6 +529,62 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
         "elements": [
           {
             "$type": "Keyword",
+            "value": "country"
+          },
+          {
+            "$type": "Keyword",
+            "value": "usage_pattern"
+          },
+          {
+            "$type": "Keyword",
+            "value": "usage_journey"
+          },
+          {
+            "$type": "Keyword",
+            "value": "usage_journey_step"
+          },
+          {
+            "$type": "Keyword",
+            "value": "device"
+          },
+          {
+            "$type": "Keyword",
+            "value": "job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "gpu_job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "video_streaming_job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "video_streaming"
+          },
+          {
+            "$type": "Keyword",
+            "value": "web_application_job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "web_application"
+          },
+          {
+            "$type": "Keyword",
+            "value": "genai_job"
+          },
+          {
+            "$type": "Keyword",
+            "value": "genai_api"
+          },
+          {
+            "$type": "Keyword",
+            "value": "network"
+          },
+          {
+            "$type": "Keyword",
             "value": "server"
           },
           {
@@ -542,74 +598,6 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           {
             "$type": "Keyword",
             "value": "storage"
-          },
-          {
-            "$type": "Keyword",
-            "value": "device"
-          },
-          {
-            "$type": "Keyword",
-            "value": "network"
-          },
-          {
-            "$type": "Keyword",
-            "value": "country"
-          },
-          {
-            "$type": "Keyword",
-            "value": "job"
-          },
-          {
-            "$type": "Keyword",
-            "value": "gpu_job"
-          },
-          {
-            "$type": "Keyword",
-            "value": "video_streaming"
-          },
-          {
-            "$type": "Keyword",
-            "value": "video_streaming_job"
-          },
-          {
-            "$type": "Keyword",
-            "value": "web_application"
-          },
-          {
-            "$type": "Keyword",
-            "value": "web_application_job"
-          },
-          {
-            "$type": "Keyword",
-            "value": "genai_api"
-          },
-          {
-            "$type": "Keyword",
-            "value": "genai_job"
-          },
-          {
-            "$type": "Keyword",
-            "value": "usage_journey_step"
-          },
-          {
-            "$type": "Keyword",
-            "value": "usage_journey"
-          },
-          {
-            "$type": "Keyword",
-            "value": "usage_pattern"
-          },
-          {
-            "$type": "Keyword",
-            "value": "system"
-          },
-          {
-            "$type": "Keyword",
-            "value": "budget"
-          },
-          {
-            "$type": "Keyword",
-            "value": "measurement"
           },
           {
             "$type": "Keyword",
@@ -633,7 +621,19 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "recurrent_edge_workload"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_server_need"
+          },
+          {
+            "$type": "Keyword",
             "value": "recurrent_edge_component_need"
+          },
+          {
+            "$type": "Keyword",
+            "value": "recurrent_edge_storage_need"
           },
           {
             "$type": "Keyword",
@@ -649,7 +649,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
-            "value": "edge_device"
+            "value": "recurrent_edge_workload_need"
           },
           {
             "$type": "Keyword",
@@ -665,15 +665,27 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
+            "value": "edge_appliance"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_appliance_component"
+          },
+          {
+            "$type": "Keyword",
             "value": "edge_storage"
           },
           {
             "$type": "Keyword",
-            "value": "edge_cpu_component"
+            "value": "edge_device"
           },
           {
             "$type": "Keyword",
             "value": "edge_ram_component"
+          },
+          {
+            "$type": "Keyword",
+            "value": "edge_cpu_component"
           },
           {
             "$type": "Keyword",
@@ -685,27 +697,15 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
           },
           {
             "$type": "Keyword",
-            "value": "recurrent_server_need"
+            "value": "measurement"
           },
           {
             "$type": "Keyword",
-            "value": "recurrent_edge_storage_need"
+            "value": "system"
           },
           {
             "$type": "Keyword",
-            "value": "edge_appliance"
-          },
-          {
-            "$type": "Keyword",
-            "value": "edge_appliance_component"
-          },
-          {
-            "$type": "Keyword",
-            "value": "recurrent_edge_workload"
-          },
-          {
-            "$type": "Keyword",
-            "value": "recurrent_edge_workload_need"
+            "value": "budget"
           }
         ]
       },
