@@ -2,7 +2,8 @@
 // numbers the Impact Framework CCF plugin uses per instance type, and the constants of the full Cloud Carbon
 // Footprint methodology (watts per processor family, memory/storage/networking coefficients, PUE, grid
 // factors). Generated so that every bundle carries them without reading files at run time.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const compact = JSON.parse(readFileSync('data/ccf/if_ccf_compact.json', 'utf8'));
 const constants = JSON.parse(readFileSync('data/ccf/ccf_constants.json', 'utf8'));
@@ -78,5 +79,8 @@ export interface CcfCloudConstantsData {
 
 export const CCF_METHODOLOGY_CONSTANTS: { readonly aws: CcfCloudConstantsData; readonly gcp: CcfCloudConstantsData; readonly azure: CcfCloudConstantsData } = ${JSON.stringify(methodology)};
 `;
-writeFileSync('src/engine/data/ccf-data.ts', body);
+// a folder to write into instead of the project (npm test regenerates into a temporary one and compares)
+const outDir = process.argv[2] ?? '.';
+mkdirSync(join(outDir, 'src/engine/data'), { recursive: true });
+writeFileSync(join(outDir, 'src/engine/data/ccf-data.ts'), body);
 console.log(`ccf data: ${Object.entries(plugin).map(([c, r]) => `${c} ${Object.keys(r).length} types`).join(', ')}`);

@@ -1,7 +1,8 @@
 // Turns data/ccf/if_ccf_instances.json and data/ccf/cloud_region_intensity_ccf.json into
 // src/engine/data/cloud-catalogue-data.ts: every bundle (CLI, language server, webview) then carries the
 // cloud catalogue without reading files at run time, and only the few numbers per instance efp uses.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const instances = JSON.parse(readFileSync('data/ccf/if_ccf_instances.json', 'utf8'));
 const regions = JSON.parse(readFileSync('data/ccf/cloud_region_intensity_ccf.json', 'utf8'));
@@ -66,5 +67,8 @@ export const CLOUD_INSTANCE_ROWS: Readonly<Record<string, Readonly<Record<string
 
 export const CLOUD_REGION_ROWS: Readonly<Record<string, Readonly<Record<string, CloudRegionRow>>>> = ${JSON.stringify(regionData)};
 `;
-writeFileSync('src/engine/data/cloud-catalogue-data.ts', body);
+// a folder to write into instead of the project (npm test regenerates into a temporary one and compares)
+const outDir = process.argv[2] ?? '.';
+mkdirSync(join(outDir, 'src/engine/data'), { recursive: true });
+writeFileSync(join(outDir, 'src/engine/data/cloud-catalogue-data.ts'), body);
 console.log(`cloud catalogue: ${providers.map(p => `${p} ${Object.keys(data[p]).length} types, ${Object.keys(regionData[p]).length} regions`).join('; ')}`);

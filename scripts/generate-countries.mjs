@@ -1,6 +1,7 @@
 // Turns data/efootprint/countries.csv into src/engine/data/countries.ts so that every bundle (CLI,
 // language server, tests) carries the table without reading files at run time.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 const rows = parse(readFileSync('data/efootprint/countries.csv', 'utf8'), { columns: true, skip_empty_lines: true });
@@ -30,5 +31,8 @@ export interface CountryRow {
 
 export const COUNTRIES: readonly CountryRow[] = ${JSON.stringify(countries, null, 4)};
 `;
-writeFileSync('src/engine/data/countries.ts', body);
+// a folder to write into instead of the project (npm test regenerates into a temporary one and compares)
+const outDir = process.argv[2] ?? '.';
+mkdirSync(join(outDir, 'src/engine/data'), { recursive: true });
+writeFileSync(join(outDir, 'src/engine/data/countries.ts'), body);
 console.log(`wrote ${countries.length} countries`);

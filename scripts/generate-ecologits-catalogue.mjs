@@ -3,7 +3,8 @@
 // EcoLogits has measured them, their deployment (tokens per second, time to first token); each provider's
 // data-centre zone, PUE and WUE; and the grid carbon intensity of those zones. Ranges are collapsed to their
 // middle, as e-footprint does when it reads EcoLogits.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const middle = v => (typeof v === 'number' ? v : (v.min + v.max) / 2);
 const round = v => Number(v.toPrecision(12));
@@ -80,5 +81,8 @@ export const GENAI_MODEL_ROWS: readonly GenAIModelRow[] = [
 ${models.map(m => '    ' + JSON.stringify(m)).join(',\n')}
 ];
 `;
-writeFileSync('src/engine/data/ecologits-data.ts', body);
+// a folder to write into instead of the project (npm test regenerates into a temporary one and compares)
+const outDir = process.argv[2] ?? '.';
+mkdirSync(join(outDir, 'src/engine/data'), { recursive: true });
+writeFileSync(join(outDir, 'src/engine/data/ecologits-data.ts'), body);
 console.log(`${repository.models.length} models and ${repository.aliases.length} aliases (${models.length} names, ${models.filter(m => m.tps !== undefined).length} with a measured tps), ${providerRows.length} providers, zones ${zones.join(' ')}`);
