@@ -13,7 +13,7 @@ import { EfpLinker } from './efp-linker.js';
 import { EfpAstNodeLocator } from './efp-ast-node-locator.js';
 import { EfpParserErrorMessageProvider } from './efp-parser-messages.js';
 import { EfpValueConverter } from './efp-value-converter.js';
-import { guardCompletionParser, guardParser } from './efp-nesting-guard.js';
+import { guardCompletionParser, guardParser } from './parser-nesting-limit.js';
 import { createEfpLangiumParser } from './efp-cst-builder.js';
 import { EfpTokenBuilder } from './efp-token-builder.js';
 import { withinTokenBudget } from './token-budget.js';
@@ -54,7 +54,7 @@ export const EfpModule: Module<EfpServices, PartialLangiumServices & EfpAddedSer
         ValueConverter: () => new EfpValueConverter(),
         // texts in quotes and block comments of any length, read in one pass (src/language/efp-token-builder.ts)
         TokenBuilder: () => new EfpTokenBuilder(),
-        // values nested past what the stack holds are reported, not parsed (src/language/efp-nesting-guard.ts);
+        // values nested past what the stack holds are reported, not parsed (src/language/parser-nesting-limit.ts);
         // the syntax tree of huge texts is built in linear time and without spreads (src/language/efp-cst-builder.ts)
         // a text past its budget of tokens is read up to there (src/language/token-budget.ts)
         LangiumParser: services => guardParser(withinTokenBudget(createEfpLangiumParser(services)), services),

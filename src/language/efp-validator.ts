@@ -34,12 +34,12 @@ export class EfpValidator {
             seen.add(attribute.name);
         }
         const spec = classForKeyword(object.kind);
-        if (object.server && spec && !spec.onInput) {
-            accept('error', `'on' names the server of a job or service, or the service of a video streaming job; ${spec.article} has none`, { node: object, property: 'server', code: 'invalid-value' });
+        if (object.runsOn && spec && !spec.onInput) {
+            accept('error', `'on' names the server of a job or service, or the service of a video streaming job; ${spec.article} has none`, { node: object, property: 'runsOn', code: 'invalid-value' });
         }
         const onInput = spec?.onInput;
-        if (object.server && onInput && object.attributes.some(a => a.name === onInput)) {
-            accept('error', `the ${onInput} is given twice: 'on ${object.server.$refText}' and '${onInput}:'`, { node: object, property: 'server', code: 'duplicate-attribute' });
+        if (object.runsOn && onInput && object.attributes.some(a => a.name === onInput)) {
+            accept('error', `the ${onInput} is given twice: 'on ${object.runsOn.$refText}' and '${onInput}:'`, { node: object, property: 'runsOn', code: 'duplicate-attribute' });
         }
     }
 

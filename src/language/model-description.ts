@@ -117,11 +117,11 @@ function describeObject(object: ObjectDecl, builtin: boolean): ObjectDescription
     if (!spec) return undefined;
     const inputs: Record<string, InputDescription> = {};
     // `on x` gives the input the class names for it (a job's server, a video job's service)
-    if (object.server && spec.onInput) {
+    if (object.runsOn && spec.onInput) {
         inputs[spec.onInput] = {
-            expr: { kind: 'ref', object: object.server.ref?.name ?? object.server.$refText, path: [], builtin: isBuiltin(object.server.ref), origin: propertyOrigin(object, 'server') },
-            text: object.server.$refText,
-            origin: propertyOrigin(object, 'server')
+            expr: { kind: 'ref', object: object.runsOn.ref?.name ?? object.runsOn.$refText, path: [], builtin: isBuiltin(object.runsOn.ref), origin: propertyOrigin(object, 'runsOn') },
+            text: object.runsOn.$refText,
+            origin: propertyOrigin(object, 'runsOn')
         };
     }
     for (const attribute of object.attributes) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { efp } from '../helpers/cli-run.js';
 import { openWorkspace } from '../helpers/language-workspace.js';
-import { MAX_BRACKET_DEPTH, MAX_OPERATOR_DEPTH } from '../../src/language/efp-nesting-guard.js';
+import { MAX_BRACKET_DEPTH, MAX_OPERATOR_DEPTH } from '../../src/language/parser-nesting-limit.js';
 
 /**
  * Inputs far larger than any real model degrade gracefully: a clear, located message or a result, in

@@ -42,7 +42,7 @@ describe('the .efp grammar', () => {
 
     it('takes object kinds as attribute and member names', async () => {
         const doc = await parseClean('job j on srv { server: srv }\nserver srv { storage: disk  power: j.server.power }');
-        expect(object(doc, 'j').server?.$refText).toBe('srv');
+        expect(object(doc, 'j').runsOn?.$refText).toBe('srv');
         const power = attribute(doc, 'srv', 'power');
         expect(isReference(power) && [power.target.$refText, ...power.members]).toEqual(['j', 'server', 'power']);
     });

@@ -28,7 +28,7 @@ export function valueAt(efp: EfpServices, document: LangiumDocument, offset: num
     const decl = AstUtils.getContainerOfType(node, isObjectDecl);
     if (!decl) return {};
     // `job stream on web`, `storage disk from ssd`: the object named there
-    for (const property of ['server', 'archetype'] as const) {
+    for (const property of ['runsOn', 'archetype'] as const) {
         const target = decl[property]?.ref;
         if (target && GrammarUtils.findNodeForProperty(decl.$cstNode, property)?.offset === leaf.offset) return { object: target.name };
     }

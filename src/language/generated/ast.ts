@@ -411,7 +411,7 @@ export interface ObjectDecl extends langium.AstNode {
     kind: ObjectKind;
     label?: string;
     name: string;
-    server?: langium.Reference<ObjectDecl>;
+    runsOn?: langium.Reference<ObjectDecl>;
 }
 
 export const ObjectDecl = {
@@ -421,7 +421,7 @@ export const ObjectDecl = {
     kind: 'kind',
     label: 'label',
     name: 'name',
-    server: 'server'
+    runsOn: 'runsOn'
 } as const;
 
 export function isObjectDecl(item: unknown): item is ObjectDecl {
@@ -908,8 +908,8 @@ export class EfpAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: ObjectDecl.name
                 },
-                server: {
-                    name: ObjectDecl.server,
+                runsOn: {
+                    name: ObjectDecl.runsOn,
                     referenceType: ObjectDecl.$type,
                     optional: true
                 }

@@ -472,7 +472,7 @@ export const EfpGrammar = (): Grammar => loadedEfpGrammar ?? (loadedEfpGrammar =
               },
               {
                 "$type": "Assignment",
-                "feature": "server",
+                "feature": "runsOn",
                 "operator": "=",
                 "terminal": {
                   "$type": "CrossReference",

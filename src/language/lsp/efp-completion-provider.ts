@@ -182,7 +182,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
         const spec = object && classForKeyword(object.kind);
         if (!object || !spec) return;
         const given = new Set(object.attributes.map(a => a.name));
-        if (object.server && spec.onInput) given.add(spec.onInput);
+        if (object.runsOn && spec.onInput) given.add(spec.onInput);
         spec.inputs.forEach((input, i) => {
             if (given.has(input.name)) return;
             acceptor(context, {
@@ -217,7 +217,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
     }
 
     private followRef(object: ObjectDecl, attribute: string): ObjectDecl | undefined {
-        if (object.server?.ref && attribute === classForKeyword(object.kind)?.onInput) return object.server.ref;
+        if (object.runsOn?.ref && attribute === classForKeyword(object.kind)?.onInput) return object.runsOn.ref;
         const value = object.attributes.find(a => a.name === attribute)?.value;
         return isReference(value) && isObjectDecl(value.target.ref) ? value.target.ref : undefined;
     }
@@ -239,7 +239,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
                 return decl !== undefined && decl !== self && decl.kind === self.kind;
             }));
         }
-        if (isObjectDecl(refInfo.container) && refInfo.property === 'server') {
+        if (isObjectDecl(refInfo.container) && refInfo.property === 'runsOn') {
             // `on`: objects of the kind the class's `on` input takes (a server, a video streaming service)
             const spec = classForKeyword(refInfo.container.kind);
             const on = spec?.inputs.find(i => i.name === spec.onInput);

@@ -48,7 +48,7 @@ export class EfpFormatter extends AbstractFormatter {
             const rest = declarations.slice(1).map(e => e.$cstNode).filter((c): c is CstNode => c !== undefined);
             if (rest.length) f.cst(rest).prepend(Formatting.newLines(1, { allowMore: true })).prepend(Formatting.noIndent());
         } else if (isObjectDecl(node) || isModelSettings(node) || isEnumDecl(node)) {
-            f.properties('name', 'label', 'title', 'archetype', 'server').prepend(Formatting.oneSpace());
+            f.properties('name', 'label', 'title', 'archetype', 'runsOn').prepend(Formatting.oneSpace());
             keywords('from', 'on').prepend(Formatting.oneSpace());
             const open = f.keyword('{');
             const close = f.keyword('}');

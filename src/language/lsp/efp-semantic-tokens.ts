@@ -19,7 +19,7 @@ export class EfpSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ node, property: 'kind', type: SemanticTokenTypes.keyword });
             acceptor({ node, property: 'name', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });
             if (node.archetype) acceptor({ node, property: 'archetype', type: SemanticTokenTypes.class });
-            if (node.server) acceptor({ node, property: 'server', type: SemanticTokenTypes.class });
+            if (node.runsOn) acceptor({ node, property: 'runsOn', type: SemanticTokenTypes.class });
         } else if (isAttribute(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
         } else if (isScenarioDecl(node)) {
