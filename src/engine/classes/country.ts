@@ -6,6 +6,7 @@ export const Country: ClassSpec = {
     keyword: 'country',
     article: 'a country',
     description: 'Where a usage pattern happens: the grid carbon intensity and the local time zone.',
+    efootprintJson: { keptFields: ['short_name'] },
     inputs: [
         {
             type: 'quantity', name: 'average_carbon_intensity', label: 'Average carbon intensity', unit: 'g/kWh',

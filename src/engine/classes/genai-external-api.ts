@@ -139,6 +139,8 @@ export const EcoLogitsGenAIExternalAPI: ClassSpec = {
     keyword: 'genai_api',
     article: 'a generative AI API',
     description: 'An external generative-AI API (OpenAI, Anthropic, Mistral…): the model\'s size, the provider\'s data centres and grid set the footprint of each call (EcoLogits).',
+    // e-footprint books the API's footprint on a hidden server, and links the API to it; efp books it on the API
+    efootprintJson: { derivedFields: ['server'], foldedClasses: ['EcoLogitsGenAIExternalAPIServer'] },
     category: 'ExternalAPIs',
     inputs: [
         {
@@ -250,6 +252,8 @@ export const EcoLogitsGenAIExternalAPIJob: ClassSpec = {
     keyword: 'genai_job',
     article: 'a generative AI job',
     description: 'One call to a generative-AI API: its energy, latency and embodied emissions follow from the tokens it generates (EcoLogits).',
+    // e-footprint fixes these for a call (0 data stored, compute and RAM) or computes them (data transferred, duration)
+    efootprintJson: { derivedFields: ['data_transferred', 'data_stored', 'request_duration', 'compute_needed', 'ram_needed'] },
     onInput: 'external_api',
     inputs: [
         { type: 'ref', name: 'external_api', label: 'External API', classes: ['EcoLogitsGenAIExternalAPI'], description: 'The generative-AI API the call goes to.' },

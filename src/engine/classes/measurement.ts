@@ -78,6 +78,8 @@ export const Measurement: ClassSpec = {
     keyword: 'measurement',
     article: 'a measurement',
     description: 'Runs measured by CodeCarbon: the energy and emissions of an emissions.csv, added up over the runs selected.',
+    // efp's own: a system's measurements are not written either (its input is efpOnly)
+    efootprintJson: { writtenAs: 'nothing' },
     category: 'Measurements',
     inputs: [
         { type: 'text', name: 'file', label: 'CodeCarbon emissions file', description: 'The emissions.csv CodeCarbon wrote, relative to this file.' },

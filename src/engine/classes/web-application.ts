@@ -66,6 +66,8 @@ export const WebApplication: ClassSpec = {
     keyword: 'web_application',
     article: 'a web application',
     description: 'A web application (its back-end) installed on a server; its technology sets the CPU and RAM its jobs hold, from Boavizta\'s ecobenchmark.',
+    // e-footprint 16 dropped its WebApplication service (efp keeps it, with e-footprint 15's ecobenchmark defaults)
+    efootprintJson: { writtenAs: 'nothing' },
     onInput: 'server',
     inputs: [
         { type: 'ref', name: 'server', label: 'Server', classes: ['Server', 'BoaviztaCloudServer'], description: 'The server the web application runs on.' },
@@ -102,6 +104,7 @@ export const WebApplicationJob: ClassSpec = {
     keyword: 'web_application_job',
     article: 'a web application job',
     description: 'A request to a web application: data transferred and stored are given; CPU and RAM come from the ecobenchmark for the application\'s technology and the job\'s implementation details; it lasts 1 s.',
+    efootprintJson: { writtenAs: 'Job' },
     onInput: 'service',
     inputs: [
         { type: 'ref', name: 'service', label: 'Service', classes: ['WebApplication'], description: 'The web application that serves the request.' },

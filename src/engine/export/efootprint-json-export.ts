@@ -28,15 +28,6 @@ type JsonRecord = { [key: string]: JsonValue };
 const CLASS_ORDER = ['System', 'UsagePattern', 'UsageJourney', 'Device', 'Network', 'Country', 'UsageJourneyStep',
     'Job', 'GPUJob', 'Server', 'GPUServer', 'BoaviztaCloudServer', 'Storage'];
 
-/**
- * e-footprint 16 dropped its WebApplication service (efp keeps it, with e-footprint 15's ecobenchmark
- * defaults): the service is not written, and its jobs are written as plain Jobs on the service's server
- * with the values efp derived, as e-footprint's own 15→16 upgrade turns them into Jobs.
- */
-const NOT_IN_EFOOTPRINT_22 = new Set(['WebApplication', 'Measurement']);
-/** efp's own inputs, which e-footprint would not load: a system's CodeCarbon measurements. */
-const WRITTEN_AS_JOB = new Set(['WebApplicationJob']);
-
 class Exporter {
     private readonly objectIds = new Map<EfpObject, string>();
     private readonly sourceIds = new Map<string, string>();
@@ -87,16 +78,18 @@ class Exporter {
     }
 
     run(): JsonRecord {
-        const objects = this.exported().filter(o => !NOT_IN_EFOOTPRINT_22.has(o.className));
+        // what e-footprint 22 has no class for (a web application, a measurement) is not written
+        const objects = this.exported().filter(o => o.spec.efootprintJson?.writtenAs !== 'nothing');
         for (const o of objects) {
             this.objectIds.set(o, this.unique(this.ids.objects.get(o.id) ?? efootprintIdOfName(o.name)));
         }
         // sources come first in the file, but are known only once the inputs are written
         const byClass = new Map<string, JsonRecord>();
         for (const o of objects) {
-            const className = WRITTEN_AS_JOB.has(o.className) ? 'Job' : o.className;
+            const asJob = o.spec.efootprintJson?.writtenAs === 'Job';
+            const className = asJob ? 'Job' : o.className;
             const record = byClass.get(className) ?? {};
-            record[this.idOf(o)] = WRITTEN_AS_JOB.has(o.className) ? this.asPlainJob(o) : this.object(o);
+            record[this.idOf(o)] = asJob ? this.asPlainJob(o) : this.object(o);
             byClass.set(className, record);
         }
         // e-footprint lists sources by id
@@ -112,7 +105,7 @@ class Exporter {
 
     private object(o: EfpObject): JsonRecord {
         const out: JsonRecord = { name: o.name, id: this.idOf(o) };
-        if (o.className === 'Country') out.short_name = this.shortName(o);
+        if (o.spec.efootprintJson?.keptFields?.includes('short_name')) out.short_name = this.shortName(o);
         for (const spec of o.spec.inputs) {
             if (spec.efpOnly) continue;
             const value = this.input(o, spec);

@@ -56,18 +56,8 @@ function at(className: string, id: string, field?: string): string {
 }
 
 const IGNORED_FIELDS = new Set(['name', 'id']);
-/**
- * What e-footprint writes for a generative-AI API that efp derives itself: the API's virtual server (efp's
- * genai_api books the footprint its server would), the API's link to it, and a call's job inputs, which
- * e-footprint fixes (0 data stored, compute and RAM) or computes (data transferred, duration).
- */
-const FOLDED_CLASSES = new Set(['EcoLogitsGenAIExternalAPIServer']);
-const DERIVED_FIELDS: Record<string, readonly string[]> = {
-    EcoLogitsGenAIExternalAPI: ['server'],
-    EcoLogitsGenAIExternalAPIJob: ['data_transferred', 'data_stored', 'request_duration', 'compute_needed', 'ram_needed']
-};
-/** Kept on the side: efp's Country has no short name, but e-footprint needs it back. */
-const EXTRA_FIELDS: Record<string, readonly string[]> = { Country: ['short_name'] };
+/** e-footprint classes efp folds into one of its own (a GenAI API's hidden server): their objects are skipped. */
+const FOLDED_CLASSES = new Set(CLASS_SPECS.flatMap(spec => spec.efootprintJson?.foldedClasses ?? []));
 
 /**
  * An order that declares things before they are used, for a readable file (.efp itself takes any order);
@@ -194,8 +184,8 @@ class Importer {
         const inputs: Record<string, InputDescription> = {};
         const name = this.names.get(id)!;
         for (const [field, value] of Object.entries(o)) {
-            if (IGNORED_FIELDS.has(field) || DERIVED_FIELDS[spec.className]?.includes(field)) continue;
-            if (EXTRA_FIELDS[spec.className]?.includes(field)) {
+            if (IGNORED_FIELDS.has(field) || spec.efootprintJson?.derivedFields?.includes(field)) continue;
+            if (spec.efootprintJson?.keptFields?.includes(field)) {
                 if (typeof value === 'string') this.extras.set(name, { ...this.extras.get(name), [field]: value });
                 continue;
             }

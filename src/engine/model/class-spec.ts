@@ -156,6 +156,26 @@ export interface ClassSpec {
     readonly efpOnly?: boolean;
     /** Objects whose footprint the system totals count, and under which category. */
     readonly category?: FootprintCategory;
+    /** How the class reads and writes e-footprint's JSON where that is not its inputs one for one. */
+    readonly efootprintJson?: EfootprintJsonMapping;
+}
+
+/**
+ * Where a class and e-footprint 22's JSON differ: what the importer drops or keeps aside, what the exporter
+ * writes instead. A class without one maps its inputs one for one, under its own class name.
+ */
+export interface EfootprintJsonMapping {
+    /**
+     * e-footprint 22 has no such class: its objects are written as a plain `Job` (a web application's job,
+     * with the values efp computed, as e-footprint's own 15→16 upgrade does), or not at all.
+     */
+    readonly writtenAs?: 'Job' | 'nothing';
+    /** Fields e-footprint writes that efp computes itself: read past on import (a GenAI call's duration). */
+    readonly derivedFields?: readonly string[];
+    /** Fields efp does not model but e-footprint needs back: kept beside the model on import (a country's short name). */
+    readonly keptFields?: readonly string[];
+    /** e-footprint classes whose objects efp folds into this class: skipped on import (a GenAI API's hidden server). */
+    readonly foldedClasses?: readonly string[];
 }
 
 /** The unit of an input or calculated attribute for this object. */
