@@ -3,10 +3,11 @@ import type { Model } from '../model/model.js';
 import type { Node } from '../model/node.js';
 import { scalarOf, type NumericValue } from '../model/values.js';
 import { budgetUse, type BudgetUse } from './budget-check.js';
+import { own } from '../formulas/operands.js';
 
-/** The nodes a budget's check reads. */
-export function budgetOperands(model: Model, budget: EfpObject): Node[] {
-    return ['hourly_footprint', 'limit', 'period', 'warning_threshold'].map(a => model.node(budget, a));
+/** The values a budget's check reads, by name. */
+export function budgetOperands(budget: EfpObject) {
+    return own(budget, ['hourly_footprint', 'limit', 'period', 'warning_threshold']);
 }
 
 function numeric(node: Node): NumericValue {
@@ -16,7 +17,7 @@ function numeric(node: Node): NumericValue {
 
 /** A budget's use of its limit over the model's period, from its evaluated values. */
 export function budgetUseOf(model: Model, budget: EfpObject): BudgetUse {
-    const [footprint, limit, period, warning] = budgetOperands(model, budget).map(numeric);
-    return budgetUse(footprint, model.period,
-        scalarOf(limit, 'limit'), scalarOf(period, 'period'), scalarOf(warning, 'warning_threshold'));
+    const { hourly_footprint: footprint, limit, period, warning_threshold: warning } = budgetOperands(budget);
+    return budgetUse(numeric(footprint), model.period,
+        scalarOf(numeric(limit), 'limit'), scalarOf(numeric(period), 'period'), scalarOf(numeric(warning), 'warning_threshold'));
 }

@@ -1,7 +1,8 @@
-import type { ClassSpec } from '../model/class-spec.js';
+import { operandList, type ClassSpec, type FormulaOperands } from '../model/class-spec.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
 import { valueOf } from '../formulas/formula-values.js';
+import { onEach, own } from '../formulas/operands.js';
 import { EMPTY, quantity, sum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { budgetOperands, budgetUseOf } from '../budgets/budget-of.js';
@@ -17,19 +18,19 @@ export const BUDGET_PHASES = ['total', 'fabrication', 'energy'] as const;
  */
 export const BUDGET_TARGET_CLASSES: string[] = ['System'];
 
-/** The hourly footprint (kg) a budget limits, as the sum of its target's footprints in the chosen phases. */
-function targetFootprintNodes(budget: EfpObject, model: Model) {
+/** The hourly footprints (kg) a budget limits, whose sum is its target's footprint in the chosen phases. */
+function targetFootprints(budget: EfpObject, model: Model): FormulaOperands {
     const target = budget.ref('target');
-    if (!target) return [];
+    if (!target) return {};
     const phase = budget.text('phase') ?? 'total';
-    const attributes = phase === 'total' ? ['instances_fabrication_footprint', 'energy_footprint']
-        : [phase === 'fabrication' ? 'instances_fabrication_footprint' : 'energy_footprint'];
     if (target.className === 'System') {
         // the system's own total is rounded as e-footprint rounds it; a phase of it is the objects' sum
-        if (phase === 'total') return [model.node(target, 'total_footprint')];
-        return model.relations.footprintObjects(target).flatMap(o => attributes.map(a => model.node(o, a)));
+        if (phase === 'total') return own(target, ['total_footprint']);
+        const attribute = phase === 'fabrication' ? 'instances_fabrication_footprint' : 'energy_footprint';
+        return { [attribute]: onEach(model.relations.footprintObjects(target), attribute) };
     }
-    return attributes.map(a => model.node(target, a));
+    return phase === 'total' ? own(target, ['instances_fabrication_footprint', 'energy_footprint'])
+        : own(target, [phase === 'fabrication' ? 'instances_fabrication_footprint' : 'energy_footprint']);
 }
 
 /**
@@ -64,10 +65,11 @@ export const Budget: ClassSpec = {
         {
             name: 'hourly_footprint', label: 'Hourly footprint limited', unit: 'kg',
             define(budget, model) {
-                const nodes = targetFootprintNodes(budget, model);
+                const operands = targetFootprints(budget, model);
+                const nodes = operandList(operands);
                 return {
-                    operands: nodes,
-                    formula: nodes.length === 1 ? nodes[0].attribute : `Σ of ${[...new Set(nodes.map(n => n.attribute))].join(' + ')} of the target's objects`,
+                    operands,
+                    formula: nodes.length === 1 ? nodes[0].attribute : `Σ of ${Object.keys(operands).join(' + ')} of the target's objects`,
                     compute: () => nodes.length === 0 ? EMPTY : sum(nodes.map(valueOf), MASS)
                 };
             }
@@ -76,8 +78,8 @@ export const Budget: ClassSpec = {
             name: 'share_of_limit', label: 'Highest share of the limit used in a period', unit: '%',
             define(budget, model) {
                 return {
-                    operands: budgetOperands(model, budget),
-                    formula: 'max over the periods of the modeling period of Σ hourly_footprint / (limit × period)',
+                    operands: budgetOperands(budget),
+                    formula: 'max over the periods of the modeling period of Σ hourly_footprint / (limit × period) (the check that finds it reads warning_threshold too, for its status)',
                     compute: () => quantity(budgetUseOf(model, budget).share)
                 };
             }
@@ -86,8 +88,8 @@ export const Budget: ClassSpec = {
             name: 'worst_period_footprint', label: 'Footprint in the period closest to the limit', unit: 'kg',
             define(budget, model) {
                 return {
-                    operands: budgetOperands(model, budget),
-                    formula: 'Σ hourly_footprint over the period with the highest share of its limit',
+                    operands: budgetOperands(budget),
+                    formula: 'Σ hourly_footprint over the period with the highest share of limit × period (the check that finds it reads warning_threshold too, for its status)',
                     compute: () => quantity(budgetUseOf(model, budget).worst?.footprint ?? 0, MASS)
                 };
             }

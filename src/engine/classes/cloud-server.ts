@@ -15,7 +15,7 @@ import { ModelError, suggestionData } from '../model/diagnostics.js';
 import { quantity, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';
 import type { EfpObject } from '../model/efp-object.js';
-import type { Model } from '../model/model.js';
+import { own } from '../formulas/operands.js';
 
 /** The Server inputs the catalogue gives; a cloud server does not take them. */
 const DERIVED = ['compute', 'ram', 'power', 'carbon_footprint_fabrication'] as const;
@@ -89,30 +89,30 @@ const derivedCalculations: CalculatedSpec[] = [
     {
         name: 'compute', label: 'Nb cpu cores', unit: 'cpu_core',
         define: (object) => ({
-            operands: [], formula: `vCPUs of ${describe(object)}`,
+            operands: {}, formula: `vCPUs of ${describe(object)}`,
             compute: () => inUnit(cloudServerHardware(entryOf(object)).compute, 'cpu_core')
         })
     },
     {
         name: 'ram', label: 'RAM', unit: 'GB_ram',
-        define: (object, model: Model) => ({
-            operands: [model.node(object, 'compute')], formula: `memory of ${describe(object)}`,
+        define: object => ({
+            operands: own(object, ['compute']), formula: `memory of ${describe(object)}, read after compute (which reports an instance type the catalogue lacks)`,
             compute: () => inUnit(cloudServerHardware(entryOf(object)).ramGB, 'GB_ram')
         })
     },
     {
         name: 'power', label: 'Power', unit: 'W',
-        define: (object, model: Model) => ({
-            operands: [model.node(object, 'compute')],
-            formula: `compute × (min W/vCPU + ${BOAVIZTA_CLOUD_WORKLOAD} × (max W/vCPU − min W/vCPU)) of ${describe(object)}: power at Boavizta's default 50 % load`,
+        define: object => ({
+            operands: own(object, ['compute']),
+            formula: `compute × (min W/vCPU + ${BOAVIZTA_CLOUD_WORKLOAD} × (max W/vCPU − min W/vCPU)) of ${describe(object)}: the draw at Boavizta's default 50 % load`,
             compute: () => inUnit(cloudServerHardware(entryOf(object)).powerW, 'W')
         })
     },
     {
         name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
-        define: (object, model: Model) => ({
-            operands: [model.node(object, 'compute')],
-            formula: `platform embodied emissions × compute / platform vCPUs of ${describe(object)}`,
+        define: object => ({
+            operands: own(object, ['compute']),
+            formula: `the platform's embodied carbon × compute / the platform's vCPUs, of ${describe(object)}`,
             compute: () => inUnit(cloudServerHardware(entryOf(object)).carbonFootprintFabricationKg, 'kg')
         })
     }

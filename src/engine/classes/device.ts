@@ -1,6 +1,7 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import { itemOf, ONE_HOUR, sumOfItems, valueOf } from '../formulas/formula-values.js';
 import { ItemMemo } from '../formulas/incremental-items.js';
+import { nodeOf, onEach, own } from '../formulas/operands.js';
 import { multiply, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
@@ -41,12 +42,12 @@ export const Device: ClassSpec = {
             itemLabel: p => `Usage footprint for ${p.name}`,
             define(device, model) {
                 const patterns = model.relations.patternsOfDevice(device);
-                const power = model.node(device, 'power');
-                const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
-                const intensities = patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'));
-                const items = new ItemMemo(model.node(device, 'energy_footprint_per_usage_pattern'));
+                const power = nodeOf(device, 'power');
+                const parallel = onEach(patterns.map(p => p.ref('usage_journey')!), 'nb_usage_journeys_in_parallel_per_usage_pattern');
+                const intensities = onEach(patterns.map(p => p.ref('country')!), 'average_carbon_intensity');
+                const items = new ItemMemo(nodeOf(device, 'energy_footprint_per_usage_pattern'));
                 return {
-                    operands: [power, ...parallel, ...intensities],
+                    operands: { power, nb_usage_journeys_in_parallel_per_usage_pattern: parallel, average_carbon_intensity: intensities },
                     formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × power × 1 h × country.average_carbon_intensity',
                     compute() {
                         const watts = scalarOf(valueOf(power), 'power');
@@ -64,7 +65,7 @@ export const Device: ClassSpec = {
             label: 'Devices energy footprint',
             unit: 'kg',
             min: 0,
-            define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
+            define: device => sumOfItems(device, 'energy_footprint_per_usage_pattern', MASS)
         },
         {
             name: 'instances_fabrication_footprint_per_usage_pattern',
@@ -73,13 +74,12 @@ export const Device: ClassSpec = {
             itemLabel: p => `Fabrication footprint for ${p.name}`,
             define(device, model) {
                 const patterns = model.relations.patternsOfDevice(device);
-                const fabrication = model.node(device, 'carbon_footprint_fabrication');
-                const lifespan = model.node(device, 'lifespan');
-                const usage = model.node(device, 'fraction_of_usage_time');
-                const parallel = patterns.map(p => model.node(p.ref('usage_journey')!, 'nb_usage_journeys_in_parallel_per_usage_pattern'));
-                const items = new ItemMemo(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'));
+                const mine = own(device, ['carbon_footprint_fabrication', 'lifespan', 'fraction_of_usage_time']);
+                const { carbon_footprint_fabrication: fabrication, lifespan, fraction_of_usage_time: usage } = mine;
+                const parallel = onEach(patterns.map(p => p.ref('usage_journey')!), 'nb_usage_journeys_in_parallel_per_usage_pattern');
+                const items = new ItemMemo(nodeOf(device, 'instances_fabrication_footprint_per_usage_pattern'));
                 return {
-                    operands: [fabrication, lifespan, usage, ...parallel],
+                    operands: { ...mine, nb_usage_journeys_in_parallel_per_usage_pattern: parallel },
                     formula: 'nb_usage_journeys_in_parallel_per_usage_pattern × carbon_footprint_fabrication × 1 h / (lifespan × fraction_of_usage_time)',
                     compute() {
                         const perHour = scalarOf(valueOf(fabrication), 'carbon_footprint_fabrication') * ONE_HOUR
@@ -94,7 +94,7 @@ export const Device: ClassSpec = {
             label: 'Devices fabrication footprint',
             unit: 'kg',
             min: 0,
-            define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
+            define: device => sumOfItems(device, 'instances_fabrication_footprint_per_usage_pattern', MASS)
         }
     ]
 };

@@ -8,6 +8,7 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
 import { ONE_HOUR, sumOfItems, valueOf } from '../formulas/formula-values.js';
+import { formula, nodeOf, onEach, own } from '../formulas/operands.js';
 import {
     DEFAULT_GENAI_MODEL, DEFAULT_GENAI_PROVIDER, ECOLOGITS_CONSTANTS, GENAI_PROVIDERS, GenAICatalogueError, genaiModel, genaiProvider,
     generationLatencyS, gpuEnergyKWh, gpuRequiredCount, modelRequiredMemoryGB, providerCarbonIntensity, requestEmbodiedKg,
@@ -65,23 +66,26 @@ function catalogueRow(api: EfpObject): GenAIModelRow | undefined {
     }
 }
 
-function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
-    return { operands, formula, compute };
-}
-
 /** Per hour: Σ over the API's jobs of the per-request value × 1 h / request_duration × average occurrences. */
 function spreadOverJobs(api: EfpObject, model: Model, perRequest: string, dimension: Dimension): FormulaDefinition {
     const jobs = model.relations.jobsOfExternalApi(api);
-    const nodes = jobs.map(job => ['request_duration', 'hourly_avg_occurrences_across_usage_patterns', perRequest].map(a => model.node(job, a)));
-    return define(nodes.flat(), `Σ over jobs of ${perRequest} × 1 h / request_duration × hourly_avg_occurrences_across_usage_patterns`, () => {
-        const parts = nodes.map(([duration, occurrences, value]) => {
-            const occ = valueOf(occurrences);
-            if (occ.kind === 'empty') return EMPTY;
-            const perHour = scalarOf(valueOf(value), perRequest) * ONE_HOUR / scalarOf(valueOf(duration), 'request_duration');
-            return multiply(occ, quantity(perHour, dimension));
-        });
-        return sum(parts, dimension);
-    });
+    const durations = onEach(jobs, 'request_duration');
+    const occurrences = onEach(jobs, 'hourly_avg_occurrences_across_usage_patterns');
+    const values = onEach(jobs, perRequest);
+    return {
+        operands: { request_duration: durations, hourly_avg_occurrences_across_usage_patterns: occurrences, [perRequest]: values },
+        operandOrder: jobs.flatMap((_, i) => [durations[i], occurrences[i], values[i]]),
+        formula: `Σ over jobs of ${perRequest} × 1 h / request_duration × hourly_avg_occurrences_across_usage_patterns`,
+        compute() {
+            const parts = jobs.map((_, i) => {
+                const occ = valueOf(occurrences[i]);
+                if (occ.kind === 'empty') return EMPTY;
+                const perHour = scalarOf(valueOf(values[i]), perRequest) * ONE_HOUR / scalarOf(valueOf(durations[i]), 'request_duration');
+                return multiply(occ, quantity(perHour, dimension));
+            });
+            return sum(parts, dimension);
+        }
+    };
 }
 
 const MASS = Dimension.base('mass');
@@ -90,12 +94,12 @@ const ENERGY = parseUnit('kWh').dimension;
 const apiCalculations: CalculatedSpec[] = [
     {
         name: 'model_total_params', label: 'Total parameter count (in billions)', unit: '',
-        define: (api) => define([],
+        define: (api) => formula({},
             'EcoLogits model repository: total parameters of model_name (middle of a range)', () => quantity(modelOf(api).total))
     },
     {
         name: 'model_active_params', label: 'Active parameter count (in billions)', unit: '',
-        define: (api) => define([],
+        define: (api) => formula({},
             'EcoLogits model repository: parameters active per token of model_name (middle of a range)', () => quantity(modelOf(api).active))
     },
     {
@@ -103,7 +107,7 @@ const apiCalculations: CalculatedSpec[] = [
         // EcoLogits' repository has no measurement for the model. An unknown model is reported once, by the
         // parameter counts, not again here.
         name: 'tokens_per_second', label: 'Tokens per second', unit: '',
-        define: (api) => define([],
+        define: (api) => formula({},
             'EcoLogits model repository: measured generation speed (deployment tps) of model_name, empty when it has none', () => {
                 const tps = catalogueRow(api)?.tps;
                 return tps === undefined ? EMPTY : quantity(tps);
@@ -111,7 +115,7 @@ const apiCalculations: CalculatedSpec[] = [
     },
     {
         name: 'time_to_first_token', label: 'Time to first token', unit: 's',
-        define: (api) => define([],
+        define: (api) => formula({},
             'EcoLogits model repository: measured time to first token (deployment ttft) of model_name, empty when it has none', () => {
                 const ttft = catalogueRow(api)?.ttft;
                 return ttft === undefined ? EMPTY : inUnit(ttft, 's');
@@ -119,12 +123,12 @@ const apiCalculations: CalculatedSpec[] = [
     },
     {
         name: 'data_center_pue', label: 'Datacenter PUE', unit: '',
-        define: (api) => define([], 'EcoLogits provider configuration: PUE of the provider\'s data centres',
+        define: (api) => formula({}, 'EcoLogits provider configuration: PUE of the provider\'s data centres',
             () => quantity(lookUp(() => genaiProvider(providerOf(api)), api, 'provider').pue))
     },
     {
         name: 'average_carbon_intensity', label: 'Average carbon intensity of electricity mix', unit: 'kg/kWh',
-        define: (api) => define([],
+        define: (api) => formula({},
             'EcoLogits electricity mixes: carbon intensity of the zone of the provider\'s data centres',
             () => inUnit(lookUp(() => providerCarbonIntensity(providerOf(api)), api, 'provider'), 'kg/kWh'))
     },
@@ -156,10 +160,10 @@ export const EcoLogitsGenAIExternalAPI: ClassSpec = {
 };
 
 /** A value of the job's API, or empty without one (the missing input is reported). */
-function fromApi(job: EfpObject, model: Model, attribute: string, formula: (node: Node) => FormulaDefinition): FormulaDefinition {
+function fromApi(job: EfpObject, attribute: string, define: (node: Node) => FormulaDefinition): FormulaDefinition {
     const api = job.ref('external_api');
-    if (!api) return define([], `external_api.${attribute}`, () => EMPTY);
-    return formula(model.node(api, attribute));
+    if (!api) return formula({}, `external_api.${attribute}`, () => EMPTY);
+    return define(nodeOf(api, attribute));
 }
 
 const C = ECOLOGITS_CONSTANTS;
@@ -167,82 +171,85 @@ const perRequest = (name: string, label: string, unit: string, def: (job: EfpObj
     ({ name, label, unit, define: def });
 
 const jobDag: CalculatedSpec[] = [
-    perRequest('data_transferred', 'Data transferred', 'kB', (job, model) => {
-        const tokens = model.node(job, 'output_token_count');
-        return define([tokens], `${C.bytesPerToken} B per token × output_token_count`, () => inUnit(C.bytesPerToken * numberIn(tokens, ''), 'B'));
+    perRequest('data_transferred', 'Data transferred', 'kB', job => {
+        const tokens = nodeOf(job, 'output_token_count');
+        return formula({ output_token_count: tokens }, `${C.bytesPerToken} B per token × output_token_count`, () => inUnit(C.bytesPerToken * numberIn(tokens, ''), 'B'));
     }),
-    perRequest('data_stored', 'Data stored by request', 'MB_stored', () => define([], '0 (an API call stores nothing)', () => inUnit(0, 'MB_stored'))),
-    perRequest('gpu_energy', 'EcoLogits gpu_energy', 'kWh', (job, model) => {
-        const tokens = model.node(job, 'output_token_count');
-        return fromApi(job, model, 'model_active_params', active => define([active, tokens],
+    perRequest('data_stored', 'Data stored by request', 'MB_stored', () => formula({}, '0 (an API call stores nothing)', () => inUnit(0, 'MB_stored'))),
+    perRequest('gpu_energy', 'EcoLogits gpu_energy', 'kWh', job => {
+        const tokens = nodeOf(job, 'output_token_count');
+        return fromApi(job, 'model_active_params', active => formula({ model_active_params: active, output_token_count: tokens },
             `output_token_count × (${C.gpuEnergyAlpha} Wh × e^(${C.gpuEnergyBeta} × batch ${C.batchSize}) × model_active_params + ${C.gpuEnergyGamma} Wh)`,
             () => inUnit(gpuEnergyKWh(numberIn(active, ''), numberIn(tokens, '')), 'kWh')));
     }),
-    perRequest('generation_latency', 'EcoLogits generation_latency', 's', (job, model) => {
-        const tokens = model.node(job, 'output_token_count');
+    perRequest('generation_latency', 'EcoLogits generation_latency', 's', job => {
+        const tokens = nodeOf(job, 'output_token_count');
         const api = job.ref('external_api');
-        if (!api) return define([], 'external_api.model_active_params', () => EMPTY);
-        const [active, tps, ttft] = ['model_active_params', 'tokens_per_second', 'time_to_first_token'].map(a => model.node(api, a));
+        if (!api) return formula({}, 'external_api.model_active_params', () => EMPTY);
+        const { model_active_params: active, tokens_per_second: tps, time_to_first_token: ttft } = own(api, ['model_active_params', 'tokens_per_second', 'time_to_first_token']);
         // The formula shown is the one EcoLogits applies to this model: its measured speed when it has one,
         // its regression otherwise (plus a measured time to first token either way).
         const row = catalogueRow(api);
         const regression = `output_token_count × (${C.latencyAlpha} s × external_api.model_active_params + ${C.latencyBeta} s × batch ${C.batchSize} + ${C.latencyGamma} s)`;
         if (row?.tps !== undefined) {
             // the active parameters play no part once the speed is measured
-            return define([ttft, tokens, tps],
+            return formula({ time_to_first_token: ttft, output_token_count: tokens, tokens_per_second: tps },
                 'external_api.time_to_first_token + output_token_count / external_api.tokens_per_second (EcoLogits\' measured deployment of the model, used instead of its latency regression)',
                 () => inUnit(generationLatencyS(0, numberIn(tokens, ''), numberIn(tps, ''), optionalNumberIn(ttft, 's')), 's'));
         }
         if (row?.ttft !== undefined) {
-            return define([active, tokens, ttft],
-                `${regression} + external_api.time_to_first_token (EcoLogits\' latency regression: no measured tokens_per_second for the model)`,
+            return formula({ model_active_params: active, output_token_count: tokens, time_to_first_token: ttft },
+                `${regression} + external_api.time_to_first_token (EcoLogits\' latency regression: it has not measured the model\'s speed)`,
                 () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, ''), undefined, numberIn(ttft, 's')), 's'));
         }
-        return define([active, tokens],
-            `${regression} (EcoLogits\' latency regression: no measured tokens_per_second or time_to_first_token for the model)`,
+        return formula({ model_active_params: active, output_token_count: tokens },
+            `${regression} (EcoLogits\' latency regression: it has measured neither the model\'s speed nor its time to first token)`,
             () => inUnit(generationLatencyS(numberIn(active, ''), numberIn(tokens, '')), 's'));
     }),
-    perRequest('model_required_memory', 'EcoLogits model_required_memory', 'GB_ram', (job, model) =>
-        fromApi(job, model, 'model_total_params', total => define([total],
+    perRequest('model_required_memory', 'EcoLogits model_required_memory', 'GB_ram', job =>
+        fromApi(job, 'model_total_params', total => formula({ model_total_params: total },
             `1.2 × model_total_params × ${C.modelQuantizationBits} bits / 8`, () => inUnit(modelRequiredMemoryGB(numberIn(total, '')), 'GB_ram')))),
-    perRequest('gpu_required_count', 'EcoLogits gpu_required_count', '', (job, model) => {
-        const memory = model.node(job, 'model_required_memory');
-        return define([memory], `model_required_memory / ${C.gpuMemoryGB} GB, rounded up to a power of two`,
+    perRequest('gpu_required_count', 'EcoLogits gpu_required_count', '', job => {
+        const memory = nodeOf(job, 'model_required_memory');
+        return formula({ model_required_memory: memory }, `model_required_memory / ${C.gpuMemoryGB} GB, rounded up to 1, 2, 4, 8… GPUs`,
             () => quantity(gpuRequiredCount(numberIn(memory, 'GB_ram'))));
     }),
-    perRequest('server_energy', 'EcoLogits server_energy', 'kWh', (job, model) => {
-        const [latency, gpus] = ['generation_latency', 'gpu_required_count'].map(a => model.node(job, a));
-        return define([latency, gpus], `generation_latency × ${C.serverPowerKW} kW × gpu_required_count / ${C.serverGpuCount} / batch ${C.batchSize}`,
+    perRequest('server_energy', 'EcoLogits server_energy', 'kWh', job => {
+        const operands = own(job, ['generation_latency', 'gpu_required_count']);
+        const { generation_latency: latency, gpu_required_count: gpus } = operands;
+        return formula(operands, `generation_latency × ${C.serverPowerKW} kW × gpu_required_count / ${C.serverGpuCount} / batch ${C.batchSize}`,
             () => inUnit(serverEnergyKWh(numberIn(latency, 's'), numberIn(gpus, '')), 'kWh'));
     }),
-    perRequest('request_it_energy', 'EcoLogits request_it_energy', 'kWh', (job, model) => {
-        const [server, gpus, gpu] = ['server_energy', 'gpu_required_count', 'gpu_energy'].map(a => model.node(job, a));
-        return define([server, gpus, gpu], 'server_energy + gpu_required_count × gpu_energy',
+    perRequest('request_it_energy', 'EcoLogits request_it_energy', 'kWh', job => {
+        const operands = own(job, ['server_energy', 'gpu_required_count', 'gpu_energy']);
+        const { server_energy: server, gpu_required_count: gpus, gpu_energy: gpu } = operands;
+        return formula(operands, 'server_energy + gpu_required_count × gpu_energy',
             () => inUnit(requestItEnergyKWh(numberIn(server, 'kWh'), numberIn(gpus, ''), numberIn(gpu, 'kWh')), 'kWh'));
     }),
-    perRequest('request_energy', 'EcoLogits request_energy', 'kWh', (job, model) => {
-        const it = model.node(job, 'request_it_energy');
-        return fromApi(job, model, 'data_center_pue', pue => define([pue, it], 'external_api.data_center_pue × request_it_energy',
+    perRequest('request_energy', 'EcoLogits request_energy', 'kWh', job => {
+        const it = nodeOf(job, 'request_it_energy');
+        return fromApi(job, 'data_center_pue', pue => formula({ data_center_pue: pue, request_it_energy: it }, 'external_api.data_center_pue × request_it_energy',
             () => multiply(valueOf(pue), valueOf(it))));
     }),
-    perRequest('request_usage_gwp', 'EcoLogits request_usage_gwp', 'kg', (job, model) => {
-        const energy = model.node(job, 'request_energy');
-        return fromApi(job, model, 'average_carbon_intensity', intensity => define([energy, intensity],
+    perRequest('request_usage_gwp', 'EcoLogits request_usage_gwp', 'kg', job => {
+        const energy = nodeOf(job, 'request_energy');
+        return fromApi(job, 'average_carbon_intensity', intensity => formula({ request_energy: energy, average_carbon_intensity: intensity },
             'request_energy × external_api.average_carbon_intensity', () => multiply(valueOf(energy), valueOf(intensity))));
     }),
-    perRequest('server_gpu_embodied_gwp', 'EcoLogits server_gpu_embodied_gwp', 'kg', (job, model) => {
-        const gpus = model.node(job, 'gpu_required_count');
-        return define([gpus], `gpu_required_count / ${C.serverGpuCount} × ${C.serverEmbodiedKg} kg + gpu_required_count × ${C.gpuEmbodiedKg} kg`,
+    perRequest('server_gpu_embodied_gwp', 'EcoLogits server_gpu_embodied_gwp', 'kg', job => {
+        const gpus = nodeOf(job, 'gpu_required_count');
+        return formula({ gpu_required_count: gpus }, `gpu_required_count / ${C.serverGpuCount} × ${C.serverEmbodiedKg} kg + gpu_required_count × ${C.gpuEmbodiedKg} kg`,
             () => inUnit(serverGpuEmbodiedKg(numberIn(gpus, '')), 'kg'));
     }),
-    perRequest('request_embodied_gwp', 'EcoLogits request_embodied_gwp', 'kg', (job, model) => {
-        const [embodied, latency] = ['server_gpu_embodied_gwp', 'generation_latency'].map(a => model.node(job, a));
-        return define([embodied, latency], `generation_latency × server_gpu_embodied_gwp / (3 years of 365 days × batch ${C.batchSize})`,
+    perRequest('request_embodied_gwp', 'EcoLogits request_embodied_gwp', 'kg', job => {
+        const operands = own(job, ['server_gpu_embodied_gwp', 'generation_latency']);
+        const { server_gpu_embodied_gwp: embodied, generation_latency: latency } = operands;
+        return formula(operands, `generation_latency × server_gpu_embodied_gwp / (3 years of 365 days × batch ${C.batchSize})`,
             () => inUnit(requestEmbodiedKg(numberIn(embodied, 'kg'), numberIn(latency, 's')), 'kg'));
     }),
-    perRequest('request_duration', 'Request duration', 's', (job, model) => {
-        const latency = model.node(job, 'generation_latency');
-        return define([latency], 'generation_latency', () => valueOf(latency));
+    perRequest('request_duration', 'Request duration', 's', job => {
+        const latency = nodeOf(job, 'generation_latency');
+        return formula({ generation_latency: latency }, 'generation_latency', () => valueOf(latency));
     })
 ];
 
@@ -266,7 +273,7 @@ export const EcoLogitsGenAIExternalAPIJob: ClassSpec = {
         ...jobDag, ...jobCalculations,
         {
             name: 'hourly_occurrences_across_usage_patterns', label: 'Hourly occurrences across usage patterns', unit: 'occurrence',
-            define: (job, model) => sumOfItems(model.node(job, 'hourly_occurrences_per_usage_pattern'), Dimension.none)
+            define: job => sumOfItems(job, 'hourly_occurrences_per_usage_pattern', Dimension.none)
         }
     ]
 };

@@ -1,5 +1,6 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../formulas/formula-values.js';
+import { nodeOf, onEach, own } from '../formulas/operands.js';
 import { EMPTY, hourly, multiply, quantity, scalarOf, sum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';
@@ -22,12 +23,18 @@ function hourlyOccurrences(job: EfpObject, model: Model): FormulaDefinition {
     const edge = edgeOccurrences(job, model, all.filter(p => p.className === 'EdgeUsagePattern'));
     const walks = patterns.map(pattern => {
         const steps = pattern.ref('usage_journey')!.weights('uj_steps');
-        return { pattern, steps, starts: model.node(pattern, 'utc_hourly_usage_journey_starts'), times: steps.map(s => model.node(s.object, 'user_time_spent')) };
+        return { pattern, steps, starts: nodeOf(pattern, 'utc_hourly_usage_journey_starts'), times: onEach(steps.map(s => s.object), 'user_time_spent') };
     });
     return {
-        operands: [...walks.flatMap(w => [w.starts, ...w.times]), ...edge.operands],
-        formula: 'Σ over journey steps running the job of utc_hourly_usage_journey_starts shifted by the time spent in earlier steps × times per journey × times per step'
-            + (edge.operands.length > 0 ? `; in an edge usage pattern, ${edge.formula}` : ''),
+        operands: {
+            utc_hourly_usage_journey_starts: walks.map(w => w.starts),
+            user_time_spent: walks.flatMap(w => w.times),
+            // named only where the text speaks of edge usage patterns
+            ...(edge.patterns.length > 0 ? edge.operands : {})
+        },
+        operandOrder: [...walks.flatMap(w => [w.starts, ...w.times]), ...edge.operandOrder],
+        formula: 'Σ over journey steps running the job of utc_hourly_usage_journey_starts shifted by the user_time_spent of the earlier steps × times per journey × times per step'
+            + (edge.patterns.length > 0 ? `; in an edge usage pattern, ${edge.formula}` : ''),
         compute() {
             return mapItems(all, pattern => {
                 if (pattern.className === 'EdgeUsagePattern') return edge.item(pattern);
@@ -66,13 +73,18 @@ function edgeOccurrences(job: EfpObject, model: Model, patterns: readonly EfpObj
             .map(need => ({ need, weight: need.weights('jobs').find(w => w.object === job)?.weight }))
             .filter((x): x is { need: EfpObject; weight: number } => x.weight !== undefined);
         return {
-            needs: needs.map(n => ({ volume: model.node(n.need, 'unitary_hourly_volume_per_usage_pattern'), weight: n.weight })),
-            parallel: model.node(pattern.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern')
+            needs: needs.map(n => ({ volume: nodeOf(n.need, 'unitary_hourly_volume_per_usage_pattern'), weight: n.weight })),
+            parallel: nodeOf(pattern.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern')
         };
     });
     return {
-        operands: uses.flatMap(u => [...u.needs.map(n => n.volume), u.parallel]),
-        formula: 'Σ over the journey\'s recurrent server needs listing the job of unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel × times per occurrence',
+        patterns,
+        operands: {
+            unitary_hourly_volume_per_usage_pattern: uses.flatMap(u => u.needs.map(n => n.volume)),
+            nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: uses.map(u => u.parallel)
+        },
+        operandOrder: uses.flatMap(u => [...u.needs.map(n => n.volume), u.parallel]),
+        formula: 'Σ over the journey\'s recurrent server needs listing the job of unitary_hourly_volume_per_usage_pattern × nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern × times per occurrence',
         item(pattern: EfpObject): NumericValue {
             const use = uses[at.get(pattern)!];
             const parallel = itemOf(use.parallel, pattern);
@@ -84,11 +96,10 @@ function edgeOccurrences(job: EfpObject, model: Model, patterns: readonly EfpObj
 /** Per usage pattern: averaged occurrences × `amount` × 1 h / request_duration. */
 function hourlyAmount(job: EfpObject, model: Model, amountAttribute: string, dimension: Dimension): FormulaDefinition {
     const patterns = model.relations.patternsOfJob(job);
-    const avg = model.node(job, 'hourly_avg_occurrences_per_usage_pattern');
-    const amount = model.node(job, amountAttribute);
-    const duration = model.node(job, 'request_duration');
+    const operands = own(job, ['hourly_avg_occurrences_per_usage_pattern', amountAttribute, 'request_duration']);
+    const { hourly_avg_occurrences_per_usage_pattern: avg, [amountAttribute]: amount, request_duration: duration } = operands;
     return {
-        operands: [avg, amount, duration],
+        operands,
         formula: `hourly_avg_occurrences_per_usage_pattern × ${amountAttribute} × 1 h / request_duration`,
         compute() {
             const perHour = scalarOf(valueOf(amount), amountAttribute) * ONE_HOUR / scalarOf(valueOf(duration), 'request_duration');
@@ -136,10 +147,10 @@ export const jobCalculations: CalculatedSpec[] = [
         itemLabel: p => `Average hourly occurrences in ${p.name}`,
         define(job, model) {
             const patterns = model.relations.patternsOfJob(job);
-            const occurrences = model.node(job, 'hourly_occurrences_per_usage_pattern');
-            const duration = model.node(job, 'request_duration');
+            const operands = own(job, ['hourly_occurrences_per_usage_pattern', 'request_duration']);
+            const { hourly_occurrences_per_usage_pattern: occurrences, request_duration: duration } = operands;
             return {
-                operands: [occurrences, duration],
+                operands,
                 formula: 'averaged occurrences of hourly_occurrences_per_usage_pattern over request_duration',
                 compute() {
                     const hours = scalarOf(valueOf(duration), 'request_duration') / 3600;
@@ -165,15 +176,15 @@ export const jobCalculations: CalculatedSpec[] = [
     },
     {
         name: 'hourly_avg_occurrences_across_usage_patterns', label: 'Hourly average occurrences across usage patterns', unit: 'concurrent',
-        define: (job, model) => sumOfItems(model.node(job, 'hourly_avg_occurrences_per_usage_pattern'), Dimension.none)
+        define: job => sumOfItems(job, 'hourly_avg_occurrences_per_usage_pattern', Dimension.none)
     },
     {
         name: 'hourly_data_transferred_across_usage_patterns', label: 'Hourly data transferred across usage patterns', unit: 'MB',
-        define: (job, model) => sumOfItems(model.node(job, 'hourly_data_transferred_per_usage_pattern'), DATA)
+        define: job => sumOfItems(job, 'hourly_data_transferred_per_usage_pattern', DATA)
     },
     {
         name: 'hourly_data_stored_across_usage_patterns', label: 'Hourly data stored across usage patterns', unit: 'MB_stored',
-        define: (job, model) => sumOfItems(model.node(job, 'hourly_data_stored_per_usage_pattern'), STORED)
+        define: job => sumOfItems(job, 'hourly_data_stored_per_usage_pattern', STORED)
     }
 ];
 

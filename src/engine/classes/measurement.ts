@@ -1,5 +1,6 @@
 import type { ClassSpec, InputSpec } from '../model/class-spec.js';
 import { valueOf } from '../formulas/formula-values.js';
+import { nodeOf, own } from '../formulas/operands.js';
 import { divide, EMPTY, hourly } from '../model/values.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { newValues } from '../series/series-memory.js';
@@ -108,15 +109,15 @@ export const Measurement: ClassSpec = {
         {
             // systems total every member's fabrication and energy footprints
             name: 'instances_fabrication_footprint', label: 'Hourly fabrication footprint', unit: 'kg',
-            define: () => ({ operands: [], formula: 'none: CodeCarbon measures electricity, not the hardware\'s fabrication', compute: () => EMPTY })
+            define: () => ({ operands: {}, formula: 'none: CodeCarbon measures electricity, not the hardware\'s fabrication', compute: () => EMPTY })
         },
         {
             name: 'average_carbon_intensity', label: 'Average carbon intensity of the runs', unit: 'g/kWh',
-            define(measurement, model) {
-                const emissions = model.node(measurement, 'emissions');
-                const energy = model.node(measurement, 'energy_consumed');
+            define(measurement) {
+                const operands = own(measurement, ['emissions', 'energy_consumed']);
+                const { emissions, energy_consumed: energy } = operands;
                 return {
-                    operands: [emissions, energy],
+                    operands,
                     formula: 'emissions / energy_consumed',
                     compute() {
                         const e = valueOf(energy);
@@ -128,11 +129,11 @@ export const Measurement: ClassSpec = {
         {
             name: 'energy_footprint', label: 'Hourly measured emissions over the modeling period', unit: 'kg', min: 0,
             define(measurement, model) {
-                const byRun = model.node(measurement, 'hourly_emissions');
+                const byRun = nodeOf(measurement, 'hourly_emissions');
                 return {
-                    operands: [byRun],
+                    operands: { hourly_emissions: byRun },
                     // a training done before the service starts is still one of its costs
-                    formula: 'hourly_emissions within the modeling period; runs before it count in its first hour, runs after it in its last',
+                    formula: 'hourly_emissions over the modeled hours; runs before them count in the first hour, runs after them in the last',
                     compute() {
                         const v = valueOf(byRun);
                         const { start, length } = model.period;

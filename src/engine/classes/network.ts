@@ -1,6 +1,7 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import { itemOf, sumOfItems, valueOf } from '../formulas/formula-values.js';
 import { ItemMemo } from '../formulas/incremental-items.js';
+import { nodeOf, onEach } from '../formulas/operands.js';
 import { EMPTY, scalarOf, weightedSum } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 
@@ -28,18 +29,23 @@ export const Network: ClassSpec = {
             itemLabel: job => `${job.name} network energy footprint`,
             define(network, model) {
                 const jobs = model.relations.jobsOfNetwork(network);
-                const intensity = model.node(network, 'bandwidth_energy_intensity');
+                const intensity = nodeOf(network, 'bandwidth_energy_intensity');
                 const uses = jobs.map(job => {
                     const patterns = model.relations.patternsOfJob(job).filter(p => p.ref('network') === network);
                     return {
                         patterns,
-                        data: model.node(job, 'hourly_data_transferred_per_usage_pattern'),
-                        carbon: patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'))
+                        data: nodeOf(job, 'hourly_data_transferred_per_usage_pattern'),
+                        carbon: onEach(patterns.map(p => p.ref('country')!), 'average_carbon_intensity')
                     };
                 });
-                const items = new ItemMemo(model.node(network, 'energy_footprint_per_job'));
+                const items = new ItemMemo(nodeOf(network, 'energy_footprint_per_job'));
                 return {
-                    operands: [intensity, ...uses.flatMap(u => [u.data, ...u.carbon])],
+                    operands: {
+                        bandwidth_energy_intensity: intensity,
+                        hourly_data_transferred_per_usage_pattern: uses.map(u => u.data),
+                        average_carbon_intensity: uses.flatMap(u => u.carbon)
+                    },
+                    operandOrder: [intensity, ...uses.flatMap(u => [u.data, ...u.carbon])],
                     formula: 'Σ over the job\'s usage patterns on this network of bandwidth_energy_intensity × hourly_data_transferred_per_usage_pattern × country.average_carbon_intensity',
                     compute() {
                         const perBit = scalarOf(valueOf(intensity), 'bandwidth_energy_intensity');
@@ -57,14 +63,14 @@ export const Network: ClassSpec = {
             name: 'instances_fabrication_footprint',
             label: 'Network fabrication footprint',
             unit: 'kg',
-            define: () => ({ operands: [], formula: 'not modeled (empty)', compute: () => EMPTY })
+            define: () => ({ operands: {}, formula: 'not modeled (empty)', compute: () => EMPTY })
         },
         {
             name: 'energy_footprint',
             label: 'Hourly energy footprint',
             unit: 'kg',
             min: 0,
-            define: (network, model) => sumOfItems(model.node(network, 'energy_footprint_per_job'), MASS)
+            define: network => sumOfItems(network, 'energy_footprint_per_job', MASS)
         }
     ]
 };

@@ -1,6 +1,7 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition, InputSpec } from '../model/class-spec.js';
 import { newValues } from '../series/series-memory.js';
 import { ONE_HOUR, valueOf } from '../formulas/formula-values.js';
+import { formula, nodeOf, onEach, own } from '../formulas/operands.js';
 import { instancesFabricationFootprint } from './instances-fabrication.js';
 import {
     add, EMPTY, hourly, multiply, quantity, scalarOf, subtract, ValueError, weightedSum, type NumericValue
@@ -70,16 +71,12 @@ function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
     ];
 }
 
-function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
-    return { operands, formula, compute };
-}
-
 /** Σ over the server's jobs of `hourly_avg_occurrences_across_usage_patterns × <per-run need>`. */
 function hourByHourNeed(server: EfpObject, model: Model, need: string, dimension: Dimension): FormulaDefinition {
     const jobs = model.relations.jobsOfServer(server);
-    const avg = jobs.map(j => model.node(j, 'hourly_avg_occurrences_across_usage_patterns'));
-    const needs = jobs.map(j => model.node(j, need));
-    return define([...avg, ...needs], `Σ over jobs of hourly_avg_occurrences_across_usage_patterns × ${need}`,
+    const avg = onEach(jobs, 'hourly_avg_occurrences_across_usage_patterns');
+    const needs = onEach(jobs, need);
+    return formula({ hourly_avg_occurrences_across_usage_patterns: avg, [need]: needs }, `Σ over jobs of hourly_avg_occurrences_across_usage_patterns × ${need}`,
         () => weightedSum(jobs.map((_, i) => [valueOf(avg[i]), scalarOf(valueOf(needs[i]), need)] as const), dimension));
 }
 
@@ -88,11 +85,12 @@ function hourByHourNeed(server: EfpObject, model: Model, need: string, dimension
  * service installed on it (a video streaming service's base RAM). A service without a value adds nothing.
  */
 function occupiedPerInstance(server: EfpObject, model: Model, base: string, dimension: Dimension): FormulaDefinition {
-    const own = model.node(server, base);
     // an optional value left out (e-footprint's "no value") has no node at all
     const services = model.relations.servicesOfServer(server).map(s => s.nodes.get(base)).filter((n): n is Node => n !== undefined);
-    return define([own, ...services], `${base} + Σ of installed services' ${base}`,
-        () => weightedSum([own, ...services].map(n => [valueOf(n), 1] as const), dimension));
+    // the server's own and its services' under one name, the server's first
+    const nodes = [nodeOf(server, base), ...services];
+    return formula({ [base]: nodes }, `${base} + Σ of installed services' ${base}`,
+        () => weightedSum(nodes.map(n => [valueOf(n), 1] as const), dimension));
 }
 
 function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
@@ -116,9 +114,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'available_ram_per_instance', label: 'Available RAM per instance', unit: 'GB_ram',
-            define(server, model) {
-                const [ram, rate, occupied] = ['ram', 'utilization_rate', 'occupied_ram_per_instance'].map(a => model.node(server, a));
-                return define([ram, rate, occupied], 'ram × utilization_rate − occupied_ram_per_instance', () => {
+            define(server) {
+                const operands = own(server, ['ram', 'utilization_rate', 'occupied_ram_per_instance']);
+                const { ram, utilization_rate: rate, occupied_ram_per_instance: occupied } = operands;
+                return formula(operands, 'ram × utilization_rate − occupied_ram_per_instance', () => {
                     const available = subtract(multiply(valueOf(ram), valueOf(rate)), valueOf(occupied));
                     if (available.kind === 'quantity' && available.value <= 0) {
                         throw new ValueError(`no RAM is left for jobs: ram × utilization_rate is not more than the occupied RAM (${formatGB(valueOf(occupied))})`);
@@ -129,9 +128,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'available_compute_per_instance', label: 'Available CPU per instance', unit: computeUnit,
-            define(server, model) {
-                const [compute, rate, occupied] = ['compute', 'utilization_rate', 'occupied_compute_per_instance'].map(a => model.node(server, a));
-                return define([compute, rate, occupied], 'compute × utilization_rate − occupied_compute_per_instance', () => {
+            define(server) {
+                const operands = own(server, ['compute', 'utilization_rate', 'occupied_compute_per_instance']);
+                const { compute, utilization_rate: rate, occupied_compute_per_instance: occupied } = operands;
+                return formula(operands, 'compute × utilization_rate − occupied_compute_per_instance', () => {
                     const available = subtract(multiply(valueOf(compute), valueOf(rate)), valueOf(occupied));
                     if (available.kind === 'quantity' && available.value <= 0) {
                         throw new ValueError('no compute is left for jobs: compute × utilization_rate is not more than the occupied compute');
@@ -142,10 +142,11 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'raw_nb_of_instances', label: 'Hourly raw number of instances', unit: 'concurrent',
-            define(server, model) {
-                const [ramNeed, computeNeed, ram, compute] = ['hour_by_hour_ram_need', 'hour_by_hour_compute_need',
-                    'available_ram_per_instance', 'available_compute_per_instance'].map(a => model.node(server, a));
-                return define([ramNeed, computeNeed, ram, compute],
+            define(server) {
+                const operands = own(server, ['hour_by_hour_ram_need', 'hour_by_hour_compute_need', 'available_ram_per_instance', 'available_compute_per_instance']);
+                const { hour_by_hour_ram_need: ramNeed, hour_by_hour_compute_need: computeNeed, available_ram_per_instance: ram,
+                    available_compute_per_instance: compute } = operands;
+                return formula(operands,
                     'hourly max(hour_by_hour_ram_need / available_ram_per_instance, hour_by_hour_compute_need / available_compute_per_instance)', () => {
                         const r = valueOf(ramNeed), c = valueOf(computeNeed);
                         const perRam = 1 / scalarOf(valueOf(ram), 'available_ram_per_instance');
@@ -157,14 +158,14 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'nb_of_instances', label: 'Hourly number of instances', unit: 'concurrent',
-            define(server, model) {
-                const raw = model.node(server, 'raw_nb_of_instances');
-                const fixed = server.inputs.has('fixed_nb_of_instances') ? model.node(server, 'fixed_nb_of_instances') : undefined;
+            define(server) {
+                const raw = nodeOf(server, 'raw_nb_of_instances');
+                const fixed = server.inputs.has('fixed_nb_of_instances') ? nodeOf(server, 'fixed_nb_of_instances') : undefined;
                 const type = server.text('server_type') ?? 'autoscaling';
-                const formula = type === 'autoscaling' ? 'ceil(raw_nb_of_instances) hour by hour'
+                const text = type === 'autoscaling' ? 'ceil(raw_nb_of_instances) hour by hour'
                     : type === 'serverless' ? 'raw_nb_of_instances'
                         : fixed ? 'fixed_nb_of_instances all the time (the peak of raw_nb_of_instances must fit)' : 'ceil(max of raw_nb_of_instances) all the time';
-                return define(fixed ? [raw, fixed] : [raw], formula, () => {
+                return formula(fixed ? { raw_nb_of_instances: raw, fixed_nb_of_instances: fixed } : { raw_nb_of_instances: raw }, text, () => {
                     const r = valueOf(raw);
                     if (r.kind !== 'hourly') return r;
                     if (type === 'serverless') return r;
@@ -184,10 +185,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         instancesFabricationFootprint,
         {
             name: 'instances_energy', label: 'Hourly energy consumed by instances', unit: 'kWh',
-            define(server, model) {
-                const [idle, power, pue, nb, raw] = ['idle_power', 'power', 'power_usage_effectiveness', 'nb_of_instances', 'raw_nb_of_instances']
-                    .map(a => model.node(server, a));
-                return define([idle, power, pue, nb, raw],
+            define(server) {
+                const operands = own(server, ['idle_power', 'power', 'power_usage_effectiveness', 'nb_of_instances', 'raw_nb_of_instances']);
+                const { idle_power: idle, power, power_usage_effectiveness: pue, nb_of_instances: nb, raw_nb_of_instances: raw } = operands;
+                return formula(operands,
                     'idle_power × power_usage_effectiveness × 1 h × nb_of_instances + (power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances',
                     () => {
                         return weightedSum([
@@ -199,10 +200,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'idle_energy_footprint', label: 'Hourly idle energy footprint', unit: 'kg',
-            define(server, model) {
-                const [idle, pue, nb, ci] = ['idle_power', 'power_usage_effectiveness', 'nb_of_instances', 'average_carbon_intensity']
-                    .map(a => model.node(server, a));
-                return define([idle, pue, nb, ci], 'idle_power × power_usage_effectiveness × 1 h × nb_of_instances × average_carbon_intensity', () => {
+            define(server) {
+                const operands = own(server, ['idle_power', 'power_usage_effectiveness', 'nb_of_instances', 'average_carbon_intensity']);
+                const { idle_power: idle, power_usage_effectiveness: pue, nb_of_instances: nb, average_carbon_intensity: ci } = operands;
+                return formula(operands, 'idle_power × power_usage_effectiveness × 1 h × nb_of_instances × average_carbon_intensity', () => {
                     const idleEnergy = idleEnergyPerHour(valueOf(idle), valueOf(pue));
                     return multiply(valueOf(nb), quantity(idleEnergy * scalarOf(valueOf(ci), 'average_carbon_intensity'), MASS));
                 });
@@ -210,10 +211,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'load_energy_footprint', label: 'Hourly load energy footprint', unit: 'kg',
-            define(server, model) {
-                const [idle, power, pue, raw, ci] = ['idle_power', 'power', 'power_usage_effectiveness', 'raw_nb_of_instances', 'average_carbon_intensity']
-                    .map(a => model.node(server, a));
-                return define([idle, power, pue, raw, ci], '(power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances × average_carbon_intensity', () => {
+            define(server) {
+                const operands = own(server, ['idle_power', 'power', 'power_usage_effectiveness', 'raw_nb_of_instances', 'average_carbon_intensity']);
+                const { idle_power: idle, power, power_usage_effectiveness: pue, raw_nb_of_instances: raw, average_carbon_intensity: ci } = operands;
+                return formula(operands, '(power − idle_power) × power_usage_effectiveness × 1 h × raw_nb_of_instances × average_carbon_intensity', () => {
                     const loadEnergy = loadEnergyPerHour(valueOf(power), valueOf(idle), valueOf(pue));
                     return multiply(valueOf(raw), quantity(loadEnergy * scalarOf(valueOf(ci), 'average_carbon_intensity'), MASS));
                 });
@@ -221,9 +222,10 @@ function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
         },
         {
             name: 'energy_footprint', label: 'Hourly energy footprint', unit: 'kg', min: 0,
-            define(server, model) {
-                const [idle, load] = ['idle_energy_footprint', 'load_energy_footprint'].map(a => model.node(server, a));
-                return define([idle, load], 'idle_energy_footprint + load_energy_footprint', () => add(valueOf(idle), valueOf(load)));
+            define(server) {
+                const operands = own(server, ['idle_energy_footprint', 'load_energy_footprint']);
+                const { idle_energy_footprint: idle, load_energy_footprint: load } = operands;
+                return formula(operands, 'idle_energy_footprint + load_energy_footprint', () => add(valueOf(idle), valueOf(load)));
             }
         }
     ];
@@ -301,9 +303,10 @@ export const GPUServer: ClassSpec = {
     calculated: [
         {
             name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
-            define(server, model) {
-                const [without, perGpu, compute] = ['carbon_footprint_fabrication_without_gpu', 'carbon_footprint_fabrication_per_gpu', 'compute'].map(a => model.node(server, a));
-                return define([without, perGpu, compute], 'carbon_footprint_fabrication_without_gpu + compute × carbon_footprint_fabrication_per_gpu',
+            define(server) {
+                const operands = own(server, ['carbon_footprint_fabrication_without_gpu', 'carbon_footprint_fabrication_per_gpu', 'compute']);
+                const { carbon_footprint_fabrication_without_gpu: without, carbon_footprint_fabrication_per_gpu: perGpu, compute } = operands;
+                return formula(operands, 'carbon_footprint_fabrication_without_gpu + compute × carbon_footprint_fabrication_per_gpu',
                     () => add(valueOf(without), multiply(valueOf(compute), valueOf(perGpu))));
             }
         },
@@ -311,9 +314,10 @@ export const GPUServer: ClassSpec = {
             const perGpu = { power: 'gpu_power', idle_power: 'gpu_idle_power', ram: 'ram_per_gpu' }[name];
             return {
                 name, label: { power: 'Power', idle_power: 'Idle power', ram: 'RAM' }[name], unit: name === 'ram' ? 'GB_ram' : 'W',
-                define(server, model) {
-                    const [per, compute] = [perGpu, 'compute'].map(a => model.node(server, a));
-                    return define([per, compute], `${perGpu} × compute`, () => multiply(valueOf(per), valueOf(compute)));
+                define(server) {
+                    const operands = own(server, [perGpu, 'compute']);
+                    const { [perGpu]: per, compute } = operands;
+                    return formula(operands, `${perGpu} × compute`, () => multiply(valueOf(per), valueOf(compute)));
                 }
             };
         }),

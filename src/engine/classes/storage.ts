@@ -1,13 +1,13 @@
-import type { ClassSpec, FormulaDefinition } from '../model/class-spec.js';
-import { itemOf, mapItems, valueOf } from '../formulas/formula-values.js';
+import type { ClassSpec } from '../model/class-spec.js';
+import { itemOf, valueOf } from '../formulas/formula-values.js';
 import { instancesFabricationFootprint } from './instances-fabrication.js';
 import { ItemMemo } from '../formulas/incremental-items.js';
+import { formula, nodeOf, onEach, own } from '../formulas/operands.js';
 import { EMPTY, hourly, multiply, scalarOf, ValueError, weightedSum, type NumericValue } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { cumulativeWithDeletion } from '../series/storage-need.js';
-import type { Node } from '../model/node.js';
 
 const STORED = Dimension.base('data_stored');
 const TB_STORED = parseUnit('TB_stored').factor;
@@ -23,10 +23,6 @@ function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue
     const inverse = 1 / unitFactor;
     for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] * inverse) * unitFactor;
     return value;
-}
-
-function define(operands: Node[], formula: string, compute: () => NumericValue | ReturnType<typeof mapItems>): FormulaDefinition {
-    return { operands, formula, compute };
 }
 
 /** Storage attached to a server: fabrication of the disks the stored data needs. */
@@ -53,9 +49,10 @@ export const Storage: ClassSpec = {
     calculated: [
         {
             name: 'carbon_footprint_fabrication', label: 'Carbon footprint', unit: 'kg',
-            define(storage, model) {
-                const [perCapacity, capacity] = ['carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity'].map(a => model.node(storage, a));
-                return define([perCapacity, capacity], 'carbon_footprint_fabrication_per_storage_capacity × storage_capacity',
+            define(storage) {
+                const operands = own(storage, ['carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity']);
+                const { carbon_footprint_fabrication_per_storage_capacity: perCapacity, storage_capacity: capacity } = operands;
+                return formula(operands, 'carbon_footprint_fabrication_per_storage_capacity × storage_capacity',
                     () => multiply(valueOf(perCapacity), valueOf(capacity)) as NumericValue);
             }
         },
@@ -64,10 +61,11 @@ export const Storage: ClassSpec = {
             itemLabel: job => `Cumulative storage need for ${job.name}`,
             define(storage, model) {
                 const jobs = model.relations.jobsOfStorage(storage);
-                const stored = jobs.map(j => model.node(j, 'hourly_data_stored_across_usage_patterns'));
-                const [factor, duration] = ['data_replication_factor', 'data_storage_duration'].map(a => model.node(storage, a));
-                const items = new ItemMemo(model.node(storage, 'full_cumulative_storage_need_per_job'));
-                return define([factor, duration, ...stored],
+                const stored = onEach(jobs, 'hourly_data_stored_across_usage_patterns');
+                const mine = own(storage, ['data_replication_factor', 'data_storage_duration']);
+                const { data_replication_factor: factor, data_storage_duration: duration } = mine;
+                const items = new ItemMemo(nodeOf(storage, 'full_cumulative_storage_need_per_job'));
+                return formula({ ...mine, hourly_data_stored_across_usage_patterns: stored },
                     'running sum of hourly_data_stored_across_usage_patterns × data_replication_factor, each hour\'s data deleted after data_storage_duration',
                     () => {
                         const replication = scalarOf(valueOf(factor), 'data_replication_factor');
@@ -86,9 +84,10 @@ export const Storage: ClassSpec = {
             // e-footprint refuses it too (NegativeCumulativeStorageNeedError): jobs deleted more than they stored
             min: 0,
             define(storage, model) {
-                const [perJob, base] = ['full_cumulative_storage_need_per_job', 'base_storage_need'].map(a => model.node(storage, a));
+                const operands = own(storage, ['full_cumulative_storage_need_per_job', 'base_storage_need']);
+                const { full_cumulative_storage_need_per_job: perJob, base_storage_need: base } = operands;
                 const jobs = model.relations.jobsOfStorage(storage);
-                return define([perJob, base], 'Σ of full_cumulative_storage_need_per_job + base_storage_need', () => {
+                return formula(operands, 'Σ of full_cumulative_storage_need_per_job + base_storage_need', () => {
                     if (jobs.length === 0) return EMPTY;
                     const total = weightedSum([...jobs.map(j => [itemOf(perJob, j), 1] as const), [valueOf(base), 1]], STORED, true);
                     return roundedToFloat32(total, TB_STORED);
@@ -97,9 +96,10 @@ export const Storage: ClassSpec = {
         },
         {
             name: 'raw_nb_of_instances', label: 'Hourly raw number of instances', unit: 'concurrent',
-            define(storage, model) {
-                const [need, capacity] = ['full_cumulative_storage_need', 'storage_capacity'].map(a => model.node(storage, a));
-                return define([need, capacity], 'full_cumulative_storage_need / storage_capacity', () => {
+            define(storage) {
+                const operands = own(storage, ['full_cumulative_storage_need', 'storage_capacity']);
+                const { full_cumulative_storage_need: need, storage_capacity: capacity } = operands;
+                return formula(operands, 'full_cumulative_storage_need / storage_capacity', () => {
                     const n = valueOf(need);
                     if (n.kind === 'empty') return EMPTY;
                     return roundedToFloat32(weightedSum([[n, 1 / scalarOf(valueOf(capacity), 'storage_capacity')]], Dimension.none, true), 1);
@@ -109,13 +109,13 @@ export const Storage: ClassSpec = {
         {
             name: 'nb_of_instances', label: 'Hourly number of instances', unit: 'concurrent',
             define(storage, model) {
-                const raw = model.node(storage, 'raw_nb_of_instances');
-                const fixed = storage.inputs.has('fixed_nb_of_instances') ? model.node(storage, 'fixed_nb_of_instances') : undefined;
+                const raw = nodeOf(storage, 'raw_nb_of_instances');
+                const fixed = storage.inputs.has('fixed_nb_of_instances') ? nodeOf(storage, 'fixed_nb_of_instances') : undefined;
                 const server = model.relations.serverOfStorage(storage);
                 const serverless = server?.text('server_type') === 'serverless';
-                const formula = serverless ? 'raw_nb_of_instances (its server is serverless)'
-                    : fixed ? 'fixed_nb_of_instances all the time (the storage need must fit)' : 'ceil(raw_nb_of_instances) hour by hour';
-                return define(fixed ? [raw, fixed] : [raw], formula, () => {
+                const text = serverless ? 'raw_nb_of_instances (its server is serverless)'
+                    : fixed ? 'fixed_nb_of_instances all the time (the peak of raw_nb_of_instances must fit)' : 'ceil(raw_nb_of_instances) hour by hour';
+                return formula(fixed ? { raw_nb_of_instances: raw, fixed_nb_of_instances: fixed } : { raw_nb_of_instances: raw }, text, () => {
                     const r = valueOf(raw);
                     if (r.kind !== 'hourly' || serverless) return r;
                     if (fixed) {
@@ -131,11 +131,11 @@ export const Storage: ClassSpec = {
         instancesFabricationFootprint,
         {
             name: 'instances_energy', label: 'Storage energy', unit: 'kWh',
-            define: () => define([], 'not modeled in e-footprint 22 (empty)', () => EMPTY)
+            define: () => formula({}, 'not modeled in e-footprint 22 (empty)', () => EMPTY)
         },
         {
             name: 'energy_footprint', label: 'Storage energy footprint', unit: 'kg',
-            define: () => define([], 'not modeled in e-footprint 22 (empty)', () => EMPTY)
+            define: () => formula({}, 'not modeled in e-footprint 22 (empty)', () => EMPTY)
         }
     ]
 };

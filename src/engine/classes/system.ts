@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import { valueOf } from '../formulas/formula-values.js';
+import { onEach } from '../formulas/operands.js';
 import { hourly, weightedSum, type Hourly } from '../model/values.js';
 import { combineArrays, HourlySeries } from '../series/hourly-series.js';
 import { keptValues, newValues } from '../series/series-memory.js';
@@ -103,11 +104,15 @@ export const System: ClassSpec = {
             name: 'total_footprint', label: 'Total carbon footprint', unit: 'kg',
             define(system, model) {
                 const members = model.relations.footprintObjects(system);
-                const parts = members.flatMap(o => [model.node(o, 'instances_fabrication_footprint'), model.node(o, 'energy_footprint')]);
+                const fabrication = onEach(members, 'instances_fabrication_footprint');
+                const energy = onEach(members, 'energy_footprint');
+                // summed object by object, fabrication then energy: the order of a sum decides its last bits
+                const parts = members.flatMap((_, i) => [fabrication[i], energy[i]]);
                 const sum = new IncrementalSum();
                 return {
-                    operands: parts,
-                    formula: 'Σ over servers, storage, networks, devices and edge devices of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
+                    operands: { instances_fabrication_footprint: fabrication, energy_footprint: energy },
+                    operandOrder: parts,
+                    formula: 'Σ over servers, storage, external APIs, networks, devices, edge devices and measurements of instances_fabrication_footprint + energy_footprint, rounded to 0.1 g',
                     compute() {
                         const values = parts.map(valueOf);
                         const series = values.filter((v): v is Hourly => v.kind === 'hourly').map(v => v.series);

@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import { mapItems, valueOf, positionsOf } from '../formulas/formula-values.js';
+import { nodeOf, onEach } from '../formulas/operands.js';
 import { EMPTY, hourly, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import { averagedOccurrences } from '../series/averaged-occurrences.js';
@@ -24,11 +25,11 @@ export const UsageJourney: ClassSpec = {
             label: 'Duration',
             unit: 'min',
             withinModelingPeriod: 'journey duration',
-            define(journey, model) {
+            define(journey) {
                 const steps = journey.weights('uj_steps');
-                const times = steps.map(s => model.node(s.object, 'user_time_spent'));
+                const times = onEach(steps.map(s => s.object), 'user_time_spent');
                 return {
-                    operands: times,
+                    operands: { user_time_spent: times },
                     formula: 'Σ over uj_steps of times per journey × user_time_spent',
                     compute() {
                         let total = 0;
@@ -46,10 +47,10 @@ export const UsageJourney: ClassSpec = {
             define(journey, model) {
                 const patterns = model.relations.patternsOfJourney(journey);
                 const at = positionsOf(patterns);
-                const duration = model.node(journey, 'duration');
-                const starts = patterns.map(p => model.node(p, 'utc_hourly_usage_journey_starts'));
+                const duration = nodeOf(journey, 'duration');
+                const starts = onEach(patterns, 'utc_hourly_usage_journey_starts');
                 return {
-                    operands: [duration, ...starts],
+                    operands: { duration, utc_hourly_usage_journey_starts: starts },
                     formula: 'averaged occurrences of utc_hourly_usage_journey_starts over the journey duration',
                     compute() {
                         const hours = scalarOf(valueOf(duration), 'duration') / 3600;

@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../model/class-spec.js';
 import { valueOf } from '../formulas/formula-values.js';
+import { nodeOf } from '../formulas/operands.js';
 import { hourly, EMPTY } from '../model/values.js';
 import { localToUtc } from '../series/to-utc.js';
 
@@ -24,12 +25,12 @@ export const UsagePattern: ClassSpec = {
             name: 'utc_hourly_usage_journey_starts',
             label: 'Hourly nb of usage journey starts (UTC)',
             unit: 'occurrence',
-            define(pattern, model) {
-                const starts = model.node(pattern, 'hourly_usage_journey_starts');
+            define(pattern) {
+                const starts = nodeOf(pattern, 'hourly_usage_journey_starts');
                 const country = pattern.ref('country');
                 const timezone = country?.text('timezone') ?? 'Europe/Paris';
                 return {
-                    operands: [starts],
+                    operands: { hourly_usage_journey_starts: starts },
                     formula: `hourly_usage_journey_starts shifted from ${timezone} to UTC`,
                     compute() {
                         const local = valueOf(starts);

@@ -1,10 +1,10 @@
 import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
 import { valueOf } from '../formulas/formula-values.js';
-import { EMPTY, multiply, quantity, scalarOf, type NumericValue } from '../model/values.js';
+import { formula, nodeOf, own } from '../formulas/operands.js';
+import { EMPTY, multiply, quantity, scalarOf } from '../model/values.js';
 import { Dimension } from '../units/dimension.js';
 import type { EfpObject } from '../model/efp-object.js';
-import type { Model } from '../model/model.js';
 import type { Node } from '../model/node.js';
 
 /** e-footprint's video resolutions: its label (the enum value) and the frame size it stands for. */
@@ -35,18 +35,14 @@ export function pixelsPerFrame(label: string): number {
 const DATA = Dimension.base('data');
 const TIME = Dimension.base('time');
 
-function define(operands: Node[], formula: string, compute: () => NumericValue): FormulaDefinition {
-    return { operands, formula, compute };
-}
-
 /**
  * A value of the job's service: without a service (an error reported on the missing input) the formula
  * has nothing to read and stays empty.
  */
-function fromService(job: EfpObject, model: Model, attribute: string, formula: (service: Node) => FormulaDefinition): FormulaDefinition {
+function fromService(job: EfpObject, attribute: string, define: (service: Node) => FormulaDefinition): FormulaDefinition {
     const service = job.ref('service');
-    if (!service) return define([], `service.${attribute}`, () => EMPTY);
-    return formula(model.node(service, attribute));
+    if (!service) return formula({}, `service.${attribute}`, () => EMPTY);
+    return define(nodeOf(service, attribute));
 }
 
 /** A streaming service installed on a server: it holds RAM and compute on every instance, and serves video jobs. */
@@ -87,17 +83,17 @@ export const VideoStreaming: ClassSpec = {
 const videoJobNeeds: CalculatedSpec[] = [
     {
         name: 'request_duration', label: 'Request duration', unit: 'min',
-        define(job, model) {
-            const duration = model.node(job, 'video_duration');
+        define(job) {
+            const duration = nodeOf(job, 'video_duration');
             // the server is busy streaming for as long as the video plays
-            return define([duration], 'video_duration', () => valueOf(duration));
+            return formula({ video_duration: duration }, 'video_duration', () => valueOf(duration));
         }
     },
     {
         name: 'dynamic_bitrate', label: 'Dynamic bitrate', unit: 'MB/s',
-        define(job, model) {
-            const rate = model.node(job, 'refresh_rate');
-            return fromService(job, model, 'bits_per_pixel', bits => define([bits, rate], 'resolution width × height × service.bits_per_pixel × refresh_rate', () => {
+        define(job) {
+            const rate = nodeOf(job, 'refresh_rate');
+            return fromService(job, 'bits_per_pixel', bits => formula({ bits_per_pixel: bits, refresh_rate: rate }, 'resolution width × height × service.bits_per_pixel × refresh_rate', () => {
                 const pixels = pixelsPerFrame(job.text('resolution') ?? DEFAULT_RESOLUTION);
                 return quantity(pixels * scalarOf(valueOf(bits), 'bits_per_pixel') * scalarOf(valueOf(rate), 'refresh_rate'), DATA.divide(TIME));
             }));
@@ -105,23 +101,24 @@ const videoJobNeeds: CalculatedSpec[] = [
     },
     {
         name: 'data_transferred', label: 'Data transferred', unit: 'GB',
-        define(job, model) {
-            const [duration, bitrate] = ['request_duration', 'dynamic_bitrate'].map(a => model.node(job, a));
-            return define([duration, bitrate], 'request_duration × dynamic_bitrate', () => multiply(valueOf(duration), valueOf(bitrate)));
+        define(job) {
+            const operands = own(job, ['request_duration', 'dynamic_bitrate']);
+            const { request_duration: duration, dynamic_bitrate: bitrate } = operands;
+            return formula(operands, 'request_duration × dynamic_bitrate', () => multiply(valueOf(duration), valueOf(bitrate)));
         }
     },
     {
         name: 'compute_needed', label: 'CPU needed', unit: 'cpu_core',
-        define(job, model) {
-            const bitrate = model.node(job, 'dynamic_bitrate');
-            return fromService(job, model, 'static_delivery_cpu_cost', cost => define([cost, bitrate], 'service.static_delivery_cpu_cost × dynamic_bitrate',
+        define(job) {
+            const bitrate = nodeOf(job, 'dynamic_bitrate');
+            return fromService(job, 'static_delivery_cpu_cost', cost => formula({ static_delivery_cpu_cost: cost, dynamic_bitrate: bitrate }, 'service.static_delivery_cpu_cost × dynamic_bitrate',
                 () => multiply(valueOf(cost), valueOf(bitrate))));
         }
     },
     {
         name: 'ram_needed', label: 'RAM needed', unit: 'MB_ram',
-        define(job, model) {
-            return fromService(job, model, 'ram_buffer_per_user', buffer => define([buffer], 'service.ram_buffer_per_user', () => valueOf(buffer)));
+        define(job) {
+            return fromService(job, 'ram_buffer_per_user', buffer => formula({ ram_buffer_per_user: buffer }, 'service.ram_buffer_per_user', () => valueOf(buffer)));
         }
     }
 ];

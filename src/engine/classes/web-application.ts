@@ -1,5 +1,6 @@
-import type { CalculatedSpec, ClassSpec, FormulaDefinition } from '../model/class-spec.js';
+import type { CalculatedSpec, ClassSpec } from '../model/class-spec.js';
 import { jobCalculations } from './job.js';
+import { formula } from '../formulas/operands.js';
 import { EMPTY, quantity, ValueError, type NumericValue } from '../model/values.js';
 import { parseUnit } from '../units/unit.js';
 import { ECOBENCHMARK_ROWS, type EcobenchmarkRow } from '../data/ecobenchmark.js';
@@ -38,10 +39,6 @@ export function ecobenchmarkRow(technology: string, implementationDetails: strin
     const measured = ECOBENCHMARK_ROWS.filter(r => r.technology === technology).map(r => r.implementationDetails);
     throw new ValueError(`the ecobenchmark has no '${implementationDetails}' measurement for ${technology}`
         + (measured.length > 0 ? `; it measured ${measured.join(', ')}` : ''));
-}
-
-function define(formula: string, compute: () => NumericValue): FormulaDefinition {
-    return { operands: [], formula, compute };
 }
 
 /** The looked-up row of a job, or none when the job has no service (an error already reported on the input). */
@@ -83,17 +80,17 @@ export const WebApplication: ClassSpec = {
 const webApplicationJobNeeds: CalculatedSpec[] = [
     {
         name: 'request_duration', label: 'Request duration', unit: 's',
-        define: () => define(`${WEB_APPLICATION_REQUEST_DURATION_S} s (e-footprint's hypothesis for a web request)`,
+        define: () => formula({}, `${WEB_APPLICATION_REQUEST_DURATION_S} s (e-footprint's hypothesis for a web request)`,
             () => quantity(WEB_APPLICATION_REQUEST_DURATION_S, parseUnit('s').dimension))
     },
     {
         name: 'compute_needed', label: 'CPU needed', unit: 'cpu_core',
-        define: job => define('ecobenchmark avg_cpu_core_per_request for service.technology and implementation_details',
+        define: job => formula({}, 'ecobenchmark avg_cpu_core_per_request for service.technology and implementation_details',
             () => fromEcobenchmark(job, r => r.cpuCorePerRequest, 'cpu_core'))
     },
     {
         name: 'ram_needed', label: 'RAM needed', unit: 'MB_ram',
-        define: job => define('ecobenchmark avg_ram_per_request_in_MB for service.technology and implementation_details',
+        define: job => formula({}, 'ecobenchmark avg_ram_per_request_in_MB for service.technology and implementation_details',
             () => fromEcobenchmark(job, r => r.ramPerRequestMB, 'MB_ram'))
     }
 ];

@@ -4,6 +4,7 @@ import { EMPTY, type NumericValue, type PerObject, ValueError } from '../model/v
 import type { Dimension } from '../units/dimension.js';
 import type { FormulaDefinition } from '../model/class-spec.js';
 import { BlockedItemSum } from './incremental-items.js';
+import { nodeOf } from './operands.js';
 
 /** One hour in seconds: e-footprint multiplies powers by `1 h` to get hourly energies. */
 export const ONE_HOUR = 3600;
@@ -44,9 +45,10 @@ export function mapItems(keys: readonly EfpObject[], compute: (key: EfpObject) =
     return perObject(items);
 }
 
-/** The sum of a per-object node's items (a device's footprint over its usage patterns...). */
-export function sumOfItems(node: Node, dimension: Dimension): FormulaDefinition {
+/** The sum of the items of an object's value per object (a device's footprint over its usage patterns...). */
+export function sumOfItems(object: EfpObject, attribute: string, dimension: Dimension): FormulaDefinition {
+    const node = nodeOf(object, attribute);
     // in blocks, so that a change to one item sums again only its block (and gives the same bits)
     const blocked = new BlockedItemSum(dimension);
-    return { operands: [node], formula: `Σ of ${node.attribute}`, compute: () => blocked.total(node.value) };
+    return { operands: { [attribute]: node }, formula: `Σ of ${attribute}`, compute: () => blocked.total(node.value) };
 }

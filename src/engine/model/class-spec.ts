@@ -107,13 +107,46 @@ export interface TextInputSpec extends InputSpecBase {
 export type InputSpec = QuantityInputSpec | HourlyInputSpec | RefInputSpec | RefsInputSpec | WeightedInputSpec
     | EnumInputSpec | TextInputSpec;
 
+/**
+ * The values a formula reads, keyed by the e-footprint name of the attribute each one is: one node of an
+ * object, or a list of the same attribute read on several objects (each job's
+ * `hourly_avg_occurrences_across_usage_patterns`), possibly empty. A formula's text names exactly these
+ * keys (test/engine/formula-texts.test.ts), so what a hover shows is what the code reads.
+ */
+export type FormulaOperands = Readonly<Record<string, Node | readonly Node[]>>;
+
 /** What a calculated attribute needs and how it is computed, for one object. */
 export interface FormulaDefinition {
-    /** The nodes it reads (its operands in the calculus graph). */
-    readonly operands: readonly Node[];
+    /** The nodes it reads (its operands in the calculus graph), by name. */
+    readonly operands: FormulaOperands;
+    /**
+     * The same nodes in the order the node keeps them, when it is not name after name: a formula that reads
+     * several values of each of many objects (each job's duration, occurrences and energy) lists them object
+     * by object, as hovers and the calculus graph (whose layout follows the order) have always shown them.
+     */
+    readonly operandOrder?: readonly Node[];
     /** The formula in e-footprint's attribute names, for hover and the calculus graph. */
     readonly formula: string;
     readonly compute: () => NodeValue;
+}
+
+/**
+ * A formula's operands as one list, what nodes keep: key after key in the order they were written, each
+ * list in its order (attribute names are never integer-like keys, which objects would put first).
+ */
+export function operandList(operands: FormulaOperands): Node[] {
+    const list: Node[] = [];
+    for (const key in operands) {
+        const value = operands[key];
+        if (isNodeList(value)) for (const node of value) list.push(node);
+        else list.push(value);
+    }
+    // a list grown by push keeps room for 17; a model may have 100,000 nodes, most with one to five operands
+    return list.slice();
+}
+
+function isNodeList(value: Node | readonly Node[]): value is readonly Node[] {
+    return Array.isArray(value);
 }
 
 export interface CalculatedSpec {

@@ -1,4 +1,4 @@
-import { unitFor, type CalculatedSpec, type InputSpec } from './class-spec.js';
+import { operandList, unitFor, type CalculatedSpec, type InputSpec } from './class-spec.js';
 import { constantWeek, HOURS_IN_WEEK, TYPICAL_WEEK_START } from '../series/typical-week.js';
 import { Dimension } from '../units/dimension.js';
 import { describeDimension } from '../units/dimension-names.js';
@@ -777,7 +777,7 @@ export class Model {
                     this.defineInputNode(node, node.object.inputs.get(node.attribute)!);
                 } else {
                     const definition = this.calculatedSpecs.get(node)!.define(node.object, this);
-                    node.operands = definition.operands.slice();
+                    node.operands = definition.operandOrder ? definition.operandOrder.slice() : operandList(definition.operands);
                     node.formula = definition.formula;
                     node.compute = definition.compute;
                 }

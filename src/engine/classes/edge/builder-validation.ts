@@ -21,7 +21,7 @@ function validation(name: string, label: string, formula: string, check: (object
         define(object, model) {
             const problem = check(object, model);
             return {
-                operands: [], formula,
+                operands: {}, formula,
                 compute() {
                     if (problem) throw new ModelError('invalid-value', `${object}: ${problem.message}`, problem.origin, problem.hint);
                     return EMPTY;

@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { componentInputs } from './edge-component.js';
 import { componentsInput, edgeDeviceCalculations } from './edge-device.js';
 import { fromDevice } from './from-device.js';
@@ -56,9 +57,9 @@ export const EdgeAppliance: ClassSpec = {
     calculated: [
         {
             name: 'structure_carbon_footprint_fabrication', label: 'Structure fabrication carbon footprint', unit: 'kg',
-            define(appliance, model) {
-                const fabrication = model.node(appliance, 'carbon_footprint_fabrication');
-                return { operands: [fabrication], formula: 'carbon_footprint_fabrication (its component has none of its own)', compute: () => valueOf(fabrication) };
+            define(appliance) {
+                const fabrication = nodeOf(appliance, 'carbon_footprint_fabrication');
+                return { operands: { carbon_footprint_fabrication: fabrication }, formula: 'carbon_footprint_fabrication (its component has none of its own)', compute: () => valueOf(fabrication) };
             }
         },
         applianceComponentsValidation,

@@ -1,9 +1,9 @@
-import type { CalculatedSpec, FormulaDefinition, InputSpec } from '../../model/class-spec.js';
+import type { CalculatedSpec, InputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
+import { formula, nodeOf, onEach, own } from '../../formulas/operands.js';
 import { add, divide, EMPTY, multiply, quantity, subtract, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
-import type { Model } from '../../model/model.js';
-import type { Node, NodeValue } from '../../model/node.js';
+import type { Node } from '../../model/node.js';
 import { Dimension } from '../../units/dimension.js';
 import { isWorkloadComponent } from './component-units.js';
 
@@ -11,9 +11,9 @@ export const MASS = Dimension.base('mass');
 export const ENERGY = MASS.multiply(Dimension.base('length', 2)).divide(Dimension.base('time', 2));
 const ONE_HOUR_VALUE = quantity(ONE_HOUR, Dimension.base('time'));
 
-/** A pattern's number of devices in use, hour by hour (its journey's journeys in parallel). */
-export function parallelNode(model: Model, pattern: EfpObject): Node {
-    return model.node(pattern.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern');
+/** Each pattern's number of devices in use, hour by hour (its journey's journeys in parallel). */
+export function parallelNodes(patterns: readonly EfpObject[]): Node[] {
+    return onEach(patterns.map(p => p.ref('edge_usage_journey')!), 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern');
 }
 
 /** The quantity inputs every edge component has, with its class's defaults (undefined: no such input). */
@@ -50,17 +50,14 @@ export function componentInputs(defaults: { fabrication?: number; power?: number
     return inputs;
 }
 
-function def(operands: Node[], formula: string, compute: () => NodeValue): FormulaDefinition {
-    return { operands, formula, compute };
-}
-
 /** `a × b` of two of the object's values. */
 export function product(name: string, label: string, unit: string, a: string, b: string): CalculatedSpec {
     return {
         name, label, unit,
-        define(object, model) {
-            const [x, y] = [a, b].map(n => model.node(object, n));
-            return def([x, y], `${a} × ${b}`, () => multiply(valueOf(x), valueOf(y)));
+        define(object) {
+            const operands = own(object, [a, b]);
+            const { [a]: x, [b]: y } = operands;
+            return formula(operands, `${a} × ${b}`, () => multiply(valueOf(x), valueOf(y)));
         }
     };
 }
@@ -75,9 +72,10 @@ export function loadPerPattern(name: string, label: string, unit: string, attrib
         define(component, model) {
             const patterns = model.relations.edge.patternsOfComponent(component);
             const needs = model.relations.edge.needsOfComponent(component);
-            const nodes = needs.map(n => model.node(n, attribute));
-            const limitNode = limit ? model.node(component, limit) : undefined;
-            return def(limitNode ? [...nodes, limitNode] : nodes, `Σ over the component's needs of ${attribute}${limit ? `, at most ${limit}` : ''}`,
+            const nodes = onEach(needs, attribute);
+            const limitNode = limit ? nodeOf(component, limit) : undefined;
+            return formula(limit && limitNode ? { [attribute]: nodes, [limit]: limitNode } : { [attribute]: nodes },
+                `Σ over the component's needs of ${attribute}${limit ? `, at most ${limit}` : ''}`,
                 () => mapItems(patterns, p => {
                     const load = sum(needs.map((n, i) => model.relations.edge.patternsOfNeed(n).includes(p) ? itemOf(nodes[i], p) : EMPTY));
                     if (limitNode) requireAtMost(load, valueOf(limitNode), limit!);
@@ -105,9 +103,10 @@ export function unitaryPower(loadAttribute: string, shareFormula: string, shareO
         name: 'unitary_power_per_usage_pattern', label: 'Unitary power', unit: 'W', itemLabel: p => `Unitary power for ${p.name}`,
         define(component, model) {
             const patterns = model.relations.edge.patternsOfComponent(component);
-            const [load, power, idle] = [loadAttribute, 'power', 'idle_power'].map(a => model.node(component, a));
-            const others = shareOperands.map(a => model.node(component, a));
-            return def([load, power, idle, ...others], `idle_power + (power − idle_power) × ${shareFormula}`, () => mapItems(patterns, p => {
+            const operands = own(component, [loadAttribute, 'power', 'idle_power', ...shareOperands]);
+            const { [loadAttribute]: load, power, idle_power: idle } = operands;
+            const others = shareOperands.map(a => operands[a]);
+            return formula(operands, `idle_power + (power − idle_power) × ${shareFormula}`, () => mapItems(patterns, p => {
                 const l = itemOf(load, p);
                 if (l.kind === 'empty') return valueOf(idle);
                 return add(valueOf(idle), multiply(subtract(valueOf(power), valueOf(idle)), share(l, others.map(valueOf))));
@@ -128,9 +127,11 @@ export function footprintCalculations(): CalculatedSpec[] {
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
                 const at = positionsOf(patterns);
-                const [fabrication, lifespan] = ['carbon_footprint_fabrication', 'lifespan'].map(a => model.node(component, a));
-                const parallel = patterns.map(p => parallelNode(model, p));
-                return def([fabrication, lifespan, ...parallel], 'nb_edge_usage_journeys_in_parallel × carbon_footprint_fabrication / lifespan × 1 h',
+                const mine = own(component, ['carbon_footprint_fabrication', 'lifespan']);
+                const { carbon_footprint_fabrication: fabrication, lifespan } = mine;
+                const parallel = parallelNodes(patterns);
+                return formula({ ...mine, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                    'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern × carbon_footprint_fabrication / lifespan × 1 h',
                     () => mapItems(patterns, p => multiply(itemOf(parallel[at.get(p)!], p),
                         multiply(divide(valueOf(fabrication), valueOf(lifespan)), ONE_HOUR_VALUE))));
             }
@@ -141,9 +142,10 @@ export function footprintCalculations(): CalculatedSpec[] {
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
                 const at = positionsOf(patterns);
-                const power = model.node(component, 'unitary_power_per_usage_pattern');
-                const parallel = patterns.map(p => parallelNode(model, p));
-                return def([power, ...parallel], 'nb_edge_usage_journeys_in_parallel × unitary_power_per_usage_pattern × 1 h',
+                const power = nodeOf(component, 'unitary_power_per_usage_pattern');
+                const parallel = parallelNodes(patterns);
+                return formula({ unitary_power_per_usage_pattern: power, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                    'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern × unitary_power_per_usage_pattern × 1 h',
                     () => mapItems(patterns, p => multiply(itemOf(parallel[at.get(p)!], p), multiply(itemOf(power, p), ONE_HOUR_VALUE))));
             }
         },
@@ -153,23 +155,24 @@ export function footprintCalculations(): CalculatedSpec[] {
             define(component, model) {
                 const patterns = model.relations.edge.patternsOfComponent(component);
                 const at = positionsOf(patterns);
-                const energy = model.node(component, 'energy_per_edge_device_per_usage_pattern');
-                const intensity = patterns.map(p => model.node(p.ref('country')!, 'average_carbon_intensity'));
-                return def([energy, ...intensity], 'energy_per_edge_device_per_usage_pattern × country.average_carbon_intensity',
+                const energy = nodeOf(component, 'energy_per_edge_device_per_usage_pattern');
+                const intensity = onEach(patterns.map(p => p.ref('country')!), 'average_carbon_intensity');
+                return formula({ energy_per_edge_device_per_usage_pattern: energy, average_carbon_intensity: intensity },
+                    'energy_per_edge_device_per_usage_pattern × country.average_carbon_intensity',
                     () => mapItems(patterns, p => multiply(itemOf(energy, p), valueOf(intensity[at.get(p)!]))));
             }
         },
         {
             name: 'fabrication_footprint_per_edge_device', label: 'Total fabrication footprint per edge device across usage patterns', unit: 'kg',
-            define: (component, model) => sumOfItems(model.node(component, 'fabrication_footprint_per_edge_device_per_usage_pattern'), MASS)
+            define: component => sumOfItems(component, 'fabrication_footprint_per_edge_device_per_usage_pattern', MASS)
         },
         {
             name: 'energy_per_edge_device', label: 'Total energy consumed per edge device across usage patterns', unit: 'Wh', unitOf: energyUnit,
-            define: (component, model) => sumOfItems(model.node(component, 'energy_per_edge_device_per_usage_pattern'), ENERGY)
+            define: component => sumOfItems(component, 'energy_per_edge_device_per_usage_pattern', ENERGY)
         },
         {
             name: 'energy_footprint_per_edge_device', label: 'Total energy footprint per edge device across usage patterns', unit: 'kg',
-            define: (component, model) => sumOfItems(model.node(component, 'energy_footprint_per_edge_device_per_usage_pattern'), MASS)
+            define: component => sumOfItems(component, 'energy_footprint_per_edge_device_per_usage_pattern', MASS)
         }
     ];
 }

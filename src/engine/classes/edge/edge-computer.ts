@@ -1,5 +1,6 @@
 import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { fromDevice } from './from-device.js';
 import { computerComponentsValidation } from './builder-validation.js';
 import { componentInputs } from './edge-component.js';
@@ -86,9 +87,9 @@ export const EdgeComputer: ClassSpec = {
     calculated: [
         {
             name: 'structure_carbon_footprint_fabrication', label: 'Structure fabrication carbon footprint', unit: 'kg',
-            define(computer, model) {
-                const fabrication = model.node(computer, 'carbon_footprint_fabrication');
-                return { operands: [fabrication], formula: 'carbon_footprint_fabrication (its CPU and RAM have none of their own)', compute: () => valueOf(fabrication) };
+            define(computer) {
+                const fabrication = nodeOf(computer, 'carbon_footprint_fabrication');
+                return { operands: { carbon_footprint_fabrication: fabrication }, formula: 'carbon_footprint_fabrication (its CPU and RAM have none of their own)', compute: () => valueOf(fabrication) };
             }
         },
         computerComponentsValidation,

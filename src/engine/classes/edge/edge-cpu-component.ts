@@ -1,5 +1,6 @@
 import type { CalculatedSpec, ClassSpec, InputSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { own } from '../../formulas/operands.js';
 import { add, divide, subtract, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, product, unitaryPower } from './edge-component.js';
 
@@ -9,10 +10,11 @@ export function cpuCalculations(): CalculatedSpec[] {
         product('compute', 'Compute', 'cpu_core', 'compute_per_unit', 'nb_of_units'),
         {
             name: 'available_compute_per_instance', label: 'Available compute per instance', unit: 'cpu_core',
-            define(cpu, model) {
-                const [compute, base] = ['compute', 'base_compute_consumption'].map(a => model.node(cpu, a));
+            define(cpu) {
+                const operands = own(cpu, ['compute', 'base_compute_consumption']);
+                const { compute, base_compute_consumption: base } = operands;
                 return {
-                    operands: [compute, base], formula: 'compute − base_compute_consumption',
+                    operands, formula: 'compute − base_compute_consumption',
                     compute() {
                         const available = subtract(valueOf(compute), valueOf(base));
                         if (available.kind === 'quantity' && available.value < 0) throw new ValueError('base_compute_consumption is more than the CPU\'s compute');
@@ -23,7 +25,7 @@ export function cpuCalculations(): CalculatedSpec[] {
         },
         loadPerPattern('unitary_hourly_compute_need_per_usage_pattern', 'Hourly compute need', 'cpu_core', 'unitary_hourly_need_per_usage_pattern', 'available_compute_per_instance'),
         ...perUnitTotals(),
-        unitaryPower('unitary_hourly_compute_need_per_usage_pattern', '(compute need + base_compute_consumption) / compute', ['base_compute_consumption', 'compute'],
+        unitaryPower('unitary_hourly_compute_need_per_usage_pattern', '(unitary_hourly_compute_need_per_usage_pattern + base_compute_consumption) / compute', ['base_compute_consumption', 'compute'],
             (load, [base, compute]) => divide(add(load, base), compute)),
         ...footprintCalculations()
     ];

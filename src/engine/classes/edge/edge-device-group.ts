@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { formula, nodeOf, onEach } from '../../formulas/operands.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 import { formatNumber } from '../../model/value-format.js';
@@ -37,7 +38,7 @@ export const EdgeDeviceGroup: ClassSpec = {
                 const cycle = model.relations.edge.cycleThrough(group);
                 const negative = [...group.weights('sub_group_counts'), ...group.weights('edge_device_counts')].find(w => w.weight < 0);
                 return {
-                    operands: [], formula: 'none: checks that the group does not contain itself, through its sub-groups, and that its counts are not negative',
+                    operands: {}, formula: 'none: checks that the group does not contain itself, through its sub-groups, and that its counts are not negative',
                     compute() {
                         if (cycle) {
                             const through = !shownInFull(cycle.groups) ? `, through ${formatNumber(cycle.groups, 0)} groups that contain one another` : '';
@@ -52,17 +53,17 @@ export const EdgeDeviceGroup: ClassSpec = {
         {
             name: 'effective_nb_of_units_within_root', label: 'Effective nb within root group', unit: '',
             define(group, model) {
-                const validation = model.node(group, 'no_cycle_validation');
+                const validation = nodeOf(group, 'no_cycle_validation');
                 // a group in a cycle has no count (its validation says why): no node cycle either
                 const parents = model.relations.edge.cycleThrough(group) ? [] : model.relations.edge.parentsOfGroup(group);
-                const counts = parents.map(p => model.node(p.parent, 'effective_nb_of_units_within_root'));
-                return {
-                    operands: [validation, ...counts],
-                    formula: parents.length === 0 ? '1: the group is in no other group (a root)'
-                        : 'Σ over the groups containing it of its count there × their effective_nb_of_units_within_root',
-                    compute: () => parents.length === 0 ? quantity(1)
-                        : sum(parents.map((p, i) => multiply(quantity(p.count), valueOf(counts[i]))))
-                };
+                if (parents.length === 0) {
+                    return formula({ no_cycle_validation: validation }, '1: the group is in no other group (a root), once no_cycle_validation passes',
+                        () => quantity(1));
+                }
+                const counts = onEach(parents.map(p => p.parent), 'effective_nb_of_units_within_root');
+                return formula({ no_cycle_validation: validation, effective_nb_of_units_within_root: counts },
+                    'Σ over the groups containing it of its count there × their effective_nb_of_units_within_root, once no_cycle_validation passes',
+                    () => sum(parents.map((p, i) => multiply(quantity(p.count), valueOf(counts[i])))));
             }
         }
     ]

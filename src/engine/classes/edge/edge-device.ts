@@ -1,4 +1,4 @@
-import type { CalculatedSpec, ClassSpec, RefsInputSpec } from '../../model/class-spec.js';
+import type { CalculatedSpec, ClassSpec, FormulaDefinition, FormulaOperands, RefsInputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, ONE_HOUR, sumOfItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
 import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue } from '../../model/values.js';
 import type { EfpObject } from '../../model/efp-object.js';
@@ -7,7 +7,8 @@ import type { Node } from '../../model/node.js';
 import { Dimension } from '../../units/dimension.js';
 import { EDGE_COMPONENT_CLASSES } from './component-units.js';
 import { DEVICE_NEED_CLASSES } from '../../model/edge-relations.js';
-import { ENERGY, MASS, parallelNode } from './edge-component.js';
+import { ENERGY, MASS, parallelNodes } from './edge-component.js';
+import { formula, nodeOf, onEach, own } from '../../formulas/operands.js';
 
 const ONE_HOUR_VALUE = quantity(ONE_HOUR, Dimension.base('time'));
 
@@ -17,15 +18,22 @@ export const componentsInput: RefsInputSpec = {
 };
 
 /**
- * A component's fabrication from its inputs alone (per unit × units, or for a storage per capacity ×
- * capacity per unit × units): what the device books for a component no need loads in a pattern.
+ * The inputs a component's fabrication is the product of: per unit × units, or for a storage per
+ * capacity × capacity per unit × units.
  */
-function fabricationFromInputs(component: EfpObject, model: Model): { nodes: Node[]; value: () => NumericValue } {
-    const names = component.className === 'EdgeStorage'
+const FABRICATION_INPUTS = ['carbon_footprint_fabrication_per_unit', 'carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity_per_unit', 'nb_of_units'] as const;
+type FabricationInput = typeof FABRICATION_INPUTS[number];
+
+/**
+ * A component's fabrication from its inputs alone: what the device books for a component no need loads
+ * in a pattern.
+ */
+function fabricationFromInputs(component: EfpObject): { names: readonly FabricationInput[]; nodes: Node[]; value: () => NumericValue } {
+    const names: readonly FabricationInput[] = component.className === 'EdgeStorage'
         ? ['carbon_footprint_fabrication_per_storage_capacity', 'storage_capacity_per_unit', 'nb_of_units']
         : ['carbon_footprint_fabrication_per_unit', 'nb_of_units'];
-    const nodes = names.map(n => model.node(component, n));
-    return { nodes, value: () => nodes.map(valueOf).reduce((a, b) => multiply(a, b)) };
+    const nodes = names.map(n => nodeOf(component, n));
+    return { names, nodes, value: () => nodes.map(valueOf).reduce((a, b) => multiply(a, b)) };
 }
 
 /**
@@ -33,14 +41,31 @@ function fabricationFromInputs(component: EfpObject, model: Model): { nodes: Nod
  * fabrication is spread over its lifespan for every device in use, as the structure's is. Nothing when
  * its fabrication is 0.
  */
-interface Unused { readonly operands: Node[]; value(component: EfpObject, pattern: EfpObject): NumericValue }
+interface Unused { readonly operands: FormulaOperands; readonly operandOrder: readonly Node[]; value(component: EfpObject, pattern: EfpObject): NumericValue }
+
+/** The unused fabrication, as the formulas that book it say it. */
+const UNUSED_FABRICATION = 'carbon_footprint_fabrication_per_unit × nb_of_units (for a storage carbon_footprint_fabrication_per_storage_capacity'
+    + ' × storage_capacity_per_unit × nb_of_units) / lifespan × 1 h × nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern';
 
 function unusedFabrication(device: EfpObject, model: Model): Unused {
-    const byComponent = new Map(device.list('components').map(c => [c, { fab: fabricationFromInputs(c, model), lifespan: model.node(c, 'lifespan') }]));
+    const byComponent = new Map(device.list('components').map(c => [c, { fab: fabricationFromInputs(c), lifespan: nodeOf(c, 'lifespan') }]));
     const patterns = model.relations.edge.patternsOfDevice(device);
-    const parallel = new Map(patterns.map(p => [p, parallelNode(model, p)]));
+    const parallelOfPatterns = parallelNodes(patterns);
+    const parallel = new Map(patterns.map((p, i) => [p, parallelOfPatterns[i]]));
+    // each input under its name, over the components that have it (a storage's, the others'); every name
+    // is there, as the text names them all
+    const inputs: Record<FabricationInput, Node[]> = {
+        carbon_footprint_fabrication_per_unit: [], carbon_footprint_fabrication_per_storage_capacity: [], storage_capacity_per_unit: [], nb_of_units: []
+    };
+    const lifespans: Node[] = [];
+    for (const { fab, lifespan } of byComponent.values()) {
+        fab.names.forEach((name, i) => inputs[name].push(fab.nodes[i]));
+        lifespans.push(lifespan);
+    }
     return {
-        operands: [...[...byComponent.values()].flatMap(x => [...x.fab.nodes, x.lifespan]), ...parallel.values()],
+        operands: { ...inputs, lifespan: lifespans, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: [...parallel.values()] },
+        // component by component, then the patterns
+        operandOrder: [...[...byComponent.values()].flatMap(x => [...x.fab.nodes, x.lifespan]), ...parallel.values()],
         value(component, pattern) {
             const c = byComponent.get(component)!;
             const fabrication = c.fab.value();
@@ -51,24 +76,24 @@ function unusedFabrication(device: EfpObject, model: Model): Unused {
 }
 
 function perPatternOfDevice(name: string, label: string, unit: string, itemLabel: string,
-    define: (device: EfpObject, model: Model) => { operands: Node[]; formula: string; item: (pattern: EfpObject) => NumericValue }): CalculatedSpec {
+    define: (device: EfpObject, model: Model) => Omit<FormulaDefinition, 'compute'> & { item: (pattern: EfpObject) => NumericValue }): CalculatedSpec {
     return {
         name, label, unit, itemLabel: p => `${itemLabel} for ${p.name}`,
         define(device, model) {
             const patterns = model.relations.edge.patternsOfDevice(device);
             const d = define(device, model);
-            return { operands: d.operands, formula: d.formula, compute: () => mapItems(patterns, d.item) };
+            return { operands: d.operands, operandOrder: d.operandOrder, formula: d.formula, compute: () => mapItems(patterns, d.item) };
         }
     };
 }
 
 /** Σ over the device's components of their per-pattern `attribute`, × total_nb_of_units. */
 function componentsSum(name: string, label: string, unit: string, itemLabel: string, attribute: string): CalculatedSpec {
-    return perPatternOfDevice(name, label, unit, itemLabel, (device, model) => {
-        const components = device.list('components').map(c => model.node(c, attribute));
-        const nb = model.node(device, 'total_nb_of_units');
+    return perPatternOfDevice(name, label, unit, itemLabel, device => {
+        const components = onEach(device.list('components'), attribute);
+        const nb = nodeOf(device, 'total_nb_of_units');
         return {
-            operands: [nb, ...components], formula: `total_nb_of_units × Σ over components of ${attribute}`,
+            operands: { total_nb_of_units: nb, [attribute]: components }, formula: `total_nb_of_units × Σ over components of ${attribute}`,
             item: p => multiply(valueOf(nb), sum(components.map(c => itemOf(c, p))))
         };
     });
@@ -81,10 +106,10 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         define(device, model) {
             const patterns = model.relations.edge.patternsOfDevice(device);
             const journeys = [...new Set(patterns.map(p => p.ref('edge_usage_journey')!))];
-            const lifespan = model.node(device, 'lifespan');
-            const spans = journeys.map(j => model.node(j, 'usage_span'));
+            const lifespan = nodeOf(device, 'lifespan');
+            const spans = onEach(journeys, 'usage_span');
             return {
-                operands: [lifespan, ...spans], formula: 'none: checks that lifespan is at least every usage_span of the journeys that deploy the device',
+                operands: { lifespan, usage_span: spans }, formula: 'none: checks that lifespan is at least every usage_span of the journeys that deploy the device',
                 compute() {
                     const l = valueOf(lifespan);
                     spans.forEach((s, i) => {
@@ -109,7 +134,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
                     return owner !== undefined && owner !== device;
                 });
             return {
-                operands: [], formula: 'none: checks that the needs on the device load its own components',
+                operands: {}, formula: 'none: checks that the needs on the device load its own components',
                 compute() {
                     if (misplaced) {
                         throw new ValueError(`${misplaced.need} (in ${misplaced.dn}) loads a component of ${model.relations.edge.deviceOfComponent(misplaced.need.ref('edge_component')!)}, not of this device`);
@@ -125,38 +150,39 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         name: 'total_nb_of_units', label: 'Total nb per ensemble', unit: '',
         define(device, model) {
             const groups = model.relations.edge.groupsOfDevice(device);
-            const effective = groups.map(g => model.node(g.group, 'effective_nb_of_units_within_root'));
-            return {
-                operands: effective,
-                formula: groups.length === 0 ? '1: the device is in no group'
-                    : 'Σ over the groups holding the device of its count there × their effective_nb_of_units_within_root',
-                compute: () => groups.length === 0 ? quantity(1)
-                    : sum(groups.map((g, i) => multiply(quantity(g.count), valueOf(effective[i]))))
-            };
+            if (groups.length === 0) return formula({}, '1: the device is in no group', () => quantity(1));
+            const effective = onEach(groups.map(g => g.group), 'effective_nb_of_units_within_root');
+            return formula({ effective_nb_of_units_within_root: effective },
+                'Σ over the groups holding the device of its count there × their effective_nb_of_units_within_root',
+                () => sum(groups.map((g, i) => multiply(quantity(g.count), valueOf(effective[i])))));
         }
     },
     perPatternOfDevice('structure_fabrication_footprint_per_usage_pattern', 'Hourly structure fabrication footprint', 'kg', 'Hourly structure fabrication footprint',
         (device, model) => {
-            const [nb, structure, lifespan] = ['total_nb_of_units', 'structure_carbon_footprint_fabrication', 'lifespan'].map(a => model.node(device, a));
+            const mine = own(device, ['total_nb_of_units', 'structure_carbon_footprint_fabrication', 'lifespan']);
+            const { total_nb_of_units: nb, structure_carbon_footprint_fabrication: structure, lifespan } = mine;
             const patterns = model.relations.edge.patternsOfDevice(device);
             const at = positionsOf(patterns);
-            const parallel = patterns.map(p => parallelNode(model, p));
+            const parallel = parallelNodes(patterns);
             return {
-                operands: [nb, structure, lifespan, ...parallel],
-                formula: 'total_nb_of_units × nb_edge_usage_journeys_in_parallel × structure_carbon_footprint_fabrication / lifespan × 1 h',
+                operands: { ...mine, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                formula: 'total_nb_of_units × nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern × structure_carbon_footprint_fabrication / lifespan × 1 h',
                 item: p => multiply(multiply(valueOf(nb), itemOf(parallel[at.get(p)!], p)),
                     multiply(divide(valueOf(structure), valueOf(lifespan)), ONE_HOUR_VALUE))
             };
         }),
     perPatternOfDevice('instances_fabrication_footprint_per_usage_pattern', 'Hourly instances fabrication footprint', 'kg', 'Hourly instances fabrication footprint',
         (device, model) => {
-            const [nb, structure] = ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern'].map(a => model.node(device, a));
+            const mine = own(device, ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern']);
+            const { total_nb_of_units: nb, structure_fabrication_footprint_per_usage_pattern: structure } = mine;
             const components = device.list('components');
-            const fabrication = components.map(c => model.node(c, 'fabrication_footprint_per_edge_device_per_usage_pattern'));
+            const fabrication = onEach(components, 'fabrication_footprint_per_edge_device_per_usage_pattern');
             const unused = unusedFabrication(device, model);
             return {
-                operands: [nb, structure, ...fabrication, ...unused.operands],
-                formula: 'structure_fabrication_footprint_per_usage_pattern + total_nb_of_units × Σ over components of fabrication_footprint_per_edge_device_per_usage_pattern (for a component no need loads in the pattern: its fabrication / its lifespan × 1 h × journeys in parallel)',
+                operands: { ...mine, fabrication_footprint_per_edge_device_per_usage_pattern: fabrication, ...unused.operands },
+                operandOrder: [nb, structure, ...fabrication, ...unused.operandOrder],
+                formula: 'structure_fabrication_footprint_per_usage_pattern + total_nb_of_units × Σ over components of fabrication_footprint_per_edge_device_per_usage_pattern'
+                    + ` (for a component no need loads in the pattern: ${UNUSED_FABRICATION})`,
                 item: p => sum([itemOf(structure, p), multiply(valueOf(nb), sum(components.map((c, i) =>
                     model.relations.edge.patternsOfComponent(c).includes(p) ? itemOf(fabrication[i], p) : unused.value(c, p))))], MASS)
             };
@@ -165,7 +191,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
     componentsSum('energy_footprint_per_usage_pattern', 'Energy footprint', 'kg', 'Energy footprint', 'energy_footprint_per_edge_device_per_usage_pattern'),
     {
         name: 'instances_fabrication_footprint', label: 'Total fabrication footprint across usage patterns', unit: 'kg', min: 0,
-        define: (device, model) => sumOfItems(model.node(device, 'instances_fabrication_footprint_per_usage_pattern'), MASS)
+        define: device => sumOfItems(device, 'instances_fabrication_footprint_per_usage_pattern', MASS)
     },
     {
         // the structure's fabrication shared equally among the components, for the breakdown by source
@@ -174,19 +200,22 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         define(device, model) {
             const components = device.list('components');
             const patterns = model.relations.edge.patternsOfDevice(device);
-            const [nb, structure] = ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern'].map(a => model.node(device, a));
-            const own = components.map(c => model.node(c, 'fabrication_footprint_per_edge_device'));
+            const mine = own(device, ['total_nb_of_units', 'structure_fabrication_footprint_per_usage_pattern']);
+            const { total_nb_of_units: nb, structure_fabrication_footprint_per_usage_pattern: structure } = mine;
+            const perDevice = onEach(components, 'fabrication_footprint_per_edge_device');
             const unused = unusedFabrication(device, model);
             return {
-                operands: [nb, structure, ...own, ...unused.operands],
-                formula: 'total_nb_of_units × (fabrication_footprint_per_edge_device + unused fabrication) + Σ structure_fabrication_footprint_per_usage_pattern / number of components',
+                operands: { ...mine, fabrication_footprint_per_edge_device: perDevice, ...unused.operands },
+                operandOrder: [nb, structure, ...perDevice, ...unused.operandOrder],
+                formula: 'total_nb_of_units × (fabrication_footprint_per_edge_device + its unused fabrication) + Σ structure_fabrication_footprint_per_usage_pattern / number of components'
+                    + ` (a component's unused fabrication, in each pattern no need loads it: ${UNUSED_FABRICATION})`,
                 compute() {
                     if (components.length === 0) return mapItems([], () => EMPTY);
                     const structureTotal = sum(patterns.map(p => itemOf(structure, p)), MASS);
                     const share = divide(structureTotal, quantity(components.length));
                     return mapItems(components, c => {
                         const idle = patterns.filter(p => !model.relations.edge.patternsOfComponent(c).includes(p)).map(p => unused.value(c, p));
-                        return sum([multiply(valueOf(nb), sum([valueOf(own[components.indexOf(c)]), ...idle], MASS)), share], MASS);
+                        return sum([multiply(valueOf(nb), sum([valueOf(perDevice[components.indexOf(c)]), ...idle], MASS)), share], MASS);
                     });
                 }
             };
@@ -194,11 +223,11 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
     },
     {
         name: 'instances_energy', label: 'Total energy consumed across usage patterns', unit: 'concurrent*h*W',
-        define: (device, model) => sumOfItems(model.node(device, 'instances_energy_per_usage_pattern'), ENERGY)
+        define: device => sumOfItems(device, 'instances_energy_per_usage_pattern', ENERGY)
     },
     {
         name: 'energy_footprint', label: 'Total energy footprint across usage patterns', unit: 'kg', min: 0,
-        define: (device, model) => sumOfItems(model.node(device, 'energy_footprint_per_usage_pattern'), MASS)
+        define: device => sumOfItems(device, 'energy_footprint_per_usage_pattern', MASS)
     }
 ];
 

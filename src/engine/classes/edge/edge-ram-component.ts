@@ -1,5 +1,6 @@
 import type { CalculatedSpec, ClassSpec, InputSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { own } from '../../formulas/operands.js';
 import { add, divide, subtract, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, loadPerPattern, perUnitTotals, product, unitaryPower } from './edge-component.js';
 
@@ -9,10 +10,11 @@ export function ramCalculations(): CalculatedSpec[] {
         product('ram', 'RAM', 'GB_ram', 'ram_per_unit', 'nb_of_units'),
         {
             name: 'available_ram_per_instance', label: 'Available RAM per instance', unit: 'GB_ram',
-            define(component, model) {
-                const [ram, base] = ['ram', 'base_ram_consumption'].map(a => model.node(component, a));
+            define(component) {
+                const operands = own(component, ['ram', 'base_ram_consumption']);
+                const { ram, base_ram_consumption: base } = operands;
                 return {
-                    operands: [ram, base], formula: 'ram − base_ram_consumption',
+                    operands, formula: 'ram − base_ram_consumption',
                     compute() {
                         const available = subtract(valueOf(ram), valueOf(base));
                         if (available.kind === 'quantity' && available.value < 0) throw new ValueError('base_ram_consumption is more than the component\'s RAM');
@@ -23,7 +25,7 @@ export function ramCalculations(): CalculatedSpec[] {
         },
         loadPerPattern('unitary_hourly_ram_need_per_usage_pattern', 'Hourly RAM need', 'GB_ram', 'unitary_hourly_need_per_usage_pattern', 'available_ram_per_instance'),
         ...perUnitTotals(),
-        unitaryPower('unitary_hourly_ram_need_per_usage_pattern', '(RAM need + base_ram_consumption) / ram', ['base_ram_consumption', 'ram'],
+        unitaryPower('unitary_hourly_ram_need_per_usage_pattern', '(unitary_hourly_ram_need_per_usage_pattern + base_ram_consumption) / ram', ['base_ram_consumption', 'ram'],
             (load, [base, ram]) => divide(add(load, base), ram)),
         ...footprintCalculations()
     ];

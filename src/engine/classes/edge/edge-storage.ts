@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf } from '../../formulas/formula-values.js';
+import { onEach, own } from '../../formulas/operands.js';
 import { add, EMPTY, sum, ValueError } from '../../model/values.js';
 import { componentInputs, footprintCalculations, product } from './edge-component.js';
 
@@ -34,10 +35,11 @@ export const EdgeStorage: ClassSpec = {
             define(storage, model) {
                 const patterns = model.relations.edge.patternsOfComponent(storage);
                 const needs = model.relations.edge.needsOfComponent(storage);
-                const held = needs.map(n => model.node(n, 'cumulative_unitary_storage_need_per_usage_pattern'));
-                const [base, capacity] = ['base_storage_need', 'storage_capacity'].map(a => model.node(storage, a));
+                const held = onEach(needs, 'cumulative_unitary_storage_need_per_usage_pattern');
+                const mine = own(storage, ['base_storage_need', 'storage_capacity']);
+                const { base_storage_need: base, storage_capacity: capacity } = mine;
                 return {
-                    operands: [...held, base, capacity],
+                    operands: { cumulative_unitary_storage_need_per_usage_pattern: held, ...mine },
                     formula: 'Σ over the storage needs of cumulative_unitary_storage_need_per_usage_pattern + base_storage_need, between 0 and storage_capacity',
                     compute: () => mapItems(patterns, p => {
                         const total = sum(held.map(h => itemOf(h, p)));
@@ -60,7 +62,7 @@ export const EdgeStorage: ClassSpec = {
             // e-footprint neglects the power of edge storage
             name: 'unitary_power_per_usage_pattern', label: 'Unitary power', unit: 'W', itemLabel: p => `Unitary power for ${p.name}`,
             define: (storage, model) => ({
-                operands: [], formula: 'none: edge storage power is neglected',
+                operands: {}, formula: 'none: e-footprint neglects what an edge storage draws',
                 compute: () => mapItems(model.relations.edge.patternsOfComponent(storage), () => EMPTY)
             })
         },

@@ -1,6 +1,7 @@
 import { MAX_MODELING_YEARS } from '../../series/series-limits.js';
 import type { ClassSpec } from '../../model/class-spec.js';
 import { mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
+import { nodeOf, onEach } from '../../formulas/operands.js';
 import { EMPTY, hourly, scalarOf } from '../../model/values.js';
 import { averagedOccurrences } from '../../series/averaged-occurrences.js';
 
@@ -26,10 +27,10 @@ export const EdgeUsageJourney: ClassSpec = {
             define(journey, model) {
                 const patterns = model.relations.edge.patternsOfJourney(journey);
                 const at = positionsOf(patterns);
-                const span = model.node(journey, 'usage_span');
-                const starts = patterns.map(p => model.node(p, 'utc_hourly_edge_usage_journey_starts'));
+                const span = nodeOf(journey, 'usage_span');
+                const starts = onEach(patterns, 'utc_hourly_edge_usage_journey_starts');
                 return {
-                    operands: [span, ...starts],
+                    operands: { usage_span: span, utc_hourly_edge_usage_journey_starts: starts },
                     formula: 'averaged occurrences of utc_hourly_edge_usage_journey_starts over usage_span',
                     compute() {
                         const hours = scalarOf(valueOf(span), 'usage_span') / 3600;

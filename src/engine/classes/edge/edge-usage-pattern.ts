@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { EMPTY, hourly } from '../../model/values.js';
 import { localToUtc } from '../../series/to-utc.js';
 
@@ -21,11 +22,11 @@ export const EdgeUsagePattern: ClassSpec = {
     calculated: [
         {
             name: 'utc_hourly_edge_usage_journey_starts', label: 'Hourly nb of edge usage journey starts (UTC)', unit: 'occurrence',
-            define(pattern, model) {
-                const starts = model.node(pattern, 'hourly_edge_usage_journey_starts');
+            define(pattern) {
+                const starts = nodeOf(pattern, 'hourly_edge_usage_journey_starts');
                 const timezone = pattern.ref('country')?.text('timezone') ?? 'Europe/Paris';
                 return {
-                    operands: [starts],
+                    operands: { hourly_edge_usage_journey_starts: starts },
                     formula: `hourly_edge_usage_journey_starts shifted from ${timezone} to UTC`,
                     compute() {
                         const local = valueOf(starts);

@@ -28,7 +28,7 @@ export function workloadCalculations(): CalculatedSpec[] {
             }
         },
         ...perUnitTotals(),
-        unitaryPower('unitary_hourly_workload_per_usage_pattern', 'workload', [], load => load),
+        unitaryPower('unitary_hourly_workload_per_usage_pattern', 'unitary_hourly_workload_per_usage_pattern', [], load => load),
         ...footprintCalculations()
     ];
 }

@@ -1,5 +1,6 @@
 import type { CalculatedSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { EMPTY } from '../../model/values.js';
 
 /**
@@ -11,9 +12,9 @@ export function fromDevice(deviceClass: string, name: string, label: string, uni
         name, label, unit,
         define(component, model) {
             const device = model.relations.edge.deviceOfComponent(component);
-            const source = device?.className === deviceClass ? model.node(device, attribute) : undefined;
+            const source = device?.className === deviceClass ? nodeOf(device, attribute) : undefined;
             return {
-                operands: source ? [source] : [], formula: source ? `the device's ${attribute}` : `none: not in ${deviceClass}`,
+                operands: source ? { [attribute]: source } : {}, formula: source ? `the device's ${attribute}` : `none: not in ${deviceClass}`,
                 compute: () => source ? valueOf(source) : EMPTY
             };
         }

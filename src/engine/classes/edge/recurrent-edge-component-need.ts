@@ -1,5 +1,7 @@
 import type { CalculatedSpec, ClassSpec, RefInputSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
+import { parallelNodes } from './edge-component.js';
 import { EMPTY, hourly, sum, ValueError, type NumericValue } from '../../model/values.js';
 import { HourlySeries } from '../../series/hourly-series.js';
 import { HOURS_IN_WEEK, hourOfWeek } from '../../series/typical-week.js';
@@ -25,11 +27,11 @@ export const edgeComponentInput: RefInputSpec = {
 export const componentNeedCalculations: readonly CalculatedSpec[] = [
     {
         name: 'recurrent_need_validation', label: 'Validated recurrent need', unit: '', unitOf: needUnit,
-        define(need, model) {
-            const week = model.node(need, 'recurrent_need');
+        define(need) {
+            const week = nodeOf(need, 'recurrent_need');
             const workload = isWorkloadComponent(need.ref('edge_component'));
             return {
-                operands: [week],
+                operands: { recurrent_need: week },
                 formula: workload ? 'recurrent_need, checked to be between 0 and 1' : 'recurrent_need, checked to be in its component\'s unit',
                 compute() {
                     const v = valueOf(week);
@@ -49,12 +51,12 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
         define(need, model) {
             const patterns = model.relations.edge.patternsOfNeed(need);
             const at = positionsOf(patterns);
-            const week = model.node(need, 'recurrent_need');
-            const parallel = patterns.map(p => model.node(p.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern'));
+            const week = nodeOf(need, 'recurrent_need');
+            const parallel = parallelNodes(patterns);
             const storage = isStorageNeed(need);
             return {
-                operands: [week, ...parallel],
-                formula: 'recurrent_need replayed week after week over nb_edge_usage_journeys_in_parallel\'s hours (local week, then UTC) × occurrences of the need in the journey'
+                operands: { recurrent_need: week, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                formula: 'recurrent_need replayed week after week over nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern\'s hours (local week, then UTC) × occurrences of the need in the journey'
                     + (storage ? ', 0 before the first Monday 00:00' : ''),
                 compute() {
                     const w = valueOf(week);
@@ -77,11 +79,11 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
         name: 'cumulative_unitary_storage_need_per_usage_pattern', label: 'Cumulative unitary storage need', unit: 'TB_stored',
         itemLabel: p => `Cumulative unitary storage need for ${p.name}`,
         define(need, model) {
-            const rate = model.node(need, 'unitary_hourly_need_per_usage_pattern');
+            const rate = nodeOf(need, 'unitary_hourly_need_per_usage_pattern');
             // only a storage need's values are a rate to sum (e-footprint's RecurrentEdgeStorageNeed)
             const patterns = isStorageNeed(need) ? model.relations.edge.patternsOfNeed(need) : [];
             return {
-                operands: [rate],
+                operands: { unitary_hourly_need_per_usage_pattern: rate },
                 formula: 'running sum of unitary_hourly_need_per_usage_pattern (in TB, float32 as e-footprint)',
                 compute: () => mapItems(patterns, p => {
                     const r = itemOf(rate, p);
@@ -100,11 +102,11 @@ export const componentNeedCalculations: readonly CalculatedSpec[] = [
         define(need, model) {
             const patterns = model.relations.edge.patternsOfNeed(need);
             const storage = isStorageNeed(need);
-            const perDevice = model.node(need, storage ? 'cumulative_unitary_storage_need_per_usage_pattern' : 'unitary_hourly_need_per_usage_pattern');
-            const parallel = patterns.map(p => model.node(p.ref('edge_usage_journey')!, 'nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern'));
+            const perDevice = nodeOf(need, storage ? 'cumulative_unitary_storage_need_per_usage_pattern' : 'unitary_hourly_need_per_usage_pattern');
+            const parallel = parallelNodes(patterns);
             return {
-                operands: [perDevice, ...parallel],
-                formula: `Σ over edge usage patterns of ${perDevice.attribute} × nb_edge_usage_journeys_in_parallel`,
+                operands: { [perDevice.attribute]: perDevice, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                formula: `Σ over edge usage patterns of ${perDevice.attribute} × nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern`,
                 compute: () => sum(patterns.map((p, i): NumericValue => {
                     const a = itemOf(perDevice, p), b = itemOf(parallel[i], p);
                     if (a.kind !== 'hourly' || b.kind !== 'hourly') return EMPTY;

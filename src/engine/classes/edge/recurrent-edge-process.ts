@@ -1,5 +1,6 @@
 import type { CalculatedSpec, ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { hourly } from '../../model/values.js';
 import { parseUnit } from '../../units/unit.js';
 import { constantWeek } from '../../series/typical-week.js';
@@ -23,9 +24,9 @@ function processNeed(className: keyof typeof PROCESS_NEEDS): ClassSpec {
         name: 'recurrent_need', label: 'Recurrent need', unit,
         define(need, model) {
             const process = model.relations.edge.processOfNeed(need);
-            const source = process ? model.node(process, profile) : undefined;
+            const source = process ? nodeOf(process, profile) : undefined;
             return {
-                operands: source ? [source] : [],
+                operands: source ? { [profile]: source } : {},
                 formula: source ? `the process's ${profile}` : 'no process: 0 every hour of the week',
                 compute: () => source ? valueOf(source) : hourly(constantWeek(0), parseUnit(unit).dimension)
             };

@@ -1,5 +1,6 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
+import { formula, nodeOf } from '../../formulas/operands.js';
 import { hourly } from '../../model/values.js';
 import { parseUnit } from '../../units/unit.js';
 import { constantWeek } from '../../series/typical-week.js';
@@ -21,12 +22,10 @@ export const RecurrentEdgeWorkloadNeed: ClassSpec = {
             name: 'recurrent_need', label: 'Recurrent need', unit: 'concurrent',
             define(need, model) {
                 const owner = model.relations.edge.processOfNeed(need);
-                const source = owner?.className === 'RecurrentEdgeWorkload' ? model.node(owner, 'recurrent_workload') : undefined;
-                return {
-                    operands: source ? [source] : [],
-                    formula: source ? 'the workload\'s recurrent_workload' : 'no workload: 0 every hour of the week',
-                    compute: () => source ? valueOf(source) : hourly(constantWeek(0), parseUnit('concurrent').dimension)
-                };
+                const source = owner?.className === 'RecurrentEdgeWorkload' ? nodeOf(owner, 'recurrent_workload') : undefined;
+                return formula(source ? { recurrent_workload: source } : {},
+                    source ? 'the workload\'s recurrent_workload' : 'no workload: 0 every hour of the week',
+                    () => source ? valueOf(source) : hourly(constantWeek(0), parseUnit('concurrent').dimension));
             }
         },
         ...componentNeedCalculations

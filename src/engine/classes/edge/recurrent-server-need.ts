@@ -1,10 +1,11 @@
 import type { ClassSpec } from '../../model/class-spec.js';
 import { itemOf, mapItems, valueOf, positionsOf } from '../../formulas/formula-values.js';
+import { nodeOf } from '../../formulas/operands.js';
 import { EMPTY, hourly, ValueError } from '../../model/values.js';
 import { weekOverPattern } from './week-over-pattern.js';
 import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 import { JOB_CLASSES } from '../../model/relations.js';
-import { parallelNode } from './edge-component.js';
+import { parallelNodes } from './edge-component.js';
 
 /**
  * The bridge from the edge model to servers (e-footprint's RecurrentServerNeed): every device in use
@@ -39,10 +40,10 @@ export const RecurrentServerNeed: ClassSpec = {
     calculated: [
         {
             name: 'recurrent_need_validation', label: 'Validated recurrent need', unit: 'occurrence',
-            define(need, model) {
-                const week = model.node(need, 'recurrent_volume_per_edge_device');
+            define(need) {
+                const week = nodeOf(need, 'recurrent_volume_per_edge_device');
                 return {
-                    operands: [week], formula: 'recurrent_volume_per_edge_device, checked not to be negative',
+                    operands: { recurrent_volume_per_edge_device: week }, formula: 'recurrent_volume_per_edge_device, checked not to be negative',
                     compute() {
                         const v = valueOf(week);
                         if (v.kind === 'hourly' && v.series.min() < 0) {
@@ -59,11 +60,11 @@ export const RecurrentServerNeed: ClassSpec = {
             define(need, model) {
                 const patterns = model.relations.edge.patternsOfServerNeed(need);
                 const at = positionsOf(patterns);
-                const week = model.node(need, 'recurrent_volume_per_edge_device');
-                const parallel = patterns.map(p => parallelNode(model, p));
+                const week = nodeOf(need, 'recurrent_volume_per_edge_device');
+                const parallel = parallelNodes(patterns);
                 return {
-                    operands: [week, ...parallel],
-                    formula: 'recurrent_volume_per_edge_device replayed week after week over nb_edge_usage_journeys_in_parallel\'s hours (local week, then UTC) × occurrences of the need in the journey',
+                    operands: { recurrent_volume_per_edge_device: week, nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern: parallel },
+                    formula: 'recurrent_volume_per_edge_device replayed week after week over nb_edge_usage_journeys_in_parallel_per_edge_usage_pattern\'s hours (local week, then UTC) × occurrences of the need in the journey',
                     compute() {
                         const w = valueOf(week);
                         return mapItems(patterns, p => {
