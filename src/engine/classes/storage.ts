@@ -32,6 +32,7 @@ function define(operands: Node[], formula: string, compute: () => NumericValue |
 /** Storage attached to a server: fabrication of the disks the stored data needs. */
 export const Storage: ClassSpec = {
     className: 'Storage',
+    extends: ['InfraHardware'],
     keyword: 'storage',
     article: 'a storage',
     description: 'Disks attached to a server; as many as the data its jobs store (replicated, kept for a while) needs.',
