@@ -104,7 +104,7 @@ describe('the class hierarchy', () => {
         expect(classesOf('RecurrentEdgeComponentNeed')).toEqual(['RecurrentEdgeComponentNeed', 'RecurrentEdgeStorageNeed', 'RecurrentEdgeProcessRAMNeed',
             'RecurrentEdgeProcessCPUNeed', 'RecurrentEdgeProcessStorageNeed', 'RecurrentEdgeWorkloadNeed']);
         expect([...classesOf('EdgeComponent')].sort()).toEqual(EDGE_COMPONENTS);
-        expect(classesOf('System', 'Device', 'Server')).toEqual(['System', 'Device', 'Server', 'BoaviztaCloudServer']);
+        expect(classesOf(['System', 'Device', 'Server'])).toEqual(['System', 'Device', 'Server', 'BoaviztaCloudServer']);
         expect(classesOf('NoSuchClass')).toEqual([]);
         expect(isA('RecurrentEdgeProcessStorageNeed', 'RecurrentEdgeStorageNeed')).toBe(true);
         expect(isA('BoaviztaCloudServer', 'ServerBase')).toBe(true);

@@ -66,16 +66,16 @@ export function isA(className: string, ancestor: string): boolean {
 }
 
 /**
- * The classes that are one of `ancestors` or inherit from one (`ServerBase`: Server, GPUServer, BoaviztaCloudServer):
- * those named first, in the order named, then the others in the registry's order.
+ * The classes that are `ancestor` (or any of several) or inherit from one (`ServerBase`: Server, GPUServer,
+ * BoaviztaCloudServer): those named first, in the order named, then the others in the registry's order.
  */
-export function classesOf(...ancestors: readonly string[]): readonly string[] {
-    return HIERARCHY.classesOf(...ancestors);
+export function classesOf(ancestor: string | readonly string[]): readonly string[] {
+    return HIERARCHY.classesOf(ancestor);
 }
 
 /** The classes of the objects a reference input takes: those it names and those that inherit from them. */
 export function acceptedClasses(input: ReferenceInputSpec): readonly string[] {
-    return HIERARCHY.classesOf(...input.classes);
+    return HIERARCHY.classesOf(input.classes);
 }
 
 /**

@@ -48,11 +48,12 @@ export class ClassHierarchy {
     }
 
     /**
-     * The concrete classes that are one of `ancestors` or inherit from one, each once: the concrete ones named,
-     * in the order named, then the others in the order of `concrete` (an edge device, then a computer, then an
-     * appliance; a system, then the classes with a footprint).
+     * The concrete classes that are `ancestors` (one, or any of several) or inherit from one, each once: the
+     * concrete ones named, in the order named, then the others in the order of `concrete` (an edge device,
+     * then a computer, then an appliance; a system, then the classes with a footprint).
      */
-    classesOf(...ancestors: readonly string[]): readonly string[] {
+    classesOf(ancestor: string | readonly string[]): readonly string[] {
+        const ancestors: readonly string[] = typeof ancestor === 'string' ? [ancestor] : ancestor;
         const key = ancestors.join(' ');
         let classes = this.classesCache.get(key);
         if (!classes) {

@@ -32,10 +32,10 @@ export interface ClassRegistry {
     /** The class is `ancestor` or inherits from it (e-footprint's `is_subclass_of`); `ancestor` may be abstract (`JobBase`). */
     isA(className: string, ancestor: string): boolean;
     /**
-     * The classes of `specs` that are one of `ancestors` or inherit from one (`ServerBase`: Server, GPUServer,
-     * BoaviztaCloudServer): those named first, in the order named, then the others in the order of `specs`.
+     * The classes of `specs` that are `ancestor` (or any of several) or inherit from one (`ServerBase`: Server,
+     * GPUServer, BoaviztaCloudServer): those named first, in the order named, then the others in the order of `specs`.
      */
-    classesOf(...ancestors: readonly string[]): readonly string[];
+    classesOf(ancestor: string | readonly string[]): readonly string[];
     /** Run in order on every description before the model reads it. */
     readonly descriptionSteps: readonly DescriptionStep[];
 }

@@ -644,7 +644,7 @@ export class Model {
 
     /** `a server or a cloud server`: the classes an input accepts (those it names and their subclasses), in words. */
     private articleOf(classes: readonly string[]): string {
-        return this.registry.classesOf(...classes).map(c => this.registry.classSpec(c)?.article ?? c).join(' or ');
+        return this.registry.classesOf(classes).map(c => this.registry.classSpec(c)?.article ?? c).join(' or ');
     }
 
     private listItems(expr: ExprDescription, input: string): readonly ExprDescription[] {
