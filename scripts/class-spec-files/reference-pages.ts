@@ -1,5 +1,5 @@
 import type { CalculatedSpec, ClassSpec, InputSpec } from '../../src/engine/model/class-spec.js';
-import { CLASS_SPECS, classSpec } from '../../src/engine/classes/registry.js';
+import { acceptedClasses, CLASS_SPECS, classSpec } from '../../src/engine/classes/registry.js';
 import { enumMember } from '../../src/engine/classes/builtin-enums.js';
 import { BUILTIN_SOURCES } from '../../src/engine/library/sources.js';
 import { efpString } from '../../src/engine/text/efp-syntax.js';
@@ -34,9 +34,9 @@ function typeCell(input: InputSpec): string {
     switch (input.type) {
         case 'quantity': return 'quantity';
         case 'hourly': return input.weekly ? 'typical week (168 hourly values, or one for every hour)' : 'hourly series (or one value for every hour)';
-        case 'ref': return `one ${orList(input.classes.map(classLink))}`;
-        case 'refs': return `list of ${orList(input.classes.map(classLink))}`;
-        case 'weighted': return `list of ${orList(input.classes.map(classLink))}, each with a weight (${cell(input.weightLabel)})`;
+        case 'ref': return `one ${orList(acceptedClasses(input).map(classLink))}`;
+        case 'refs': return `list of ${orList(acceptedClasses(input).map(classLink))}`;
+        case 'weighted': return `list of ${orList(acceptedClasses(input).map(classLink))}, each with a weight (${cell(input.weightLabel)})`;
         case 'enum': return 'one of the choices';
         case 'text': return 'text';
     }

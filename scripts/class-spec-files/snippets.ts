@@ -1,5 +1,5 @@
-import type { ClassSpec, InputSpec } from '../../src/engine/model/class-spec.js';
-import { CLASS_SPECS, classSpec } from '../../src/engine/classes/registry.js';
+import type { ClassSpec, InputSpec, ReferenceInputSpec } from '../../src/engine/model/class-spec.js';
+import { acceptedClasses, CLASS_SPECS, classSpec } from '../../src/engine/classes/registry.js';
 import { enumMember } from '../../src/engine/classes/builtin-enums.js';
 import { efpString } from '../../src/engine/text/efp-syntax.js';
 import { classTitle } from './class-title.js';
@@ -29,8 +29,9 @@ function choiceText(text: string): string {
  * The name a reference's placeholder shows: no object of the model, but the kind expected (`storage_name`),
  * or the input's own name when it takes several kinds (`edge_component_name`).
  */
-function referencePlaceholder(input: InputSpec & { readonly classes: readonly string[] }): string {
-    const only = input.classes.length === 1 ? classSpec(input.classes[0]) : undefined;
+function referencePlaceholder(input: ReferenceInputSpec): string {
+    const classes = acceptedClasses(input);
+    const only = classes.length === 1 ? classSpec(classes[0]) : undefined;
     return `${only?.keyword ?? input.name}_name`;
 }
 

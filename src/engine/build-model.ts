@@ -1,7 +1,7 @@
 import { Model, type ModelOptions } from './model/model.js';
 import type { ClassRegistry } from './model/class-registry.js';
 import type { ModelDescription } from './model/description.js';
-import { CLASS_SPECS, classSpec } from './classes/registry.js';
+import { CLASS_SPECS, classesOf, classSpec, isA } from './classes/registry.js';
 import { withCloudRegions } from './cloud/cloud-region.js';
 import { withBuilderParts } from './classes/edge/builder-parts.js';
 import { MEASURED_INPUTS, withMeasurements } from './codecarbon/measurement-inputs.js';
@@ -15,6 +15,8 @@ import { MEASURED_INPUTS, withMeasurements } from './codecarbon/measurement-inpu
 export const EFP_CLASSES: ClassRegistry = {
     specs: CLASS_SPECS,
     classSpec,
+    isA,
+    classesOf,
     descriptionSteps: [
         description => ({ description: withCloudRegions(description) }),
         description => ({ description: withBuilderParts(description) }),

@@ -25,8 +25,8 @@ export { DEFAULT_SERIES_BUDGET_MB, type SeriesBudget } from './series/series-bud
 export { formatUtcHour } from './series/calendar.js';
 
 // the classes and the built-in library
-export type { ClassSpec, InputSpec } from './model/class-spec.js';
-export { classForKeyword, classSpec } from './classes/registry.js';
+export type { ClassSpec, InputSpec, ReferenceInputSpec } from './model/class-spec.js';
+export { acceptedClasses, classForKeyword, classSpec } from './classes/registry.js';
 export { BUILTIN_ENUMS, enumMember } from './classes/builtin-enums.js';
 export { needUnitOfClass } from './classes/edge/component-units.js';
 export { ARCHETYPES } from './library/archetypes.js';

@@ -121,6 +121,7 @@ const derivedCalculations: CalculatedSpec[] = [
 /** A cloud instance: a Server whose hardware comes from the offline cloud catalogue. Not registered yet. */
 export const BoaviztaCloudServer: ClassSpec = {
     className: 'BoaviztaCloudServer',
+    extends: ['Server'],
     keyword: 'cloud_server',
     article: 'a cloud server',
     description: 'A cloud instance (AWS, GCP, Azure): compute, RAM, power and fabrication footprint come from its instance type; the rest is a server\'s.',

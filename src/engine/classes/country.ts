@@ -3,6 +3,7 @@ import type { ClassSpec } from '../model/class-spec.js';
 /** A country: the carbon intensity of its grid and its time zone (usage patterns are in local time). */
 export const Country: ClassSpec = {
     className: 'Country',
+    extends: ['ModelingObject'],
     keyword: 'country',
     article: 'a country',
     description: 'Where a usage pattern happens: the grid carbon intensity and the local time zone.',

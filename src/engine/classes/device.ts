@@ -10,6 +10,7 @@ const MASS = Dimension.base('mass');
 /** An end-user device (laptop, smartphone, box, screen): fabrication share and energy while in use. */
 export const Device: ClassSpec = {
     className: 'Device',
+    extends: ['HardwareBase'],
     keyword: 'device',
     article: 'a device',
     description: 'A user device; its footprint counts while users are in a journey.',

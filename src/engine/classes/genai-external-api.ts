@@ -140,6 +140,7 @@ const apiCalculations: CalculatedSpec[] = [
 /** A generative-AI API, its model from EcoLogits' repository. */
 export const EcoLogitsGenAIExternalAPI: ClassSpec = {
     className: 'EcoLogitsGenAIExternalAPI',
+    extends: ['ExternalAPI'],
     keyword: 'genai_api',
     article: 'a generative AI API',
     description: 'An external generative-AI API (OpenAI, Anthropic, Mistral…): the model\'s size, the provider\'s data centres and grid set the footprint of each call (EcoLogits).',
@@ -256,6 +257,7 @@ const jobDag: CalculatedSpec[] = [
 /** One call to a generative-AI API, sized by the tokens it generates. */
 export const EcoLogitsGenAIExternalAPIJob: ClassSpec = {
     className: 'EcoLogitsGenAIExternalAPIJob',
+    extends: ['ExternalAPIJob'],
     keyword: 'genai_job',
     article: 'a generative AI job',
     description: 'One call to a generative-AI API: its energy, latency and embodied emissions follow from the tokens it generates (EcoLogits).',

@@ -191,17 +191,19 @@ export const jobCalculations: CalculatedSpec[] = [
 /** A request a server handles: data it moves and stores, RAM and CPU it holds while it runs. */
 export const Job: ClassSpec = {
     className: 'Job',
+    extends: ['DirectServerJob'],
     keyword: 'job',
     article: 'a job',
     description: 'Work a server does for one step of a journey: data moved and stored, RAM and CPU held.',
     onInput: 'server',
-    inputs: jobInputs('cpu_core', 0.1, ['Server', 'BoaviztaCloudServer']),
+    inputs: jobInputs('cpu_core', 0.1, ['Server']),
     calculated: jobCalculations
 };
 
 /** A job on a GPU server; its compute is counted in GPUs. */
 export const GPUJob: ClassSpec = {
     className: 'GPUJob',
+    extends: ['DirectServerJob'],
     keyword: 'gpu_job',
     article: 'a GPU job',
     description: 'A job that runs on a GPU server, its compute counted in GPUs.',

@@ -10,6 +10,7 @@ const MASS = Dimension.base('mass');
 /** The network between devices and servers: energy per byte transferred. */
 export const Network: ClassSpec = {
     className: 'Network',
+    extends: ['ModelingObject'],
     keyword: 'network',
     article: 'a network',
     description: 'The network the usage pattern\'s data goes through; its energy is proportional to the data.',

@@ -1,4 +1,6 @@
-import type { ClassSpec, InputSpec } from '../model/class-spec.js';
+import type { ClassSpec, InputSpec, ReferenceInputSpec } from '../model/class-spec.js';
+import { ClassHierarchy, type ClassDeclaration } from '../model/class-hierarchy.js';
+import { ABSTRACT_CLASSES } from './abstract-classes.js';
 import { Country } from './country.js';
 import { Device } from './device.js';
 import { GPUJob, Job } from './job.js';
@@ -52,6 +54,38 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
 
 // a budget limits a system or anything with a footprint of its own
 for (const c of CLASS_SPECS) if (c.category) BUDGET_TARGET_CLASSES.push(c.className);
+
+/** The specs' parents and the abstract classes above them; objects are of the specs' classes, in the registry's order. */
+const HIERARCHY = new ClassHierarchy(
+    [...CLASS_SPECS.map(c => ({ name: c.className, parents: c.extends ?? [] })), ...ABSTRACT_CLASSES],
+    CLASS_SPECS.map(c => c.className));
+
+/** The class is `ancestor` or inherits from it (e-footprint's `is_subclass_of`); `ancestor` may be abstract (`JobBase`). */
+export function isA(className: string, ancestor: string): boolean {
+    return HIERARCHY.isA(className, ancestor);
+}
+
+/**
+ * The classes that are `ancestor` (or any of several) or inherit from one (`ServerBase`: Server, GPUServer,
+ * BoaviztaCloudServer): those named first, in the order named, then the others in the registry's order.
+ */
+export function classesOf(ancestor: string | readonly string[]): readonly string[] {
+    return HIERARCHY.classesOf(ancestor);
+}
+
+/** The classes of the objects a reference input takes: those it names and those that inherit from them. */
+export function acceptedClasses(input: ReferenceInputSpec): readonly string[] {
+    return HIERARCHY.classesOf(input.classes);
+}
+
+/**
+ * e-footprint's classes as efp models them, with the abstract ones above them: the specs that say what they
+ * extend (efp's own classes, a budget or a measurement, do not) and ABSTRACT_CLASSES.
+ */
+export const EFOOTPRINT_CLASS_DECLARATIONS: readonly ClassDeclaration[] = [
+    ...CLASS_SPECS.flatMap(c => (c.extends ? [{ name: c.className, parents: c.extends }] : [])),
+    ...ABSTRACT_CLASSES
+];
 
 const byClassName = new Map(CLASS_SPECS.map(c => [c.className, c]));
 const byKeyword = new Map(CLASS_SPECS.map(c => [c.keyword, c]));

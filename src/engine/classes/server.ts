@@ -261,6 +261,7 @@ function formatGB(v: NumericValue): string {
 /** A server in a data centre (autoscaling, on-premise or serverless) running jobs. */
 export const Server: ClassSpec = {
     className: 'Server',
+    extends: ['ServerBase'],
     keyword: 'server',
     article: 'a server',
     description: 'A server that runs jobs: as many instances as the load needs (autoscaling, on-premise or serverless).',
@@ -282,6 +283,7 @@ export const Server: ClassSpec = {
 /** A GPU server: power, RAM and fabrication follow from its number of GPUs. */
 export const GPUServer: ClassSpec = {
     className: 'GPUServer',
+    extends: ['ServerBase'],
     keyword: 'gpu_server',
     article: 'a GPU server',
     description: 'A server with GPUs; its power, RAM and fabrication footprint follow from the number of GPUs.',

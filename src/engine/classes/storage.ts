@@ -28,6 +28,7 @@ function roundedToFloat32(value: NumericValue, unitFactor: number): NumericValue
 /** Storage attached to a server: fabrication of the disks the stored data needs. */
 export const Storage: ClassSpec = {
     className: 'Storage',
+    extends: ['InfraHardware'],
     keyword: 'storage',
     article: 'a storage',
     description: 'Disks attached to a server; as many as the data its jobs store (replicated, kept for a while) needs.',

@@ -86,6 +86,7 @@ class IncrementalSum {
 /** The system: its usage patterns, and through them every server, storage, network and device. */
 export const System: ClassSpec = {
     className: 'System',
+    extends: ['ModelingObject'],
     keyword: 'system',
     article: 'a system',
     description: 'The digital service modeled: its usage patterns and everything they use.',

@@ -3,6 +3,7 @@ import type { ClassSpec } from '../model/class-spec.js';
 /** A step of a usage journey: time the user spends and the jobs it triggers on servers. */
 export const UsageJourneyStep: ClassSpec = {
     className: 'UsageJourneyStep',
+    extends: ['ModelingObject'],
     keyword: 'usage_journey_step',
     article: 'a usage journey step',
     description: 'One step of a journey: how long the user spends on it and which jobs it runs.',
@@ -13,7 +14,7 @@ export const UsageJourneyStep: ClassSpec = {
             description: 'How long a user spends on this step.'
         },
         {
-            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'], weightLabel: 'Times per step',
+            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['JobBase'], weightLabel: 'Times per step',
             description: 'Jobs the step runs, each as many times as its weight (`[search * 3, render]`).'
         }
     ],

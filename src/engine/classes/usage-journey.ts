@@ -10,6 +10,7 @@ const TIME = Dimension.base('time');
 /** A sequence of steps a user goes through; steps may repeat (weights). */
 export const UsageJourney: ClassSpec = {
     className: 'UsageJourney',
+    extends: ['ModelingObject'],
     keyword: 'usage_journey',
     article: 'a usage journey',
     description: 'The steps a user goes through, in order, each as many times as its weight.',

@@ -7,6 +7,7 @@ import { localToUtc } from '../series/to-utc.js';
 /** Who runs a usage journey, how often (hourly starts, local time), where, on which devices and network. */
 export const UsagePattern: ClassSpec = {
     className: 'UsagePattern',
+    extends: ['ModelingObject'],
     keyword: 'usage_pattern',
     article: 'a usage pattern',
     description: 'How many usage journeys start each hour, with which devices, network and country.',

@@ -48,12 +48,13 @@ function fromService(job: EfpObject, attribute: string, define: (service: Node) 
 /** A streaming service installed on a server: it holds RAM and compute on every instance, and serves video jobs. */
 export const VideoStreaming: ClassSpec = {
     className: 'VideoStreaming',
+    extends: ['Service'],
     keyword: 'video_streaming',
     article: 'a video streaming service',
     description: 'A video streaming service installed on a server: its base RAM and compute are held on every instance, its video jobs run there.',
     onInput: 'server',
     inputs: [
-        { type: 'ref', name: 'server', label: 'Server', classes: ['Server', 'BoaviztaCloudServer'], description: 'The server the service is installed on.' },
+        { type: 'ref', name: 'server', label: 'Server', classes: ['Server'], description: 'The server the service is installed on.' },
         {
             type: 'quantity', name: 'base_ram_consumption', label: 'OS and streaming software base RAM consumption', unit: 'GB_ram',
             default: { value: 2, unit: 'GB_ram' }, min: 0, description: 'RAM the service holds on each server instance, added to the server\'s occupied RAM.'
@@ -126,6 +127,7 @@ const videoJobNeeds: CalculatedSpec[] = [
 /** Watching a video from a streaming service: its size and server load follow from resolution and duration. */
 export const VideoStreamingJob: ClassSpec = {
     className: 'VideoStreamingJob',
+    extends: ['ServiceJob'],
     keyword: 'video_streaming_job',
     article: 'a video streaming job',
     description: 'One viewer watching a video from a streaming service; data, CPU and RAM follow from the video\'s resolution, frame rate and duration.',

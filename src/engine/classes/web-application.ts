@@ -60,6 +60,7 @@ function fromEcobenchmark(job: EfpObject, read: (row: EcobenchmarkRow) => number
 /** A web application installed on a server; its technology decides what its jobs cost the server. */
 export const WebApplication: ClassSpec = {
     className: 'WebApplication',
+    extends: ['Service'],
     keyword: 'web_application',
     article: 'a web application',
     description: 'A web application (its back-end) installed on a server; its technology sets the CPU and RAM its jobs hold, from Boavizta\'s ecobenchmark.',
@@ -67,7 +68,7 @@ export const WebApplication: ClassSpec = {
     efootprintJson: { writtenAs: 'nothing' },
     onInput: 'server',
     inputs: [
-        { type: 'ref', name: 'server', label: 'Server', classes: ['Server', 'BoaviztaCloudServer'], description: 'The server the web application runs on.' },
+        { type: 'ref', name: 'server', label: 'Server', classes: ['Server'], description: 'The server the web application runs on.' },
         {
             type: 'enum', name: 'technology', label: 'Technology used', values: WEB_APPLICATION_TECHNOLOGIES, default: DEFAULT_WEB_APPLICATION_TECHNOLOGY,
             description: 'The back-end\'s language and framework, one of those the ecobenchmark measured, e.g. php_symfony or go_pgx.'
@@ -98,6 +99,7 @@ const webApplicationJobNeeds: CalculatedSpec[] = [
 /** A request to a web application: its data is given, its CPU and RAM come from the ecobenchmark. */
 export const WebApplicationJob: ClassSpec = {
     className: 'WebApplicationJob',
+    extends: ['ServiceJob'],
     keyword: 'web_application_job',
     article: 'a web application job',
     description: 'A request to a web application: data transferred and stored are given; CPU and RAM come from the ecobenchmark for the application\'s technology and the job\'s implementation details; it lasts 1 s.',

@@ -1,4 +1,4 @@
-import { classSpec } from '../classes/registry.js';
+import { classSpec, isA } from '../classes/registry.js';
 import type { ExprDescription, InputDescription, ModelDescription, ObjectDescription } from '../model/description.js';
 import { efpComment, efpIdentifier, efpString, efpWord } from '../text/efp-syntax.js';
 
@@ -113,7 +113,7 @@ function printObject(object: ObjectDescription, options: PrintOptions): string {
     const spec = classSpec(object.className);
     if (!spec) throw new Error(`no .efp keyword for ${object.className}`);
     // `job x on web`: the input the class gives `on` to (read loosely: older class specs have no onInput)
-    const onInput = (spec as { onInput?: string }).onInput ?? (object.className === 'Job' || object.className === 'GPUJob' ? 'server' : undefined);
+    const onInput = (spec as { onInput?: string }).onInput ?? (isA(object.className, 'DirectServerJob') ? 'server' : undefined);
     const on = onInput !== undefined ? object.inputs[onInput] : undefined;
     const onServer = on && on.expr.kind === 'ref' && !annotations(on) ? ` on ${printExpr(on.expr, '')}` : '';
     const label = object.name !== object.id ? ` ${efpString(object.name)}` : '';

@@ -1,7 +1,7 @@
 import { decompress } from 'fzstd';
 import { MAX_JSON_DEPTH, tooDeepJsonPath } from './json-depth.js';
-import type { ClassSpec, InputSpec } from '../model/class-spec.js';
-import { classSpec, CLASS_SPECS } from '../classes/registry.js';
+import type { ClassSpec, InputSpec, ReferenceInputSpec } from '../model/class-spec.js';
+import { acceptedClasses, classSpec, CLASS_SPECS } from '../classes/registry.js';
 import { BUILTIN_SOURCES } from '../library/sources.js';
 import { parseUnit } from '../units/unit.js';
 import { formatUtcHour, readDateTime, utcHourOf } from '../series/calendar.js';
@@ -197,10 +197,12 @@ class Importer {
         return { id: name, className: spec.className, name: typeof o.name === 'string' ? o.name : id, inputs };
     }
 
-    private ref(id: Json, classes: readonly string[], where: string): ExprDescription {
+    /** A reference to an object of the classes the input takes (those it names and their subclasses). */
+    private ref(id: Json, input: ReferenceInputSpec, where: string): ExprDescription {
         if (typeof id !== 'string') throw new EfootprintImportError(`${where}: expected an object id, got ${JSON.stringify(id)}`);
         const className = this.classOf.get(id);
         if (!className) throw new EfootprintImportError(`${where}: refers to '${id}', which is not in the file`);
+        const classes = acceptedClasses(input);
         if (!classes.includes(className)) throw new EfootprintImportError(`${where}: refers to ${at(className, id)}, expected ${classes.join(' or ')}`);
         return { kind: 'ref', object: this.names.get(id)!, path: [] };
     }
@@ -238,15 +240,15 @@ class Importer {
                 return { expr: this.hourly(value, input.unit, where), ...this.annotations(value, where) };
             }
             case 'ref':
-                return { expr: this.ref(value, input.classes, where) };
+                return { expr: this.ref(value, input, where) };
             case 'refs': {
                 if (!Array.isArray(value)) throw new EfootprintImportError(`${where}: expected a list of object ids`);
-                return { expr: { kind: 'list', items: value.map((id, i) => this.ref(id, input.classes, `${where}[${i}]`)) } };
+                return { expr: { kind: 'list', items: value.map((id, i) => this.ref(id, input, `${where}[${i}]`)) } };
             }
             case 'weighted': {
                 if (!isRecord(value)) throw new EfootprintImportError(`${where}: expected {object id: {value, unit}}`);
                 const items = Object.entries(value).map(([id, w]): ExprDescription => {
-                    const ref = this.ref(id, input.classes, `${where}[${JSON.stringify(id)}]`);
+                    const ref = this.ref(id, input, `${where}[${JSON.stringify(id)}]`);
                     const weight = isRecord(w) ? w.value : w;
                     if (typeof weight !== 'number') throw new EfootprintImportError(`${where}[${JSON.stringify(id)}].value: expected a number`);
                     return weight === 1 ? ref : { kind: 'binary', operator: '*', left: ref, right: { kind: 'number', value: weight } };

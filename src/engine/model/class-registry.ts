@@ -29,6 +29,13 @@ export interface ClassRegistry {
     /** Every class a model may declare, in e-footprint's computation order. */
     readonly specs: readonly ClassSpec[];
     classSpec(className: string): ClassSpec | undefined;
+    /** The class is `ancestor` or inherits from it (e-footprint's `is_subclass_of`); `ancestor` may be abstract (`JobBase`). */
+    isA(className: string, ancestor: string): boolean;
+    /**
+     * The classes of `specs` that are `ancestor` (or any of several) or inherit from one (`ServerBase`: Server,
+     * GPUServer, BoaviztaCloudServer): those named first, in the order named, then the others in the order of `specs`.
+     */
+    classesOf(ancestor: string | readonly string[]): readonly string[];
     /** Run in order on every description before the model reads it. */
     readonly descriptionSteps: readonly DescriptionStep[];
 }

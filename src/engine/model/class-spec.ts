@@ -67,13 +67,13 @@ export interface HourlyInputSpec extends InputSpecBase {
     readonly max?: number;
 }
 
-/** One object of the given classes. */
+/** One object of the given classes (a class names it and those that inherit from it: `ServerBase`). */
 export interface RefInputSpec extends InputSpecBase {
     readonly type: 'ref';
     readonly classes: readonly string[];
 }
 
-/** A list of objects of the given classes. */
+/** A list of objects of the given classes (and of those that inherit from them). */
 export interface RefsInputSpec extends InputSpecBase {
     readonly type: 'refs';
     readonly classes: readonly string[];
@@ -81,7 +81,7 @@ export interface RefsInputSpec extends InputSpecBase {
     readonly requiredUnless?: readonly string[];
 }
 
-/** A list of objects with a number of times each (`[watch * 2, capture]`). */
+/** A list of objects of the given classes (and of those that inherit from them) with a number of times each (`[watch * 2, capture]`). */
 export interface WeightedInputSpec extends InputSpecBase {
     readonly type: 'weighted';
     readonly classes: readonly string[];
@@ -103,6 +103,9 @@ export interface TextInputSpec extends InputSpecBase {
     /** Absent means no value rather than a default (a cloud server's region, a BoAmps field not reported). */
     readonly optional?: boolean;
 }
+
+/** An input whose value is objects: one, a list, or a weighted list. */
+export type ReferenceInputSpec = RefInputSpec | RefsInputSpec | WeightedInputSpec;
 
 export type InputSpec = QuantityInputSpec | HourlyInputSpec | RefInputSpec | RefsInputSpec | WeightedInputSpec
     | EnumInputSpec | TextInputSpec;
@@ -176,6 +179,13 @@ export type FootprintCategory = 'Servers' | 'Storage' | 'ExternalAPIs' | 'Networ
 export interface ClassSpec {
     /** e-footprint's class name. */
     readonly className: string;
+    /**
+     * The e-footprint classes it directly inherits from, as e-footprint 22.2.1 declares it: concrete ones
+     * (a cloud server is a `Server`) or abstract ones (`ServerBase`, `JobBase`: src/engine/classes/abstract-classes.ts);
+     * `ModelingObject` for a class with no other base. Absent for efp's own classes (a budget, a measurement),
+     * which e-footprint does not know. Inputs name the classes they take the same way (`classes: ['JobBase']`).
+     */
+    readonly extends?: readonly string[];
     /** The .efp keyword that declares it. */
     readonly keyword: string;
     /** In words, with article: "a server". */

@@ -2,18 +2,7 @@ import type { EfpObject } from './efp-object.js';
 import { unique } from './unique.js';
 import { cyclePath, longCyclePath, shownInFull } from './cycle-path.js';
 import { stronglyConnected } from './strongly-connected.js';
-
-/** e-footprint's edge device classes (a computer is a device whose CPU and RAM are made for it). */
-export const EDGE_DEVICE_CLASSES = ['EdgeDevice', 'EdgeComputer', 'EdgeAppliance'];
-/**
- * Every component need class: a plain one, a storage one (e-footprint's RecurrentEdgeStorageNeed), the three
- * a recurrent edge process owns and the one a recurrent edge workload owns.
- */
-export const COMPONENT_NEED_CLASSES = ['RecurrentEdgeComponentNeed', 'RecurrentEdgeStorageNeed', 'RecurrentEdgeProcessRAMNeed',
-    'RecurrentEdgeProcessCPUNeed', 'RecurrentEdgeProcessStorageNeed', 'RecurrentEdgeWorkloadNeed'];
-export const DEVICE_NEED_CLASSES = ['RecurrentEdgeDeviceNeed', 'RecurrentEdgeProcess', 'RecurrentEdgeWorkload'];
-/** Device needs that own their component needs (e-footprint's builders create them with the device need). */
-export const BUILDER_DEVICE_NEED_CLASSES = ['RecurrentEdgeProcess', 'RecurrentEdgeWorkload'];
+import type { ClassRegistry } from './class-registry.js';
 
 /**
  * Who uses whom in the edge model: an edge usage pattern deploys its journey's functions; a function's
@@ -44,11 +33,15 @@ export class EdgeRelations {
     /** The groups that contain themselves, each with the groups it shares its cycle with; found once. */
     private groupCycles: Map<EfpObject, ReadonlySet<EfpObject>> | undefined;
 
-    constructor(instances: readonly EfpObject[]) {
+    /**
+     * `classes` says which objects are edge devices (any `EdgeDevice`: a computer, an appliance), component
+     * needs (any `RecurrentEdgeComponentNeed`) and device needs (any `RecurrentEdgeDeviceNeed`).
+     */
+    constructor(instances: readonly EfpObject[], classes: Pick<ClassRegistry, 'isA'>) {
         this.patterns = instances.filter(o => o.className === 'EdgeUsagePattern'
             && o.ref('edge_usage_journey') && o.ref('network') && o.ref('country'));
-        this.componentNeeds = instances.filter(o => COMPONENT_NEED_CLASSES.includes(o.className) && o.ref('edge_component'));
-        for (const device of instances.filter(o => EDGE_DEVICE_CLASSES.includes(o.className))) {
+        this.componentNeeds = instances.filter(o => classes.isA(o.className, 'RecurrentEdgeComponentNeed') && o.ref('edge_component'));
+        for (const device of instances.filter(o => classes.isA(o.className, 'EdgeDevice'))) {
             for (const component of device.list('components')) if (!this.deviceByComponent.has(component)) this.deviceByComponent.set(component, device);
         }
         this.serverNeeds = instances.filter(o => o.className === 'RecurrentServerNeed' && o.ref('edge_device'));
@@ -62,7 +55,10 @@ export class EdgeRelations {
             for (const w of parent.weights('sub_group_counts')) listOf(this.parentsByGroup, w.object).push({ parent, count: w.weight });
             for (const w of parent.weights('edge_device_counts')) listOf(this.groupsByDevice, w.object).push({ group: parent, count: w.weight });
         }
-        for (const process of instances.filter(o => BUILDER_DEVICE_NEED_CLASSES.includes(o.className))) {
+        // the subclasses of RecurrentEdgeDeviceNeed (a process, a workload) own their component needs: e-footprint's
+        // builders create those with them
+        const ownsItsNeeds = (o: EfpObject) => o.className !== 'RecurrentEdgeDeviceNeed' && classes.isA(o.className, 'RecurrentEdgeDeviceNeed');
+        for (const process of instances.filter(ownsItsNeeds)) {
             for (const need of process.list('recurrent_edge_component_needs')) if (!this.processByNeed.has(need)) this.processByNeed.set(need, process);
         }
         for (const pattern of this.patterns) {

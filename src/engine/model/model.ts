@@ -114,7 +114,7 @@ export class Model {
         this.createObjects();
         this.collectInstances();
         this.reportIgnoredInputs();
-        this.relations = new Relations(this.instances);
+        this.relations = new Relations(this.instances, this.registry);
         this.reportUnused();
         this.createNodes();
         this.markUnread(unread);
@@ -636,15 +636,15 @@ export class Model {
         }
         const target = this.lookup(expr.object, expr.builtin);
         if (!target) throw new ModelError('unknown-object', `unknown object '${expr.object}'`, expr.origin);
-        if (!classes.includes(target.className)) {
+        if (!classes.some(c => this.registry.isA(target.className, c))) {
             throw new ModelError('wrong-kind', `'${input}' expects ${this.articleOf(classes)}, but '${expr.object}' is ${target.spec.article}`, expr.origin);
         }
         return target;
     }
 
-    /** `a server or a GPU server`: the classes an input accepts, in words. */
+    /** `a server or a cloud server`: the classes an input accepts (those it names and their subclasses), in words. */
     private articleOf(classes: readonly string[]): string {
-        return classes.map(c => this.registry.classSpec(c)?.article ?? c).join(' or ');
+        return this.registry.classesOf(classes).map(c => this.registry.classSpec(c)?.article ?? c).join(' or ');
     }
 
     private listItems(expr: ExprDescription, input: string): readonly ExprDescription[] {

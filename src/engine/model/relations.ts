@@ -2,9 +2,7 @@ import type { EfpObject } from './efp-object.js';
 import { unique } from './unique.js';
 import { EdgeRelations } from './edge-relations.js';
 import { reachableFrom } from './linked-objects.js';
-
-export const JOB_CLASSES = ['Job', 'GPUJob', 'VideoStreamingJob', 'WebApplicationJob', 'EcoLogitsGenAIExternalAPIJob'];
-const SERVICE_CLASSES = ['VideoStreaming', 'WebApplication'];
+import type { ClassRegistry } from './class-registry.js';
 
 /** The server that runs a job: its own, or for a service's job (a video streaming job) its service's server. */
 export function serverOfJob(job: EfpObject): EfpObject | undefined {
@@ -27,15 +25,16 @@ export class Relations {
     /** The edge model's links (edge usage patterns, functions, needs, devices, components). */
     readonly edge: EdgeRelations;
 
-    constructor(instances: readonly EfpObject[]) {
-        this.edge = new EdgeRelations(instances);
+    /** `classes` says which objects are jobs (any `JobBase`) and services (any `Service`). */
+    constructor(instances: readonly EfpObject[], classes: Pick<ClassRegistry, 'isA'>) {
+        this.edge = new EdgeRelations(instances, classes);
         this.patterns = instances.filter(o => o.className === 'UsagePattern'
             && o.ref('usage_journey') && o.ref('network') && o.ref('country'));
-        this.jobs = instances.filter(o => JOB_CLASSES.includes(o.className) && (serverOfJob(o) || o.ref('external_api')));
+        this.jobs = instances.filter(o => classes.isA(o.className, 'JobBase') && (serverOfJob(o) || o.ref('external_api')));
         this.jobSet = new Set(this.jobs);
         // every kind of server (plain, GPU, cloud) is counted in e-footprint's Servers category
         this.servers = instances.filter(o => o.spec.category === 'Servers');
-        this.services = instances.filter(o => SERVICE_CLASSES.includes(o.className) && o.ref('server'));
+        this.services = instances.filter(o => classes.isA(o.className, 'Service') && o.ref('server'));
         for (const pattern of this.patterns) {
             for (const step of pattern.ref('usage_journey')!.weights('uj_steps')) {
                 for (const job of step.object.weights('jobs')) {

@@ -41,8 +41,6 @@ function usersCountries(model: Model, server: EfpObject): EfpObject[] {
     return [...new Set(patterns.map(p => p.ref('country')).filter((c): c is EfpObject => c !== undefined))];
 }
 
-const SERVER_CLASSES = new Set(['Server', 'GPUServer', 'BoaviztaCloudServer']);
-
 function scalar(model: Model, object: EfpObject, attribute: string): number | undefined {
     const v = model.findNode(object.key, attribute)?.value;
     return v?.kind === 'quantity' ? v.value : undefined;
@@ -59,7 +57,7 @@ function scalar(model: Model, object: EfpObject, attribute: string): number | un
  * without energy footprint or already at the lowest.
  */
 export function regionalAdvice(model: Model, server: EfpObject, limit = 3): RegionalAdvice | undefined {
-    if (!SERVER_CLASSES.has(server.className)) return undefined;
+    if (!model.registry.isA(server.className, 'ServerBase')) return undefined;
     const energyValue = model.findNode(server.key, 'energy_footprint')?.value;
     const intensitySi = scalar(model, server, 'average_carbon_intensity');
     const pue = scalar(model, server, 'power_usage_effectiveness');

@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, isLeafCstNode, type CstNode, type LangiumDocument, 
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
 import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
-import { classForKeyword, diagnosticDataOf, needUnitOfClass } from '../../engine/index.js';
+import { acceptedClasses, classForKeyword, diagnosticDataOf, needUnitOfClass } from '../../engine/index.js';
 import type { EfpServices } from '../efp-module.js';
 import { panelActions } from './panel-actions.js';
 
@@ -39,7 +39,7 @@ export class EfpCodeActionProvider implements CodeActionProvider {
         let value: string;
         let title: string;
         if (spec.type === 'ref' || spec.type === 'refs' || spec.type === 'weighted') {
-            const candidate = this.firstObjectOf(document, object, spec.classes);
+            const candidate = this.firstObjectOf(document, object, acceptedClasses(spec));
             if (!candidate) return undefined;
             value = spec.type === 'ref' ? candidate : `[${candidate}]`;
             title = `Add '${spec.name}: ${value}'`;
@@ -66,7 +66,7 @@ export class EfpCodeActionProvider implements CodeActionProvider {
         };
     }
 
-    /** The first object of one of `classes` declared in the file, else a built-in one. */
+    /** The first object of one of `classes` (concrete ones) declared in the file, else a built-in one. */
     private firstObjectOf(document: LangiumDocument, self: ObjectDecl, classes: readonly string[]): string | undefined {
         const fits = (o: ObjectDecl) => o !== self && classes.includes(classForKeyword(o.kind)?.className ?? '');
         const root = document.parseResult.value;

@@ -10,7 +10,7 @@ import {
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import {
-    classForKeyword, type ClassSpec, cloudRegion, DEFAULT_CLOUD_PROVIDER, DEFAULT_GENAI_PROVIDER, type Dimension, efpString, GENAI_MODEL_ROWS, type InputSpec, instanceType, instanceTypeNames, isCloudProvider, parseUnit, regionNames, unitAtom
+    acceptedClasses, classForKeyword, type ClassSpec, cloudRegion, DEFAULT_CLOUD_PROVIDER, DEFAULT_GENAI_PROVIDER, type Dimension, efpString, GENAI_MODEL_ROWS, type InputSpec, instanceType, instanceTypeNames, isCloudProvider, parseUnit, regionNames, unitAtom
 } from '../../engine/index.js';
 import { scanNumberList } from '../number-list.js';
 
@@ -29,9 +29,9 @@ function inputDetail(input: InputSpec): string {
         case 'hourly': return input.weekly
             ? `typical week, 168 hourly values from Monday 00:00 (${input.unit || 'the component\'s unit'})${input.default ? ` · default ${input.default.value} ${input.default.unit}` : ''}`
             : `hourly series (${input.unit})`;
-        case 'ref': return `${input.classes.map(c => c).join(' or ')} · required`;
-        case 'refs': return `list of ${input.classes.join(' or ')}`;
-        case 'weighted': return `list of ${input.classes.join(' or ')}, with weights`;
+        case 'ref': return `${acceptedClasses(input).join(' or ')} · required`;
+        case 'refs': return `list of ${acceptedClasses(input).join(' or ')}`;
+        case 'weighted': return `list of ${acceptedClasses(input).join(' or ')}, with weights`;
         case 'enum': return `${input.values.join(' | ')}${input.default ? ` · default ${input.default}` : ''}`;
         case 'text': return `text${input.default ? ` · default "${input.default}"` : ''}`;
     }
@@ -246,7 +246,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             if (on?.type === 'ref') {
                 return stream(candidates.toArray().filter(d => {
                     const kind = this.declarationOf(d) && classForKeyword(this.declarationOf(d)!.kind)?.className;
-                    return kind !== undefined && on.classes.includes(kind);
+                    return kind !== undefined && acceptedClasses(on).includes(kind);
                 }));
             }
         }
@@ -259,7 +259,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             return stream(candidates.toArray().filter(d => {
                 const decl = this.declarationOf(d);
                 const kind = decl ? classForKeyword(decl.kind)?.className : undefined;
-                return kind !== undefined && input.classes.includes(kind);
+                return kind !== undefined && acceptedClasses(input).includes(kind);
             }));
         }
         if (input.type === 'enum') {

@@ -44,6 +44,24 @@ describe('completion', () => {
         expect(forJob).not.toContain('streaming');
     });
 
+    it('offers for an input that names a base class the objects of every class that inherits from it', async () => {
+        const models = 'storage disk from ssd {}\nserver web { storage: disk }\ngpu_server gpu { storage: disk }\ncloud_server cloud { storage: disk }\n';
+        // a job runs on a Server, which a cloud server is; a GPU job on a GPUServer
+        for (const text of [`${models}job call on <|> {}\n`, `${models}job call { server: <|> }\n`]) {
+            const forJob = labels(await complete(text));
+            expect(forJob).toEqual(expect.arrayContaining(['web', 'cloud']));
+            expect(forJob).not.toContain('gpu');
+        }
+        expect(labels(await complete(`${models}gpu_job call on <|> {}\n`))).toEqual(expect.arrayContaining(['gpu']));
+        expect(labels(await complete(`${models}gpu_job call on <|> {}\n`))).not.toContain('cloud');
+        // a step's jobs are any JobBase
+        const jobs = labels(await complete(`${models}job call on web {}\ngpu_job render on gpu {}\nusage_journey_step s { jobs: [<|>] }\n`));
+        expect(jobs).toEqual(expect.arrayContaining(['call', 'render']));
+        expect(jobs).not.toContain('web');
+        const detail = (await complete(`${models}job call { <|> }\n`)).find(i => i.label === 'server')?.detail;
+        expect(detail).toBe('Server or BoaviztaCloudServer · required');
+    });
+
     it('offers the video resolutions for a video job\'s resolution, with the service\'s inputs after `.`', async () => {
         const names = labels(await complete('video_streaming_job episode { resolution: <|> }\n'));
         expect(names).toEqual(expect.arrayContaining(['res_480p', 'res_1080p', 'res_4K']));

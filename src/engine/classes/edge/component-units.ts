@@ -16,8 +16,6 @@ export function isWorkloadComponent(component: EfpObject | undefined): boolean {
     return needUnitOfComponent(component) === 'concurrent';
 }
 
-export const EDGE_COMPONENT_CLASSES = Object.keys(NEED_UNIT_BY_COMPONENT);
-
 export function needUnitOfComponent(component: EfpObject | undefined): string | undefined {
     return component ? needUnitOfClass(component.className) : undefined;
 }

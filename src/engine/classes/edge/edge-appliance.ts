@@ -14,6 +14,7 @@ import { workloadCalculations } from './edge-workload-component.js';
  */
 export const EdgeApplianceComponent: ClassSpec = {
     className: 'EdgeApplianceComponent',
+    extends: ['EdgeWorkloadComponent'],
     keyword: 'edge_appliance_component',
     article: 'an edge appliance component',
     description: 'The workload component of an edge appliance; its power, idle power and lifespan come from the appliance.',
@@ -34,6 +35,7 @@ export const EdgeApplianceComponent: ClassSpec = {
  */
 export const EdgeAppliance: ClassSpec = {
     className: 'EdgeAppliance',
+    extends: ['EdgeDevice'],
     keyword: 'edge_appliance',
     article: 'an edge appliance',
     description: 'A sealed edge device known by its power and fabrication footprint; its load is a 0-1 workload.',

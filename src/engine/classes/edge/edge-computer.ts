@@ -16,6 +16,7 @@ function fromComputer(name: string, label: string, unit: string, attribute: stri
 /** The CPU of an edge computer: its cores, power and lifespan are the computer's. */
 export const EdgeComputerCPUComponent: ClassSpec = {
     className: 'EdgeComputerCPUComponent',
+    extends: ['EdgeCPUComponent'],
     keyword: 'edge_computer_cpu_component',
     article: 'an edge computer CPU component',
     description: 'The CPU of an edge computer; its cores, power and lifespan come from the computer.',
@@ -33,6 +34,7 @@ export const EdgeComputerCPUComponent: ClassSpec = {
 /** The RAM of an edge computer: its memory and lifespan are the computer's (its power is its own, 0 by default). */
 export const EdgeComputerRAMComponent: ClassSpec = {
     className: 'EdgeComputerRAMComponent',
+    extends: ['EdgeRAMComponent'],
     keyword: 'edge_computer_ram_component',
     article: 'an edge computer RAM component',
     description: 'The RAM of an edge computer; its memory and lifespan come from the computer.',
@@ -53,6 +55,7 @@ export const EdgeComputerRAMComponent: ClassSpec = {
  */
 export const EdgeComputer: ClassSpec = {
     className: 'EdgeComputer',
+    extends: ['EdgeDevice'],
     keyword: 'edge_computer',
     article: 'an edge computer',
     description: 'An edge computer: CPU, RAM and storage; its fabrication footprint is booked as its structure\'s.',

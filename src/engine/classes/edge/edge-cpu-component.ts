@@ -45,6 +45,7 @@ export const cpuOwnInputs: InputSpec[] = [
 /** The CPU of a custom edge device. */
 export const EdgeCPUComponent: ClassSpec = {
     className: 'EdgeCPUComponent',
+    extends: ['EdgeComponent'],
     keyword: 'edge_cpu_component',
     article: 'an edge CPU component',
     description: 'The CPU of an edge device: its power follows the cores in use.',

@@ -2,7 +2,6 @@ import type { ClassSpec } from '../../model/class-spec.js';
 import { valueOf } from '../../formulas/formula-values.js';
 import { formula, nodeOf, onEach } from '../../formulas/operands.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
-import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 import { formatNumber } from '../../model/value-format.js';
 import { shownInFull } from '../../model/cycle-path.js';
 
@@ -18,6 +17,7 @@ import { shownInFull } from '../../model/cycle-path.js';
  */
 export const EdgeDeviceGroup: ClassSpec = {
     className: 'EdgeDeviceGroup',
+    extends: ['ModelingObject'],
     keyword: 'edge_device_group',
     article: 'an edge device group',
     description: 'Edge devices and sub-groups deployed together, each a number of times (a building: 3 floors of 4 sensors).',
@@ -27,7 +27,7 @@ export const EdgeDeviceGroup: ClassSpec = {
             description: 'Groups this group contains, with how many copies of each (`[floor * 3]`).'
         },
         {
-            type: 'weighted', name: 'edge_device_counts', label: 'Edge device counts', classes: EDGE_DEVICE_CLASSES, weightLabel: 'Count in group',
+            type: 'weighted', name: 'edge_device_counts', label: 'Edge device counts', classes: ['EdgeDevice'], weightLabel: 'Count in group',
             description: 'Edge devices this group contains, with how many of each (`[sensor * 4, gateway]`).'
         }
     ],

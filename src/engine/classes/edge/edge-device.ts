@@ -5,15 +5,13 @@ import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
 import type { Node } from '../../model/node.js';
 import { Dimension } from '../../units/dimension.js';
-import { EDGE_COMPONENT_CLASSES } from './component-units.js';
-import { DEVICE_NEED_CLASSES } from '../../model/edge-relations.js';
 import { ENERGY, MASS, parallelNodes } from './edge-component.js';
 import { formula, nodeOf, onEach, own } from '../../formulas/operands.js';
 
 const ONE_HOUR_VALUE = quantity(ONE_HOUR, Dimension.base('time'));
 
 export const componentsInput: RefsInputSpec = {
-    type: 'refs', name: 'components', label: 'Components', classes: EDGE_COMPONENT_CLASSES,
+    type: 'refs', name: 'components', label: 'Components', classes: ['EdgeComponent'],
     description: 'The components the device is made of (CPU, RAM, storage, workload components).'
 };
 
@@ -127,7 +125,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         name: 'component_needs_edge_device_validation', label: 'Component needs edge device validation', unit: '',
         define(device, model) {
             // the component needs of the device needs on this device must load this device's components
-            const deviceNeeds = model.instances.filter(o => DEVICE_NEED_CLASSES.includes(o.className) && o.ref('edge_device') === device);
+            const deviceNeeds = model.instances.filter(o => model.registry.isA(o.className, 'RecurrentEdgeDeviceNeed') && o.ref('edge_device') === device);
             const misplaced = deviceNeeds.flatMap(dn => dn.list('recurrent_edge_component_needs').map(need => ({ dn, need })))
                 .find(({ need }) => {
                     const owner = model.relations.edge.deviceOfComponent(need.ref('edge_component')!);
@@ -234,6 +232,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
 /** A custom edge device: a structure (chassis) and its components. */
 export const EdgeDevice: ClassSpec = {
     className: 'EdgeDevice',
+    extends: ['ModelingObject'],
     keyword: 'edge_device',
     article: 'an edge device',
     description: 'A piece of edge hardware (sensor, gateway, controller) made of components and a structure.',

@@ -1,15 +1,15 @@
 import type { ClassSpec } from '../../model/class-spec.js';
-import { COMPONENT_NEED_CLASSES, DEVICE_NEED_CLASSES, EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
 
 /** A feature of an edge deployment: the recurrent loads it puts on edge devices. */
 export const EdgeFunction: ClassSpec = {
     className: 'EdgeFunction',
+    extends: ['ModelingObject'],
     keyword: 'edge_function',
     article: 'an edge function',
     description: 'A feature of an edge deployment: the recurrent needs it places on edge devices.',
     inputs: [
         {
-            type: 'refs', name: 'recurrent_edge_device_needs', label: 'Recurrent edge device needs', classes: DEVICE_NEED_CLASSES,
+            type: 'refs', name: 'recurrent_edge_device_needs', label: 'Recurrent edge device needs', classes: ['RecurrentEdgeDeviceNeed'],
             description: 'Recurrent loads on edge devices (device needs, processes on edge computers).'
         },
         {
@@ -24,13 +24,14 @@ export const EdgeFunction: ClassSpec = {
 /** A bundle of component needs that together load one edge device. */
 export const RecurrentEdgeDeviceNeed: ClassSpec = {
     className: 'RecurrentEdgeDeviceNeed',
+    extends: ['ModelingObject'],
     keyword: 'recurrent_edge_device_need',
     article: 'a recurrent edge device need',
     description: 'The recurrent needs a function places on the components of one edge device.',
     inputs: [
-        { type: 'ref', name: 'edge_device', label: 'Edge device', classes: EDGE_DEVICE_CLASSES, description: 'The device the needs run on.' },
+        { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeDevice'], description: 'The device the needs run on.' },
         {
-            type: 'refs', name: 'recurrent_edge_component_needs', label: 'Recurrent edge component needs', classes: COMPONENT_NEED_CLASSES,
+            type: 'refs', name: 'recurrent_edge_component_needs', label: 'Recurrent edge component needs', classes: ['RecurrentEdgeComponentNeed'],
             description: 'One need per loaded component of the device.'
         }
     ],

@@ -45,6 +45,7 @@ export const ramOwnInputs: InputSpec[] = [
 /** The memory of a custom edge device. */
 export const EdgeRAMComponent: ClassSpec = {
     className: 'EdgeRAMComponent',
+    extends: ['EdgeComponent'],
     keyword: 'edge_ram_component',
     article: 'an edge RAM component',
     description: 'The memory of an edge device: its power follows the memory in use.',

@@ -7,6 +7,7 @@ import { componentInputs, footprintCalculations, product } from './edge-componen
 /** The storage of an edge device (flash, SSD): its fabrication follows its capacity; it draws no power. */
 export const EdgeStorage: ClassSpec = {
     className: 'EdgeStorage',
+    extends: ['EdgeComponent'],
     keyword: 'edge_storage',
     article: 'an edge storage',
     description: 'The storage of an edge device: fabrication per capacity; it must hold the data its needs write.',

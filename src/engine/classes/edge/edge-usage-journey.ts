@@ -8,6 +8,7 @@ import { averagedOccurrences } from '../../series/averaged-occurrences.js';
 /** What a deployed edge device runs for its whole time in use: edge functions, over a usage span. */
 export const EdgeUsageJourney: ClassSpec = {
     className: 'EdgeUsageJourney',
+    extends: ['ModelingObject'],
     keyword: 'edge_usage_journey',
     article: 'an edge usage journey',
     description: 'The edge functions a deployed device runs, for how long it is in use.',

@@ -7,6 +7,7 @@ import { localToUtc } from '../../series/to-utc.js';
 /** A fleet of edge devices deployed in a country: how many edge journeys start each hour (local time). */
 export const EdgeUsagePattern: ClassSpec = {
     className: 'EdgeUsagePattern',
+    extends: ['ModelingObject'],
     keyword: 'edge_usage_pattern',
     article: 'an edge usage pattern',
     description: 'How many edge devices are deployed each hour (edge usage journey starts), in which country, on which network.',

@@ -36,6 +36,7 @@ export function workloadCalculations(): CalculatedSpec[] {
 /** A component known only by how busy it is (0 to 1): an appliance whose insides are not modeled. */
 export const EdgeWorkloadComponent: ClassSpec = {
     className: 'EdgeWorkloadComponent',
+    extends: ['EdgeComponent'],
     keyword: 'edge_workload_component',
     article: 'an edge workload component',
     description: 'A component known by its workload (0 idle to 1 fully busy): its power follows the workload.',

@@ -8,14 +8,14 @@ import { HOURS_IN_WEEK, hourOfWeek } from '../../series/typical-week.js';
 import { weekOverPattern } from './week-over-pattern.js';
 import { multiplySeries } from '../../series/hourly-series.js';
 import { newValues } from '../../series/series-memory.js';
-import { EDGE_COMPONENT_CLASSES, isStorageNeed, isWorkloadComponent, needUnit } from './component-units.js';
+import { isStorageNeed, isWorkloadComponent, needUnit } from './component-units.js';
 
 /** Bits in a terabyte: e-footprint sums stored volumes in TB, in float32. */
 const BITS_PER_TB = 8e12;
 
 /** The component a need is placed on. */
 export const edgeComponentInput: RefInputSpec = {
-    type: 'ref', name: 'edge_component', label: 'Edge component', classes: EDGE_COMPONENT_CLASSES,
+    type: 'ref', name: 'edge_component', label: 'Edge component', classes: ['EdgeComponent'],
     description: 'The component the need loads; the need is counted in its unit (cores, RAM, stored bytes, or a 0-1 workload).'
 };
 
@@ -132,6 +132,7 @@ function runningSumInTB(rate: HourlySeries): HourlySeries {
 /** A week-long recurrent load on one edge component, replayed for as long as devices are deployed. */
 export const RecurrentEdgeComponentNeed: ClassSpec = {
     className: 'RecurrentEdgeComponentNeed',
+    extends: ['ModelingObject'],
     keyword: 'recurrent_edge_component_need',
     article: 'a recurrent edge component need',
     description: 'A typical week of load on one edge component (cores, RAM, a 0-1 workload), replayed while devices are deployed.',

@@ -8,9 +8,12 @@ import { componentNeedCalculations, edgeComponentInput } from './recurrent-edge-
 import { processNeedsValidation } from './builder-validation.js';
 
 const PROCESS_NEEDS = {
-    RecurrentEdgeProcessRAMNeed: { keyword: 'recurrent_edge_process_ram_need', what: 'RAM', profile: 'recurrent_ram_needed', unit: 'GB_ram' },
-    RecurrentEdgeProcessCPUNeed: { keyword: 'recurrent_edge_process_cpu_need', what: 'CPU', profile: 'recurrent_compute_needed', unit: 'cpu_core' },
-    RecurrentEdgeProcessStorageNeed: { keyword: 'recurrent_edge_process_storage_need', what: 'storage', profile: 'recurrent_storage_needed', unit: 'GB_stored' }
+    RecurrentEdgeProcessRAMNeed: { keyword: 'recurrent_edge_process_ram_need', what: 'RAM', profile: 'recurrent_ram_needed', unit: 'GB_ram', parents: ['RecurrentEdgeProcessNeed'] },
+    RecurrentEdgeProcessCPUNeed: { keyword: 'recurrent_edge_process_cpu_need', what: 'CPU', profile: 'recurrent_compute_needed', unit: 'cpu_core', parents: ['RecurrentEdgeProcessNeed'] },
+    RecurrentEdgeProcessStorageNeed: {
+        keyword: 'recurrent_edge_process_storage_need', what: 'storage', profile: 'recurrent_storage_needed', unit: 'GB_stored',
+        parents: ['RecurrentEdgeProcessNeed', 'RecurrentEdgeStorageNeed']
+    }
 } as const;
 
 /**
@@ -19,7 +22,7 @@ const PROCESS_NEEDS = {
  * its recurrent_need is the process's RAM, CPU or storage profile.
  */
 function processNeed(className: keyof typeof PROCESS_NEEDS): ClassSpec {
-    const { keyword, what, profile, unit } = PROCESS_NEEDS[className];
+    const { keyword, what, profile, unit, parents } = PROCESS_NEEDS[className];
     const recurrentNeed: CalculatedSpec = {
         name: 'recurrent_need', label: 'Recurrent need', unit,
         define(need, model) {
@@ -34,6 +37,7 @@ function processNeed(className: keyof typeof PROCESS_NEEDS): ClassSpec {
     };
     return {
         className, keyword,
+        extends: parents,
         article: `a recurrent edge process ${what} need`,
         description: `The ${what} need of a recurrent edge process, on its edge computer's ${what === 'storage' ? 'storage' : `${what} component`}.`,
         inputs: [edgeComponentInput],
@@ -48,13 +52,14 @@ export const RecurrentEdgeProcessStorageNeed = processNeed('RecurrentEdgeProcess
 /** A typical week of CPU, RAM and storage use on an edge computer, as three needs on its components. */
 export const RecurrentEdgeProcess: ClassSpec = {
     className: 'RecurrentEdgeProcess',
+    extends: ['RecurrentEdgeDeviceNeed'],
     keyword: 'recurrent_edge_process',
     article: 'a recurrent edge process',
     description: 'A process on an edge computer: a typical week of compute, RAM and storage use.',
     inputs: [
         { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeComputer'], description: 'The edge computer that runs the process.' },
         {
-            type: 'refs', name: 'recurrent_edge_component_needs', label: 'Recurrent edge component needs', classes: Object.keys(PROCESS_NEEDS),
+            type: 'refs', name: 'recurrent_edge_component_needs', label: 'Recurrent edge component needs', classes: ['RecurrentEdgeProcessNeed'],
             description: 'Its RAM, CPU and storage needs (recurrent_edge_process_ram_need, …_cpu_need, …_storage_need); left out, efp creates them as e-footprint does.'
         },
         {

@@ -11,6 +11,7 @@ import { componentNeedCalculations, edgeComponentInput } from './recurrent-edge-
  */
 export const RecurrentEdgeStorageNeed: ClassSpec = {
     className: 'RecurrentEdgeStorageNeed',
+    extends: ['RecurrentEdgeComponentNeed'],
     keyword: 'recurrent_edge_storage_need',
     article: 'a recurrent edge storage need',
     description: 'A typical week of data written (negative: deleted) on an edge storage, replayed while devices are deployed.',

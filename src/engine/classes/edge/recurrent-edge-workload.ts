@@ -13,6 +13,7 @@ import { workloadNeedsValidation } from './builder-validation.js';
  */
 export const RecurrentEdgeWorkloadNeed: ClassSpec = {
     className: 'RecurrentEdgeWorkloadNeed',
+    extends: ['RecurrentEdgeComponentNeed'],
     keyword: 'recurrent_edge_workload_need',
     article: 'a recurrent edge workload need',
     description: 'The need of a recurrent edge workload on its appliance\'s component; its week is the workload\'s.',
@@ -38,6 +39,7 @@ export const RecurrentEdgeWorkloadNeed: ClassSpec = {
  */
 export const RecurrentEdgeWorkload: ClassSpec = {
     className: 'RecurrentEdgeWorkload',
+    extends: ['RecurrentEdgeDeviceNeed'],
     keyword: 'recurrent_edge_workload',
     article: 'a recurrent edge workload',
     description: 'How busy an edge appliance is over a typical week, from 0 (idle) to 1 (full load).',

@@ -3,8 +3,6 @@ import { itemOf, mapItems, valueOf, positionsOf } from '../../formulas/formula-v
 import { nodeOf } from '../../formulas/operands.js';
 import { EMPTY, hourly, ValueError } from '../../model/values.js';
 import { weekOverPattern } from './week-over-pattern.js';
-import { EDGE_DEVICE_CLASSES } from '../../model/edge-relations.js';
-import { JOB_CLASSES } from '../../model/relations.js';
 import { parallelNodes } from './edge-component.js';
 
 /**
@@ -19,12 +17,13 @@ import { parallelNodes } from './edge-component.js';
  */
 export const RecurrentServerNeed: ClassSpec = {
     className: 'RecurrentServerNeed',
+    extends: ['ModelingObject'],
     keyword: 'recurrent_server_need',
     article: 'a recurrent server need',
     description: 'Server jobs each deployed edge device triggers over a typical week (its calls to a back end).',
     inputs: [
         {
-            type: 'ref', name: 'edge_device', label: 'Edge device', classes: EDGE_DEVICE_CLASSES,
+            type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeDevice'],
             description: 'The edge device that calls the servers; it takes part in the patterns that run this need.'
         },
         {
@@ -33,7 +32,7 @@ export const RecurrentServerNeed: ClassSpec = {
             description: 'How many times one device triggers the jobs each hour of a typical week, from Monday 00:00 local time.'
         },
         {
-            type: 'weighted', name: 'jobs', label: 'Jobs', classes: JOB_CLASSES, weightLabel: 'Times per occurrence',
+            type: 'weighted', name: 'jobs', label: 'Jobs', classes: ['JobBase'], weightLabel: 'Times per occurrence',
             description: 'Server jobs triggered at each occurrence, with how many times each (`[upload * 2, sync]`).'
         }
     ],
