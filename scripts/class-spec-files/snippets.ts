@@ -43,8 +43,12 @@ function placeholderNumber(input: { readonly min?: number; readonly max?: number
     return value;
 }
 
-/** `${3:1} kg`; a unit written `1/s` follows the number as `/s`. */
-function quantity(stop: number, value: number, unit: string): string {
+/**
+ * `${3:1} kg`; a unit written `1/s` follows the number as `/s`. Bytes are written plain (`GB`, not
+ * `GB_ram`): a plain byte unit means the kind the input expects, as people write it.
+ */
+function quantity(stop: number, value: number, specUnit: string): string {
+    const unit = specUnit.replace(/([kMGTP]?B)_(ram|stored)\b/g, '$1');
     const number = `\${${stop}:${value}}`;
     if (unit === '') return number;
     return unit.startsWith('1/') ? `${number}/${unit.slice(2)}` : `${number} ${unit}`;
@@ -71,8 +75,30 @@ function placeholderValue(input: InputSpec, stop: number): string {
 }
 
 /**
+ * The value of an input the class's snippet offers as typical: e-footprint's default where there is one
+ * (the number and unit, the choice first), else a placeholder as for a required input.
+ */
+function typicalValue(input: InputSpec, stop: number): string {
+    switch (input.type) {
+        case 'quantity':
+        case 'hourly':
+            return input.default ? quantity(stop, input.default.value, input.default.unit) : placeholderValue(input, stop);
+        case 'enum': {
+            if (input.default === undefined) return placeholderValue(input, stop);
+            const values = [input.default, ...input.values.filter(v => v !== input.default)];
+            return `\${${stop}|${values.map(v => choiceText(enumMember(v).name)).join(',')}|}`;
+        }
+        case 'text':
+            return input.default === undefined ? placeholderValue(input, stop) : `"\${${stop}:${placeholderText(efpString(input.default).slice(1, -1))}}"`;
+        default:
+            return placeholderValue(input, stop);
+    }
+}
+
+/**
  * An object's declaration: its keyword, a name and a label to type, what it runs `on` if it does, and the
- * inputs the model must give, each a tab stop; `$0` after it.
+ * inputs the model must give and those its spec names typical, in the spec's order, each a tab stop;
+ * `$0` after it.
  */
 function objectSnippet(spec: ClassSpec): Snippet {
     const title = classTitle(spec);
@@ -81,9 +107,13 @@ function objectSnippet(spec: ClassSpec): Snippet {
     const on = spec.onInput === undefined ? undefined : spec.inputs.find(i => i.name === spec.onInput);
     if (spec.onInput !== undefined && !on) throw new Error(`${spec.className}: its onInput '${spec.onInput}' is none of its inputs`);
     if (on) head += ` on ${placeholderValue(on, stop++)}`;
+    const typical = new Set(spec.typicalInputs ?? []);
+    for (const name of typical) {
+        if (!spec.inputs.some(i => i.name === name)) throw new Error(`${spec.className}: its typical input '${name}' is none of its inputs`);
+    }
     const lines = spec.inputs
-        .filter(input => input !== on && requirementOf(input) === 'required')
-        .map(input => `\t${input.name}: ${placeholderValue(input, stop++)}`);
+        .filter(input => input !== on && (requirementOf(input) === 'required' || typical.has(input.name)))
+        .map(input => `\t${input.name}: ${requirementOf(input) === 'required' ? placeholderValue(input, stop++) : typicalValue(input, stop++)}`);
     return {
         prefix: [spec.keyword],
         description: spec.description,

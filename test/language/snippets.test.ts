@@ -104,12 +104,20 @@ describe('snippets', () => {
         // One object of each kind, as its snippet writes it. A reference's placeholder names the kind it
         // expects (`storage_name`) and an object's own name is its kind's (`storage_name`), so most defaults
         // chain; the test types in the rest: a reference that takes several kinds, a second object of a kind,
-        // and the optional links (`lines`, added to the object) that put every object in use.
+        // and the links (`lines`, in place of the snippet's line for that input, or added) that put every object in use.
         const use = (name: string, overrides: Record<string, string> = {}, lines: string[] = []) => {
             const snippet = snippets[name];
             expect(snippet, `no snippet '${name}'`).toBeDefined();
-            const text = expandSnippet(bodyOf(snippet), overrides).replace(/\n\s*\n\}/, '\n}');
-            return lines.length === 0 ? text : text.replace(/\}\n?$/, `${lines.map(l => `\t${l}\n`).join('')}}\n`);
+            let text = expandSnippet(bodyOf(snippet), overrides).replace(/\n\s*\n\}/, '\n}');
+            // a line for an input the snippet already writes replaces its line; the others are added
+            const added: string[] = [];
+            for (const line of lines) {
+                const input = line.slice(0, line.indexOf(':'));
+                const written = new RegExp(`^\\t${input}: .*$`, 'm');
+                if (written.test(text)) text = text.replace(written, `\t${line}`);
+                else added.push(line);
+            }
+            return added.length === 0 ? text : text.replace(/\}\n?$/, `${added.map(l => `\t${l}\n`).join('')}}\n`);
         };
         const text = [
             use('Import'),

@@ -43,6 +43,7 @@ export const Budget: ClassSpec = {
     keyword: 'budget',
     article: 'a budget',
     description: 'A carbon budget: a limit on the footprint of a system or object per period (a warning from 80 % of it, an error past it).',
+    typicalInputs: ['limit', 'period'],
     efpOnly: true,
     onInput: 'target',
     inputs: [

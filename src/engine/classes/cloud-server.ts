@@ -125,6 +125,7 @@ export const BoaviztaCloudServer: ClassSpec = {
     keyword: 'cloud_server',
     article: 'a cloud server',
     description: 'A cloud instance (AWS, GCP, Azure): compute, RAM, power and fabrication footprint come from its instance type; the rest is a server\'s.',
+    typicalInputs: ['provider', 'instance_type', 'server_type', 'storage'],
     category: 'Servers',
     inputs: [...cloudInputs, ...serverInputs],
     calculated: [...derivedCalculations, ...Server.calculated]

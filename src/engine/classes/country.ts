@@ -7,6 +7,7 @@ export const Country: ClassSpec = {
     keyword: 'country',
     article: 'a country',
     description: 'Where a usage pattern happens: the grid carbon intensity and the local time zone.',
+    typicalInputs: ['average_carbon_intensity', 'timezone'],
     efootprintJson: { keptFields: ['short_name'] },
     inputs: [
         {

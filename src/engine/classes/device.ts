@@ -14,6 +14,7 @@ export const Device: ClassSpec = {
     keyword: 'device',
     article: 'a device',
     description: 'A user device; its footprint counts while users are in a journey.',
+    typicalInputs: ['carbon_footprint_fabrication', 'power', 'lifespan', 'fraction_of_usage_time'],
     category: 'Devices',
     inputs: [
         {

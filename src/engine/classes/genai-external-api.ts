@@ -144,6 +144,7 @@ export const EcoLogitsGenAIExternalAPI: ClassSpec = {
     keyword: 'genai_api',
     article: 'a generative AI API',
     description: 'An external generative-AI API (OpenAI, Anthropic, Mistral…): the model\'s size, the provider\'s data centres and grid set the footprint of each call (EcoLogits).',
+    typicalInputs: ['provider', 'model_name'],
     // e-footprint books the API's footprint on a hidden server, and links the API to it; efp books it on the API
     efootprintJson: { derivedFields: ['server'], foldedClasses: ['EcoLogitsGenAIExternalAPIServer'] },
     category: 'ExternalAPIs',
@@ -261,6 +262,7 @@ export const EcoLogitsGenAIExternalAPIJob: ClassSpec = {
     keyword: 'genai_job',
     article: 'a generative AI job',
     description: 'One call to a generative-AI API: its energy, latency and embodied emissions follow from the tokens it generates (EcoLogits).',
+    typicalInputs: ['output_token_count'],
     // e-footprint fixes these for a call (0 data stored, compute and RAM) or computes them (data transferred, duration)
     efootprintJson: { derivedFields: ['data_transferred', 'data_stored', 'request_duration', 'compute_needed', 'ram_needed'] },
     onInput: 'external_api',

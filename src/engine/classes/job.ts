@@ -195,6 +195,7 @@ export const Job: ClassSpec = {
     keyword: 'job',
     article: 'a job',
     description: 'Work a server does for one step of a journey: data moved and stored, RAM and CPU held.',
+    typicalInputs: ['data_transferred', 'data_stored', 'request_duration', 'ram_needed', 'compute_needed'],
     onInput: 'server',
     inputs: jobInputs('cpu_core', 0.1, ['Server']),
     calculated: jobCalculations
@@ -207,6 +208,7 @@ export const GPUJob: ClassSpec = {
     keyword: 'gpu_job',
     article: 'a GPU job',
     description: 'A job that runs on a GPU server, its compute counted in GPUs.',
+    typicalInputs: ['data_transferred', 'data_stored', 'request_duration', 'ram_needed', 'compute_needed'],
     onInput: 'server',
     inputs: jobInputs('gpu', 1, ['GPUServer']),
     calculated: jobCalculations

@@ -79,6 +79,7 @@ export const Measurement: ClassSpec = {
     keyword: 'measurement',
     article: 'a measurement',
     description: 'Runs measured by CodeCarbon: the energy and emissions of an emissions.csv, added up over the runs selected.',
+    typicalInputs: ['file', 'project_name'],
     // efp's own: a system's measurements are not written either (its input is efpOnly)
     efootprintJson: { writtenAs: 'nothing' },
     category: 'Measurements',

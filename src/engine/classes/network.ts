@@ -14,6 +14,7 @@ export const Network: ClassSpec = {
     keyword: 'network',
     article: 'a network',
     description: 'The network the usage pattern\'s data goes through; its energy is proportional to the data.',
+    typicalInputs: ['bandwidth_energy_intensity'],
     category: 'Network',
     inputs: [
         {

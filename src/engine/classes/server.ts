@@ -265,6 +265,10 @@ export const Server: ClassSpec = {
     keyword: 'server',
     article: 'a server',
     description: 'A server that runs jobs: as many instances as the load needs (autoscaling, on-premise or serverless).',
+    typicalInputs: [
+        'server_type', 'carbon_footprint_fabrication', 'power', 'idle_power', 'lifespan', 'ram', 'compute', 'power_usage_effectiveness',
+        'average_carbon_intensity', 'utilization_rate', 'base_ram_consumption', 'base_compute_consumption', 'storage'
+    ],
     category: 'Servers',
     inputs: [
         {
@@ -287,6 +291,11 @@ export const GPUServer: ClassSpec = {
     keyword: 'gpu_server',
     article: 'a GPU server',
     description: 'A server with GPUs; its power, RAM and fabrication footprint follow from the number of GPUs.',
+    typicalInputs: [
+        'server_type', 'compute', 'gpu_power', 'gpu_idle_power', 'ram_per_gpu', 'carbon_footprint_fabrication_without_gpu',
+        'carbon_footprint_fabrication_per_gpu', 'lifespan', 'power_usage_effectiveness', 'average_carbon_intensity', 'utilization_rate',
+        'storage'
+    ],
     category: 'Servers',
     inputs: [
         ...sharedServerInputs('gpu'),

@@ -32,6 +32,7 @@ export const Storage: ClassSpec = {
     keyword: 'storage',
     article: 'a storage',
     description: 'Disks attached to a server; as many as the data its jobs store (replicated, kept for a while) needs.',
+    typicalInputs: ['storage_capacity', 'data_replication_factor', 'data_storage_duration', 'base_storage_need'],
     category: 'Storage',
     inputs: [
         { type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 0, unit: 'W' }, min: 0, description: 'Not used by e-footprint 22 (storage energy is not modeled).' },

@@ -90,6 +90,7 @@ export const System: ClassSpec = {
     keyword: 'system',
     article: 'a system',
     description: 'The digital service modeled: its usage patterns and everything they use.',
+    typicalInputs: ['usage_patterns'],
     inputs: [
         {
             type: 'refs', name: 'usage_patterns', label: 'Usage patterns', classes: ['UsagePattern'], description: 'Usage patterns of the service.',

@@ -7,6 +7,7 @@ export const UsageJourneyStep: ClassSpec = {
     keyword: 'usage_journey_step',
     article: 'a usage journey step',
     description: 'One step of a journey: how long the user spends on it and which jobs it runs.',
+    typicalInputs: ['user_time_spent', 'jobs'],
     inputs: [
         {
             type: 'quantity', name: 'user_time_spent', label: 'Time spent by user', unit: 'min',

@@ -14,6 +14,7 @@ export const UsageJourney: ClassSpec = {
     keyword: 'usage_journey',
     article: 'a usage journey',
     description: 'The steps a user goes through, in order, each as many times as its weight.',
+    typicalInputs: ['uj_steps'],
     inputs: [
         {
             type: 'weighted', name: 'uj_steps', label: 'Usage journey steps', classes: ['UsageJourneyStep'], weightLabel: 'Times per journey',

@@ -11,6 +11,7 @@ export const UsagePattern: ClassSpec = {
     keyword: 'usage_pattern',
     article: 'a usage pattern',
     description: 'How many usage journeys start each hour, with which devices, network and country.',
+    typicalInputs: ['usage_journey', 'devices', 'network', 'country', 'hourly_usage_journey_starts'],
     inputs: [
         {
             type: 'hourly', name: 'hourly_usage_journey_starts', label: 'Hourly nb of usage journey starts', unit: 'occurrence', min: 0,

@@ -52,6 +52,7 @@ export const VideoStreaming: ClassSpec = {
     keyword: 'video_streaming',
     article: 'a video streaming service',
     description: 'A video streaming service installed on a server: its base RAM and compute are held on every instance, its video jobs run there.',
+    typicalInputs: ['base_ram_consumption', 'bits_per_pixel', 'static_delivery_cpu_cost', 'ram_buffer_per_user'],
     onInput: 'server',
     inputs: [
         { type: 'ref', name: 'server', label: 'Server', classes: ['Server'], description: 'The server the service is installed on.' },
@@ -131,6 +132,7 @@ export const VideoStreamingJob: ClassSpec = {
     keyword: 'video_streaming_job',
     article: 'a video streaming job',
     description: 'One viewer watching a video from a streaming service; data, CPU and RAM follow from the video\'s resolution, frame rate and duration.',
+    typicalInputs: ['video_duration', 'resolution', 'refresh_rate'],
     onInput: 'service',
     inputs: [
         {

@@ -64,6 +64,7 @@ export const WebApplication: ClassSpec = {
     keyword: 'web_application',
     article: 'a web application',
     description: 'A web application (its back-end) installed on a server; its technology sets the CPU and RAM its jobs hold, from Boavizta\'s ecobenchmark.',
+    typicalInputs: ['technology'],
     // e-footprint 16 dropped its WebApplication service (efp keeps it, with e-footprint 15's ecobenchmark defaults)
     efootprintJson: { writtenAs: 'nothing' },
     onInput: 'server',
@@ -103,6 +104,7 @@ export const WebApplicationJob: ClassSpec = {
     keyword: 'web_application_job',
     article: 'a web application job',
     description: 'A request to a web application: data transferred and stored are given; CPU and RAM come from the ecobenchmark for the application\'s technology and the job\'s implementation details; it lasts 1 s.',
+    typicalInputs: ['data_transferred', 'data_stored', 'implementation_details'],
     efootprintJson: { writtenAs: 'Job' },
     onInput: 'service',
     inputs: [

@@ -192,6 +192,11 @@ export interface ClassSpec {
     readonly article: string;
     readonly description: string;
     readonly inputs: readonly InputSpec[];
+    /**
+     * The inputs people most often set, besides those a model must give: the class's snippet offers them,
+     * with e-footprint's defaults as placeholders (a server's power, lifespan and RAM). In the spec's order.
+     */
+    readonly typicalInputs?: readonly string[];
     readonly calculated: readonly CalculatedSpec[];
     /** The reference input `kind x on y` gives (a job's server, a video job's service); none: `on` is not allowed. */
     readonly onInput?: string;

@@ -39,6 +39,7 @@ export const EdgeAppliance: ClassSpec = {
     keyword: 'edge_appliance',
     article: 'an edge appliance',
     description: 'A sealed edge device known by its power and fabrication footprint; its load is a 0-1 workload.',
+    typicalInputs: ['carbon_footprint_fabrication', 'power', 'idle_power'],
     category: 'EdgeDevices',
     inputs: [
         {

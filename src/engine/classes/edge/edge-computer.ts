@@ -59,6 +59,7 @@ export const EdgeComputer: ClassSpec = {
     keyword: 'edge_computer',
     article: 'an edge computer',
     description: 'An edge computer: CPU, RAM and storage; its fabrication footprint is booked as its structure\'s.',
+    typicalInputs: ['components', 'storage', 'power', 'idle_power', 'compute'],
     category: 'EdgeDevices',
     inputs: [
         {

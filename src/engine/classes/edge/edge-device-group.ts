@@ -21,6 +21,7 @@ export const EdgeDeviceGroup: ClassSpec = {
     keyword: 'edge_device_group',
     article: 'an edge device group',
     description: 'Edge devices and sub-groups deployed together, each a number of times (a building: 3 floors of 4 sensors).',
+    typicalInputs: ['edge_device_counts'],
     inputs: [
         {
             type: 'weighted', name: 'sub_group_counts', label: 'Sub group counts', classes: ['EdgeDeviceGroup'], weightLabel: 'Count in group',

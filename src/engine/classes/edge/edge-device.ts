@@ -236,6 +236,7 @@ export const EdgeDevice: ClassSpec = {
     keyword: 'edge_device',
     article: 'an edge device',
     description: 'A piece of edge hardware (sensor, gateway, controller) made of components and a structure.',
+    typicalInputs: ['components', 'structure_carbon_footprint_fabrication'],
     category: 'EdgeDevices',
     inputs: [
         {

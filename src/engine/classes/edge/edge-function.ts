@@ -28,6 +28,7 @@ export const RecurrentEdgeDeviceNeed: ClassSpec = {
     keyword: 'recurrent_edge_device_need',
     article: 'a recurrent edge device need',
     description: 'The recurrent needs a function places on the components of one edge device.',
+    typicalInputs: ['edge_device', 'recurrent_edge_component_needs'],
     inputs: [
         { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeDevice'], description: 'The device the needs run on.' },
         {

@@ -11,6 +11,7 @@ export const EdgeStorage: ClassSpec = {
     keyword: 'edge_storage',
     article: 'an edge storage',
     description: 'The storage of an edge device: fabrication per capacity; it must hold the data its needs write.',
+    typicalInputs: ['storage_capacity_per_unit', 'base_storage_need'],
     inputs: [
         // e-footprint fixes these three at 0 for a storage but writes them in its files
         ...componentInputs({ fabrication: 0, power: 0, lifespan: true, idle: 0 }),

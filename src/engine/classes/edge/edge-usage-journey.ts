@@ -12,6 +12,7 @@ export const EdgeUsageJourney: ClassSpec = {
     keyword: 'edge_usage_journey',
     article: 'an edge usage journey',
     description: 'The edge functions a deployed device runs, for how long it is in use.',
+    typicalInputs: ['edge_functions', 'usage_span'],
     inputs: [
         { type: 'refs', name: 'edge_functions', label: 'Edge functions', classes: ['EdgeFunction'], description: 'Functions running during the journey.' },
         {

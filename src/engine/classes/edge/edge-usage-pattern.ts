@@ -11,6 +11,7 @@ export const EdgeUsagePattern: ClassSpec = {
     keyword: 'edge_usage_pattern',
     article: 'an edge usage pattern',
     description: 'How many edge devices are deployed each hour (edge usage journey starts), in which country, on which network.',
+    typicalInputs: ['edge_usage_journey', 'network', 'country', 'hourly_edge_usage_journey_starts'],
     inputs: [
         {
             type: 'hourly', name: 'hourly_edge_usage_journey_starts', label: 'Hourly nb of edge usage journey starts', unit: 'occurrence', min: 0,

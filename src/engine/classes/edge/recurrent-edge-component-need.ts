@@ -136,6 +136,7 @@ export const RecurrentEdgeComponentNeed: ClassSpec = {
     keyword: 'recurrent_edge_component_need',
     article: 'a recurrent edge component need',
     description: 'A typical week of load on one edge component (cores, RAM, a 0-1 workload), replayed while devices are deployed.',
+    typicalInputs: ['edge_component', 'recurrent_need'],
     inputs: [
         edgeComponentInput,
         {

@@ -56,6 +56,7 @@ export const RecurrentEdgeProcess: ClassSpec = {
     keyword: 'recurrent_edge_process',
     article: 'a recurrent edge process',
     description: 'A process on an edge computer: a typical week of compute, RAM and storage use.',
+    typicalInputs: ['edge_device', 'recurrent_edge_component_needs', 'recurrent_compute_needed', 'recurrent_ram_needed', 'recurrent_storage_needed'],
     inputs: [
         { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeComputer'], description: 'The edge computer that runs the process.' },
         {

@@ -43,6 +43,7 @@ export const RecurrentEdgeWorkload: ClassSpec = {
     keyword: 'recurrent_edge_workload',
     article: 'a recurrent edge workload',
     description: 'How busy an edge appliance is over a typical week, from 0 (idle) to 1 (full load).',
+    typicalInputs: ['edge_device', 'recurrent_workload'],
     inputs: [
         { type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeAppliance'], description: 'The appliance the workload runs on.' },
         {

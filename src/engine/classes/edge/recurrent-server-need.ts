@@ -21,6 +21,7 @@ export const RecurrentServerNeed: ClassSpec = {
     keyword: 'recurrent_server_need',
     article: 'a recurrent server need',
     description: 'Server jobs each deployed edge device triggers over a typical week (its calls to a back end).',
+    typicalInputs: ['edge_device', 'recurrent_volume_per_edge_device', 'jobs'],
     inputs: [
         {
             type: 'ref', name: 'edge_device', label: 'Edge device', classes: ['EdgeDevice'],
