@@ -78,7 +78,9 @@ describe('the class hierarchy', () => {
                 }
             }
         }
-        expect(accepted).toEqual(Object.fromEntries(Object.entries(ACCEPTED).map(([k, v]) => [k, [...v].sort()])));
+        // every input listed keeps its classes (a class added under a base class shows here); a new input is free
+        const pinned = Object.fromEntries(Object.keys(ACCEPTED).map(k => [k, accepted[k]]));
+        expect(pinned).toEqual(Object.fromEntries(Object.entries(ACCEPTED).map(([k, v]) => [k, [...v].sort()])));
     });
 
     it('names e-footprint\'s base classes where e-footprint does', () => {

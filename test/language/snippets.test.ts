@@ -119,7 +119,7 @@ describe('snippets', () => {
             }
             return added.length === 0 ? text : text.replace(/\}\n?$/, `${added.map(l => `\t${l}\n`).join('')}}\n`);
         };
-        const text = [
+        const parts = [
             use('Import'),
             use('Model settings'),
             use('Source'),
@@ -180,7 +180,14 @@ describe('snippets', () => {
             use('System', {}, ['edge_usage_patterns: [edge_usage_pattern_name]']),
             // (a limit the system keeps to: over it, the budget is an error)
             use('Budget', { target_name: 'system_name' }).replace('limit: 1 t/year', 'limit: 100000 t/year')
-        ].join('\n');
+        ];
+        // a kind added since, as its snippet writes it: its placeholders name the objects above
+        const listed = new Set([...parts.join('\n').matchAll(/^(\w+) \w+ "/gm)].map(m => m[1]));
+        for (const spec of CLASS_SPECS) {
+            const [title] = Object.entries(snippets).find(([, s]) => s.prefix[0] === spec.keyword) ?? [];
+            if (title && !listed.has(spec.keyword) && spec.keyword !== 'measurement') parts.push(use(title));
+        }
+        const text = parts.join('\n');
         const { documents } = await openWorkspace({ 'model.efp': text, 'common.efp': '// shared objects\n' });
         const document = documents[0];
         expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
