@@ -18,7 +18,7 @@ try {
     const bundle = join(work, 'class-spec-files.cjs');
     await esbuild.build({ ...nodeBundleOptions, entryPoints: [join(root, 'scripts/class-spec-files/main.ts')], outfile: bundle });
     const { writeClassSpecFiles } = createRequire(import.meta.url)(bundle);
-    const written = writeClassSpecFiles(root, outDir);
+    const written = await writeClassSpecFiles(root, outDir);
     console.log(`wrote ${written.length} files from the class registry`);
 } finally {
     rmSync(work, { recursive: true, force: true });

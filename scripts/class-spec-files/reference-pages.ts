@@ -7,6 +7,7 @@ import { markdownCode, markdownLink, markdownText } from '../../src/engine/text/
 import { classTitle } from './class-title.js';
 import { requirementOf } from './input-requirement.js';
 import { specMarkdown } from './spec-markdown.js';
+import type { FormulaTexts, ShownFormula } from './formula-texts.js';
 
 export const REFERENCE_FOLDER = 'docs/reference';
 
@@ -119,8 +120,14 @@ function declaration(spec: ClassSpec): string {
     return spec.onInput === undefined ? `${spec.keyword} name "label" { … }` : `${spec.keyword} name "label" on ${spec.onInput} { … }`;
 }
 
-/** The page of one class: what it declares, its inputs and its calculated attributes. */
-export function referencePage(spec: ClassSpec): string {
+/** A formula as a hover shows it, and the example it is read in; none when no example computes the attribute. */
+function formulaCell(formula: ShownFormula | undefined): string {
+    if (!formula) return 'no example computes it';
+    return `${code(formula.text)} (in [${cell(formula.example.split('/').pop()!)}](../../${formula.example}))`;
+}
+
+/** The page of one class: what it declares, its inputs and its calculated attributes with their formulas. */
+export function referencePage(spec: ClassSpec, formulas: FormulaTexts = new Map()): string {
     const facts = [
         `- Class: ${markdownCode(spec.className)}${spec.efpOnly ? ' (efp\'s own, not an e-footprint class: never written to e-footprint JSON)' : ''}`,
         `- Declared as ${markdownCode(declaration(spec))}${spec.onInput === undefined ? '' : `: ${markdownCode('on')} gives its input ${markdownCode(spec.onInput)}`}`,
@@ -128,7 +135,9 @@ export function referencePage(spec: ClassSpec): string {
     ];
     const inputs = table(['Input', 'Label', 'Type', 'Unit', 'Default', 'Choices', 'Range', 'Description'],
         spec.inputs.map(i => [code(i.name), cell(i.label), typeCell(i), unitCell(i), defaultCell(i), choicesCell(i), rangeCell(i), descriptionCell(i)]));
-    const calculated = table(['Attribute', 'Label', 'Unit'], spec.calculated.map(c => [code(c.name), cell(c.label), calculatedUnitCell(c)]));
+    const shown = formulas.get(spec.className);
+    const calculated = table(['Attribute', 'Label', 'Unit', 'Formula, as a hover shows it in an example'],
+        spec.calculated.map(c => [code(c.name), cell(c.label), calculatedUnitCell(c), formulaCell(shown?.get(c.name))]));
     return [
         GENERATED_NOTE, '',
         `# ${markdownText(classTitle(spec))}: ${markdownCode(spec.keyword)}`, '',
@@ -155,8 +164,8 @@ export function referenceIndex(): string {
 }
 
 /** Every page of the reference, by file name. */
-export function referencePages(): Map<string, string> {
+export function referencePages(formulas: FormulaTexts): Map<string, string> {
     const pages = new Map<string, string>([['README.md', referenceIndex()]]);
-    for (const spec of CLASS_SPECS) pages.set(`${spec.keyword}.md`, referencePage(spec));
+    for (const spec of CLASS_SPECS) pages.set(`${spec.keyword}.md`, referencePage(spec, formulas));
     return pages;
 }
