@@ -10,7 +10,13 @@ export interface CompletedDescription {
      * Values the step could not give (a measurement whose file could not be read): in error in the model,
      * so that what uses them stays quiet; the step reported why.
      */
-    readonly unreadValues?: ReadonlyArray<{ readonly object: string; readonly attributes: readonly string[] }>;
+    readonly unreadValues?: readonly UnreadValues[];
+}
+
+/** Values of one object that a step could not give. */
+export interface UnreadValues {
+    readonly object: string;
+    readonly attributes: readonly string[];
 }
 
 /**

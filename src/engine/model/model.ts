@@ -23,7 +23,7 @@ import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
 import { objectsReachedByScenarios } from './scenario-reach.js';
-import type { ClassRegistry, CompletedDescription } from './class-registry.js';
+import type { ClassRegistry, UnreadValues } from './class-registry.js';
 import { linkedObjects } from './linked-objects.js';
 import { cyclePath, shownInFull } from './cycle-path.js';
 import { formatNumber } from './value-format.js';
@@ -101,7 +101,7 @@ export class Model {
         this.description = description;
         // first: the steps place what they add against the period's start (a measurement's runs)
         this.period = this.readPeriod();
-        const unread: Array<{ readonly object: string; readonly attributes: readonly string[] }> = [];
+        const unread: UnreadValues[] = [];
         for (const step of registry.descriptionSteps) {
             const completed = step(description, this.period.start);
             description = completed.description;
@@ -122,7 +122,7 @@ export class Model {
     }
 
     /** Values a step could not give (a measurement's file could not be read): in error, reported once by the step. */
-    private markUnread(values: NonNullable<CompletedDescription['unreadValues']>): void {
+    private markUnread(values: readonly UnreadValues[]): void {
         for (const { object, attributes } of values) {
             for (const name of attributes) {
                 const node = this.findNode(object, name);
