@@ -7,13 +7,14 @@ import { terminalText } from './terminal-text.js';
 
 /** `efp import` and `efp export`: e-footprint JSON in and out. Exit codes as main.ts: 0, 1 (bad content), 2 (usage). */
 
-export async function importCommand(file: string, options: { output?: string }, io: Output): Promise<number> {
+export async function importCommand(file: string, options: { output?: string; verbatim?: boolean }, io: Output): Promise<number> {
     const text = await readTextFile(file);
     try {
-        const imported = importEfootprintJson(text);
+        const imported = importEfootprintJson(text, { keepable: !options.verbatim });
         const efp = printModel(imported.description, {
             header: [`Imported from ${basename(file)} (e-footprint ${imported.efootprintVersion}) by efp import.`,
-                'The "e-footprint id" comments keep e-footprint\'s ids for efp export; keep them on the declaration\'s line.'],
+                ...(imported.objectIds.size + imported.sourceIds.size > 0
+                    ? ['The "e-footprint id" comments keep e-footprint\'s ids for efp export; keep them on the declaration\'s line.'] : [])],
             objectIds: imported.objectIds, sourceIds: imported.sourceIds, extras: imported.extras
         });
         await emit(efp, options.output, io);

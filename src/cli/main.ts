@@ -226,7 +226,9 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         .argument('<file>', 'e-footprint JSON, or `codecarbon` followed by the emissions.csv')
         .argument('[csv]', 'after `codecarbon`: the emissions.csv')
         .option('-o, --output <file>', 'write the .efp to a file instead of standard output')
-        .action(async (file: string, csv: string | undefined, options: { output?: string }) => {
+        .option('--verbatim', 'write every input as the file states it (defaults, hourly values, every object declared), for audits; '
+            + 'by default built-in objects, archetypes and builders replace what they give back')
+        .action(async (file: string, csv: string | undefined, options: { output?: string; verbatim?: boolean }) => {
             if (file === 'codecarbon' && csv !== undefined) code = await codecarbonImportCommand(csv, options, io);
             else if (csv !== undefined) throw new UsageError(`unknown import format '${file}': efp import <e-footprint.json> or efp import codecarbon <emissions.csv>`);
             else code = await importCommand(file, options, io);

@@ -1,4 +1,7 @@
-import { ARCHETYPES, BUILTIN_ENUMS, BUILTIN_SOURCES, classSpec, COUNTRIES, enumMember, unitSymbols } from '../engine/index.js';
+import {
+    ARCHETYPE_UNSOURCED, ARCHETYPES, BUILTIN_ENUMS, BUILTIN_SOURCES, classSpec, COUNTRIES, COUNTRY_INTENSITY_CONFIDENCE, COUNTRY_INTENSITY_SOURCE,
+    countryIntensity, enumMember, unitSymbols
+} from '../engine/index.js';
 import { BUILTIN_LIBRARY_SCHEME } from './protocol.js';
 
 /**
@@ -45,13 +48,13 @@ export function builtinLibraryText(): string {
         const keyword = classSpec(a.className)!.keyword;
         lines.push(`// ${a.description}`, `${keyword} ${a.id} ${quote(a.name)} {`);
         for (const [name, v] of Object.entries(a.inputs)) {
-            lines.push(`    ${name}: ${quantityText(v.value, v.unit)}${v.source ? ` source ${v.source}` : ''}`);
+            lines.push(`    ${name}: ${quantityText(v.value, v.unit)} source ${v.source ?? ARCHETYPE_UNSOURCED}`);
         }
         lines.push('}');
     }
     lines.push('', '// Countries: grid carbon intensity (e-footprint truncates it to whole g/kWh) and time zone');
     for (const c of COUNTRIES) {
-        lines.push(`country ${c.id} ${quote(c.name)} { average_carbon_intensity: ${Math.trunc(c.intensity)} g/kWh source our_world_in_data `
+        lines.push(`country ${c.id} ${quote(c.name)} { average_carbon_intensity: ${countryIntensity(c)} g/kWh source ${COUNTRY_INTENSITY_SOURCE} confidence ${COUNTRY_INTENSITY_CONFIDENCE} `
             + `comment ${quote(`${c.code}, ${c.year}: ${c.intensity} gCO2/kWh`)}  timezone: ${quote(c.timezone)} }`);
     }
     cached = lines.join('\n') + '\n';

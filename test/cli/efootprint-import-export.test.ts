@@ -5,12 +5,30 @@ import { efp, writeModelFiles } from '../helpers/cli-run.js';
 
 /** `efp import` and `efp export` on the command line: output, files, messages and exit codes. */
 describe('efp import / export', () => {
-    it('import prints the .efp to standard output', async () => {
-        const result = await efp('import', 'test/fixtures/efootprint/simple_system.efootprint.json');
+    it('import --verbatim prints every input as the file states it', async () => {
+        const result = await efp('import', '--verbatim', 'test/fixtures/efootprint/simple_system.efootprint.json');
         expect(result.code).toBe(0);
         expect(result.stderr).toBe('');
         expect(result.stdout).toContain('server default_server "Default server" {  // e-footprint id: Default-server');
-        expect(result.stdout).toContain('job job_1 "job 1" on default_server {');
+        expect(result.stdout).toContain('job job_1 "job 1" on default_server {  // e-footprint id: job-1\n  data_transferred: 150 kB  source hypothesis');
+    });
+
+    it('import prints the .efp as a person would write it: built-ins, archetypes, only what differs from the defaults', async () => {
+        const result = await efp('import', 'test/fixtures/efootprint/simple_system.efootprint.json');
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe('');
+        // the system's name is the title; e-footprint's default laptop and France are efp's built-ins
+        expect(result.stdout).toContain('model "system 1" {');
+        expect(result.stdout).toContain('  devices: [laptop]\n');
+        expect(result.stdout).toContain('  country: France\n');
+        // the SSD storage starts from the archetype; 3 hours of storage differs from it (5 years), 1 TB does not
+        expect(result.stdout).toContain('storage default_ssd_storage "Default SSD storage" from ssd {\n');
+        expect(result.stdout).toContain('  data_storage_duration: 3 h  source hypothesis\n');
+        expect(result.stdout).not.toContain('  storage_capacity:');
+        // the jobs' values are all e-footprint's defaults (150 kB, 1 s...), with e-footprint's own source
+        expect(result.stdout).toContain('job job_1 "job 1" on default_server {}\n');
+        // ids e-footprint derives from names (`Default-server`) are not restated
+        expect(result.stdout).not.toContain('e-footprint id');
     });
 
     it('import of a missing file is a usage error (exit 2)', async () => {

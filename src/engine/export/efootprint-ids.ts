@@ -45,9 +45,19 @@ function lineCommentStart(line: string): number {
     return -1;
 }
 
+/** The comment line that keeps the ids of built-in objects and sources an import uses (`laptop: fcd3fc41-c46, source base_ademe_v19: 9315fde5-66a`). */
+export const BUILTIN_IDS_PREFIX = '// e-footprint ids of built-ins:';
+const BUILTIN_ID = new RegExp(String.raw`(?:^|,)\s*(source\s+)?([A-Za-z_]\w*):\s*(${EFP_WORD_PATTERN})`, 'gu');
+
 /** Adds the ids a .efp text keeps to `ids`. */
 export function readEfootprintIds(text: string, ids: EfootprintIds = emptyIds()): EfootprintIds {
     for (const line of text.split(/\r?\n/)) {
+        if (line.startsWith(BUILTIN_IDS_PREFIX)) {
+            for (const [, source, name, word] of line.slice(BUILTIN_IDS_PREFIX.length).matchAll(BUILTIN_ID)) {
+                (source ? ids.sources : ids.objects).set(name, readEfpWord(word));
+            }
+            continue;
+        }
         const declaration = DECLARATION.exec(line);
         if (!declaration || !line.includes('e-footprint id:')) continue;
         const start = lineCommentStart(line);

@@ -1,6 +1,7 @@
 import { classSpec, isA } from '../classes/registry.js';
 import type { ExprDescription, InputDescription, ModelDescription, ObjectDescription } from '../model/description.js';
 import { efpComment, efpIdentifier, efpString, efpWord } from '../text/efp-syntax.js';
+import { BUILTIN_IDS_PREFIX } from './efootprint-ids.js';
 
 /**
  * A model description printed as .efp text, for importers: one object per block, inputs one per line
@@ -118,18 +119,46 @@ function printObject(object: ObjectDescription, options: PrintOptions): string {
     const onServer = on && on.expr.kind === 'ref' && !annotations(on) ? ` on ${printExpr(on.expr, '')}` : '';
     const label = object.name !== object.id ? ` ${efpString(object.name)}` : '';
     const from = object.archetype ? ` from ${efpIdentifier(object.archetype)}` : '';
-    const lines = [`${spec.keyword} ${efpIdentifier(object.id)}${label}${from}${onServer} {${idComment(object.id, options, options.objectIds)}`];
+    const head = `${spec.keyword} ${efpIdentifier(object.id)}${label}${from}${onServer}`;
+    const comment = idComment(object.id, options, options.objectIds);
+    const lines = [`${head} {${comment}`];
     for (const [name, input] of Object.entries(object.inputs)) {
         if (name === onInput && onServer) continue;
         lines.push(`  ${efpIdentifier(name)}: ${printExpr(input.expr, '  ')}${annotations(input)}`);
     }
+    // nothing beyond its archetype or defaults: one line, its kept ids still on it
+    if (lines.length === 1) return `${head} {}${comment}`;
     lines.push('}');
+    return lines.join('\n');
+}
+
+/**
+ * The e-footprint ids of the built-in objects and sources an import uses in place of the file's own
+ * (`devices: [laptop]` for e-footprint's default laptop): one comment line, which `efp export` reads back
+ * (efootprint-ids.ts) so that the ids survive the round trip.
+ */
+const BUILTIN_IDS_PER_LINE = 3;
+
+function builtinIdsComment(description: ModelDescription, options: PrintOptions): string | undefined {
+    const objects = new Set(description.objects.filter(o => !o.builtin).map(o => o.id));
+    const sources = new Set(description.sources.map(s => s.id));
+    const entries = [
+        ...[...options.objectIds ?? []].filter(([name]) => !objects.has(name)).map(([name, id]) => `${efpIdentifier(name)}: ${efpWord(id)}`),
+        ...[...options.sourceIds ?? []].filter(([name]) => !sources.has(name)).map(([name, id]) => `source ${efpIdentifier(name)}: ${efpWord(id)}`)
+    ];
+    if (entries.length === 0) return undefined;
+    // a few entries a line, each line read on its own
+    const lines: string[] = [];
+    for (let i = 0; i < entries.length; i += BUILTIN_IDS_PER_LINE) lines.push(`${BUILTIN_IDS_PREFIX} ${entries.slice(i, i + BUILTIN_IDS_PER_LINE).join(', ')}`);
     return lines.join('\n');
 }
 
 export function printModel(description: ModelDescription, options: PrintOptions = {}): string {
     const blocks: string[] = [];
-    if (options.header?.length) blocks.push(options.header.map(efpComment).join('\n'));
+    const header = [...(options.header ?? []).map(efpComment)];
+    const builtinIds = builtinIdsComment(description, options);
+    if (builtinIds) header.push(builtinIds);
+    if (header.length) blocks.push(header.join('\n'));
     const { title, start_date, modeling_duration } = description.settings;
     if (title !== undefined || start_date || modeling_duration) {
         const lines = [`model${title !== undefined ? ' ' + efpString(title) : ''} {`];

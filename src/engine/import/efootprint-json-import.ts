@@ -16,6 +16,7 @@ import { enumMember } from '../classes/builtin-enums.js';
 import { efpIdentifiers } from './identifiers.js';
 import { CURRENT_EFOOTPRINT_MAJOR, EfootprintVersionError } from './version-upgrade/efootprint-version.js';
 import { upgradeEfootprintJson, upgradeSummary } from './upgrade-chain.js';
+import { keepableImport, type KeepableImport } from './keepable-import.js';
 
 /**
  * e-footprint 22.x JSON (what `system_to_json` writes: `efootprint_version`, `Sources`, then one key per
@@ -133,7 +134,11 @@ class Importer {
                 this.classOf.set(id, className);
             }
         }
-        this.names = efpIdentifiers(entries.map(e => ({ key: e.id, name: e.name })));
+        // a word for what each object is, for names that cannot stand alone (`step_20_min_streaming`, `main_server`)
+        const wordOf = (className: string) => classSpec(className)!.keyword.split('_').at(-1)!;
+        const perClass = new Map<string, number>();
+        for (const e of entries) perClass.set(e.className, (perClass.get(e.className) ?? 0) + 1);
+        this.names = efpIdentifiers(entries.map(e => ({ key: e.id, name: e.name, word: wordOf(e.className), shared: perClass.get(e.className)! > 1 })));
         this.readSources();
     }
 
@@ -149,7 +154,7 @@ class Importer {
             declared.push({ key: id, name: s.name, link });
         }
         const taken = new Set(BUILTIN_SOURCES.map(s => s.id));
-        const ids = efpIdentifiers(declared.map(d => ({ key: d.key, name: d.name })), taken);
+        const ids = efpIdentifiers(declared.map(d => ({ key: d.key, name: d.name, word: 'source', shared: true })), taken);
         for (const d of declared) {
             const name = ids.get(d.key)!;
             this.sourceNames.set(d.key, name);
@@ -375,7 +380,7 @@ class Importer {
         return { kind: 'call', function: 'volume_growth', args };
     }
 
-    result(description: ModelDescription, version: string, upgrade: ImportedModel['upgrade']): ImportedModel {
+    result(description: ModelDescription, version: string, upgrade: ImportedModel['upgrade']): ImportedModel & KeepableImport {
         return {
             description,
             objectIds: new Map([...this.names].map(([id, name]) => [name, id])),
@@ -391,8 +396,18 @@ function durationExpr(hours: number): ExprDescription {
     return { kind: 'number', value: hours, unit: 'h' };
 }
 
+export interface ImportOptions {
+    /**
+     * Written as a person would (keepable-import.ts): built-in objects and archetypes, no restated
+     * defaults, builders for the series. Such a description refers to the built-in library, which the
+     * .efp front end adds: it is for printing as .efp. Without it, every input as the file states it,
+     * each object declared, which the engine evaluates as it is.
+     */
+    readonly keepable?: boolean;
+}
+
 /** Reads e-footprint JSON text; throws EfootprintImportError naming the object and field on anything it cannot read. */
-export function importEfootprintJson(text: string): ImportedModel {
+export function importEfootprintJson(text: string, options: ImportOptions = {}): ImportedModel {
     let root: Json;
     try {
         root = JSON.parse(text) as Json;
@@ -412,5 +427,6 @@ export function importEfootprintJson(text: string): ImportedModel {
         throw e;
     }
     const importer = new Importer(upgraded.root);
-    return importer.result(importer.run(), upgraded.fromVersion, { summary: upgradeSummary(upgraded), notes: upgraded.notes });
+    const imported = importer.result(importer.run(), upgraded.fromVersion, { summary: upgradeSummary(upgraded), notes: upgraded.notes });
+    return options.keepable ? { ...imported, ...keepableImport(imported) } : imported;
 }

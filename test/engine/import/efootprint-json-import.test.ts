@@ -40,7 +40,7 @@ describe('e-footprint JSON import', () => {
         const { description } = importEfootprintJson(JSON.stringify(simpleSystem()));
         const model = buildModel(description);
         expect(model.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
-        const starts = model.findNode('usage_pattern_2', 'hourly_usage_journey_starts')?.value;
+        const starts = model.findNode('main_usage_pattern', 'hourly_usage_journey_starts')?.value;
         expect(starts?.kind === 'hourly' && Array.from(starts.series.base)).toEqual([1e6, 2e6, 4e6, 5e6, 8e6, 12e6, 2e6, 2e6, 3e6]);
     });
 
@@ -63,6 +63,12 @@ describe('e-footprint JSON import', () => {
             { key: 'a', name: 'server' }, { key: 'b', name: 'Server' }, { key: 'c', name: 'GB' }, { key: 'd', name: 'autoscaling' }
         ]);
         expect([...ids.values()]).toEqual(['server_2', 'server_3', 'gb', 'autoscaling_2']);
+        // a word instead of a number when it says which object is meant
+        const worded = efpIdentifiers([
+            { key: 'a', name: 'server', word: 'server' }, { key: 'b', name: '20 min streaming', word: 'step', shared: true },
+            { key: 'c', name: 'job', word: 'job', shared: true }, { key: 'd', name: 'job', word: 'job', shared: true }
+        ]);
+        expect([...worded.values()]).toEqual(['main_server', 'step_20_min_streaming', 'job_2', 'job_3']);
     });
 
     it('converts pint unit names to efp units', () => {
