@@ -102,9 +102,13 @@ function rangeCell(input: InputSpec): string {
 
 function descriptionCell(input: InputSpec): string {
     const notes: string[] = [];
-    if (input.type === 'quantity' && input.onlyWhen) {
-        const values = input.onlyWhen.values.map(v => code(enumMember(v).name));
-        notes.push(`Taken into account only when ${code(input.onlyWhen.input)} is ${orList(values)}.`);
+    const use = input.usedWhen;
+    if (use?.when === 'never') {
+        notes.push(`Not taken into account: ${cell(use.why)}; a value other than ${cell(`${use.fixed.value}${use.fixed.unit ? ` ${use.fixed.unit}` : ''}`)} gets a warning.`);
+    } else if (use) {
+        const values = use.values.map(v => code(enumMember(v).name));
+        const whose = use.when === 'server-input' ? 'its server\'s ' : '';
+        notes.push(`Taken into account only when ${whose}${code(use.input)} is ${orList(values)}; otherwise it gets a warning.`);
     }
     if (input.efpOnly) notes.push('efp\'s own input: not written to e-footprint JSON.');
     return [specMarkdown(input.description, { inTable: true }), ...notes].join(' ');

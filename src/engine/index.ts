@@ -30,7 +30,7 @@ export { acceptedClasses, classForKeyword, classSpec } from './classes/registry.
 export { BUILTIN_ENUMS, enumMember } from './classes/builtin-enums.js';
 export { needUnitOfClass } from './classes/edge/component-units.js';
 export { ARCHETYPES } from './library/archetypes.js';
-export { ARCHETYPE_UNSOURCED, COUNTRY_INTENSITY_CONFIDENCE, COUNTRY_INTENSITY_SOURCE, countryIntensity } from './library/builtin-objects.js';
+export { builtinObject, builtinObjects, type BuiltinObject, type BuiltinValue } from './library/builtin-objects.js';
 export { BUILTIN_SOURCES } from './library/sources.js';
 export { COUNTRIES } from './data/countries.js';
 export { GENAI_MODEL_ROWS } from './data/ecologits-data.js';

@@ -1,7 +1,4 @@
-import {
-    ARCHETYPE_UNSOURCED, ARCHETYPES, BUILTIN_ENUMS, BUILTIN_SOURCES, classSpec, COUNTRIES, COUNTRY_INTENSITY_CONFIDENCE, COUNTRY_INTENSITY_SOURCE,
-    countryIntensity, enumMember, unitSymbols
-} from '../engine/index.js';
+import { BUILTIN_ENUMS, BUILTIN_SOURCES, builtinObjects, classSpec, enumMember, unitSymbols, type BuiltinObject, type BuiltinValue } from '../engine/index.js';
 import { BUILTIN_LIBRARY_SCHEME } from './protocol.js';
 
 /**
@@ -15,10 +12,17 @@ function quote(text: string): string {
     return JSON.stringify(text);
 }
 
-function quantityText(value: number, unit: string): string {
-    if (unit === '') return String(value);
+function valueText(v: BuiltinValue): string {
+    const value = typeof v.value === 'string' ? quote(v.value) : v.unit === '' ? String(v.value) : `${v.value} ${v.unit}`;
     // compound units are written as arithmetic on units: `0.05 kWh/GB`
-    return `${value} ${unit}`;
+    return `${value} source ${v.source}${v.confidence ? ` confidence ${v.confidence}` : ''}${v.comment ? ` comment ${quote(v.comment)}` : ''}`;
+}
+
+/** An object's declaration: its inputs one a line, or all on one line for the long table of countries. */
+function objectText(o: BuiltinObject, oneLine: boolean): string {
+    const inputs = Object.entries(o.inputs).map(([name, v]) => `${name}: ${valueText(v)}`);
+    const head = `${classSpec(o.className)!.keyword} ${o.id} ${quote(o.name)} {`;
+    return oneLine ? `${head} ${inputs.join('  ')} }` : [`// ${o.description}`, head, ...inputs.map(i => `    ${i}`), '}'].join('\n');
 }
 
 let cached: string | undefined;
@@ -43,20 +47,11 @@ export function builtinLibraryText(): string {
     }
     lines.push('', '// Sources');
     for (const s of BUILTIN_SOURCES) lines.push(`source ${s.id} ${quote(s.name)}${s.link ? ' ' + quote(s.link) : ''}`);
+    const objects = builtinObjects();
     lines.push('', '// Archetypes (e-footprint\'s ready-made objects)');
-    for (const a of ARCHETYPES) {
-        const keyword = classSpec(a.className)!.keyword;
-        lines.push(`// ${a.description}`, `${keyword} ${a.id} ${quote(a.name)} {`);
-        for (const [name, v] of Object.entries(a.inputs)) {
-            lines.push(`    ${name}: ${quantityText(v.value, v.unit)} source ${v.source ?? ARCHETYPE_UNSOURCED}`);
-        }
-        lines.push('}');
-    }
+    for (const o of objects) if (o.className !== 'Country') lines.push(objectText(o, false));
     lines.push('', '// Countries: grid carbon intensity (e-footprint truncates it to whole g/kWh) and time zone');
-    for (const c of COUNTRIES) {
-        lines.push(`country ${c.id} ${quote(c.name)} { average_carbon_intensity: ${countryIntensity(c)} g/kWh source ${COUNTRY_INTENSITY_SOURCE} confidence ${COUNTRY_INTENSITY_CONFIDENCE} `
-            + `comment ${quote(`${c.code}, ${c.year}: ${c.intensity} gCO2/kWh`)}  timezone: ${quote(c.timezone)} }`);
-    }
+    for (const o of objects) if (o.className === 'Country') lines.push(objectText(o, true));
     cached = lines.join('\n') + '\n';
     return cached;
 }

@@ -108,6 +108,16 @@ describe('efp check', () => {
         expect(result.stdout).toContain(`model.efp:${position(text, '1.5')}: error: 'utilization_rate' must be between 0 and 1, got 1.5 [out-of-range]`);
     });
 
+    it('warns on an input that has no effect and exits 0, as for any warning: disks fixed on a serverless server\'s storage', async () => {
+        const text = quickstartWith('server_type: autoscaling', 'server_type: serverless')
+            .replace('  base_storage_need: 100 TB      confidence medium\n', '  base_storage_need: 100 TB      confidence medium\n  fixed_nb_of_instances: 500\n');
+        const result = await check(text);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(`model.efp:${position(text, 'fixed_nb_of_instances')}: warning: 'fixed_nb_of_instances' only applies when the server's `
+            + 'server_type is autoscaling or on_premise; storage ssd is on server web, which is serverless, so it is ignored [ignored-input]\n'
+            + '    hint: Remove fixed_nb_of_instances, or write server_type: autoscaling on web.');
+    });
+
     it('exits 2 without a stack trace for a file that does not exist', async () => {
         const result = await efp('eval', 'no/such/model.efp');
         expect(result.code).toBe(2);

@@ -21,10 +21,13 @@ describe('efp import / export', () => {
         expect(result.stdout).toContain('model "system 1" {');
         expect(result.stdout).toContain('  devices: [laptop]\n');
         expect(result.stdout).toContain('  country: France\n');
-        // the SSD storage starts from the archetype; 3 hours of storage differs from it (5 years), 1 TB does not
+        // the SSD storage starts from the archetype: 3 hours of storage differs from it (5 years); 1 TB is its
+        // value too but the file cites e-footprint's hypothesis where the archetype cites the SSD study; the
+        // replication factor of 3 is the archetype's, with its source
         expect(result.stdout).toContain('storage default_ssd_storage "Default SSD storage" from ssd {\n');
         expect(result.stdout).toContain('  data_storage_duration: 3 h  source hypothesis\n');
-        expect(result.stdout).not.toContain('  storage_capacity:');
+        expect(result.stdout).toContain('  storage_capacity: 1 TB  source hypothesis\n');
+        expect(result.stdout).not.toContain('data_replication_factor');
         // the jobs' values are all e-footprint's defaults (150 kB, 1 s...), with e-footprint's own source
         expect(result.stdout).toContain('job job_1 "job 1" on default_server {}\n');
         // ids e-footprint derives from names (`Default-server`) are not restated

@@ -48,12 +48,16 @@ describe('diagnostic data read back from an editor', () => {
         expect(diagnosticDataOf({ code: 'linking-error', refText: 'wfi', kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi' }))
             .toEqual({ kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi' });
         expect(diagnosticDataOf({ code: 'missing-input', kind: 'missing-input', input: 'storage' })).toEqual({ kind: 'missing-input', input: 'storage' });
+        expect(diagnosticDataOf({ code: 'ignored-input', fromEngine: true, kind: 'ignored-input', input: 'fixed_nb_of_instances' }))
+            .toEqual({ kind: 'ignored-input', input: 'fixed_nb_of_instances' });
     });
 
     it('is refused when a field is missing or of the wrong type', () => {
         expect(diagnosticDataOf({ code: 'linking-error', refText: 'wfi' })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'did-you-mean', name: 'wfi' })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'missing-input', input: 3 })).toBeUndefined();
+        expect(diagnosticDataOf({ kind: 'ignored-input', input: ['power'] })).toBeUndefined();
+        expect(diagnosticDataOf({ kind: 'ignored-input' })).toBeUndefined();
         expect(diagnosticDataOf('did-you-mean')).toBeUndefined();
         expect(diagnosticDataOf(null)).toBeUndefined();
     });

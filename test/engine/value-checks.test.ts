@@ -94,4 +94,57 @@ describe('inputs that do not apply', () => {
         expect(errors).toEqual([]);
         expect(warnings).toEqual([]);
     });
+
+    it('the warning carries the input, for the quick fix that removes it', async () => {
+        const { analysis } = await findings(minimalModel({ server: 'fixed_nb_of_instances: 3' }));
+        const [warning] = analysis.model!.diagnostics.filter(d => d.code === 'ignored-input');
+        expect(warning.data).toEqual({ kind: 'ignored-input', input: 'fixed_nb_of_instances' });
+    });
+
+    it('a storage\'s fixed_nb_of_instances when its server is serverless: the disks follow the data, a warning naming the server', async () => {
+        const text = minimalModel({ server: 'server_type: serverless' }).replace('storage disk from ssd {}', 'storage disk from ssd { fixed_nb_of_instances: 10 }');
+        const { analysis, errors, warnings } = await findings(text);
+        expect(errors).toEqual([]);
+        expect(warnings.map(w => w.message)).toEqual([
+            '\'fixed_nb_of_instances\' only applies when the server\'s server_type is autoscaling or on_premise; storage disk is on server api, which is serverless, so it is ignored'
+        ]);
+        expect(warnings[0].range.start).toEqual(positionOf(text, 'fixed_nb_of_instances'));
+        expect(warnings[0].hint).toBe('Remove fixed_nb_of_instances, or write server_type: autoscaling on api.');
+        // and indeed it is left out: a day of 1000 journeys an hour, each storing 100 kB (the Job default) × 3 replicas,
+        // needs at most 24 × 1000 × 100 kB × 3 = 7.2 GB, 0.0072 of the 1 TB disk: that raw share, not 10 disks
+        const nb = analysis.model!.findNode(analysis.model!.lookup('disk')!.key, 'nb_of_instances')!.value!;
+        expect(nb.kind === 'hourly' && nb.series.max()).toBeCloseTo(0.0072, 6);
+    });
+
+    it('a storage\'s fixed_nb_of_instances on an autoscaling server applies: no warning', async () => {
+        const text = minimalModel().replace('storage disk from ssd {}', 'storage disk from ssd { fixed_nb_of_instances: 10 }');
+        const { errors, warnings } = await findings(text);
+        expect(errors).toEqual([]);
+        expect(warnings).toEqual([]);
+    });
+
+    it('a storage\'s power: e-footprint 22.2.1 does not model storage energy', async () => {
+        const text = minimalModel().replace('storage disk from ssd {}', 'storage disk from ssd { power: 5 W }');
+        const { analysis, warnings } = await findings(text);
+        expect(warnings.map(w => w.message)).toEqual([
+            '\'power\' has no effect on storage disk: e-footprint 22.2.1 does not model the energy of storage, so it is ignored'
+        ]);
+        expect(warnings[0].hint).toBe('Remove power.');
+        expect(analysis.model!.findNode(analysis.model!.lookup('disk')!.key, 'energy_footprint')!.value!.kind).toBe('empty');
+    });
+
+    it('a server\'s fraction_of_usage_time other than 1: e-footprint keeps servers in use all the time', async () => {
+        const { warnings } = await findings(minimalModel({ server: 'fraction_of_usage_time: 0.5' }));
+        expect(warnings.map(w => w.message)).toEqual([
+            '\'fraction_of_usage_time\' has no effect on server api: e-footprint keeps a server in use all the time, so it is ignored'
+        ]);
+    });
+
+    it('the value e-footprint sets, as its JSON and so an import writes it, is no mistake: no warning', async () => {
+        const text = minimalModel({ server: 'fraction_of_usage_time: 1' })
+            .replace('storage disk from ssd {}', 'storage disk from ssd { power: 0 W  fraction_of_usage_time: 100 % }');
+        const { errors, warnings } = await findings(text);
+        expect(errors).toEqual([]);
+        expect(warnings).toEqual([]);
+    });
 });

@@ -55,6 +55,15 @@ describe('model diagnostics in the editor', () => {
         expect(diagnostics[0].range.start).toEqual({ line: text.split('\n').findIndex(l => l.startsWith('job orphan')), character: 'job '.length });
     });
 
+    it('warns on an input that has no effect, on its name, saying why', async () => {
+        const text = quickstart.replace('  base_storage_need: 100 TB      confidence medium\n', '  base_storage_need: 100 TB      confidence medium\n  power: 20 W\n');
+        const diagnostics = (await validate(text)).diagnostics!;
+        expect(diagnostics.map(d => [d.severity, d.code, d.message])).toEqual([[2, 'ignored-input',
+            '\'power\' has no effect on storage ssd: e-footprint 22.2.1 does not model the energy of storage, so it is ignored. Remove power.']]);
+        const line = text.split('\n').findIndex(l => l === '  power: 20 W');
+        expect(diagnostics[0].range).toEqual({ start: { line, character: 2 }, end: { line, character: 2 + 'power'.length } });
+    });
+
     it('reports a name declared twice across imported files', async () => {
         const { documents: [main, other] } = await openWorkspace({ 'main.efp': 'import "other.efp"\nstorage disk from ssd {}\n', 'other.efp': 'storage disk from hdd {}\n' });
         const messages = [...main.diagnostics!, ...other.diagnostics!].map(d => d.message);

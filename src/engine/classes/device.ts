@@ -19,7 +19,8 @@ export const Device: ClassSpec = {
     inputs: [
         {
             type: 'quantity', name: 'carbon_footprint_fabrication', label: 'Carbon footprint fabrication', unit: 'kg',
-            default: { value: 150, unit: 'kg', source: 'base_ademe_v19' }, min: 0,
+            // e-footprint's defaults cite no source (its hypothesis); its archetypes cite ADEME and DATA.AI
+            default: { value: 150, unit: 'kg' }, min: 0,
             description: 'Emissions of making one device.'
         },
         {
@@ -32,7 +33,7 @@ export const Device: ClassSpec = {
         },
         {
             type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: 'h/day',
-            default: { value: 7, unit: 'h/day', source: 'state_of_mobile_2022' }, min: 0, max: 24, exclusiveMin: true,
+            default: { value: 7, unit: 'h/day' }, min: 0, max: 24, exclusiveMin: true,
             description: 'Share of the time a device is in use over its life (its fabrication is spread over that time).'
         }
     ],

@@ -30,7 +30,10 @@ function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
         },
         {
             type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' },
-            min: 0, max: 1, description: 'Share of its life a server is in use (e-footprint keeps it at 1 for servers).'
+            min: 0, max: 1, description: 'Share of its life a server is in use (e-footprint keeps it at 1 for servers).',
+            // e-footprint's infrastructure hardware (servers, storage) is built with 1 whatever is given, and
+            // no server formula reads it (a server's fabrication is spread over its lifespan alone)
+            usedWhen: { when: 'never', why: 'e-footprint keeps a server in use all the time', fixed: { value: 1, unit: '' } }
         },
         {
             type: 'enum', name: 'server_type', label: 'Server type', values: SERVER_TYPES, default: 'autoscaling',
@@ -63,8 +66,10 @@ function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
         },
         {
             type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0,
-            // e-footprint reads it for on-premise servers only; an autoscaling or serverless server follows the load
-            onlyWhen: { input: 'server_type', values: ['on-premise'] },
+            // e-footprint 22.2.1 (the spec's Server, nb_of_instances): autoscaling servers run ceil(raw_nb_of_instances)
+            // hour by hour and serverless ones raw_nb_of_instances, whatever is given; only an on-premise server runs
+            // fixed_nb_of_instances all the time (or ceil of the peak when it is not given)
+            usedWhen: { when: 'own-input', input: 'server_type', values: ['on-premise'] },
             description: 'On-premise only: the number of instances installed (an error if the peak load needs more).'
         },
         { type: 'ref', name: 'storage', label: 'Storage', classes: ['Storage'], description: 'The storage the server writes its jobs\' data to.' }

@@ -8,6 +8,7 @@ import { Dimension } from '../units/dimension.js';
 import { parseUnit } from '../units/unit.js';
 import { HourlySeries } from '../series/hourly-series.js';
 import { cumulativeWithDeletion } from '../series/storage-need.js';
+import { SERVER_TYPES } from './server.js';
 
 const STORED = Dimension.base('data_stored');
 const TB_STORED = parseUnit('TB_stored').factor;
@@ -35,9 +36,17 @@ export const Storage: ClassSpec = {
     typicalInputs: ['storage_capacity', 'data_replication_factor', 'data_storage_duration', 'base_storage_need'],
     category: 'Storage',
     inputs: [
-        { type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 0, unit: 'W' }, min: 0, description: 'Not used by e-footprint 22 (storage energy is not modeled).' },
+        {
+            type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 0, unit: 'W' }, min: 0, description: 'Not used by e-footprint 22 (storage energy is not modeled).',
+            // the spec's Storage: instances_energy and energy_footprint are empty, storage power is not modeled in 22.2.1
+            usedWhen: { when: 'never', why: 'e-footprint 22.2.1 does not model the energy of storage', fixed: { value: 0, unit: 'W' } }
+        },
         { type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true, description: 'How long a disk is used before it is replaced.' },
-        { type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' }, min: 0, max: 1, description: 'Share of its life a disk is in use (kept at 1).' },
+        {
+            type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' }, min: 0, max: 1, description: 'Share of its life a disk is in use (kept at 1).',
+            // as for a server: e-footprint builds storage with 1, and its fabrication is spread over its lifespan alone
+            usedWhen: { when: 'never', why: 'e-footprint keeps storage in use all the time', fixed: { value: 1, unit: '' } }
+        },
         {
             type: 'quantity', name: 'carbon_footprint_fabrication_per_storage_capacity', label: 'Fabrication carbon footprint per storage capacity',
             unit: 'kg/TB_stored', default: { value: 160, unit: 'kg/TB_stored' }, min: 0, description: 'Emissions of making disks, per unit of capacity.'
@@ -46,7 +55,13 @@ export const Storage: ClassSpec = {
         { type: 'quantity', name: 'data_replication_factor', label: 'Data replication factor', unit: '', default: { value: 3, unit: '' }, min: 1, description: 'How many copies of each stored byte are kept.' },
         { type: 'quantity', name: 'data_storage_duration', label: 'Data storage duration', unit: 'year', default: { value: 5, unit: 'year' }, min: 0, exclusiveMin: true, description: 'How long stored data is kept before it is deleted.' },
         { type: 'quantity', name: 'base_storage_need', label: 'Initial storage need', unit: 'TB_stored', default: { value: 0, unit: 'TB_stored' }, min: 0, description: 'Data already stored at the start.' },
-        { type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0, description: 'The number of disks installed (an error if the data needs more).' }
+        {
+            type: 'quantity', name: 'fixed_nb_of_instances', label: 'User defined number of instances', unit: 'concurrent', optional: true, min: 0,
+            description: 'The number of disks installed (an error if the data needs more).',
+            // the spec's Storage, nb_of_instances: raw_nb_of_instances when its server is serverless, whatever is given;
+            // otherwise fixed_nb_of_instances when given (for any other server type, unlike a server's)
+            usedWhen: { when: 'server-input', input: 'server_type', values: SERVER_TYPES.filter(t => t !== 'serverless') }
+        }
     ],
     calculated: [
         {

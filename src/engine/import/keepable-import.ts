@@ -2,6 +2,7 @@ import { classSpec } from '../classes/registry.js';
 import { enumMember } from '../classes/builtin-enums.js';
 import { builtinObjects, type BuiltinObject, type BuiltinValue } from '../library/builtin-objects.js';
 import { BUILTIN_SOURCES } from '../library/sources.js';
+import { COUNTRIES } from '../data/countries.js';
 import type { InputSpec } from '../model/class-spec.js';
 import type { ExprDescription, InputDescription, ModelDescription, ObjectDescription } from '../model/description.js';
 import { isRequired, defaultInputOf } from '../model/input-defaults.js';
@@ -44,10 +45,9 @@ function baseValue(expr: ExprDescription): number | undefined {
 /** Whether the imported input says exactly what the fallback says: value, source and confidence. */
 function sameAs(input: InputDescription, fallback: InputDescription | BuiltinValue | undefined, spec: InputSpec): boolean {
     if (!fallback) return false;
-    if ('kind' in fallback) {
-        if ((input.source ?? 'user_data') !== fallback.source) return false;
-        if ((input.confidence ?? undefined) !== (fallback.kind === 'quantity' ? fallback.confidence : undefined)) return false;
-        if (fallback.kind === 'text') return input.expr.kind === 'text' && input.expr.value === fallback.value;
+    if (!('expr' in fallback)) {
+        if ((input.source ?? 'user_data') !== fallback.source || input.confidence !== fallback.confidence) return false;
+        if (typeof fallback.value === 'string') return input.expr.kind === 'text' && input.expr.value === fallback.value;
         const value = baseValue(input.expr);
         return value !== undefined && sameNumber(value, fallback.value * parseUnit(fallback.unit).factor);
     }
@@ -69,6 +69,12 @@ function classDefaults(input: InputSpec): InputDescription | undefined {
 
 function archetypeFallback(archetype: BuiltinObject): Fallback {
     return input => archetype.inputs[input.name] ?? defaultInputOf(input);
+}
+
+/** What e-footprint keeps of a built-in object that efp does not model: a country's ISO code, as `efp export` writes it. */
+function keptFieldsOf(builtin: BuiltinObject): Readonly<Record<string, string>> {
+    const country = builtin.className === 'Country' ? COUNTRIES.find(c => c.id === builtin.id) : undefined;
+    return country ? { short_name: country.code } : {};
 }
 
 /** References to objects replaced by built-ins, followed into lists and weights. */
@@ -192,7 +198,7 @@ class Keeper {
         return builtinObjects().find(b => b.className === object.className && b.name === object.name
             // a declared object of the built-in's name would hide it
             && !declared.has(b.id)
-            && Object.entries(this.extras.get(object.id) ?? {}).every(([k, v]) => b.kept[k] === v)
+            && Object.entries(this.extras.get(object.id) ?? {}).every(([k, v]) => keptFieldsOf(b)[k] === v)
             && spec.inputs.every(input => {
                 const given = object.inputs[input.name];
                 const fallback = b.inputs[input.name] ?? defaultInputOf(input);

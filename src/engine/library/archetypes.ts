@@ -1,13 +1,18 @@
 /**
  * e-footprint's archetypes: ready-made objects (`Device.laptop()`, `Storage.ssd()`,
- * `Network.wifi_network()`...) with their e-footprint names. In .efp they are built-in objects a model can
- * use as they are (`devices: [laptop]`) or start from (`storage ssd from ssd { ... }`).
+ * `Network.wifi_network()`...) with the names e-footprint 22.2.1 gives them when it is given none
+ * ("Default laptop", "Default wifi network"), their values and their sources. In .efp they are built-in
+ * objects a model can use as they are (`devices: [laptop]`) or start from (`storage ssd from ssd { ... }`).
  */
 export interface ArchetypeValue {
     readonly value: number;
     readonly unit: string;
+    /** The source e-footprint cites; without one, e-footprint's own hypothesis (ARCHETYPE_DEFAULT_SOURCE). */
     readonly source?: string;
 }
+
+/** What e-footprint cites for an archetype's value given no source (its `SourceValue` default). */
+export const ARCHETYPE_DEFAULT_SOURCE = 'hypothesis';
 
 export interface Archetype {
     readonly id: string;
@@ -50,18 +55,18 @@ export const ARCHETYPES: readonly Archetype[] = [
         }
     },
     {
-        id: 'wifi_network', className: 'Network', name: 'WIFI network', description: 'A fixed network reached over Wi-Fi.',
+        id: 'wifi_network', className: 'Network', name: 'Default wifi network', description: 'A fixed network reached over Wi-Fi.',
         inputs: { bandwidth_energy_intensity: { value: 0.05, unit: 'kWh/GB', source: 'traficom_study' } }
     },
     {
-        id: 'mobile_network', className: 'Network', name: 'Mobile network', description: 'A mobile (4G/5G) network.',
+        id: 'mobile_network', className: 'Network', name: 'Default mobile network', description: 'A mobile (4G/5G) network.',
         inputs: { bandwidth_energy_intensity: { value: 0.12, unit: 'kWh/GB', source: 'traficom_study' } }
     },
     {
         id: 'ssd', className: 'Storage', name: 'Default SSD storage', description: 'Solid-state disks.',
         inputs: {
             carbon_footprint_fabrication_per_storage_capacity: { value: 160, unit: 'kg/TB_stored', source: 'storage_embodied_carbon_study' },
-            lifespan: { value: 6, unit: 'year' }, storage_capacity: { value: 1, unit: 'TB_stored' },
+            lifespan: { value: 6, unit: 'year' }, storage_capacity: { value: 1, unit: 'TB_stored', source: 'storage_embodied_carbon_study' },
             data_replication_factor: { value: 3, unit: '' }, data_storage_duration: { value: 5, unit: 'year' },
             base_storage_need: { value: 0, unit: 'TB_stored' }
         }
@@ -70,7 +75,7 @@ export const ARCHETYPES: readonly Archetype[] = [
         id: 'hdd', className: 'Storage', name: 'Default HDD storage', description: 'Hard disk drives.',
         inputs: {
             carbon_footprint_fabrication_per_storage_capacity: { value: 20, unit: 'kg/TB_stored', source: 'storage_embodied_carbon_study' },
-            lifespan: { value: 4, unit: 'year' }, storage_capacity: { value: 1, unit: 'TB_stored' },
+            lifespan: { value: 4, unit: 'year' }, storage_capacity: { value: 1, unit: 'TB_stored', source: 'storage_embodied_carbon_study' },
             data_replication_factor: { value: 3, unit: '' }, data_storage_duration: { value: 5, unit: 'year' },
             base_storage_need: { value: 0, unit: 'TB_stored' }
         }

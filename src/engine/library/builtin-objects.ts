@@ -1,56 +1,70 @@
 import { COUNTRIES, type CountryRow } from '../data/countries.js';
 import type { Confidence } from '../model/description.js';
-import { ARCHETYPES } from './archetypes.js';
+import { ARCHETYPE_DEFAULT_SOURCE, ARCHETYPES } from './archetypes.js';
+import { countrySourceId } from './sources.js';
+
+/** One value of a built-in object, as the built-in library writes it. */
+export interface BuiltinValue {
+    /** A number in `unit`, or a text (a time zone). */
+    readonly value: number | string;
+    /** '' for a number without unit or for a text. */
+    readonly unit: string;
+    /** The id of one of BUILTIN_SOURCES. */
+    readonly source: string;
+    readonly confidence?: Confidence;
+    readonly comment?: string;
+}
 
 /**
- * The built-in objects as values: what `laptop` or `France` means, input by input, with the source and
- * confidence e-footprint gives them. The built-in library's text (src/language/builtin-library.ts) is
- * written from these, and the importer compares an imported object with them to use the built-in instead.
+ * An object every model can use without declaring it: an archetype of e-footprint or a country of its
+ * table, with e-footprint's name for it. The built-in library's text and the hovers on built-in objects
+ * are both written from these, so what a user reads is what the model uses.
  */
-
-/** e-footprint cites its own `hypothesis` for an archetype's values it gives no other source. */
-export const ARCHETYPE_UNSOURCED = 'hypothesis';
-/** e-footprint's countries: the Our World in Data intensity, truncated to whole g/kWh, with high confidence. */
-export const COUNTRY_INTENSITY_SOURCE = 'our_world_in_data';
-export const COUNTRY_INTENSITY_CONFIDENCE: Confidence = 'high';
-
-export function countryIntensity(country: CountryRow): number {
-    return Math.trunc(country.intensity);
-}
-
-export type BuiltinValue =
-    | { readonly kind: 'quantity'; readonly value: number; readonly unit: string; readonly source: string; readonly confidence?: Confidence }
-    | { readonly kind: 'text'; readonly value: string; readonly source: string };
-
 export interface BuiltinObject {
+    /** Its .efp name (`laptop`, `United_Kingdom`). */
     readonly id: string;
     readonly className: string;
+    /** e-footprint's name ("Default laptop", "United Kingdom"). */
     readonly name: string;
+    /** One sentence, in efp's words. */
+    readonly description: string;
+    /** Its values by input name, in the order e-footprint gives them. */
     readonly inputs: Readonly<Record<string, BuiltinValue>>;
-    /** Fields e-footprint keeps that efp does not model (a country's `short_name`). */
-    readonly kept: Readonly<Record<string, string>>;
 }
 
-let objects: readonly BuiltinObject[] | undefined;
+function countryObject(c: CountryRow): BuiltinObject {
+    // e-footprint truncates the published intensity to whole g/kWh and rates it high confidence
+    const intensity = Math.trunc(c.intensity);
+    return {
+        id: c.id, className: 'Country', name: c.name,
+        description: `The electricity grid of ${c.name} (${c.code}): Our World in Data's ${c.year} carbon intensity, and its time zone.`,
+        inputs: {
+            average_carbon_intensity: {
+                value: intensity, unit: 'g/kWh', source: countrySourceId(c.year), confidence: 'high',
+                comment: `${c.code}, ${c.year}: ${c.intensity} gCO2/kWh`
+            },
+            // e-footprint cites "user data" for a country's time zone
+            timezone: { value: c.timezone, unit: '', source: 'user_data' }
+        }
+    };
+}
 
-/** Every built-in object: the archetypes, then the countries. */
+let all: readonly BuiltinObject[] | undefined;
+let byId: Map<string, BuiltinObject> | undefined;
+
+/** The archetypes, then the countries. */
 export function builtinObjects(): readonly BuiltinObject[] {
-    objects ??= [
-        ...ARCHETYPES.map((a): BuiltinObject => ({
-            id: a.id, className: a.className, name: a.name, kept: {},
-            inputs: Object.fromEntries(Object.entries(a.inputs).map(([name, v]) =>
-                [name, { kind: 'quantity', value: v.value, unit: v.unit, source: v.source ?? ARCHETYPE_UNSOURCED }]))
+    return all ??= [
+        ...ARCHETYPES.map(a => ({
+            id: a.id, className: a.className, name: a.name, description: a.description,
+            inputs: Object.fromEntries(Object.entries(a.inputs).map(([name, v]) => [name, { ...v, source: v.source ?? ARCHETYPE_DEFAULT_SOURCE }]))
         })),
-        ...COUNTRIES.map((c): BuiltinObject => ({
-            id: c.id, className: 'Country', name: c.name, kept: { short_name: c.code },
-            inputs: {
-                average_carbon_intensity: {
-                    kind: 'quantity', value: countryIntensity(c), unit: 'g/kWh', source: COUNTRY_INTENSITY_SOURCE, confidence: COUNTRY_INTENSITY_CONFIDENCE
-                },
-                // e-footprint writes a country's time zone as user data
-                timezone: { kind: 'text', value: c.timezone, source: 'user_data' }
-            }
-        }))
+        ...COUNTRIES.map(countryObject)
     ];
-    return objects;
+}
+
+/** The built-in object with this .efp name, if there is one. */
+export function builtinObject(id: string): BuiltinObject | undefined {
+    byId ??= new Map(builtinObjects().map(o => [o.id, o]));
+    return byId.get(id);
 }

@@ -26,7 +26,26 @@ interface InputSpecBase {
      * read from its `file`. Such an input is never missing, though it has no default.
      */
     readonly readFrom?: string;
+    /** When e-footprint reads it, if not always: written where it is not read, it changes nothing. */
+    readonly usedWhen?: InputUse;
 }
+
+/**
+ * When e-footprint reads an input. A model that writes it where it is not read gets a warning on it
+ * (`ignored-input`, with a quick fix removing it) rather than a number silently left out; the model reads
+ * these generically (model.ts, `reportIgnoredInputs`).
+ */
+export type InputUse =
+    /** When an enumerated input of the object itself has one of `values` (spelled as e-footprint spells them). */
+    | { readonly when: 'own-input'; readonly input: string; readonly values: readonly string[] }
+    /** When that enumerated input of the server the object is attached to (a storage's) has one of `values`. */
+    | { readonly when: 'server-input'; readonly input: string; readonly values: readonly string[] }
+    /**
+     * Never: e-footprint sets the value itself, `why` says how ("storage energy is not modeled"). Writing
+     * the value e-footprint sets, `fixed`, is no mistake: e-footprint's own JSON writes it, so imported
+     * models do.
+     */
+    | { readonly when: 'never'; readonly why: string; readonly fixed: DefaultValue };
 
 /** A number with a unit; `unit` fixes the expected dimension and the unit values are shown in. */
 export interface QuantityInputSpec extends InputSpecBase {
@@ -46,8 +65,6 @@ export interface QuantityInputSpec extends InputSpecBase {
      * would take gigabytes. The text names it in the message ("user time").
      */
     readonly withinModelingPeriod?: string;
-    /** Taken into account only when another input has one of these values; ignored otherwise, with a warning. */
-    readonly onlyWhen?: { readonly input: string; readonly values: readonly string[] };
 }
 
 /**

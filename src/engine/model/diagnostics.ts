@@ -24,7 +24,9 @@ export type DiagnosticData =
     /** `name`, as written within the diagnostic's range, is not known; `suggestion` is the known name closest to it. */
     | { readonly kind: 'did-you-mean'; readonly name: string; readonly suggestion: string }
     /** The object the diagnostic is on has no value for its required input `input`. */
-    | { readonly kind: 'missing-input'; readonly input: string };
+    | { readonly kind: 'missing-input'; readonly input: string }
+    /** The input `input`, whose name is the diagnostic's range, has no effect where it is written: removing it changes nothing. */
+    | { readonly kind: 'ignored-input'; readonly input: string };
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
@@ -65,6 +67,7 @@ export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
         return { kind: 'did-you-mean', name: data.name, suggestion: data.suggestion };
     }
     if (data.kind === 'missing-input' && typeof data.input === 'string') return { kind: 'missing-input', input: data.input };
+    if (data.kind === 'ignored-input' && typeof data.input === 'string') return { kind: 'ignored-input', input: data.input };
     return undefined;
 }
 

@@ -25,6 +25,7 @@ import { topologicalOrder } from './evaluation-order.js';
 import { objectsReachedByScenarios } from './scenario-reach.js';
 import type { ClassRegistry, UnreadValues } from './class-registry.js';
 import { linkedObjects } from './linked-objects.js';
+import { ignoredBecause } from './ignored-inputs.js';
 import { cyclePath, shownInFull } from './cycle-path.js';
 import { formatNumber } from './value-format.js';
 
@@ -113,8 +114,8 @@ export class Model {
         for (const s of description.sources) this.sources.set(s.id, s);
         this.createObjects();
         this.collectInstances();
-        this.reportIgnoredInputs();
         this.relations = new Relations(this.instances, this.registry);
+        this.reportIgnoredInputs();
         this.reportUnused();
         this.createNodes();
         this.markUnread(unread);
@@ -719,21 +720,20 @@ export class Model {
     }
 
     /**
-     * Inputs written where they have no effect (a spec's `onlyWhen`: fixed_nb_of_instances on an
-     * autoscaling server): a warning on the line, rather than a number silently left out.
+     * Inputs written where e-footprint does not read them (a spec's `usedWhen`: fixed_nb_of_instances on
+     * an autoscaling server, a storage's power): a warning on the input, saying why, rather than a number
+     * silently left out; its data lets the editor remove the input.
      */
     private reportIgnoredInputs(): void {
         for (const object of this.objects.values()) {
             for (const spec of object.spec.inputs) {
-                const condition = spec.type === 'quantity' ? spec.onlyWhen : undefined;
                 const input = object.inputs.get(spec.name);
-                if (!condition || input?.given !== 'user') continue;
-                const actual = object.text(condition.input);
-                if (actual === undefined || condition.values.includes(actual)) continue;
-                const spelled = (v: string) => v.replace(/-/g, '_');
-                this.report('warning', 'ignored-input',
-                    `'${spec.name}' only applies when ${condition.input} is ${condition.values.map(spelled).join(' or ')}; ${object} is ${spelled(actual)}, so it is ignored`,
-                    input.nameOrigin ?? input.origin, `Write ${condition.input}: ${spelled(condition.values[0])}, or remove ${spec.name}.`);
+                if (!spec.usedWhen || input?.given !== 'user') continue;
+                const ignored = ignoredBecause(spec.name, spec.usedWhen, object, input, this.relations);
+                if (ignored) {
+                    this.report('warning', 'ignored-input', ignored.message, input.nameOrigin ?? input.origin, ignored.hint,
+                        { kind: 'ignored-input', input: spec.name });
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, isLeafCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
-import { isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
+import { isAttribute, isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
 import { acceptedClasses, classForKeyword, diagnosticDataOf, needUnitOfClass } from '../../engine/index.js';
 import type { EfpServices } from '../efp-module.js';
 import { panelActions } from './panel-actions.js';
@@ -9,7 +9,8 @@ import { panelActions } from './panel-actions.js';
 /**
  * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
  * filled with the first object of the right kind the file can see; a missing value without a default
- * (a usage pattern's journey starts) filled with a placeholder marked as such. What a fix needs is read
+ * (a usage pattern's journey starts) filled with a placeholder marked as such; an input that has no effect
+ * where it is written (fixed_nb_of_instances on an autoscaling server) removed. What a fix needs is read
  * from the diagnostic's data, never from its message, which is for people and may be reworded: a
  * diagnostic without data gets no fix.
  */
@@ -22,7 +23,8 @@ export class EfpCodeActionProvider implements CodeActionProvider {
             const data = diagnosticDataOf(diagnostic.data);
             const action = data?.kind === 'did-you-mean' ? replaceName(document, diagnostic, data.name, data.suggestion)
                 : data?.kind === 'missing-input' ? this.addMissingInput(document, diagnostic, data.input)
-                    : undefined;
+                    : data?.kind === 'ignored-input' ? removeInput(document, diagnostic, data.input)
+                        : undefined;
             if (action) actions.push(action);
         }
         if (this.efp.client.Commands.runsEfpCommands) actions.push(...panelActions(document, params));
@@ -95,6 +97,39 @@ function replaceName(document: LangiumDocument, diagnostic: Diagnostic, name: st
     return {
         title: `Replace with '${suggestion}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
         edit: { changes: { [document.uri.toString()]: [{ range: leaf.range, newText }] } }
+    };
+}
+
+/**
+ * `fixed_nb_of_instances: 4` removed from the object, the diagnostic being on its name: with its line when
+ * it is alone on it (a comment after it goes too, it was about the input), else with the spaces after it.
+ */
+function removeInput(document: LangiumDocument, diagnostic: Diagnostic, input: string): CodeAction | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const start = document.textDocument.offsetAt(diagnostic.range.start);
+    const leaf = root && CstUtils.findLeafNodeAtOffset(root, start);
+    const attribute = leaf && AstUtils.getContainerOfType(leaf.astNode, isAttribute);
+    const cst = attribute?.$cstNode;
+    // the range must still start on this input's name (the text may have changed since)
+    if (!attribute || !cst || attribute.name !== input || cst.offset !== start) return undefined;
+    const text = document.textDocument.getText();
+    const lineStart = text.lastIndexOf('\n', cst.offset - 1) + 1;
+    const newline = text.indexOf('\n', cst.end);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const before = text.slice(lineStart, cst.offset);
+    const after = text.slice(cst.end, lineEnd);
+    let from = cst.offset;
+    let to = cst.end;
+    if (/^\s*$/.test(before) && /^\s*(\/\/.*)?$/.test(after)) {
+        from = lineStart;
+        to = newline < 0 ? lineEnd : newline + 1;
+    } else {
+        to += /^[ \t]*/.exec(after)![0].length;
+    }
+    const range = { start: document.textDocument.positionAt(from), end: document.textDocument.positionAt(to) };
+    return {
+        title: `Remove '${input}' (it has no effect here)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+        edit: { changes: { [document.uri.toString()]: [{ range, newText: '' }] } }
     };
 }
 

@@ -6,11 +6,12 @@ import {
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import {
-    describeSummary, type EfpObject, explainNode, formatMagnitude, formatMass, formatNumber, markdownCode, markdownLink, markdownTableCell, markdownText, type Model, type Node, regionalAdvice, sparkline, summarize, totalOf, unitAtom
+    builtinObject, describeSummary, type EfpObject, explainNode, formatMagnitude, formatMass, formatNumber, markdownCode, markdownLink, markdownTableCell, markdownText, type Model, type Node, regionalAdvice, sparkline, summarize, totalOf, unitAtom
 } from '../../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { graphLinks } from './command-links.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
+import { hoverForBuiltinObject } from './builtin-hover.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -32,6 +33,11 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
             const model = this.efp.evaluation.DocumentModels.latestModelFor(document);
             const node = model && this.nodeOfPath(model, member.ref, member.index);
             if (node) return { contents: { kind: 'markdown', value: hoverForNode(model, node, this.linkUri(document)) } };
+        }
+        const builtin = this.builtinAt(document, params);
+        if (builtin) {
+            const value = hoverForBuiltin(builtin, this.modelAround(document));
+            if (value) return { contents: { kind: 'markdown', value } };
         }
         const change = this.scenarioChangeAt(document, params);
         if (change) {
@@ -57,6 +63,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
             return modelNode ? hoverForNode(model, modelNode, this.linkUri(document)) : undefined;
         }
         if (isScenarioDecl(node)) return (model && hoverForScenario(model, node.name)) ?? `**scenario ${text(node.name)}**`;
+        if (isObjectDecl(node) && isBuiltin(node)) return hoverForBuiltin(node, undefined) ?? `**${text(node.kind)} ${text(node.name)}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
             return object ? hoverForObject(model, object, this.linkUri(document)) : `**${text(node.kind)} ${text(node.name)}**`;
@@ -73,6 +80,19 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
     private modelAround(document: LangiumDocument): Model | undefined {
         if (document.uri.toString() === BUILTIN_LIBRARY_URI) return undefined;
         return this.efp.evaluation.DocumentModels.latestModelFor(document);
+    }
+
+    /**
+     * A built-in object named under the cursor in a model (`laptop` in `devices: [laptop]`, `ssd` in
+     * `from ssd`): shown with the values of the model the user is in, which the library document lacks.
+     */
+    private builtinAt(document: LangiumDocument, params: HoverParams): ObjectDecl | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!leaf || leaf.offset + leaf.length <= offset) return undefined;
+        return this.references.findDeclarations(leaf).find((n): n is ObjectDecl => isObjectDecl(n) && isBuiltin(n));
     }
 
     /** A scenario's line whose `.attribute` is under the cursor (the object's name hovers as the object). */
@@ -107,8 +127,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
 }
 
 function objectOf(model: Model, decl: ObjectDecl): EfpObject | undefined {
-    const builtin = AstUtils.getDocument(decl).uri.toString() === BUILTIN_LIBRARY_URI;
-    return model.lookup(decl.name, builtin);
+    return model.lookup(decl.name, isBuiltin(decl));
 }
 
 const GIVEN = { user: 'given', archetype: 'from its archetype', default: 'e-footprint\'s default' } as const;
@@ -148,25 +167,49 @@ export function hoverForNode(model: Model, node: Node, uri?: string): string {
 /** An object: its kind, e-footprint name, and footprint over the modeling period when it has one. */
 export function hoverForObject(model: Model, object: EfpObject, uri?: string): string {
     const lines = [`**${object.spec.keyword} ${text(object.id)}** — "${text(object.name)}" (e-footprint ${object.className})`, '', object.spec.description];
+    const footprint = footprintLines(model, object);
+    if (footprint.length > 0) lines.push('', ...footprint);
+    if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
+    return lines.join('\n');
+}
+
+/**
+ * What the model makes of an object: its footprint over the modeling period, and where its electricity
+ * would emit less. Nothing for an object without a footprint (a country) or a model that has not run.
+ */
+function footprintLines(model: Model, object: EfpObject): string[] {
+    const lines: string[] = [];
     const fabrication = model.findNode(object.key, 'instances_fabrication_footprint')?.value;
     const energy = model.findNode(object.key, 'energy_footprint')?.value;
     const total = model.findNode(object.key, 'total_footprint')?.value;
     const kg = (v: typeof fabrication) => (v && v.kind !== 'dict' ? totalOf(v) : 0);
     if (total && total.kind !== 'dict') {
-        lines.push('', `**Total footprint: ${formatMagnitude(kg(total))} kg CO2e** over the modeling period`);
+        lines.push(`**Total footprint: ${formatMagnitude(kg(total))} kg CO2e** over the modeling period`);
     } else if (fabrication || energy) {
-        lines.push('', `**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
+        lines.push(`**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
     }
     const advice = regionalAdvice(model, object);
     if (advice && advice.options.length > 0) {
-        lines.push('', `**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint)} CO2e over the modeling period):`);
+        if (lines.length > 0) lines.push('');
+        lines.push(`**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint)} CO2e over the modeling period):`);
         for (const o of advice.options) {
             const where = o.kind === 'region' ? `${markdownCode(o.name)} (PUE ${formatNumber(o.pue!, 2)})` : text(o.name.replace(/_/g, ' '));
             lines.push(`- ${where}, ${formatNumber(o.intensity, 0)} g/kWh: −${formatMass(o.saving)} (−${formatNumber(o.savingShare * 100, 0)} %)`);
         }
     }
-    if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
-    return lines.join('\n');
+    return lines;
+}
+
+/** A built-in object with what the model (when there is one) makes of it. */
+function hoverForBuiltin(decl: ObjectDecl, model: Model | undefined): string | undefined {
+    const builtin = builtinObject(decl.name);
+    if (!builtin) return undefined;
+    const object = model?.lookup(decl.name, true);
+    return hoverForBuiltinObject(builtin, model && object ? footprintLines(model, object) : []);
+}
+
+function isBuiltin(decl: ObjectDecl): boolean {
+    return AstUtils.getDocument(decl).uri.toString() === BUILTIN_LIBRARY_URI;
 }
 
 /**

@@ -44,6 +44,16 @@ describe('e-footprint JSON import', () => {
         expect(starts?.kind === 'hourly' && Array.from(starts.series.base)).toEqual([1e6, 2e6, 4e6, 5e6, 8e6, 12e6, 2e6, 2e6, 3e6]);
     });
 
+    it('an imported system warns of no input without effect: e-footprint writes the values it sets itself (a storage\'s 0 W, a server\'s 1)', () => {
+        for (const name of ['quickstart', 'simple_system', 'video_streaming', 'machine_learning_workflow']) {
+            const json = readFileSync(`test/fixtures/efootprint/${name}.efootprint.json`, 'utf8');
+            // the files do write them
+            expect(json, name).toMatch(/"fraction_of_usage_time": \{\s*"value": 1\.0/);
+            const model = buildModel(importEfootprintJson(json).description);
+            expect(model.diagnostics.filter(d => d.code === 'ignored-input'), name).toEqual([]);
+        }
+    });
+
     it('prints hourly values a day per line', () => {
         const json = simpleSystem();
         const pattern = Object.values(json.UsagePattern)[0];

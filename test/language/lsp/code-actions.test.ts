@@ -97,6 +97,30 @@ describe('quick fixes', () => {
         const value = model.findNode('french_households', 'hourly_usage_journey_starts')!.value!;
         expect(value.kind === 'hourly' && value.series.sum()).toBe(1000 * 26_298);
     });
+
+    it('remove an input that has no effect, with its line when it is alone on it', async () => {
+        // the quickstart's server is autoscaling: e-footprint does not read fixed_nb_of_instances
+        const result = await fix(quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4   // four racks\n}'), 'ignored-input');
+        expect(result?.title).toBe("Remove 'fixed_nb_of_instances' (it has no effect here)");
+        expect(result?.fixed).toBe(quickstart);
+    });
+
+    it('remove nothing when the input at the diagnostic\'s range is not the one its data names (the text changed since)', async () => {
+        const workspace = await openWorkspace(quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'));
+        const [document] = workspace.documents;
+        const diagnostic = document.diagnostics!.find(d => codeOf(d) === 'ignored-input')!;
+        const other = { ...diagnostic, data: { ...(diagnostic.data as object), input: 'power' } };
+        expect(await fixesOf(workspace, document, other)).toEqual([]);
+    });
+
+    it('remove an input that has no effect from a line it shares, and nothing else', async () => {
+        const line = 'storage disk from ssd { power: 5 W  lifespan: 4 year }';
+        const text = quickstart.replace('network wifi', `${line}\nnetwork wifi`).replace('storage: ssd\n', 'storage: disk\n');
+        const result = await fix(text, 'ignored-input');
+        expect(result?.fixed).toBe(text.replace(line, 'storage disk from ssd { lifespan: 4 year }'));
+        const last = await fix(text.replace(line, 'storage disk from ssd { lifespan: 4 year  power: 5 W }'), 'ignored-input');
+        expect(last?.fixed).toBe(text.replace(line, 'storage disk from ssd { lifespan: 4 year  }'));
+    });
 });
 
 describe('quick fixes read a diagnostic\'s data, never its words', () => {
@@ -114,7 +138,8 @@ describe('quick fixes read a diagnostic\'s data, never its words', () => {
     const cases: Array<[string, string, string]> = [
         ['a misspelt object name', quickstart.replace('network: wifi', 'network: wfi'), 'linking-error'],
         ['a misspelt input name', quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'), 'unknown-attribute'],
-        ['a missing input', quickstart.replace('  storage: ssd\n', ''), 'missing-input']
+        ['a missing input', quickstart.replace('  storage: ssd\n', ''), 'missing-input'],
+        ['an input with no effect', quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'), 'ignored-input']
     ];
 
     for (const [what, text, code] of cases) {
@@ -146,6 +171,9 @@ describe('quick fixes read a diagnostic\'s data, never its words', () => {
         });
         expect(await dataOf(quickstart.replace('  storage: ssd\n', ''), 'missing-input')).toEqual({
             code: 'missing-input', fromEngine: true, kind: 'missing-input', input: 'storage'
+        });
+        expect(await dataOf(quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'), 'ignored-input')).toEqual({
+            code: 'ignored-input', fromEngine: true, kind: 'ignored-input', input: 'fixed_nb_of_instances'
         });
         // no close name: Langium's data alone, and no fix
         expect(await dataOf(quickstart.replace('network: wifi', 'network: qqqqqqqqq'), 'linking-error')).toEqual({

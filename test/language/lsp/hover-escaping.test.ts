@@ -38,7 +38,11 @@ const PLACES: ReadonlyArray<[string, string, number]> = [
     ['a source', 'source src', 'source '.length + 1],
     ['a system', 'system service', 'system '.length + 1],
     ['a scenario', 'scenario more', 'scenario '.length + 1],
-    ['a scenario\'s change', 'api.power: 400 W', 'api.'.length + 1]
+    ['a scenario\'s change', 'api.power: 400 W', 'api.'.length + 1],
+    // efp's own data, with the hostile model's figures: a table of values, sources and their links
+    ['a built-in archetype', 'from ssd', 'from '.length + 1],
+    ['a built-in device', 'devices: [smartphone]', 'devices: ['.length + 1],
+    ['a built-in country', 'country: France', 'country: '.length + 1]
 ];
 
 const md = new MarkdownIt({ html: true, linkify: true });

@@ -98,9 +98,66 @@ describe('hover', () => {
         expect(text).toMatch(/\*\*Total footprint: 10,966,3\d\d\.\d kg CO2e\*\*/); // e-footprint: 10,966,373 kg
     });
 
-    it('shows the built-in archetype a model starts from, and units', async () => {
-        expect(await hoverAt('from ssd', 'from '.length + 1)).toContain('**storage ssd**');
+    it('shows units', async () => {
         expect(await hoverAt('100 g/kWh', '100 '.length)).toContain('**g** — unit: mass (e-footprint\'s `gram`)');
+    });
+});
+
+describe('hover on a built-in object', () => {
+    const ADEME = '[Base ADEME_V19](<https://data.ademe.fr/datasets/base-carbone(r)>)';
+
+    it('a device used as it is: e-footprint\'s name and class, each value with its unit and source, what it is, its footprint here', async () => {
+        const text = await hoverAt('devices: [laptop]', 'devices: ['.length + 1);
+        expect(text).toContain('**device laptop** — "Default laptop" (e-footprint Device, archetype `Device.laptop()`), built in');
+        expect(text).toContain('A laptop, used 7 hours a day.');
+        // e-footprint 22.2.1's Device.laptop(): 156 kg (Base ADEME_V19), 50 W, 6 year (its hypothesis), 7 h/day (DATA.AI)
+        expect(text).toContain(`| \`carbon_footprint_fabrication\` | 156 kg | ${ADEME} |`);
+        expect(text).toContain('| `power` | 50 W | e-footprint hypothesis |');
+        expect(text).toContain('| `lifespan` | 6 year | e-footprint hypothesis |');
+        expect(text).toContain('| `fraction_of_usage_time` | 7 h/day | [DATA.AI - STATE OF MOBILE](<https://www.data.ai/en/GB/state-of-mobile-2022>) |');
+        expect(text).toContain('A user device; its footprint counts while users are in a journey.');
+        // e-footprint's quickstart: the laptop's fabrication 4,955,397.5 kg and energy 1,072,052.6 kg over the period
+        expect(text).toMatch(/fabrication 4,955,3\d\d\.\d kg CO2e · energy 1,072,0\d\d\.\d kg CO2e/);
+        expect(text).not.toContain('command:');
+    });
+
+    it('a country: its grid intensity as e-footprint truncates it, cited to Our World in Data with high confidence, and its time zone', async () => {
+        const text = await hoverAt('country: France', 'country: '.length + 1);
+        expect(text).toContain('**country France** — "France" (e-footprint Country from its country table), built in');
+        // data/efootprint/countries.csv: France, FRA, 2024, 44.32… gCO2/kWh, which e-footprint truncates to 44
+        expect(text).toContain('| `average_carbon_intensity` | 44 g/kWh | [Our world in data (2024)](<https://ourworldindata.org/grapher/carbon-intensity-electricity>), high confidence |');
+        expect(text).toContain('| `timezone` | Europe/Paris | user data |');
+        expect(text).toMatch(/`average_carbon_intensity`: FRA, 2024: 44\.\d+ gCO2\/kWh/);
+    });
+
+    it('the archetype a model starts from, and the built-in network it names', async () => {
+        const ssd = await hoverAt('from ssd', 'from '.length + 1);
+        expect(ssd).toContain('**storage ssd** — "Default SSD storage" (e-footprint Storage, archetype `Storage.ssd()`), built in');
+        const study = '[Dirty secret of SSDs: embodied carbon](<https://arxiv.org/pdf/2207.10793.pdf>)';
+        expect(ssd).toContain(`| \`carbon_footprint_fabrication_per_storage_capacity\` | 160 kg/TB_stored | ${study} |`);
+        expect(ssd).toContain(`| \`storage_capacity\` | 1 TB_stored | ${study} |`);
+        expect(ssd).toContain('| `data_replication_factor` | 3 | e-footprint hypothesis |');
+        const wifi = await hoverAt('from wifi_network', 'from '.length + 1);
+        expect(wifi).toContain('**network wifi_network** — "Default wifi network" (e-footprint Network, archetype `Network.wifi_network()`), built in');
+        expect(wifi).toContain('| `bandwidth_energy_intensity` | 0.05 kWh/GB | [Traficom study](<https://www.traficom.fi/en/news/first-study-energy-consumption-communications-networks>) |');
+    });
+
+    it('in the built-in library itself, without a model around', async () => {
+        const { shared, Efp } = createEfpServices(EmptyFileSystem);
+        const library = shared.workspace.LangiumDocumentFactory.fromString(builtinLibraryText(), URI.parse(BUILTIN_LIBRARY_URI));
+        shared.workspace.LangiumDocuments.addDocument(library);
+        await shared.workspace.DocumentBuilder.build([library]);
+        const offset = builtinLibraryText().indexOf('device smartphone') + 'device '.length + 1;
+        const hover = await Efp.lsp.HoverProvider!.getHoverContent(library, {
+            textDocument: { uri: BUILTIN_LIBRARY_URI }, position: library.textDocument.positionAt(offset)
+        });
+        const text = (hover?.contents as { value: string }).value;
+        expect(text).toContain('**device smartphone** — "Default smartphone"');
+        // e-footprint 22.2.1's Device.smartphone(): 30 kg, 1 W, 3 year, 3.6 h/day
+        expect(text).toContain(`| \`carbon_footprint_fabrication\` | 30 kg | ${ADEME} |`);
+        expect(text).toContain('| `power` | 1 W | e-footprint hypothesis |');
+        expect(text).toContain('| `fraction_of_usage_time` | 3.6 h/day |');
+        expect(text).not.toContain('Footprint over the modeling period');
     });
 });
 
