@@ -132,6 +132,11 @@ describe('efp init', () => {
             stderr: 'efp: no template \'blockchain\': efp init --template takes web-application, video-streaming, genai-feature, ml-training-codecarbon, edge-fleet, cloud-instances (efp init --list says what each is)\n'
         });
         expect(existsSync(folder)).toBe(false);
+        // a name from the command line is quoted as text: no escape sequence reaches the terminal
+        const hostile = await efp('init', folder, '--template', '\x1b[2J\u202eweb\napplication');
+        expect(hostile.code).toBe(2);
+        expect(hostile.stderr).toMatch(/^efp: no template '\\x1b\[2J\\u202eweb\\napplication': /);
+        expect(hostile.stderr).not.toMatch(/[\x1b\u202e]/);
         const file = join(work, 'a-file');
         writeFileSync(file, 'x');
         const onFile = await efp('init', file);
