@@ -12,7 +12,7 @@ module.exports = {
             comment: 'The engine knows nothing of Langium, VS Code, the terminal or the layers above it.',
             severity: 'error',
             from: { path: '^src/engine/' },
-            to: { path: ['^src/(language|cli|api|extension|webview|platform)/', 'node_modules/(langium|vscode|vscode-[^/]+|chevrotain|commander)/'] }
+            to: { path: ['^src/(language|cli|api|extension|webview|platform|templates)/', 'node_modules/(langium|vscode|vscode-[^/]+|chevrotain|commander)/'] }
         },
         {
             name: 'model-looks-down',
@@ -54,7 +54,7 @@ module.exports = {
             comment: 'A webview knows its own messages (and the protocol types they carry), nothing of the extension or server code.',
             severity: 'error',
             from: { path: '^src/webview/' },
-            to: { path: '^src/(language|cli|api|extension|platform)/', pathNot: '^src/language/protocol[.]ts$' }
+            to: { path: '^src/(language|cli|api|extension|platform|templates)/', pathNot: '^src/language/protocol[.]ts$' }
         },
         {
             name: 'webview-protocol-types-only',
@@ -68,13 +68,20 @@ module.exports = {
             comment: 'The language server is used by the CLI, the API and (by protocol) the extension; it uses none of them.',
             severity: 'error',
             from: { path: '^src/language/' },
-            to: { path: '^src/(cli|api|extension|webview)/' }
+            to: { path: '^src/(cli|api|extension|webview|templates)/' }
         },
         {
             name: 'platform-is-a-floor',
             comment: 'platform/ (files, writes) serves the language server and the CLI and imports neither.',
             severity: 'error',
             from: { path: '^src/platform/' },
+            to: { path: '^src/(language|cli|api|extension|webview|engine|templates)/' }
+        },
+        {
+            name: 'templates-are-files',
+            comment: 'templates/ (the models efp init and the editor write) is shared by the CLI and the extension: it reads and writes files through platform/ and knows no model, language or editor.',
+            severity: 'error',
+            from: { path: '^src/templates/' },
             to: { path: '^src/(language|cli|api|extension|webview|engine)/' }
         },
         {

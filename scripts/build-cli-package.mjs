@@ -1,8 +1,9 @@
 // Builds the npm package in packages/efp/: the CLI, the language server (`efp lsp`) and the engine API as
 // minified bundles with no runtime dependency, the API's types in one .d.ts, the licence, the notices of
-// what the bundles hold, and the examples `npx efp eval` runs on. `npm run pack:cli` packs it.
+// what the bundles hold, the examples `npx efp eval` runs on, and the templates `efp init` writes (read at run
+// time from templates/ beside dist/). `npm run pack:cli` packs it.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { nodeBundleOptions } from './bundle-options.mjs';
 import { thirdPartyNotices } from './third-party-notices.mjs';
@@ -16,6 +17,7 @@ if (manifest.version !== version) {
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 rmSync(`${root}/examples`, { recursive: true, force: true });
+rmSync(`${root}/templates`, { recursive: true, force: true });
 const result = await esbuild.build({
     ...nodeBundleOptions,
     entryPoints: { index: 'src/api/index.ts', cli: 'src/cli/bin.ts', 'language-server': 'src/language/server.ts' },
@@ -35,4 +37,5 @@ copyFileSync('LICENSE', `${root}/LICENSE`);
 writeFileSync(`${root}/THIRD-PARTY-NOTICES.md`, thirdPartyNotices([result.metafile], `${manifest.name} ${version}`));
 mkdirSync(`${root}/examples`);
 for (const file of readdirSync('examples').filter(f => f.endsWith('.efp'))) copyFileSync(`examples/${file}`, `${root}/examples/${file}`);
+cpSync('templates', `${root}/templates`, { recursive: true });
 console.log(`${manifest.name} ${version} built in ${root}/`);

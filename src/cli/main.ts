@@ -36,6 +36,9 @@ import { checkSarif } from './check-sarif.js';
 import { checkCodeQuality } from './check-code-quality.js';
 import { checkGithub } from './github-annotations.js';
 import { writeJobSummary } from './check-job-summary.js';
+import { initCommand, type InitOptions } from './init-command.js';
+import { CI_PLATFORMS } from '../templates/ci-files.js';
+import { DEFAULT_TEMPLATE } from '../templates/catalogue.js';
 
 export { EXIT_OK, EXIT_MODEL_ERRORS, EXIT_USAGE, EXIT_INTERNAL } from './cli-output.js';
 
@@ -171,6 +174,13 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
             if (command.name() !== 'lsp') seriesBudgetFromEnvironment();
         });
     program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
+    program.command('init')
+        .description(`start a model from a template: model.efp (commented, its figures with their sources), a README and a CI file; never replaces a file`)
+        .argument('[folder]', 'where to write them (made if missing; default: the current folder)')
+        .option('--template <name>', `the template (default: ${DEFAULT_TEMPLATE}); efp init --list lists them`)
+        .option('--list', 'list the templates and what each models')
+        .addOption(new Option('--ci <platform>', 'the CI file: github (.github/workflows/efp.yml), gitlab (.gitlab-ci.yml) or none').choices(CI_PLATFORMS).default('github'))
+        .action(async (folder: string | undefined, options: InitOptions) => { code = await initCommand(folder, options, io); });
     program.command('eval')
         .description('print the footprint of a model: total, by life-cycle phase, by object and by year')
         .argument('<file>', '.efp model (the files it imports are loaded too), or - for standard input')

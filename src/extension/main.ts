@@ -14,6 +14,7 @@ import { DiffPanel } from './panels/diff-panel.js';
 import { registerDiffCommands } from './diff-commands.js';
 import { ScenariosView } from './scenarios-view.js';
 import { registerBuiltinLibraryDocument } from './builtin-library-document.js';
+import { newModelFromTemplate } from './new-model-command.js';
 
 let client: LanguageClient | undefined;
 
@@ -123,6 +124,7 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
             if (target) await ObjectGraphPanel.show(host, target);
         }),
         vscode.commands.registerCommand('efp.openExample', () => openExample(host.context)),
+        vscode.commands.registerCommand('efp.newModelFromTemplate', () => newModelFromTemplate(host.context)),
         // a server that went wrong (or a new efp.server.path) without reloading the window
         vscode.commands.registerCommand('efp.restartServer', () => languageClient.restart()),
         vscode.commands.registerCommand('efp.evaluate', async (uri?: string) => {

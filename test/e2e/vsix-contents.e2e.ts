@@ -23,13 +23,17 @@ describe('efp.vsix', () => {
             'extension/LICENSE.txt', 'extension/changelog.md', 'extension/examples/quickstart.efp', 'extension/language-configuration.json',
             'extension/media/icon.png',
             'extension/media/walkthrough/dashboard.md', 'extension/media/walkthrough/diagnostics.md',
-            'extension/media/walkthrough/graph.md', 'extension/media/walkthrough/model.md',
+            'extension/media/walkthrough/graph.md', 'extension/media/walkthrough/model.md', 'extension/media/walkthrough/template.md',
             'extension/out/THIRD-PARTY-NOTICES.md', 'extension/out/extension.cjs', 'extension/out/language-server.cjs',
             'extension/out/webview/dashboard.css', 'extension/out/webview/dashboard.js',
             'extension/out/webview/diff.css', 'extension/out/webview/diff.js',
             'extension/out/webview/graph.css', 'extension/out/webview/graph.js',
             'extension/package.json', 'extension/readme.md',
-            'extension/snippets/efp.json', 'extension/syntaxes/efp.tmLanguage.json'
+            'extension/snippets/efp.json', 'extension/syntaxes/efp.tmLanguage.json',
+            'extension/templates/cloud-instances/model.efp', 'extension/templates/edge-fleet/model.efp',
+            'extension/templates/genai-feature/model.efp', 'extension/templates/ml-training-codecarbon/emissions.csv',
+            'extension/templates/ml-training-codecarbon/model.efp', 'extension/templates/video-streaming/model.efp',
+            'extension/templates/web-application/model.efp'
         ]);
         // 4.9 MB of files (1.6 MB compressed) when this was written; it was 6.4 MB with raw data and README images
         const unpacked = entries().reduce((s, e) => s + e.size, 0);
@@ -43,7 +47,8 @@ describe('efp.vsix', () => {
         const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map(m => m[1]);
         expect(images.length).toBeGreaterThan(0);
         for (const image of images) expect(image).toMatch(/^https:\/\//);
-        // the walkthrough's example is the one efp's tests evaluate
+        // the walkthrough's example is the one efp's tests evaluate, and so are the templates (test/templates/)
         expect(execFileSync('unzip', ['-p', VSIX, 'extension/examples/quickstart.efp'], { encoding: 'utf8' })).toBe(fs.readFileSync(path.join(ROOT, 'examples/quickstart.efp'), 'utf8'));
+        expect(execFileSync('unzip', ['-p', VSIX, 'extension/templates/edge-fleet/model.efp'], { encoding: 'utf8' })).toBe(fs.readFileSync(path.join(ROOT, 'templates/edge-fleet/model.efp'), 'utf8'));
     });
 });

@@ -223,6 +223,8 @@ describe('TextMate grammar agrees with the semantic tokens', () => {
     const files: Array<{ name: string }> = [
         ...readdirSync('examples').filter(f => f.endsWith('.efp')).map(f => ({ name: join('examples', f) })),
         ...readdirSync('examples/reference').filter(f => f.endsWith('.efp')).map(f => ({ name: join('examples/reference', f) })),
+        // the models efp init writes, which users read first
+        ...readdirSync('templates').map(t => ({ name: join('templates', t, 'model.efp') })),
         // the built-in library: every unit, the enum, the sources, archetypes and countries
         { name: BUILTIN_LIBRARY_URI }
     ];

@@ -28,12 +28,15 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('the npm package @efp-lang/efp', () => {
-    it('holds its bundles, types, examples and notices, and nothing else (no source, map or test)', () => {
+    it('holds its bundles, types, examples, templates and notices, and nothing else (no source, map or test)', () => {
         expect(packed.files.map(f => f.path).sort()).toEqual([
             'LICENSE', 'README.md', 'THIRD-PARTY-NOTICES.md', 'bin/efp.cjs',
             'dist/cli.cjs', 'dist/index.cjs', 'dist/index.d.ts', 'dist/language-server.cjs',
             'examples/budgets.efp', 'examples/edge_device_group.efp', 'examples/quickstart.efp', 'examples/scenarios.efp', 'examples/services.efp',
-            'package.json'
+            'package.json',
+            'templates/cloud-instances/model.efp', 'templates/edge-fleet/model.efp', 'templates/genai-feature/model.efp',
+            'templates/ml-training-codecarbon/emissions.csv', 'templates/ml-training-codecarbon/model.efp',
+            'templates/video-streaming/model.efp', 'templates/web-application/model.efp'
         ]);
         // 2.2 MB packed, 8.0 MB installed when this was written
         expect(packed.size).toBeLessThan(3_000_000);
@@ -57,6 +60,15 @@ describe('the npm package @efp-lang/efp', () => {
         expect(stdout).toContain('Total footprint: 10,966.4 t CO2e over the period');
         const version = await run('npx', ['--no-install', 'efp', '--version'], { cwd: project });
         expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    });
+
+    it('runs `npx efp init`: the template shipped beside its bundle, written and evaluated', async () => {
+        const { stdout, stderr } = await run('npx', ['--no-install', 'efp', 'init', 'footprint', '--template', 'ml-training-codecarbon'], { cwd: project });
+        expect(stderr).toBe('');
+        expect(stdout).toContain('efp: wrote the ml-training-codecarbon template into footprint:\n  footprint/model.efp\n  footprint/emissions.csv\n');
+        expect(readFileSync(join(project, 'footprint/model.efp'), 'utf8')).toBe(readFileSync('templates/ml-training-codecarbon/model.efp', 'utf8'));
+        const check = await run('npx', ['--no-install', 'efp', 'check', 'footprint/model.efp'], { cwd: project });
+        expect(check.stdout).toBe('footprint/model.efp: no problems found\n');
     });
 
     it('gives the engine API to import() and require(), with its types', async () => {
