@@ -48,12 +48,17 @@ describe('diagnostic data read back from an editor', () => {
         expect(diagnosticDataOf({ code: 'linking-error', refText: 'wfi', kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi' }))
             .toEqual({ kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi' });
         expect(diagnosticDataOf({ code: 'missing-input', kind: 'missing-input', input: 'storage' })).toEqual({ kind: 'missing-input', input: 'storage' });
+        expect(diagnosticDataOf({ code: 'python-spelling', hint: '…', kind: 'rewrite', written: 'u.kWh', replacement: 'kWh' }))
+            .toEqual({ kind: 'rewrite', written: 'u.kWh', replacement: 'kWh' });
     });
 
     it('is refused when a field is missing or of the wrong type', () => {
         expect(diagnosticDataOf({ code: 'linking-error', refText: 'wfi' })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'did-you-mean', name: 'wfi' })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'missing-input', input: 3 })).toBeUndefined();
+        expect(diagnosticDataOf({ kind: 'rewrite', written: 'u.kWh' })).toBeUndefined();
+        // nothing written: nothing to check the text against before replacing it
+        expect(diagnosticDataOf({ kind: 'rewrite', written: '', replacement: 'kWh' })).toBeUndefined();
         expect(diagnosticDataOf('did-you-mean')).toBeUndefined();
         expect(diagnosticDataOf(null)).toBeUndefined();
     });

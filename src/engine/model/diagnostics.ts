@@ -24,7 +24,9 @@ export type DiagnosticData =
     /** `name`, as written within the diagnostic's range, is not known; `suggestion` is the known name closest to it. */
     | { readonly kind: 'did-you-mean'; readonly name: string; readonly suggestion: string }
     /** The object the diagnostic is on has no value for its required input `input`. */
-    | { readonly kind: 'missing-input'; readonly input: string };
+    | { readonly kind: 'missing-input'; readonly input: string }
+    /** `written`, at the start of the diagnostic's range, is written `replacement` (e-footprint's Python `u.kWh`: `kWh`). */
+    | { readonly kind: 'rewrite'; readonly written: string; readonly replacement: string };
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
@@ -65,6 +67,9 @@ export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
         return { kind: 'did-you-mean', name: data.name, suggestion: data.suggestion };
     }
     if (data.kind === 'missing-input' && typeof data.input === 'string') return { kind: 'missing-input', input: data.input };
+    if (data.kind === 'rewrite' && typeof data.written === 'string' && typeof data.replacement === 'string' && data.written !== '') {
+        return { kind: 'rewrite', written: data.written, replacement: data.replacement };
+    }
     return undefined;
 }
 
