@@ -128,6 +128,10 @@ describe('e-footprint\'s Python in a .efp file', () => {
         expect(unit.said).toEqual([{ at: '2:46', message: '`u.kWh` is e-footprint\'s Python (a pint unit)', hint: 'In .efp, a unit is written by its name: `kWh`.' }]);
         expect(unit.fixed).toBe('server s { average_carbon_intensity: 100 g / kWh }\n');
         expect(await readsAsEfp(MODEL + unit.fixed!)).toBe(true);
+        // pint's own names, as e-footprint's `u` also has them
+        expect((await oneSpelling('server s { utilization_rate: 90 * u.percent }\n')).fixed).toBe('server s { utilization_rate: 90 % }\n');
+        expect((await oneSpelling('network n { bandwidth_energy_intensity: 0.05 * u.kilowatt_hour / u.gigabyte }\n')).fixed)
+            .toBe('network n { bandwidth_energy_intensity: 0.05 kWh/GB }\n');
         // x / 3 * u.GB is (x / 3) GB: only the unit is rewritten, `x / 3 GB` would divide by 3 GB
         const divided = await oneSpelling('server s { ram: 12 / 3 * u.GB }\n');
         expect(divided.fixed).toBe('server s { ram: 12 / 3 * GB }\n');
@@ -212,6 +216,8 @@ describe('e-footprint\'s Python in a .efp file', () => {
         expect(value.generic).toEqual([]);
         expect(value.fixed).toBe('job j { data_stored: 0.05 MB }\n');
         expect((await oneSpelling('job j { data_stored: {"unit": "GB", "value": 3} }\n')).fixed).toBe('job j { data_stored: 3 GB }\n');
+        expect(await allFixed(`${MODEL}edge_device_group g { edge_device_counts={sensor: 4, camera: 2} }\n`))
+            .toBe(`${MODEL}edge_device_group g { edge_device_counts: [sensor * 4, camera * 2] }\n`);
         const counts = await oneSpelling('edge_device_group g { edge_device_counts: {sensor: 4, camera: 2} }\n');
         expect(counts.said.map(s => s.hint)).toEqual(['In .efp, objects counted each a number of times are a list: `[sensor * 4, camera * 2]`.']);
         expect(counts.fixed).toBe('edge_device_group g { edge_device_counts: [sensor * 4, camera * 2] }\n');
