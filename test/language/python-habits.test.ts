@@ -171,6 +171,7 @@ describe('e-footprint\'s Python in a .efp file', () => {
         expect((await oneSpelling('usage_pattern p { network: Network.wifi_network() }\n')).fixed).toBe('usage_pattern p { network: wifi_network }\n');
         // an archetype efp does not have: the ones it has, no fix
         const tablet = await oneSpelling('usage_pattern p { devices: [Device.tablet()] }\n');
+        expect(tablet.said.map(s => s.message)).toEqual(['`Device.tablet()` is e-footprint\'s Python']);
         expect(tablet.said.map(s => s.hint)).toEqual(['efp\'s built-in device archetypes are `laptop`, `smartphone`, `box`, `screen`: write one of them, or declare the object: `device name { … }`.']);
         expect(tablet.title).toBeUndefined();
     });
@@ -255,6 +256,15 @@ describe('e-footprint\'s Python in a .efp file', () => {
         const { document: both } = await open(`${MODEL}server s {\n  power=SourceValue(300 * u.W)\n}\nusage_pattern p { network: wifi_netwrk }\n`);
         expect(said(both).map(s => s.at)).toEqual(['3:3', '3:9']);
         expect(genericErrors(both)).toEqual(["unknown name 'wifi_netwrk'. Did you mean 'wifi_network'?"]);
+    });
+
+    it('leaves efp\'s own errors of the text as they are, on a line with a spelling too', async () => {
+        const deep = `${'('.repeat(70)}1 GB${')'.repeat(70)}`;
+        const { document } = await open(`${MODEL}server s { power: SourceValue(300 * u.W)  ram: ${deep} }\n`);
+        expect(said(document).map(s => s.at)).toEqual(['2:19']);
+        // at the 65th bracket (the first is at column 48), past the 64 efp reads
+        expect((document.diagnostics ?? []).filter(d => codeOf(d) === 'lexing-error').map(d => [d.range.start.character + 1, String(d.message).slice(0, 50)]))
+            .toEqual([[48 + 64, 'this value is nested too deeply for efp to read (m']]);
     });
 
     it('turns e-footprint\'s quickstart written with Python habits into the .efp quickstart, which evaluates as e-footprint does', async () => {

@@ -7,13 +7,24 @@ import { findPythonSpellings, type PythonSpelling } from './python-spellings.js'
 /** The code of the diagnostic of e-footprint's Python written in a .efp file. */
 export const PYTHON_SPELLING = 'python-spelling';
 
-/** What Langium's lexer, parser and linker report: what a Python spelling may explain. */
-const SYNTAX = new Set<string>([DocumentValidator.LexingError, DocumentValidator.ParsingError]);
-const EXPLAINABLE = new Set<string>([...SYNTAX, DocumentValidator.LinkingError]);
-
 function codeOf(d: Diagnostic): string | undefined {
     const data = d.data as { code?: unknown } | undefined;
     return typeof data?.code === 'string' ? data.code : undefined;
+}
+
+/**
+ * A syntax error a Python spelling may explain: a character no token starts with (`#`, `=`, `'`, the
+ * lexer's words), or what the parser did not expect. efp's own lexing errors (a comment not closed, a value
+ * nested too deeply, a file past its budget of tokens) say more than a spelling would, and stay.
+ */
+function isSyntaxError(d: Diagnostic): boolean {
+    const code = codeOf(d);
+    return code === DocumentValidator.ParsingError || (code === DocumentValidator.LexingError && String(d.message).startsWith('unexpected character'));
+}
+
+/** What a Python spelling may explain: a syntax error, or a name not known (`SourceValue`, `u`). */
+function isExplainable(d: Diagnostic): boolean {
+    return isSyntaxError(d) || codeOf(d) === DocumentValidator.LinkingError;
 }
 
 /**
@@ -27,13 +38,13 @@ function codeOf(d: Diagnostic): string | undefined {
  * when there is such an error, once.
  */
 export function withPythonSpellings(document: LangiumDocument, diagnostics: Diagnostic[]): Diagnostic[] {
-    if (!diagnostics.some(d => EXPLAINABLE.has(codeOf(d) ?? ''))) return diagnostics;
+    if (!diagnostics.some(isExplainable)) return diagnostics;
     const spellings = findPythonSpellings(document.textDocument.getText());
     if (spellings.length === 0) return diagnostics;
     const said = new Set<PythonSpelling>();
     const explained = new Set<Diagnostic>();
     for (const d of diagnostics) {
-        if (!EXPLAINABLE.has(codeOf(d) ?? '')) continue;
+        if (!isExplainable(d)) continue;
         const spelling = spellingAt(spellings, document.textDocument.offsetAt(d.range.start));
         if (!spelling) continue;
         said.add(spelling);
@@ -41,7 +52,7 @@ export function withPythonSpellings(document: LangiumDocument, diagnostics: Diag
     }
     // what the parser skipped to recover from an error is in error too, said or not (`ram: SourceValue(128 * u.GB)` after a line it could not read)
     const root = document.parseResult.value.$cstNode;
-    if (root && diagnostics.some(d => SYNTAX.has(codeOf(d) ?? ''))) {
+    if (root && diagnostics.some(isSyntaxError)) {
         const end = readEnd(document);
         for (const spelling of spellings) if (spelling.start < end && !CstUtils.findLeafNodeAtOffset(root, spelling.start)) said.add(spelling);
     }
@@ -51,7 +62,7 @@ export function withPythonSpellings(document: LangiumDocument, diagnostics: Diag
         const last = document.textDocument.positionAt(spelling.end).line;
         for (let line = document.textDocument.positionAt(spelling.start).line; line <= last; line++) lines.add(line);
     }
-    for (const d of diagnostics) if (SYNTAX.has(codeOf(d) ?? '') && lines.has(d.range.start.line)) explained.add(d);
+    for (const d of diagnostics) if (isSyntaxError(d) && lines.has(d.range.start.line)) explained.add(d);
     const own = spellings.filter(s => said.has(s)).map(s => diagnosticOf(document, s));
     return [...own, ...diagnostics.filter(d => !explained.has(d))];
 }

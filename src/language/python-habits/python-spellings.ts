@@ -105,7 +105,7 @@ class SpellingScan {
         return end;
     }
 
-    /** Past the text in quotes that starts at `i`, as the lexer reads it (one that is never closed runs to the end). */
+    /** Past the text in quotes that starts at `i`; a text never closed is not looked into either: the scan ends there. */
     private endOfText(i: number): number {
         for (let k = i + 1; k < this.text.length; k++) {
             const c = this.text.charCodeAt(k);
@@ -402,7 +402,9 @@ class SpellingScan {
     /** `Device.laptop()`: an archetype; `Server.from_defaults(`, another class method. */
     private classMethod(i: number, reader: PythonReader, className: string, keyword: string, method: string): Step {
         const open = reader.at;
-        const call = `\`${this.text.slice(i, open - 1).replace(/\s+/g, '')}(…)\``;
+        const empty = reader.sign(')');
+        reader.at = open;
+        const call = `\`${this.text.slice(i, open - 1).replace(/\s+/g, '')}(${empty ? '' : '…'})\``;
         if (method === 'from_defaults') return this.declaration(i, open, keyword, undefined, call);
         const archetype = archetypeOf(className, method);
         if (archetype && reader.sign(')')) {
