@@ -7,6 +7,7 @@ import { FROM_ENGINE } from './efp-validator.js';
 import type { SuggestingLinkingError } from './efp-linker.js';
 import { isPastTheBudget, TOO_MANY_TOKENS } from './token-budget.js';
 import { reportCheckFault } from './validation-faults.js';
+import { withPythonSpellings } from './python-habits/python-spelling-diagnostics.js';
 import type { EfpServices } from './efp-module.js';
 
 /** What the notice of a capped file carries, for a later cap to count what it left out. */
@@ -50,7 +51,8 @@ const CAPPABLE: Cappable<Diagnostic> = {
 
 /**
  * Langium's document validator, with the diagnostics of a file capped (src/language/diagnostic-cap.ts):
- * what the editor shows and `efp check` prints. Langium also spreads what the checks found into one call
+ * what the editor shows and `efp check` prints. The errors e-footprint's Python pasted into the file causes
+ * are said as such, with the .efp way to write it (python-habits/). Langium also spreads what the checks found into one call
  * (`diagnostics.push(...found)`), which overflows the stack past about 100,000: capped before that.
  */
 export class EfpDocumentValidator extends DefaultDocumentValidator {
@@ -62,7 +64,7 @@ export class EfpDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        return capDiagnostics(await super.validateDocument(document, options, cancelToken), CAPPABLE);
+        return capDiagnostics(withPythonSpellings(document, await super.validateDocument(document, options, cancelToken)), CAPPABLE);
     }
 
     /** As Langium's, with the error of a text past its budget of tokens under a code of its own. */

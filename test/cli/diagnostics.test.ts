@@ -143,3 +143,23 @@ describe('syntax errors in words', () => {
         expect(result.stdout).toContain('model.efp:5:1: error: unexpected `foo`: a declaration (an object kind such as `server`, or `model`, `source`, `import`) was expected');
     });
 });
+
+describe('e-footprint\'s Python in a model', () => {
+    it('is said where it is written, with the .efp way to write it, in place of the syntax errors it causes', async () => {
+        const text = quickstartWith('  power: 300 W\n', '  power=SourceValue(300 * u.W)  # measured at the plug\n')
+            .replace('devices: [laptop]', 'devices: [Device.laptop()]');
+        const result = await check(text);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain(`model.efp:${position(text, 'power=')}: error: \`power=\` is a Python keyword argument [python-spelling]\n`
+            + '    hint: In .efp, an input is written `power: value`.\n');
+        expect(result.stdout).toContain(`model.efp:${position(text, 'SourceValue(')}: error: \`SourceValue(300 * u.W)\` is e-footprint's Python [python-spelling]\n`
+            + '    hint: In .efp, write `300 W`: a number and its unit.\n');
+        expect(result.stdout).toContain(`model.efp:${position(text, '# measured')}: error: \`#\` starts a comment in Python, not in .efp [python-spelling]\n`
+            + '    hint: In .efp, a comment starts with `//`, or is written `/* … */`.\n');
+        expect(result.stdout).toContain(`model.efp:${position(text, 'Device.laptop()')}: error: \`Device.laptop()\` is e-footprint's Python [python-spelling]\n`
+            + '    hint: In .efp, e-footprint\'s archetypes are built-in objects: write `laptop`, or declare `device my_device from laptop { … }` to change some of its inputs.\n');
+        // nothing else: the lexer's, parser's and linker's errors were these
+        expect(result.stdout).not.toMatch(/lexing-error|parsing-error|linking-error/);
+        expect(result.stdout).toContain('model.efp: 4 errors, 0 warnings');
+    });
+});

@@ -50,6 +50,8 @@ describe('diagnostic data read back from an editor', () => {
         expect(diagnosticDataOf({ code: 'missing-input', kind: 'missing-input', input: 'storage' })).toEqual({ kind: 'missing-input', input: 'storage' });
         expect(diagnosticDataOf({ code: 'ignored-input', fromEngine: true, kind: 'ignored-input', input: 'fixed_nb_of_instances' }))
             .toEqual({ kind: 'ignored-input', input: 'fixed_nb_of_instances' });
+        expect(diagnosticDataOf({ code: 'python-spelling', hint: '…', kind: 'rewrite', written: 'u.kWh', replacement: 'kWh' }))
+            .toEqual({ kind: 'rewrite', written: 'u.kWh', replacement: 'kWh' });
     });
 
     it('is refused when a field is missing or of the wrong type', () => {
@@ -58,6 +60,9 @@ describe('diagnostic data read back from an editor', () => {
         expect(diagnosticDataOf({ kind: 'missing-input', input: 3 })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'ignored-input', input: ['power'] })).toBeUndefined();
         expect(diagnosticDataOf({ kind: 'ignored-input' })).toBeUndefined();
+        expect(diagnosticDataOf({ kind: 'rewrite', written: 'u.kWh' })).toBeUndefined();
+        // nothing written: nothing to check the text against before replacing it
+        expect(diagnosticDataOf({ kind: 'rewrite', written: '', replacement: 'kWh' })).toBeUndefined();
         expect(diagnosticDataOf('did-you-mean')).toBeUndefined();
         expect(diagnosticDataOf(null)).toBeUndefined();
     });

@@ -26,7 +26,9 @@ export type DiagnosticData =
     /** The object the diagnostic is on has no value for its required input `input`. */
     | { readonly kind: 'missing-input'; readonly input: string }
     /** The input `input`, whose name is the diagnostic's range, has no effect where it is written: removing it changes nothing. */
-    | { readonly kind: 'ignored-input'; readonly input: string };
+    | { readonly kind: 'ignored-input'; readonly input: string }
+    /** `written`, at the start of the diagnostic's range, is written `replacement` (e-footprint's Python `u.kWh`: `kWh`). */
+    | { readonly kind: 'rewrite'; readonly written: string; readonly replacement: string };
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
@@ -68,6 +70,9 @@ export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
     }
     if (data.kind === 'missing-input' && typeof data.input === 'string') return { kind: 'missing-input', input: data.input };
     if (data.kind === 'ignored-input' && typeof data.input === 'string') return { kind: 'ignored-input', input: data.input };
+    if (data.kind === 'rewrite' && typeof data.written === 'string' && typeof data.replacement === 'string' && data.written !== '') {
+        return { kind: 'rewrite', written: data.written, replacement: data.replacement };
+    }
     return undefined;
 }
 

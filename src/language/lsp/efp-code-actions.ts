@@ -10,7 +10,8 @@ import { panelActions } from './panel-actions.js';
  * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
  * filled with the first object of the right kind the file can see; a missing value without a default
  * (a usage pattern's journey starts) filled with a placeholder marked as such; an input that has no effect
- * where it is written (fixed_nb_of_instances on an autoscaling server) removed. What a fix needs is read
+ * where it is written (fixed_nb_of_instances on an autoscaling server) removed; e-footprint's Python
+ * (`SourceValue(300 * u.W)`) rewritten as .efp writes it. What a fix needs is read
  * from the diagnostic's data, never from its message, which is for people and may be reworded: a
  * diagnostic without data gets no fix.
  */
@@ -24,7 +25,8 @@ export class EfpCodeActionProvider implements CodeActionProvider {
             const action = data?.kind === 'did-you-mean' ? replaceName(document, diagnostic, data.name, data.suggestion)
                 : data?.kind === 'missing-input' ? this.addMissingInput(document, diagnostic, data.input)
                     : data?.kind === 'ignored-input' ? removeInput(document, diagnostic, data.input)
-                        : undefined;
+                        : data?.kind === 'rewrite' ? rewrite(document, diagnostic, data.written, data.replacement)
+                            : undefined;
             if (action) actions.push(action);
         }
         if (this.efp.client.Commands.runsEfpCommands) actions.push(...panelActions(document, params));
@@ -130,6 +132,21 @@ function removeInput(document: LangiumDocument, diagnostic: Diagnostic, input: s
     return {
         title: `Remove '${input}' (it has no effect here)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
         edit: { changes: { [document.uri.toString()]: [{ range, newText: '' }] } }
+    };
+}
+
+/**
+ * `u.kWh` -> `kWh` (e-footprint's Python, python-habits/): `written`, where the diagnostic's range starts,
+ * replaced; no fix when the text there is no longer what was written.
+ */
+function rewrite(document: LangiumDocument, diagnostic: Diagnostic, written: string, replacement: string): CodeAction | undefined {
+    const text = document.textDocument;
+    const start = text.offsetAt(diagnostic.range.start);
+    const end = start + written.length;
+    if (end > text.offsetAt(diagnostic.range.end) || text.getText({ start: diagnostic.range.start, end: text.positionAt(end) }) !== written) return undefined;
+    return {
+        title: `Replace with '${replacement}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+        edit: { changes: { [document.uri.toString()]: [{ range: { start: diagnostic.range.start, end: text.positionAt(end) }, newText: replacement }] } }
     };
 }
 
