@@ -76,9 +76,11 @@ describe('hourly_values(file: …)', () => {
     });
 
     it('an unknown column: on the `column:` argument, with the closest name', async () => {
-        const { errors, at } = await open('hourly_values(file: "traffic.csv", column: "visit")', { 'ws/traffic.csv': HOURS_48 });
+        const { errors, at, analysis } = await open('hourly_values(file: "traffic.csv", column: "visit")', { 'ws/traffic.csv': HOURS_48 });
         expect(errors.map(e => [e.message, e.hint])).toEqual([['traffic.csv:1: the header has no column `visit`', 'Did you mean \'visits\'?']]);
         expect(errors[0].range.start).toEqual(at('"visit"'));
+        // what the quick fix replaces, and with what
+        expect(analysis.model!.diagnostics.find(d => d.code === 'data-file')!.data).toEqual({ kind: 'did-you-mean', name: 'visit', suggestion: 'visits' });
     });
 
     it('arguments that do not go together, on the argument', async () => {
