@@ -1,5 +1,5 @@
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
-import { type DataFileContent, dataFileKey, type ObjectDescription, readDecimal } from '../engine/index.js';
+import { type DataFileContent, dataFileKey, type InputDescription, type ObjectDescription, readDecimal, type ScenarioDescription, seriesFilesIn } from '../engine/index.js';
 import { FileError } from '../platform/file-errors.js';
 import { isInsideFolder, realPath } from '../platform/real-path.js';
 import { fileSize, type SizeLimit } from '../platform/text-files.js';
@@ -21,9 +21,10 @@ export function limitFromEnvironment(variable: string, defaultMb: number): numbe
 }
 
 /**
- * The largest data file efp reads (a CodeCarbon emissions.csv): the whole text is held in memory and
- * parsed on every evaluation, so a file of hundreds of MB would stall the editor. 64 MB is about 100,000
- * CodeCarbon runs; EFP_MAX_DATA_FILE_MB raises (or lowers) it.
+ * The largest data file efp reads (a CodeCarbon emissions.csv, a series' CSV file): the whole text is held
+ * in memory and parsed on every evaluation, so a file of hundreds of MB would stall the editor. 64 MB is
+ * about 100,000 CodeCarbon runs, or a series' 2,000,000 hours with a few columns; EFP_MAX_DATA_FILE_MB
+ * raises (or lowers) it.
  */
 export function maxDataFileBytes(): number {
     return limitFromEnvironment('EFP_MAX_DATA_FILE_MB', 64);
@@ -32,7 +33,7 @@ export function maxDataFileBytes(): number {
 export function dataFileLimit(): SizeLimit {
     return {
         bytes: maxDataFileBytes(),
-        hint: 'Keep only the runs you need in the file (CodeCarbon appends every run to it), or set EFP_MAX_DATA_FILE_MB to raise the limit.'
+        hint: 'Keep only the rows the model needs in the file (CodeCarbon appends every run to its emissions.csv), or set EFP_MAX_DATA_FILE_MB to raise the limit.'
     };
 }
 
@@ -136,43 +137,63 @@ export function resolveDataFile(documentUri: string, path: string): URI {
     return UriUtils.resolvePath(UriUtils.dirname(URI.parse(documentUri)), path);
 }
 
+/** A data file as a model names it: the document it is written in and the path as written there. */
+interface NamedFile {
+    readonly documentUri: string;
+    readonly path: string;
+}
+
 /**
- * The data files the objects name, resolved: what a model depends on besides its .efp files, so that
- * the language server re-evaluates it when one changes on disk.
+ * The data files a model names: a measurement's `file:` (an emissions.csv), and the `file:` of every
+ * `hourly_values(file: …)` in the objects' inputs and the scenarios' changes (a series from a CSV file).
  */
-export function dataFilesNamed(objects: readonly ObjectDescription[]): URI[] {
-    const files = new Map<string, URI>();
+function namedFiles(objects: readonly ObjectDescription[], scenarios: readonly ScenarioDescription[]): NamedFile[] {
+    const named: NamedFile[] = [];
+    const fromExpressions = (input: InputDescription) => {
+        for (const file of seriesFilesIn(input.expr)) named.push({ documentUri: file.origin.uri, path: file.path });
+    };
     for (const object of objects) {
         const name = DATA_FILE_INPUTS[object.className];
         const input = name ? object.inputs[name] : undefined;
         const uri = input?.expr.origin?.uri ?? input?.origin?.uri;
-        if (!input || input.expr.kind !== 'text' || !uri) continue;
-        const file = resolveDataFile(uri, input.expr.value);
+        if (input && input.expr.kind === 'text' && uri) named.push({ documentUri: uri, path: input.expr.value });
+        // the built-in library names no file
+        if (!object.builtin) for (const key in object.inputs) fromExpressions(object.inputs[key]);
+    }
+    for (const scenario of scenarios) for (const change of scenario.changes) fromExpressions(change.input);
+    return named;
+}
+
+/**
+ * The data files the model names, resolved: what a model depends on besides its .efp files, so that
+ * the language server re-evaluates it when one changes on disk.
+ */
+export function dataFilesNamed(objects: readonly ObjectDescription[], scenarios: readonly ScenarioDescription[] = []): URI[] {
+    const files = new Map<string, URI>();
+    for (const { documentUri, path } of namedFiles(objects, scenarios)) {
+        const file = resolveDataFile(documentUri, path);
         files.set(file.toString(), file);
     }
     return [...files.values()];
 }
 
 /**
- * The data files a model's objects name, read now, keyed as the engine looks them up. A file that
- * cannot be read is kept with the reason, which the engine reports on the attribute that names it.
+ * The data files a model names, read now, keyed as the engine looks them up. A file that cannot be read
+ * is kept with the reason, which the engine reports where the file is named.
  */
-export function readDataFiles(objects: readonly ObjectDescription[], read: DataFileReader | undefined, policy?: FileAccessPolicy): Record<string, DataFileContent> {
+export function readDataFiles(objects: readonly ObjectDescription[], read: DataFileReader | undefined, policy?: FileAccessPolicy,
+    scenarios: readonly ScenarioDescription[] = []): Record<string, DataFileContent> {
     const guarded = read && policy ? guardedReader(policy, read) : read && ((_: URI, uri: URI) => read(uri));
     const files: Record<string, DataFileContent> = {};
-    for (const object of objects) {
-        const name = DATA_FILE_INPUTS[object.className];
-        const input = name ? object.inputs[name] : undefined;
-        const uri = input?.expr.origin?.uri ?? input?.origin?.uri;
-        if (!input || input.expr.kind !== 'text' || !uri) continue;
-        const key = dataFileKey(uri, input.expr.value);
+    for (const { documentUri: uri, path } of namedFiles(objects, scenarios)) {
+        const key = dataFileKey(uri, path);
         if (key in files) continue;
         if (!read) {
             files[key] = { error: 'no file system to read it from' };
             continue;
         }
         try {
-            files[key] = { text: guarded!(URI.parse(uri), resolveDataFile(uri, input.expr.value)) };
+            files[key] = { text: guarded!(URI.parse(uri), resolveDataFile(uri, path)) };
         } catch (e) {
             if (e instanceof DataFileRefusal) {
                 files[key] = { error: e.message, hint: e.hint };

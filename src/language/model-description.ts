@@ -183,5 +183,5 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
             }
         }
     }
-    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile, policy), ...(scenarios.length > 0 ? { scenarios } : {}) };
+    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile, policy, scenarios), ...(scenarios.length > 0 ? { scenarios } : {}) };
 }

@@ -5,7 +5,7 @@
  */
 import type { InputDescription, ModelDescription, ObjectDescription, Origin } from '../model/description.js';
 import type { DiagnosticCode, DiagnosticData } from '../model/diagnostics.js';
-import { dataFileKey } from './data-file-key.js';
+import { dataFileKey } from '../model/data-file-key.js';
 import { parseEmissionsCsv, type CodeCarbonRun, type EmissionsCsv } from './emissions-csv.js';
 import { SELECTION_COLUMNS, selectRuns, type RunSelection } from './run-selection.js';
 

@@ -14,6 +14,7 @@ import type { ArgumentDescription, ExprDescription } from './description.js';
 import { didYouMean, didYouMeanHint, ModelError, suggestionData } from './diagnostics.js';
 import type { ExpressionEnvironment } from './expression.js';
 import { hourly, ValueError, type NumericValue } from './values.js';
+import { FILE_ONLY_ARGUMENTS, SERIES_FILE_ARGUMENT, seriesFromFile } from './series-file-call.js';
 
 type CallExpr = Extract<ExprDescription, { kind: 'call' }>;
 
@@ -109,22 +110,42 @@ function formDuration(expr: ExprDescription, evaluate: (e: ExprDescription) => N
 }
 
 /**
- * A series' start date: a date that exists, within 100 years of the model's start (further, the hours
- * between them would be part of every sum with the model's other series).
+ * A series' start date (the argument `name`): a date that exists, within 100 years of the model's start
+ * (further, the hours between them would be part of every sum with the model's other series).
  */
-function startOf(bound: Map<string, ArgumentDescription>, env: ExpressionEnvironment, call: CallExpr): number {
-    const arg = bound.get('start_date');
+function startOf(bound: Map<string, ArgumentDescription>, env: ExpressionEnvironment, call: CallExpr, name = 'start_date'): number {
+    const arg = bound.get(name);
     if (!arg) return env.period.start;
     const where = arg.value.origin ?? call.origin;
-    if (arg.value.kind !== 'date') throw new ModelError('bad-argument', `${call.function}: start_date must be a date like 2025-01-01`, where);
+    if (arg.value.kind !== 'date') throw new ModelError('bad-argument', `${call.function}: ${name} must be a date like 2025-01-01`, where);
     const read = readDateTime(arg.value.value);
     if (!read.ok) throw new ModelError('invalid-value', read.problem, where);
     const distance = read.hour - env.period.start;
     if (Math.abs(distance) > MAX_MODELING_HOURS) {
-        throw new ModelError('out-of-range', `${call.function}: start_date ${arg.value.value} is more than ${MAX_MODELING_YEARS} years ${distance > 0 ? 'after' : 'before'} `
+        throw new ModelError('out-of-range', `${call.function}: ${name} ${arg.value.value} is more than ${MAX_MODELING_YEARS} years ${distance > 0 ? 'after' : 'before'} `
             + `the model starts (${formatUtcHour(env.period.start).slice(0, 10)})`, where, 'Dates in a model lie within 100 years of its start_date.');
     }
     return read.hour;
+}
+
+/** The optional `start:` of the builders that run to the model's end. */
+const START_PARAMETER: Parameter = { name: 'start', optional: true, description: 'the first hour (the model\'s start by default); the series runs to the model\'s end' };
+
+/**
+ * The hours a builder's series covers: from its `start:` (the model's start by default) to the model's
+ * end. A start at or after the end would leave no hour.
+ */
+function spanOf(bound: Map<string, ArgumentDescription>, env: ExpressionEnvironment, call: CallExpr): { start: number; length: number } {
+    const arg = bound.get('start');
+    if (!arg) return { start: env.period.start, length: env.period.length };
+    const start = startOf(bound, env, call, 'start');
+    const end = env.period.start + env.period.length;
+    if (start >= end) {
+        throw new ModelError('out-of-range', `${call.function}: start ${arg.value.kind === 'date' ? arg.value.value : ''} is not before the model's end `
+            + `(${formatUtcHour(end)})`, arg.value.origin ?? call.origin,
+        'A series with a start runs from it to the end of the modeling period: start it earlier, or lengthen modeling_duration.');
+    }
+    return { start, length: end - start };
 }
 
 /** An hourly_values list within what a series may hold, checked before its values are read. */
@@ -137,10 +158,11 @@ function checkValueCount(list: Extract<ExprDescription, { kind: 'list' }>, call:
 
 const linearGrowthBuilder: Builder = {
     name: 'linear_growth',
-    description: 'Values growing linearly from start_value to end_value over the modeling period.',
+    description: 'Values growing linearly from start_value to end_value over the modeling period (from start: to its end, when given).',
     parameters: [
         { name: 'start_value', description: 'the value at the first hour' },
-        { name: 'end_value', description: 'the value at the last hour' }
+        { name: 'end_value', description: 'the value at the last hour' },
+        START_PARAMETER
     ],
     dimension(call, dimensionOf) {
         const args = bindArguments(call, this.parameters);
@@ -152,17 +174,19 @@ const linearGrowthBuilder: Builder = {
         const args = bindArguments(call, this.parameters);
         const a = evaluate(args.get('start_value')!.value);
         const b = evaluate(args.get('end_value')!.value);
-        return hourly(linearGrowth(env.period.start, env.period.length, scalar(a, 'start_value', call), scalar(b, 'end_value', call)),
+        const { start, length } = spanOf(args, env, call);
+        return hourly(linearGrowth(start, length, scalar(a, 'start_value', call), scalar(b, 'end_value', call)),
             a.kind === 'empty' ? Dimension.none : a.dimension);
     }
 };
 
 const sinusoidalBuilder: Builder = {
     name: 'sinusoidal',
-    description: 'A fluctuation amplitude · sin(2π t / period) over the modeling period (add it to a trend).',
+    description: 'A fluctuation amplitude · sin(2π t / period) over the modeling period, t counted from its start or start: (add it to a trend).',
     parameters: [
         { name: 'amplitude', description: 'the largest deviation' },
-        { name: 'period', description: 'the duration of one cycle' }
+        { name: 'period', description: 'the duration of one cycle' },
+        START_PARAMETER
     ],
     dimension(call, dimensionOf) {
         const args = bindArguments(call, this.parameters);
@@ -174,7 +198,8 @@ const sinusoidalBuilder: Builder = {
         const amplitude = evaluate(args.get('amplitude')!.value);
         const period = scalar(evaluate(args.get('period')!.value), 'period', call) / 3600;
         if (period <= 0) throw new ModelError('bad-argument', 'sinusoidal: the period must be positive', args.get('period')!.value.origin);
-        return hourly(sinusoidalFluctuation(env.period.start, env.period.length, scalar(amplitude, 'amplitude', call), period),
+        const { start, length } = spanOf(args, env, call);
+        return hourly(sinusoidalFluctuation(start, length, scalar(amplitude, 'amplitude', call), period),
             amplitude.kind === 'empty' ? Dimension.none : amplitude.dimension);
     }
 };
@@ -184,7 +209,8 @@ const dailyFluctuationBuilder: Builder = {
     description: 'A daily cycle around 1, lowest at min_hour (local time): multiply a series by it.',
     parameters: [
         { name: 'scale', description: 'how far the cycle goes from 1 (between 0 and 1)' },
-        { name: 'min_hour', description: 'the hour of the day with the least activity (0 to 23)' }
+        { name: 'min_hour', description: 'the hour of the day with the least activity (0 to 23)' },
+        START_PARAMETER
     ],
     dimension(call, dimensionOf) {
         const args = bindArguments(call, this.parameters);
@@ -199,7 +225,8 @@ const dailyFluctuationBuilder: Builder = {
         const minHourValue = evaluate(args.get('min_hour')!.value);
         const minHour = scalar(minHourValue, 'min_hour', call) / (minHourValue.kind === 'quantity' && !minHourValue.dimension.isDimensionless ? 3600 : 1);
         if (scale < 0 || scale > 1) throw new ModelError('out-of-range', `daily_fluctuation: scale must be between 0 and 1, got ${scale}`, args.get('scale')!.value.origin);
-        return hourly(dailyFluctuation(env.period.start, env.period.length, scale, minHour));
+        const { start, length } = spanOf(args, env, call);
+        return hourly(dailyFluctuation(start, length, scale, minHour));
     }
 };
 
@@ -266,29 +293,70 @@ function listValues(list: Extract<ExprDescription, { kind: 'list' }>, evaluate: 
     return { values, dimension: dimension ?? Dimension.none };
 }
 
+/** Every value of a list of the same dimension: the series'. */
+function listDimension(list: ExprDescription, call: CallExpr, dimensionOf: (e: ExprDescription) => Dimension): Dimension {
+    if (list.kind !== 'list' || list.items.length === 0) {
+        throw new ModelError('bad-argument', `${call.function}: values must be a non-empty list like [100, 200, 150]`, list.origin ?? call.origin);
+    }
+    checkValueCount(list, call);
+    const first = dimensionOf(list.items[0]);
+    for (const item of list.items) {
+        const d = dimensionOf(item);
+        if (!d.equals(first)) throw new ModelError('dimension-mismatch', `${call.function}: every value must be ${describeDimension(first)}`, item.origin);
+    }
+    return first;
+}
+
+/**
+ * Which form of hourly_values a call is: its values written out (`values:`, from `start_date:`), or read
+ * from a CSV file (`file:`, whose rows give the times). Arguments of the other form are refused where
+ * they are written.
+ */
+function hourlyValuesForm(args: Map<string, ArgumentDescription>, call: CallExpr): 'values' | 'file' {
+    const values = args.get('values'), file = args.get(SERIES_FILE_ARGUMENT);
+    const where = (arg: ArgumentDescription) => arg.origin ?? arg.value.origin ?? call.origin;
+    if (values && file) {
+        throw new ModelError('bad-argument', 'hourly_values takes its values from a list or from a file, not both', where(file), 'Remove `values:` or `file:`.');
+    }
+    if (!values && !file) {
+        throw new ModelError('bad-argument', 'hourly_values needs \'values\' (a list, one value per hour) or \'file\' (a CSV file of times and values)', call.origin,
+            'Write hourly_values(values: [100, 200, 150], start_date: 2025-01-01) or hourly_values(file: "traffic.csv", column: "visits").');
+    }
+    if (file) {
+        const startDate = args.get('start_date');
+        if (startDate) {
+            throw new ModelError('bad-argument', 'hourly_values: the file\'s rows give the times; start_date goes with values', where(startDate), 'Remove `start_date:`.');
+        }
+        return 'file';
+    }
+    for (const name of FILE_ONLY_ARGUMENTS) {
+        const arg = args.get(name);
+        if (arg) throw new ModelError('bad-argument', `hourly_values: '${name}' goes with file`, where(arg), `Remove \`${name}:\`, or read the values from a file.`);
+    }
+    return 'values';
+}
+
 const hourlyValuesBuilder: Builder = {
     name: 'hourly_values',
-    description: 'Hourly values given one by one, from start_date (the model\'s start by default).',
+    description: 'Hourly values given one by one, from start_date (the model\'s start by default), or read from a CSV file of times and values.',
     parameters: [
-        { name: 'values', description: 'a list of values, one per hour' },
-        { name: 'start_date', optional: true, description: 'the first value\'s hour' }
+        { name: 'values', optional: true, description: 'a list of values, one per hour' },
+        { name: 'start_date', optional: true, description: 'the first value\'s hour' },
+        { name: SERIES_FILE_ARGUMENT, optional: true, description: 'a CSV file with a time column and value columns, relative to this .efp file' },
+        { name: 'column', optional: true, description: 'the file\'s column to read (needed when it has several value columns)' },
+        { name: 'time_column', optional: true, description: 'the file\'s time column, when it is not named time, timestamp, date or datetime' },
+        { name: 'timezone', optional: true, description: 'the IANA time zone of times written without an offset, such as "Europe/Paris"' },
+        { name: 'profile', optional: true, description: 'how a day\'s or month\'s total is spread over its hours: "flat" or 24 weights from 00:00' }
     ],
     dimension(call, dimensionOf) {
         const args = bindArguments(call, this.parameters);
-        const list = args.get('values')!.value;
-        if (list.kind !== 'list' || list.items.length === 0) {
-            throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list like [100, 200, 150]', list.origin ?? call.origin);
-        }
-        checkValueCount(list, call);
-        const first = dimensionOf(list.items[0]);
-        for (const item of list.items) {
-            const d = dimensionOf(item);
-            if (!d.equals(first)) throw new ModelError('dimension-mismatch', `hourly_values: every value must be ${describeDimension(first)}`, item.origin);
-        }
-        return first;
+        // a file's values are plain numbers: an input with a unit multiplies the call by one
+        if (hourlyValuesForm(args, call) === 'file') return Dimension.none;
+        return listDimension(args.get('values')!.value, call, dimensionOf);
     },
     evaluate(call, env, evaluate) {
         const args = bindArguments(call, this.parameters);
+        if (hourlyValuesForm(args, call) === 'file') return seriesFromFile(call, args, env, evaluate);
         const list = args.get('values')!.value;
         if (list.kind !== 'list' || list.items.length === 0) throw new ModelError('bad-argument', 'hourly_values: values must be a non-empty list', call.origin);
         checkValueCount(list, call);
@@ -306,7 +374,7 @@ const weeklyValuesBuilder: Builder = {
     description: 'A typical week: 168 values, one per hour from Monday 00:00 (local time), replayed every week.',
     parameters: [{ name: 'values', description: 'a list of 168 values, one per hour of the week from Monday 00:00' }],
     dimension(call, dimensionOf) {
-        return hourlyValuesBuilder.dimension(call, dimensionOf);
+        return listDimension(bindArguments(call, this.parameters).get('values')!.value, call, dimensionOf);
     },
     evaluate(call, _env, evaluate) {
         const list = bindArguments(call, this.parameters).get('values')!.value;
@@ -320,15 +388,17 @@ const weeklyValuesBuilder: Builder = {
 
 const constantBuilder: Builder = {
     name: 'constant',
-    description: 'The same value every hour of the modeling period.',
-    parameters: [{ name: 'value', description: 'the value of every hour' }],
+    description: 'The same value every hour of the modeling period (from start: to its end, when given).',
+    parameters: [{ name: 'value', description: 'the value of every hour' }, START_PARAMETER],
     dimension(call, dimensionOf) {
         return dimensionOf(bindArguments(call, this.parameters).get('value')!.value);
     },
     evaluate(call, env, evaluate) {
-        const v = evaluate(bindArguments(call, this.parameters).get('value')!.value);
+        const args = bindArguments(call, this.parameters);
+        const v = evaluate(args.get('value')!.value);
         if (v.kind !== 'quantity') throw new ValueError('constant: the value must be a single value');
-        return hourly(HourlySeries.constant(env.period.start, env.period.length, v.value), v.dimension);
+        const { start, length } = spanOf(args, env, call);
+        return hourly(HourlySeries.constant(start, length, v.value), v.dimension);
     }
 };
 

@@ -14,7 +14,9 @@ export type DiagnosticCode =
     /** A data file (a measurement's emissions.csv) that cannot be read or used. */
     | 'data-file'
     /** An input written where it has no effect (fixed_nb_of_instances on an autoscaling server). */
-    | 'ignored-input';
+    | 'ignored-input'
+    /** A usage pattern's hourly series starts after the modeling period, ends before it, or runs outside it. */
+    | 'series-coverage';
 
 /**
  * What a quick fix needs to know of a diagnostic, apart from its words: the message and hint are for

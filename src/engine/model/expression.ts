@@ -5,7 +5,7 @@ import { HourlySeries } from '../series/hourly-series.js';
 import { newValues } from '../series/series-memory.js';
 import { readDateTime } from '../series/calendar.js';
 import { checkSeriesLength, SeriesLimitError } from '../series/series-limits.js';
-import type { ExprDescription } from './description.js';
+import type { DataFileContent, ExprDescription } from './description.js';
 import { didYouMean, didYouMeanHint, ModelError, suggestionData } from './diagnostics.js';
 import { add, divide, hourly, multiply, negate, quantity, subtract, ValueError, type Hourly, type NumericValue } from './values.js';
 import { BUILDERS } from './builder-calls.js';
@@ -30,6 +30,8 @@ export interface ExpressionEnvironment {
     valueOfRef(ref: RefExpr): NumericValue;
     /** Dimension of a referenced attribute, known before evaluation. */
     dimensionOfRef(ref: RefExpr): Dimension;
+    /** The data files the model names, by `dataFileKey` (`hourly_values(file: …)` reads its file there). */
+    readonly files?: Readonly<Record<string, DataFileContent>>;
 }
 
 function unitOf(text: string, origin: ExprDescription['origin']) {

@@ -448,6 +448,7 @@ export class Model {
     private get numbersOnly(): ExpressionEnvironment {
         return this.numbersOnlyEnvironment ??= {
             period: this.period,
+            files: this.description.files,
             valueOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); },
             dimensionOfRef: ref => { throw new ModelError('invalid-value', 'this value names no other value', ref.origin); }
         };
@@ -819,6 +820,7 @@ export class Model {
             const refNodes = new Map<RefExpr, Node>();
             env = {
                 period: this.period,
+                files: this.description.files,
                 valueOfRef: ref => {
                     const value = refNodes.get(ref)?.value;
                     if (value === undefined || value.kind === 'dict') return EMPTY;

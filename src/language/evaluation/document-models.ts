@@ -164,7 +164,7 @@ export class DocumentModels {
         if (!canEvaluate(document, this.documents)) return { model: undefined };
         try {
             const description = this.describe(document);
-            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects).map(uri => uri.toString()));
+            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects, description.scenarios).map(uri => uri.toString()));
             return { model: build(description) };
         } catch (error) {
             return this.failed(document, error);
@@ -175,7 +175,7 @@ export class DocumentModels {
         if (!canEvaluate(document, this.documents)) return { model: undefined };
         try {
             const description = this.describe(document);
-            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects).map(uri => uri.toString()));
+            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects, description.scenarios).map(uri => uri.toString()));
             return { model: await build(description) };
         } catch (error) {
             if (isOperationCancelled(error)) throw error;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEmissionsCsv, type EmissionsCsv } from '../../../src/engine/codecarbon/emissions-csv.js';
 import { codecarbonModelText } from '../../../src/engine/codecarbon/measurement-text.js';
 import { withMeasurements } from '../../../src/engine/codecarbon/measurement-inputs.js';
-import { dataFileKey } from '../../../src/engine/codecarbon/data-file-key.js';
+import { dataFileKey } from '../../../src/engine/model/data-file-key.js';
 import type { ModelDescription, ObjectDescription, Origin } from '../../../src/engine/model/description.js';
 
 /**

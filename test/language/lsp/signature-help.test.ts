@@ -17,7 +17,7 @@ async function signatureAt(textWithCursor: string) {
 describe('signature help', () => {
     it('shows a builder\'s parameters and the one being typed', async () => {
         const help = await signatureAt('usage_pattern p { hourly_usage_journey_starts: linear_growth(5000, 1<|>0000) }');
-        expect(help?.signatures[0].label).toBe('linear_growth(start_value, end_value)');
+        expect(help?.signatures[0].label).toBe('linear_growth(start_value, end_value, start?)');
         expect(help?.activeParameter).toBe(1);
         const named = await signatureAt('usage_pattern p { hourly_usage_journey_starts: volume_growth(initial_volume: 10 per year, net_growth_rate: 2<|> % per year) }');
         expect(named?.signatures[0].label).toBe('volume_growth(initial_volume per …, net_growth_rate? per …, start_date?, modeling_duration?)');

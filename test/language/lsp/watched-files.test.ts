@@ -115,4 +115,37 @@ describe('efp lsp --stdio follows the files a model reads', () => {
             await lsp.stop();
         }
     });
+
+    it('a series\' CSV file changed on disk: the error on its `file:` comes and goes', async () => {
+        const hours = (n: number, skip = -1) => ['time,visits', ...Array.from({ length: n }, (_, h) => h).filter(h => h !== skip)
+            .map(h => `${new Date(Date.UTC(2025, 0, 1, h)).toISOString().slice(0, 19)}Z,100`)].join('\n') + '\n';
+        const main = [
+            'model { start_date: 2025-01-01  modeling_duration: 1 day }',
+            'job call on web { data_transferred: 1 MB }',
+            'server web { storage: disk }',
+            'storage disk from ssd {}',
+            'usage_journey_step browse { user_time_spent: 1 min  jobs: [call] }',
+            'usage_journey visit { uj_steps: [browse] }',
+            'usage_pattern users { usage_journey: visit  devices: [laptop]  network: wifi_network  country: France',
+            '  hourly_usage_journey_starts: hourly_values(file: "traffic.csv") }',
+            'system shop { usage_patterns: [users] }', ''
+        ].join('\n');
+        const ws = workspace({ 'main.efp': main, 'traffic.csv': hours(24) });
+        const lsp = await session(ws.folder);
+        try {
+            const uri = ws.uri('main.efp');
+            await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'efp', version: 1, text: main } });
+            expect(await lsp.diagnostics(uri, 1)).toEqual([]);
+            // hour 05:00 taken out: line 7 (the header is line 1, 00:00 line 2) follows 04:00
+            ws.write('traffic.csv', hours(24, 5));
+            await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('traffic.csv'), type: CHANGED }] });
+            expect(await lsp.diagnostics(uri, 2)).toEqual(['traffic.csv:7: 1 hour missing before 2025-01-01T06:00: line 6 is 2025-01-01T04:00. '
+                + 'Add a row for each missing hour (0 when nothing happened): efp does not guess the values of a gap.']);
+            ws.write('traffic.csv', hours(24));
+            await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('traffic.csv'), type: CHANGED }] });
+            expect(await lsp.diagnostics(uri, 3)).toEqual([]);
+        } finally {
+            await lsp.stop();
+        }
+    });
 });

@@ -1,5 +1,6 @@
 /**
- * How a model description keys the data files its objects name (`file: "runs/emissions.csv"`): by the
+ * How a model description keys the data files it names (a measurement's `file: "runs/emissions.csv"`,
+ * `hourly_values(file: "traffic.csv")`): by the
  * document the path is written in and the path as written. The front end, which has a file system,
  * resolves the path relative to that document and reads the file; the engine only looks the text up,
  * so both agree on the key without the engine knowing about URIs or file systems.
