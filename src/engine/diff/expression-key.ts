@@ -25,13 +25,14 @@ function numberKey(value: number, unit: string | undefined): string {
  * A canonical text of an input's expression, to compare two versions of it: spacing, comments,
  * annotations and the unit numbers are written in do not count (`1 GB` and `1000 MB` read alike), and
  * references to objects are written with `rename`, so that `jobs: [stream]` reads the same before and
- * after `stream` was renamed.
+ * after `stream` was renamed. With `as-written`, numbers keep their units (`1 GB` and `1000 MB` differ).
  */
-export function expressionKey(expr: ExprDescription, rename: IdMapping = SAME): string {
+export function expressionKey(expr: ExprDescription, rename: IdMapping = SAME, units: 'canonical' | 'as-written' = 'canonical'): string {
+    const number = units === 'canonical' ? numberKey : (value: number, unit: string | undefined) => (unit ? `${value} ${unit}` : String(value));
     const key = (e: ExprDescription): string => {
         switch (e.kind) {
-            case 'number': return numberKey(e.value, e.unit);
-            case 'unit': return numberKey(1, e.unit);
+            case 'number': return number(e.value, e.unit);
+            case 'unit': return number(1, e.unit);
             case 'ref': return rename(e.object, e.builtin ?? false) + e.path.map(p => `.${p}`).join('');
             case 'symbol': return e.name;
             case 'binary': return `(${key(e.left)} ${e.operator} ${key(e.right)})`;

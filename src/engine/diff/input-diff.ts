@@ -263,7 +263,7 @@ function writtenAttributes(model: Model, object: EfpObject, locate: Locator): Ar
 }
 
 /** `300 W`, `default 50 W`, `50 W from its archetype`: a version's text in a RewrittenInput. */
-function rewrittenText(v: InputVersion | undefined): string {
+function versionTextOf(v: InputVersion | undefined): string {
     if (!v) return 'nothing';
     return v.given === 'default' ? `default ${v.value ?? v.text}` : v.given === 'archetype' ? `${v.value ?? v.text} from its archetype` : v.text;
 }
@@ -297,8 +297,10 @@ function changedAttributes(oldModel: Model, o: EfpObject, newModel: Model, n: Ef
             if (ow.confidence !== nw.confidence) aspects.push('confidence');
             if (ow.comment !== nw.comment) aspects.push('comment');
         }
-        if (!sameText && sameValue && (ow || nw)) {
-            rewritten.push({ attribute: name, old: rewrittenText(versionOf(oldModel, o, name, locate)), new: rewrittenText(versionOf(newModel, n, name, locate)) });
+        const rewrittenText = Boolean(ow) !== Boolean(nw)
+            || (oldInput && newInput && expressionKey(oldInput.expr, matching.oldRefs, 'as-written') !== expressionKey(newInput.expr, matching.newRefs, 'as-written'));
+        if (sameValue && rewrittenText && (ow || nw)) {
+            rewritten.push({ attribute: name, old: versionTextOf(versionOf(oldModel, o, name, locate)), new: versionTextOf(versionOf(newModel, n, name, locate)) });
         }
         if (aspects.length === 0) continue;
         const list = oldInput?.expr.kind === 'list' && newInput?.expr.kind === 'list' && aspects.includes('value')
@@ -363,7 +365,7 @@ function settingsChanges(oldModel: Model | undefined, newModel: Model | undefine
         const o = os[name], n = ns[name];
         const version = (input: InputDescription | undefined, model: Model): InputVersion | undefined => input
             ? compact<InputVersion>({ text: textOf(input), given: 'user', source: sourceOf(model, input.source), place: placeOf(input.origin, locate) }) : undefined;
-        if ((o ? expressionKey(o.expr) : '') === (n ? expressionKey(n.expr) : '')) continue;
+        if ((o ? expressionKey(o.expr, undefined, 'as-written') : '') === (n ? expressionKey(n.expr, undefined, 'as-written') : '')) continue;
         if (sameValue[name]) {
             rewritten.push({ object: 'model', keyword: 'model', attribute: name, old: o ? textOf(o) : 'default', new: n ? textOf(n) : 'default' });
             continue;

@@ -27,7 +27,8 @@ import { comparedObjects, linksOf, referrersOf } from './object-links.js';
  *
  * The cost stays near linear in the objects: rules 1 to 4 look objects up by a text they share (an
  * identifier, a name, references and values); rule 5 scores an object only against the objects that share
- * its rarest input values, at most CANDIDATES of them.
+ * its rarest input values, at most CANDIDATES of them (among many objects alike, a renamed one may then
+ * be missed, and reported as removed and added).
  */
 export type MatchRule = 'name' | 'efootprint-id' | 'display-name' | 'references' | 'inputs';
 
@@ -35,7 +36,7 @@ export const RENAME_SIMILARITY = 0.75;
 /** Rounds of rules 4 and 5. */
 const MATCH_ROUNDS = 4;
 /** The objects rule 5 scores an object against, at most. */
-const CANDIDATES = 64;
+const CANDIDATES = 256;
 
 export interface ObjectMatch {
     readonly old: EfpObject;
@@ -150,24 +151,37 @@ class Matcher {
         return found;
     }
 
-    /** Rule 4, until it pairs nothing more. */
+    /** Rule 4, until it pairs nothing more: objects alike with the same display name first, then the others alike. */
     byReferences(oldKeys: InputKeys, newKeys: InputKeys): void {
         for (;;) {
-            const buckets = new Map<string, { old: EfpObject[]; new: EfpObject[] }>();
-            for (const o of this.unmatchedOld()) {
-                const s = this.signature(o, this.oldToken, this.oldReferrers, this.valuesOf(o, oldKeys, this.oldToken));
-                let bucket = buckets.get(s);
-                if (!bucket) buckets.set(s, (bucket = { old: [], new: [] }));
-                bucket.old.push(o);
-            }
-            let found = false;
+            const signatures = new Map<EfpObject, string>();
+            for (const o of this.unmatchedOld()) signatures.set(o, this.signature(o, this.oldToken, this.oldReferrers, this.valuesOf(o, oldKeys, this.oldToken)));
             for (const n of this.unmatchedNew()) {
                 let values = this.newValueKeys.get(n);
                 if (values === undefined) this.newValueKeys.set(n, (values = this.valuesOf(n, newKeys, this.newToken)));
-                const bucket = buckets.get(this.signature(n, this.newToken, this.newReferrers, values));
-                if (!bucket || bucket.old.length === 0) continue;
-                this.take(bucket.old.shift()!, n, 'references');
-                found = true;
+                signatures.set(n, this.signature(n, this.newToken, this.newReferrers, values));
+            }
+            let found = false;
+            for (const withName of [true, false]) {
+                const key = (o: EfpObject) => (withName ? `${signatures.get(o)}\n${o.name}` : signatures.get(o)!);
+                const waiting = new Map<string, EfpObject[]>();
+                for (const o of this.unmatchedOld()) {
+                    const k = key(o);
+                    let list = waiting.get(k);
+                    if (!list) waiting.set(k, (list = []));
+                    list.push(o);
+                }
+                // first come, first paired: declaration order on both sides
+                const next = new Map<string, number>();
+                for (const n of this.unmatchedNew()) {
+                    const k = key(n);
+                    const list = waiting.get(k);
+                    const at = next.get(k) ?? 0;
+                    if (!list || at >= list.length) continue;
+                    next.set(k, at + 1);
+                    this.take(list[at], n, 'references');
+                    found = true;
+                }
             }
             if (!found) return;
         }
@@ -194,14 +208,21 @@ class Matcher {
         return parts.sort().join('\n');
     }
 
-    /** Rule 5, once. Returns whether it paired any. */
+    /**
+     * Rule 5, once. Returns whether it paired any. An old object is scored only against the new objects
+     * that share one of its rarest entries: a pair with a similarity of RENAME_SIMILARITY or more shares
+     * all but a third of the old object's entries at most (same ≥ 0.75 × union and same ≤ the old
+     * object's entries), so it shares one of any third-plus-one of them (prefix filtering).
+     */
     byInputs(oldKeys: InputKeys, newKeys: InputKeys): boolean {
-        // the new objects by each entry they write, to find an old object's candidates without trying them all
+        // the new objects by each value they have (written or not), to find an old object's candidates without trying them all
         const index = new Map<string, EfpObject[]>();
         const newEntries = new Map<EfpObject, Map<string, string>>();
+        const newWritten = new Map<EfpObject, Set<string>>();
         for (const n of this.unmatchedNew()) {
-            const entries = this.entriesOf(n, newKeys, this.newToken, writtenNames(n));
+            const entries = this.entriesOf(n, newKeys, this.newToken, n.inputs.keys());
             newEntries.set(n, entries);
+            newWritten.set(n, new Set(writtenNames(n)));
             for (const [name, key] of entries) {
                 const k = `${n.className}|${name}=${key}`;
                 let list = index.get(k);
@@ -212,20 +233,21 @@ class Matcher {
         const candidates: Array<{ o: EfpObject; n: EfpObject; score: number; order: number }> = [];
         const position = new Map(this.newObjects.map((n, i) => [n, i]));
         this.unmatchedOld().forEach((o, i) => {
-            const entries = this.entriesOf(o, oldKeys, this.oldToken, writtenNames(o));
+            const all = this.entriesOf(o, oldKeys, this.oldToken, o.inputs.keys());
+            const written = new Set(writtenNames(o));
+            const entries = [...all].filter(([name]) => written.has(name) || name === ' name');
             // the rarest values first: they tell objects apart
-            const lists = [...entries].map(([name, key]) => index.get(`${o.className}|${name}=${key}`) ?? []).filter(l => l.length > 0)
-                .sort((a, b) => a.length - b.length);
+            const lists = entries.map(([name, key]) => index.get(`${o.className}|${name}=${key}`) ?? [])
+                .sort((a, b) => a.length - b.length).slice(0, Math.floor(entries.length / 3) + 1);
             const tried = new Set<EfpObject>();
             for (const list of lists) {
                 for (const n of list) {
                     if (tried.size >= CANDIDATES) break;
                     if (tried.has(n)) continue;
                     tried.add(n);
-                    const score = this.similarity(o, n, oldKeys, newKeys, newEntries.get(n)!);
+                    const score = similarity(all, written, newEntries.get(n)!, newWritten.get(n)!);
                     if (score >= RENAME_SIMILARITY) candidates.push({ o, n, score, order: i * this.newObjects.length + position.get(n)! });
                 }
-                if (tried.size >= CANDIDATES) break;
             }
         });
         candidates.sort((a, b) => b.score - a.score || a.order - b.order);
@@ -248,24 +270,6 @@ class Matcher {
         // a display name is an entry only when one is written (without one it is the .efp name, which changed)
         if (object.name !== object.id) entries.set(' name', object.name);
         return entries;
-    }
-
-    /** The share of the entries either side writes that have the same value on both. */
-    private similarity(o: EfpObject, n: EfpObject, oldKeys: InputKeys, newKeys: InputKeys, nEntries: Map<string, string>): number {
-        const names = new Set([...writtenNames(o), ...writtenNames(n)]);
-        const a = this.entriesOf(o, oldKeys, this.oldToken, names);
-        const b = new Map(nEntries);
-        for (const name of names) {
-            if (!b.has(name)) {
-                const key = newKeys.key(n, name, this.newToken);
-                if (key !== undefined) b.set(name, key);
-            }
-        }
-        const keys = new Set([...a.keys(), ...b.keys()]);
-        if (keys.size === 0) return 1;
-        let same = 0;
-        for (const k of keys) if (a.has(k) && a.get(k) === b.get(k)) same++;
-        return same / keys.size;
     }
 
     result(oldModel: Model | undefined, newModel: Model | undefined): ObjectMatching {
@@ -291,6 +295,23 @@ class Matcher {
             }
         };
     }
+}
+
+/**
+ * The share of the entries either side writes (`written`: input names; the display name when either
+ * gives one) that have the same value on both sides, an input left out read as the value it takes.
+ */
+function similarity(a: ReadonlyMap<string, string>, aWritten: ReadonlySet<string>, b: ReadonlyMap<string, string>, bWritten: ReadonlySet<string>): number {
+    let same = 0, total = 0;
+    const count = (name: string) => {
+        total++;
+        const x = a.get(name);
+        if (x !== undefined && x === b.get(name)) same++;
+    };
+    for (const name of aWritten) count(name);
+    for (const name of bWritten) if (!aWritten.has(name)) count(name);
+    if (a.has(' name') || b.has(' name')) count(' name');
+    return total === 0 ? 1 : same / total;
 }
 
 /** The inputs an object's declaration writes (for a built-in, the library's). */
