@@ -3,7 +3,7 @@ import {
 } from '../engine/index.js';
 import {
     attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, shownSource, signedMass,
-    splitAnnotations, versionText, type ComparedModel, type DiffReport, type MassUnit
+    splitAnnotations, type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
 
 /** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
@@ -67,7 +67,7 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
                 a.aspects.includes('confidence') ? `confidence ${a.old?.confidence ?? 'none'} → ${a.new?.confidence ?? 'none'}` : '',
                 a.aspects.includes('comment') ? `comment ${code(a.old?.comment ?? '')} → ${code(a.new?.comment ?? '')}` : ''
             ].filter(p => p);
-            lines.push(`- ${code(`${(object.new ?? object.old)!.id}.${a.attribute}: ${versionText(a.new)}`)} — ${parts.join(', ')}`);
+            lines.push(`- ${code(`${(object.new ?? object.old)!.id}.${a.attribute}: ${a.new?.text ?? ''}`)} — ${parts.join(', ')}`);
         }
         lines.push('', '</details>');
     }

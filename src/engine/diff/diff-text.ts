@@ -95,7 +95,7 @@ export function annotationText(a: AttributeChange): string {
     if (a.aspects.includes('source')) parts.push(`source ${a.old?.source?.name ?? 'none'} → ${a.new?.source?.name ?? 'none'}`);
     if (a.aspects.includes('confidence')) parts.push(`confidence ${a.old?.confidence ?? 'none'} → ${a.new?.confidence ?? 'none'}`);
     if (a.aspects.includes('comment')) parts.push(`comment "${a.old?.comment ?? ''}" → "${a.new?.comment ?? ''}"`);
-    return `${a.attribute} (${versionText(a.new)}): ${parts.join(', ')}`;
+    return `${a.attribute} (${a.new?.text ?? a.old?.text ?? ''}): ${parts.join(', ')}`;
 }
 
 /** `server web "server"`, or `job streaming → stream "streaming job"` for a rename. */
