@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { efp, writeModelFiles } from '../helpers/cli-run.js';
+import { efpString } from '../../src/engine/text/efp-syntax.js';
 
 const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
 
@@ -221,6 +222,15 @@ describe('efp diff: a model written otherwise is no change', () => {
         // only the load part of the server's energy moves, by (350 − 300) / (300 − 50): a sixth of what 300 W → 600 W
         // adds, (600 − 300) / (300 − 50), in the first test (+170.5 t / 6 = +28.4 t)
         expect(result.stdout).toMatch(/ {2}server +224\.8 t +253\.2 t +\+28\.4 t/);
+    });
+
+    it('hostile annotations: a comment changed on a value that did not is listed apart, with the terminal\'s controls shown, not sent', async () => {
+        const comment = (text: string) => QUICKSTART.replace('power: 300 W', `power: 300 W  comment ${efpString(text)}`);
+        const dir = writeModelFiles({ 'old.efp': comment('\u001b]52;c;cGF3bmVk\u0007'), 'new.efp': comment('\u001b[2J\u202eevil\r') });
+        const result = await efp('diff', join(dir, 'old.efp'), join(dir, 'new.efp'));
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/\nInputs: no change\n\nAnnotation changes \(same values\)\n {2}web\.power \(300 W\): comment "/);
+        expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
     });
 });
 
