@@ -141,7 +141,7 @@ describe('the emission diff panel\'s data (efp/diff)', () => {
         const cli = JSON.parse((await efp('diff', '--json', join(folder, 'quickstart.efp'), join(folder, 'renamed.efp'))).stdout).models[0];
         expect(panel.summary).toEqual(cli.summary);
         expect(panel.systems).toEqual(cli.systems);
-        const renames = (objects: Array<{ old?: { id: string }; new?: { id: string }; matchedBy?: string; attributes: unknown[] }>) =>
+        const renames = (objects: ReadonlyArray<{ old?: { id: string }; new?: { id: string }; matchedBy?: string; attributes: readonly unknown[] }>) =>
             objects.map(o => [o.old?.id, o.new?.id, o.matchedBy, o.attributes.length]);
         expect(renames(panel.inputs.objects)).toEqual(renames(cli.inputs.objects));
     });
