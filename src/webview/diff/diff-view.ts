@@ -231,8 +231,10 @@ function banner(kind: 'info' | 'error', text: string): HTMLElement {
 }
 
 function countsText(diff: ModelDiff): string {
-    const { objects, changedInputs } = diff.summary;
-    const parts = [`${changedInputs} input${changedInputs === 1 ? '' : 's'} changed`];
+    const { objects, changedInputs, changedAnnotations } = diff.summary;
+    const values = changedInputs - changedAnnotations;
+    const parts = [`${values} input${values === 1 ? '' : 's'} changed`];
+    if (changedAnnotations) parts.push(`${changedAnnotations} annotation${changedAnnotations === 1 ? '' : 's'}`);
     if (objects.added) parts.push(`${objects.added} object${objects.added === 1 ? '' : 's'} added`);
     if (objects.removed) parts.push(`${objects.removed} removed`);
     if (objects.renamed) parts.push(`${objects.renamed} renamed`);
