@@ -25,6 +25,6 @@ export type { ExplainedNode, CalculusGraph, ValueSummary } from '../engine/index
 export type { ReferenceJson, JsonObject, JsonValue } from '../engine/index.js';
 export type { ModelDiff, DiffSummary } from '../engine/index.js';
 export type { Change, SystemFootprintDiff, CategoryFootprintChange, ObjectFootprintChange, PhaseChanges, PeriodSummary } from '../engine/index.js';
-export type { InputDiff, ObjectChange, AttributeChange, InputVersion, ListChange, ObjectIdentity, SourceRef, Place } from '../engine/index.js';
+export type { InputDiff, ObjectChange, AttributeChange, InputVersion, ListChange, ObjectIdentity, RewrittenInput, SourceRef, Place } from '../engine/index.js';
 export type { Origin } from '../engine/index.js';
 export type { FootprintCategory } from '../engine/index.js';

@@ -77,13 +77,15 @@ function sum(report: DiffReport, side: 'old' | 'new'): number {
 function compare(file: string, oldSide: DiffSide, newSide: DiffSide, locate: (uri: string) => string): ComparedModel {
     const diff: ModelDiff = oldSide.model === undefined && !oldSide.absent || newSide.model === undefined && !newSide.absent
         ? emptyDiff() // a side in error: reported before anything is printed
-        : diffModels(oldSide.model, newSide.model, { efootprintIds: { old: oldSide.ids, new: newSide.ids }, locate });
+        : diffModels(oldSide.model, newSide.model, {
+            efootprintIds: { old: oldSide.ids, new: newSide.ids }, locate, mainFiles: { old: oldSide.mainUri, new: newSide.mainUri }
+        });
     return { file, old: oldSide, new: newSide, diff };
 }
 
 function emptyDiff(): ModelDiff {
     const zero = change(0, 0);
-    return { summary: { total: zero, fabrication: zero, energy: zero, objects: { added: 0, removed: 0, renamed: 0, changed: 0 }, changedInputs: 0 }, inputs: { objects: [], settings: [] }, systems: [] };
+    return { summary: { total: zero, fabrication: zero, energy: zero, objects: { added: 0, removed: 0, renamed: 0, moved: 0, changed: 0 }, changedInputs: 0, changedAnnotations: 0 }, inputs: { objects: [], settings: [], rewritten: [] }, systems: [] };
 }
 
 /** Two files on disk; places are named relative to each model's folder. */

@@ -19,7 +19,10 @@ export interface DiffReport {
 }
 
 export type { MassUnit } from '../engine/index.js';
-export { diffUnit, mass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails } from '../engine/index.js';
+export {
+    diffUnit, mass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails,
+    annotationText, periodChanged, periodText, splitAnnotations
+} from '../engine/index.js';
 
 /** The diff's headline: `+533.6 t CO2e (+4.9 %)`, or `no change`. */
 export function headline(diff: ModelDiff, unit: MassUnit = diffUnit(diff)): string {

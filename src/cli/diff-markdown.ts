@@ -2,8 +2,8 @@ import {
     markdownCode, markdownCodeBlock, markdownLink, markdownTableCell, markdownText, type ObjectChange, type SourceRef, type SystemFootprintDiff, waterfallOf, type WaterfallStep
 } from '../engine/index.js';
 import {
-    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, shownSource, signedMass,
-    type ComparedModel, type DiffReport, type MassUnit
+    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, shownSource, signedMass,
+    splitAnnotations, type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
 
 /** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
@@ -45,15 +45,32 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
     lines.push('');
     const side = (s: 'old' | 'new', label: string) => (m[s].absent ? `${code(label)} (no model)` : code(label));
     const counts = diff.summary.objects;
+    const split = splitAnnotations(diff.inputs.objects);
+    const changed = split.objects.filter(o => o.change === 'changed').length;
     const what = [
-        counts.changed ? `${counts.changed} object${counts.changed === 1 ? '' : 's'} changed` : '',
-        counts.renamed ? `${counts.renamed} renamed` : '', counts.added ? `${counts.added} added` : '', counts.removed ? `${counts.removed} removed` : ''
+        changed ? `${changed} object${changed === 1 ? '' : 's'} changed` : '',
+        counts.renamed ? `${counts.renamed} renamed` : '', counts.moved ? `${counts.moved} moved` : '',
+        counts.added ? `${counts.added} added` : '', counts.removed ? `${counts.removed} removed` : '',
+        split.annotations.length ? `${split.annotations.length} annotation${split.annotations.length === 1 ? '' : 's'} changed` : ''
     ].filter(s => s).join(', ') || 'no input changed';
     lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
         + `Total ${mass(t.old, unit)} → ${mass(t.new, unit)} CO2e over the modeling period.`);
     // line by line, not push(...lines): a diff may list more lines than a call takes arguments
     for (const system of diff.systems) for (const line of ['', ...systemMarkdown(system, unit, diff.systems.length > 1)]) lines.push(line);
-    for (const line of ['', ...inputsMarkdown(diff.inputs.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`))]) lines.push(line);
+    for (const line of ['', ...inputsMarkdown(split.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`))]) lines.push(line);
+    if (split.annotations.length > 0) {
+        lines.push('', `<details><summary>Annotation changes, same values (${split.annotations.length})</summary>`, '');
+        for (const { object, attribute: a } of split.annotations) {
+            const link = (s: SourceRef | undefined) => (s ? markdownLink(s.name, s.link) : 'none');
+            const parts = [
+                a.aspects.includes('source') ? `source ${link(a.old?.source)} → ${link(a.new?.source)}` : '',
+                a.aspects.includes('confidence') ? `confidence ${a.old?.confidence ?? 'none'} → ${a.new?.confidence ?? 'none'}` : '',
+                a.aspects.includes('comment') ? `comment ${code(a.old?.comment ?? '')} → ${code(a.new?.comment ?? '')}` : ''
+            ].filter(p => p);
+            lines.push(`- ${code(`${(object.new ?? object.old)!.id}.${a.attribute}: ${a.new?.text ?? ''}`)} — ${parts.join(', ')}`);
+        }
+        lines.push('', '</details>');
+    }
     return lines.join('\n');
 }
 
@@ -64,8 +81,8 @@ function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean):
         `| ${label} | ${mass(c.old, unit)} | ${mass(c.new, unit)} | ${signedMass(c.change, unit)} | ${percent(c)} |`;
     lines.push(`| ${named ? `System "${markdownTableCell(s.name)}"${status}` : `By phase${status}`} | Before | After | Δ | % |`, '|---|--:|--:|--:|--:|');
     lines.push(row('Fabrication', s.fabrication), row('Energy', s.energy), row('**Total**', s.total));
-    if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
-        lines.push(row(`Per year (period ${s.oldPeriod.duration} → ${s.newPeriod.duration})`, s.perYear));
+    if (periodChanged(s)) {
+        lines.push(row(`Per year (period ${markdownTableCell(periodText(s.oldPeriod!))} → ${markdownTableCell(periodText(s.newPeriod!))})`, s.perYear));
     }
     const changed = s.objects.filter(o => o.total.change !== 0);
     if (changed.length > 0) {
@@ -103,7 +120,7 @@ function inputsMarkdown(objects: readonly ObjectChange[], settings: string[]): s
     for (const line of settings) lines.push(line);
     for (const o of objects) {
         const place = objectPlace(o);
-        lines.push(`- **${markdownText(objectTitle(o))}**: ${objectStatus(o)}${place ? ` (${code(place)})` : ''}`);
+        lines.push(`- **${markdownText(objectTitle(o))}**: ${markdownText(objectStatus(o))}${place ? ` (${code(place)})` : ''}`);
         for (const a of o.attributes) {
             const source = shownSource(a.new) ?? shownSource(a.old);
             const link = (s: SourceRef | undefined) => (s ? markdownLink(s.name, s.link) : 'none');

@@ -1,7 +1,7 @@
 import type { ModelDiff, SystemFootprintDiff } from '../engine/index.js';
 import {
-    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, signedMass, sourceText,
-    type ComparedModel, type DiffReport, type MassUnit
+    annotationText, attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, signedMass,
+    sourceText, splitAnnotations, type ComparedModel, type DiffReport, type MassUnit
 } from './diff-format.js';
 import { terminalText } from './terminal-text.js';
 
@@ -43,8 +43,8 @@ function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
         `${pad(label, nameWidth)}${pad(mass(c.old, unit), col, true)}${pad(mass(c.new, unit), col, true)}${pad(signedMass(c.change, unit), col, true)}${pad(percent(c), 10, true)}`;
     const status = s.status === 'same' ? (s.oldId ? ` (was ${terminalText(s.oldId)})` : '') : ` (${s.status})`;
     const lines = [`${pad(`System "${terminalText(s.name)}"${status}`, nameWidth)}${pad('Before', col, true)}${pad('After', col, true)}${pad('Change', col, true)}${pad('%', 10, true)}`];
-    if (s.oldPeriod && s.newPeriod && (s.oldPeriod.start !== s.newPeriod.start || s.oldPeriod.hours !== s.newPeriod.hours)) {
-        lines.push(`  modeling period ${s.oldPeriod.start} for ${s.oldPeriod.duration} → ${s.newPeriod.start} for ${s.newPeriod.duration}`);
+    if (periodChanged(s)) {
+        lines.push(`  modeling period ${periodText(s.oldPeriod!)} → ${periodText(s.newPeriod!)}`);
         lines.push(row('  Per year on average', s.perYear));
     }
     lines.push(row('  Fabrication', s.fabrication), row('  Energy', s.energy), row('  Total', s.total));
@@ -61,18 +61,25 @@ function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
 }
 
 function inputLines(diff: ModelDiff): string[] {
-    const { objects, settings } = diff.inputs;
-    if (objects.length === 0 && settings.length === 0) return ['Inputs: no change'];
-    const lines = ['Input changes'];
+    const { settings } = diff.inputs;
+    const { objects, annotations } = splitAnnotations(diff.inputs.objects);
+    const lines = objects.length === 0 && settings.length === 0 ? ['Inputs: no change'] : ['Input changes'];
     for (const a of settings) lines.push(`  model ${terminalText(attributeText(a))}`);
     for (const o of objects) {
         const place = objectPlace(o);
-        lines.push(`  ${terminalText(objectTitle(o))}: ${objectStatus(o)}${place ? `  (${terminalText(place)})` : ''}`);
+        lines.push(`  ${terminalText(objectTitle(o))}: ${terminalText(objectStatus(o))}${place ? `  (${terminalText(place)})` : ''}`);
         for (const a of o.attributes) {
             const source = sourceText(a);
             const where = a.new?.place ?? a.old?.place;
             lines.push(`    ${terminalText(attributeText(a))}${source ? `  [${terminalText(source)}]` : ''}`
                 + `${where && o.change !== 'added' && o.change !== 'removed' ? `  ${terminalText(where.file)}:${where.line}` : ''}`);
+        }
+    }
+    if (annotations.length > 0) {
+        lines.push('', 'Annotation changes (same values)');
+        for (const { object, attribute } of annotations) {
+            const where = attribute.new?.place;
+            lines.push(`  ${terminalText((object.new ?? object.old)!.id)}.${terminalText(annotationText(attribute))}${where ? `  ${terminalText(where.file)}:${where.line}` : ''}`);
         }
     }
     return lines;

@@ -30,13 +30,14 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
     const { total, fabrication, energy } = s;
     // one unit for the whole table, small enough that the total has a few significant digits
     const unit = massUnitFor(total / 1000);
-    const years = s.hours / HOURS_PER_YEAR;
+    // per year on average over the hours the footprint covers, shown when they make about a year or more
+    const years = s.evaluatedHours / HOURS_PER_YEAR;
     const lines: string[] = [];
     const title = s.title ? `${s.title} — ` : '';
     lines.push(`${title}system "${s.system}"`);
     const plural = s.durationValue !== 1 && /^(year|month|week|day|hour)$/.test(s.durationUnit) ? 's' : '';
     lines.push(`Modeled from ${formatUtcHour(s.periodStart).slice(0, 10)} for ${s.durationValue} ${s.durationUnit}${plural}`
-        + ` (${formatNumber(s.hours, 0)} hours)`);
+        + ` (${formatNumber(s.hours, 0)} hours${s.evaluatedHours !== s.hours ? `; the footprint's series cover ${formatNumber(s.evaluatedHours, 0)} hours` : ''})`);
     lines.push('');
     lines.push(`Total footprint: ${formatMass(total, unit)} CO2e over the period`
         + (years >= 0.99 ? `, ${formatMass(s.perYear, unit)} CO2e per year on average` : ''));

@@ -55,11 +55,11 @@ export { baselineOf, parseBaseline, type Baseline } from './baselines/baseline-s
 export { DEFAULT_REGRESSION_THRESHOLD, regressionDiagnostics, regressionsSince } from './baselines/baseline-regressions.js';
 
 // two models compared
-export { diffModels, modelDiffOf, type DiffSummary } from './diff/model-diff.js';
+export { diffModels, modelDiffOf, type DiffOptions, type DiffSummary } from './diff/model-diff.js';
 export {
     change, diffSystemSummaries, type CategoryFootprintChange, type ObjectFootprintChange, type PeriodSummary, type PhaseChanges
 } from './diff/footprint-diff.js';
-export { diffInputs, type InputDiff, type InputVersion, type ListChange, type ObjectIdentity, type SourceRef } from './diff/input-diff.js';
+export { diffInputs, type InputDiff, type InputVersion, type ListChange, type ObjectIdentity, type RewrittenInput, type SourceRef } from './diff/input-diff.js';
 export { attributeText, objectPlace, objectStatus, objectTitle, shownSource, type MassUnit } from './diff/diff-text.js';
 export { waterfallOf } from './diff/waterfall.js';
 export { waterfallSvg } from './diff/waterfall-svg.js';

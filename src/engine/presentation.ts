@@ -9,7 +9,10 @@ export { formatMagnitude, formatNumber } from './model/value-format.js';
 export { formatMass, massUnitFor, reportMassUnit } from './report/mass-format.js';
 export { HOURS_PER_YEAR } from './report/hours-per-year.js';
 export { equivalentsOf } from './report/equivalents.js';
-export { changeDetails, diffUnit, mass, percent, signedMass, sourceText, versionText } from './diff/diff-text.js';
+export {
+    annotationOnly, annotationText, changeDetails, diffUnit, mass, percent, periodChanged, periodText, signedMass, sourceText, splitAnnotations, versionText,
+    type AnnotationChange
+} from './diff/diff-text.js';
 export { markdownCode, markdownText } from './text/markdown.js';
 
 export type { Origin } from './model/description.js';

@@ -59,7 +59,7 @@ describe('the engine API', () => {
         const before = await loadModelText(text);
         const after = await loadModelText(text.replace('power: 300 W', 'power: 600 W'));
         const diff = compareModels(before, after);
-        expect(diff.summary.objects).toEqual({ added: 0, removed: 0, renamed: 0, changed: 1 });
+        expect(diff.summary.objects).toEqual({ added: 0, removed: 0, renamed: 0, moved: 0, changed: 1 });
         expect(diff.inputs.objects[0].attributes.map(a => [a.attribute, a.old?.text, a.new?.text])).toEqual([['power', '300 W', '600 W']]);
         const [server] = before.systems()[0].objects.filter(o => o.id === 'web');
         const [serverAfter] = after.systems()[0].objects.filter(o => o.id === 'web');

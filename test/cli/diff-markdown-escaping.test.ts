@@ -13,11 +13,12 @@ import { efpString } from '../../src/engine/text/efp-syntax.js';
  */
 function models(text: string): { old: string; new: string } {
     const s = efpString(text);
-    const model = (power: string, comment: string) => `model ${s} { start_date: 2025-01-01  modeling_duration: 1 day }
+    // idle_power keeps its value: its source and comment are annotation changes, listed apart
+    const model = (power: string, comment: string, idleSource: string) => `model ${s} { start_date: 2025-01-01  modeling_duration: 1 day }
 source src ${s} ${s}
 source web_src ${s} ${efpString(`https://example.org/${text}`)}
 storage disk ${s} from ssd {}
-server api ${s} { power: ${power}  source src  comment ${efpString(comment)}  idle_power: 10 W  source web_src  storage: disk }
+server api ${s} { power: ${power}  source src  comment ${efpString(comment)}  idle_power: 10 W  source ${idleSource}  comment ${efpString(comment)}  storage: disk }
 job call ${s} on api {}
 usage_journey_step step ${s} { user_time_spent: 1 min  jobs: [call] }
 usage_journey visit ${s} { uj_steps: [step] }
@@ -28,7 +29,7 @@ usage_pattern users ${s} {
 system service ${s} { usage_patterns: [users] }
 system other ${efpString(`${text} 2`)} { usage_patterns: [users] }
 `;
-    return { old: model('300 W', text), new: model('600 W', `${text} changed`) };
+    return { old: model('300 W', text, 'web_src'), new: model('600 W', `${text} changed`, 'src') };
 }
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -60,6 +61,7 @@ describe('efp diff --markdown with hostile names', () => {
                     expect(new Set(rows).size, table.slice(0, 300)).toBe(1);
                 }
                 expect(markdown).toContain('power: 300 W → 600 W');
+                expect(markdown).toMatch(/Annotation changes, same values \(1\)[\s\S]*api\.idle_power: 10 W/);
             } finally {
                 rmSync(dir, { recursive: true, force: true });
             }

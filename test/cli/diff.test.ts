@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { efp, writeModelFiles } from '../helpers/cli-run.js';
+import { efpString } from '../../src/engine/text/efp-syntax.js';
 
 const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
 
@@ -169,3 +170,67 @@ describe('efp diff --git', () => {
         expect(nowhere.stderr).toMatch(/nothing\.efp is neither in HEAD nor in the working tree/);
     });
 });
+
+describe('efp diff: a model written otherwise is no change', () => {
+    // the same models with every quantity in other units, the objects in another order, other spacing and
+    // comments (test/fixtures/diff/*-respelt.efp), then with every object renamed too (*-renamed.efp)
+    const cases = [
+        { example: 'examples/quickstart.efp', name: 'quickstart', total: '10,966.4 t', objects: 10 },
+        { example: 'examples/services.efp', name: 'services', total: '24,516.7 kg', objects: 11 }
+    ];
+
+    for (const c of cases) {
+        it(`${c.name}: respelt, reordered, reformatted: "no change", in the table, --markdown and --json`, async () => {
+            const args = [c.example, `test/fixtures/diff/${c.name}-respelt.efp`];
+            const table = await efp('diff', ...args);
+            expect(table.stderr).toBe('');
+            expect(table.code).toBe(0);
+            expect(table.stdout).toContain(`Total footprint: ${c.total} → ${c.total} CO2e, no change (${c.total} CO2e)`);
+            expect(table.stdout).toMatch(/no object's footprint changed\n/);
+            expect(table.stdout).toMatch(/\nInputs: no change\n$/);
+            const markdown = await efp('diff', '--markdown', ...args);
+            expect(markdown.stdout).toContain(`## ⚪ Footprint no change (${c.total} CO2e)`);
+            expect(markdown.stdout).toContain('no input changed');
+            const json = JSON.parse((await efp('diff', '--json', ...args)).stdout).models[0];
+            expect(json.summary).toMatchObject({ total: { change: 0 }, objects: { added: 0, removed: 0, renamed: 0, moved: 0, changed: 0 }, changedInputs: 0 });
+            expect(json.inputs.objects).toEqual([]);
+            // what was written otherwise is listed, as no change
+            expect(json.inputs.rewritten).toContainEqual({ object: 'model', keyword: 'model', attribute: 'modeling_duration', old: expect.any(String), new: expect.any(String) });
+        });
+
+        it(`${c.name}: and every object renamed: renames only, the footprint unchanged`, async () => {
+            const args = [c.example, `test/fixtures/diff/${c.name}-renamed.efp`];
+            const table = await efp('diff', ...args);
+            expect(table.code).toBe(0);
+            expect(table.stdout).toContain(`no change (${c.total} CO2e)`);
+            const json = JSON.parse((await efp('diff', '--json', ...args)).stdout).models[0];
+            expect(json.summary).toMatchObject({ total: { change: 0 }, objects: { added: 0, removed: 0, renamed: c.objects, moved: 0, changed: 0 }, changedInputs: 0 });
+            for (const o of json.inputs.objects) {
+                expect(o).toMatchObject({ change: 'renamed', attributes: [] });
+                expect(o.old.id).not.toBe(o.new.id);
+                expect(o.old.name).toBe(o.new.name);
+            }
+            expect(json.systems[0].objects.every((o: { status: string; total: { change: number } }) => o.status === 'same' && o.total.change === 0)).toBe(true);
+        });
+    }
+
+    it('a real change among the respellings still shows: power 0.3 kW → 0.35 kW', async () => {
+        const dir = writeModelFiles({ 'new.efp': readFileSync('test/fixtures/diff/quickstart-respelt.efp', 'utf8').replace('power: 0.3 kW', 'power: 0.35 kW') });
+        const result = await efp('diff', 'examples/quickstart.efp', join(dir, 'new.efp'));
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/Input changes\n {2}server web "server": changed {2}\(new\.efp:\d+\)\n {4}power: 300 W → 0\.35 kW {2}new\.efp:\d+\n$/);
+        // only the load part of the server's energy moves, by (350 − 300) / (300 − 50): a sixth of what 300 W → 600 W
+        // adds, (600 − 300) / (300 − 50), in the first test (+170.5 t / 6 = +28.4 t)
+        expect(result.stdout).toMatch(/ {2}server +224\.8 t +253\.2 t +\+28\.4 t/);
+    });
+
+    it('hostile annotations: a comment changed on a value that did not is listed apart, with the terminal\'s controls shown, not sent', async () => {
+        const comment = (text: string) => QUICKSTART.replace('power: 300 W', `power: 300 W  comment ${efpString(text)}`);
+        const dir = writeModelFiles({ 'old.efp': comment('\u001b]52;c;cGF3bmVk\u0007'), 'new.efp': comment('\u001b[2J\u202eevil\r') });
+        const result = await efp('diff', join(dir, 'old.efp'), join(dir, 'new.efp'));
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/\nInputs: no change\n\nAnnotation changes \(same values\)\n {2}web\.power \(300 W\): comment "/);
+        expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+    });
+});
+

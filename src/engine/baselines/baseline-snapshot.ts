@@ -30,8 +30,6 @@ export interface Baseline {
 }
 
 export function baselineOf(model: Model, modelPath: string, efpVersion: string, saved = new Date()): Baseline {
-    const years = model.period.length / HOURS_PER_YEAR;
-    const perYear = (kg: number) => years > 0 ? kg / years : kg;
     return {
         efp_baseline: 1,
         efp_version: efpVersion,
@@ -39,6 +37,9 @@ export function baselineOf(model: Model, modelPath: string, efpVersion: string, 
         model: modelPath,
         systems: systemsOf(model).map(system => {
             const summary = summarizeSystem(model, system);
+            // per year over the hours the footprint covers, as the summary's own perYear
+            const years = summary.evaluatedHours / HOURS_PER_YEAR;
+            const perYear = (kg: number) => years > 0 ? kg / years : kg;
             return {
                 id: system.id, name: system.name, className: 'System',
                 perYear: perYear(summary.total), fabricationPerYear: perYear(summary.fabrication), energyPerYear: perYear(summary.energy),

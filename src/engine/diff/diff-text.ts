@@ -1,6 +1,7 @@
 import type { ModelDiff } from './model-diff.js';
-import type { Change } from './footprint-diff.js';
+import type { Change, PeriodSummary, SystemFootprintDiff } from './footprint-diff.js';
 import type { AttributeChange, InputVersion, ObjectChange, SourceRef } from './input-diff.js';
+import { ANNOTATIONS } from './aspects.js';
 import { massUnitFor, reportMassUnit } from '../report/mass-format.js';
 import { formatNumber } from '../model/value-format.js';
 
@@ -41,8 +42,66 @@ export function percent(c: Change): string {
     return `${c.relative > 0 ? '+' : '−'}${text} %`;
 }
 
+/**
+ * The two sides cover different hours (another start, another duration, or series covering another
+ * span): the totals are over different periods, and the per-year figures are the ones to compare.
+ */
+export function periodChanged(s: SystemFootprintDiff): boolean {
+    const a = s.oldPeriod, b = s.newPeriod;
+    return a !== undefined && b !== undefined && (a.start !== b.start || a.hours !== b.hours || a.evaluatedHours !== b.evaluatedHours);
+}
+
+/** `2025-01-01 for 3 years`, `2025-01-01 for 3 years (footprint over 744 h)` when the series cover less. */
+export function periodText(p: PeriodSummary): string {
+    return `${p.start} for ${p.duration}${p.evaluatedHours !== p.hours ? ` (footprint over ${formatNumber(p.evaluatedHours, 0)} h)` : ''}`;
+}
+
+/** Only annotations changed (source, confidence, comment): the value is the same. */
+export function annotationOnly(a: AttributeChange): boolean {
+    return a.aspects.length > 0 && a.aspects.every(x => ANNOTATIONS.includes(x));
+}
+
+/** An annotation that changed on an input whose value did not. */
+export interface AnnotationChange {
+    readonly object: ObjectChange;
+    readonly attribute: AttributeChange;
+}
+
+/**
+ * The input changes in two lists, shown apart: what changed in the model (values, renames, moves,
+ * objects added or removed), and the annotations (sources, confidence, comments) that changed on values
+ * that stayed the same. An object whose only changes are annotations is in the second list only.
+ */
+export function splitAnnotations(objects: readonly ObjectChange[]): { objects: ObjectChange[]; annotations: AnnotationChange[] } {
+    const changes: ObjectChange[] = [];
+    const annotations: AnnotationChange[] = [];
+    for (const o of objects) {
+        if (o.change === 'added' || o.change === 'removed') {
+            changes.push(o);
+            continue;
+        }
+        const values = o.attributes.filter(a => !annotationOnly(a));
+        for (const a of o.attributes) if (annotationOnly(a)) annotations.push({ object: o, attribute: a });
+        if (values.length > 0 || o.change === 'renamed' || o.change === 'moved' || o.moved) {
+            changes.push(values.length === o.attributes.length ? o : { ...o, attributes: values });
+        }
+    }
+    return { objects: changes, annotations };
+}
+
+/** `source user data → Base ADEME V19, confidence none → high`: an annotation-only change, for people. */
+export function annotationText(a: AttributeChange): string {
+    const parts: string[] = [];
+    if (a.aspects.includes('source')) parts.push(`source ${a.old?.source?.name ?? 'none'} → ${a.new?.source?.name ?? 'none'}`);
+    if (a.aspects.includes('confidence')) parts.push(`confidence ${a.old?.confidence ?? 'none'} → ${a.new?.confidence ?? 'none'}`);
+    if (a.aspects.includes('comment')) parts.push(`comment "${a.old?.comment ?? ''}" → "${a.new?.comment ?? ''}"`);
+    return `${a.attribute} (${a.new?.text ?? a.old?.text ?? ''}): ${parts.join(', ')}`;
+}
+
 /** `server web "server"`, or `job streaming → stream "streaming job"` for a rename. */
 export function objectTitle(o: ObjectChange): string {
+    if (o.old?.builtin && o.new && !o.new.builtin) return `${o.keyword} ${o.new.id} (built-in ${o.old.id} before)${o.new.name !== o.new.id ? ` "${o.new.name}"` : ''}`;
+    if (o.new?.builtin && o.old && !o.old.builtin) return `${o.keyword} ${o.old.id} (built-in ${o.new.id} now)${o.old.name !== o.old.id ? ` "${o.old.name}"` : ''}`;
     const id = o.change === 'renamed' ? `${o.old!.id} → ${o.new!.id}` : (o.new ?? o.old)!.id;
     const identity = (o.new ?? o.old)!;
     return `${o.keyword} ${id}${identity.name !== identity.id ? ` "${identity.name}"` : ''}`;
@@ -53,11 +112,14 @@ export function objectPlace(o: ObjectChange): string | undefined {
     return place ? `${place.file}:${place.line}` : undefined;
 }
 
-const MATCHED_BY = { name: 'same name', 'efootprint-id': 'same e-footprint id', inputs: 'same inputs' } as const;
+const MATCHED_BY = {
+    name: 'same name', 'efootprint-id': 'same e-footprint id', 'display-name': 'same display name', references: 'same references and values', inputs: 'same inputs'
+} as const;
 
-/** `changed`, `added`, `renamed (same inputs)`. */
+/** `changed`, `added`, `renamed (same inputs)`, `moved from infra.efp to main.efp`. */
 export function objectStatus(o: ObjectChange): string {
-    return o.change === 'renamed' && o.matchedBy ? `renamed (${MATCHED_BY[o.matchedBy]})` : o.change;
+    const status = o.change === 'renamed' && o.matchedBy ? `renamed (${MATCHED_BY[o.matchedBy]})` : o.change === 'moved' ? 'moved' : o.change;
+    return o.moved ? `${status}${o.change === 'moved' ? '' : ', moved'} from ${o.moved.from} to ${o.moved.to}` : status;
 }
 
 /** A version of an input for people: `300 W`, `default 50 W`, `web.ram / 2 (= 64 GB_ram)`. */

@@ -1,21 +1,39 @@
 import type { ExprDescription } from '../model/description.js';
-
-/** How an old object's id reads in the new model (identity for the new side, the matching for the old). */
-export type IdMapping = (id: string) => string;
-
-const SAME: IdMapping = id => id;
+import { parseUnit } from '../units/unit.js';
 
 /**
- * A canonical text of an input's expression, to compare two versions of it: spacing, comments and
- * annotations do not count, and references to objects are written with `rename`, so that `jobs: [stream]`
- * reads the same before and after `stream` was renamed. Built-ins are never renamed (`builtin:` marks them).
+ * How a reference reads when two sides are compared: on the new side, the object's key; on the old side,
+ * the key of the new object it is matched with (object-matching.ts). `builtin` when the reference names
+ * the built-in object although the model declares one of the same name.
  */
-export function expressionKey(expr: ExprDescription, rename: IdMapping = SAME): string {
+export type IdMapping = (id: string, builtin: boolean) => string;
+
+const SAME: IdMapping = (id, builtin) => (builtin ? `builtin:${id}` : id);
+
+/** `1 GB` and `1000 MB` alike: the magnitude in SI units and the dimension, or as written when the unit is unknown. */
+function numberKey(value: number, unit: string | undefined): string {
+    if (!unit) return String(value);
+    try {
+        const u = parseUnit(unit);
+        return `${+(value * u.factor).toPrecision(12)}[${u.dimension.key}]`;
+    } catch {
+        return `${value} ${unit}`;
+    }
+}
+
+/**
+ * A canonical text of an input's expression, to compare two versions of it: spacing, comments,
+ * annotations and the unit numbers are written in do not count (`1 GB` and `1000 MB` read alike), and
+ * references to objects are written with `rename`, so that `jobs: [stream]` reads the same before and
+ * after `stream` was renamed. With `as-written`, numbers keep their units (`1 GB` and `1000 MB` differ).
+ */
+export function expressionKey(expr: ExprDescription, rename: IdMapping = SAME, units: 'canonical' | 'as-written' = 'canonical'): string {
+    const number = units === 'canonical' ? numberKey : (value: number, unit: string | undefined) => (unit ? `${value} ${unit}` : String(value));
     const key = (e: ExprDescription): string => {
         switch (e.kind) {
-            case 'number': return e.unit ? `${e.value} ${e.unit}` : String(e.value);
-            case 'unit': return e.unit;
-            case 'ref': return (e.builtin ? `builtin:${e.object}` : rename(e.object)) + e.path.map(p => `.${p}`).join('');
+            case 'number': return number(e.value, e.unit);
+            case 'unit': return number(1, e.unit);
+            case 'ref': return rename(e.object, e.builtin ?? false) + e.path.map(p => `.${p}`).join('');
             case 'symbol': return e.name;
             case 'binary': return `(${key(e.left)} ${e.operator} ${key(e.right)})`;
             case 'negate': return `-(${key(e.operand)})`;

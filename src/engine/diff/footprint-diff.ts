@@ -2,7 +2,10 @@ import type { FootprintCategory } from '../model/class-spec.js';
 import type { Model } from '../model/model.js';
 import { systemsOf } from '../model/footprint-totals.js';
 import { summarizeSystem, type ObjectFootprintSummary, type PhaseTotals, type SystemFootprintSummary } from '../report/footprint-summary.js';
-import type { IdMapping } from './expression-key.js';
+import { closeEnough } from './value-equality.js';
+
+/** An old object's id as the new model names it. */
+type Rename = (id: string) => string;
 
 /** A figure before and after (kg CO2e), its change and the change relative to before (null when before is 0). */
 export interface Change {
@@ -33,11 +36,13 @@ export interface ObjectFootprintChange extends PhaseChanges {
     readonly category: FootprintCategory;
 }
 
-/** The modeling period of one side: its start (ISO date) and length. */
+/** The modeling period of one side: its start (ISO date) and length, and the hours its footprint covers. */
 export interface PeriodSummary {
     readonly start: string;
     readonly hours: number;
     readonly duration: string;
+    /** The hours the footprint's values cover (SystemFootprintSummary.evaluatedHours): what `perYear` divides by. */
+    readonly evaluatedHours: number;
 }
 
 export interface SystemFootprintDiff extends PhaseChanges {
@@ -46,7 +51,11 @@ export interface SystemFootprintDiff extends PhaseChanges {
     readonly id: string;
     readonly oldId?: string;
     readonly name: string;
-    /** The total per year on average: the figure to compare when the modeling period changed. */
+    /**
+     * The total per year on average over the hours each side's footprint covers (not the declared
+     * duration: a usage series of one month in a model of three years is a month of footprint): the
+     * figure to compare when the period changed.
+     */
     readonly perYear: Change;
     readonly oldPeriod?: PeriodSummary;
     readonly newPeriod?: PeriodSummary;
@@ -55,8 +64,12 @@ export interface SystemFootprintDiff extends PhaseChanges {
     readonly objects: readonly ObjectFootprintChange[];
 }
 
+/**
+ * A figure before and after. Two figures equal up to the rounding of floating-point sums (the same model
+ * with its values written in other units: value-equality.ts) make no change.
+ */
 export function change(oldValue: number, newValue: number): Change {
-    const delta = newValue - oldValue;
+    const delta = closeEnough(oldValue, newValue) ? 0 : newValue - oldValue;
     return { old: oldValue, new: newValue, change: delta, relative: oldValue !== 0 ? delta / Math.abs(oldValue) : null };
 }
 
@@ -80,7 +93,10 @@ function byChange<T extends PhaseChanges>(items: T[]): T[] {
 
 function periodOf(s: SystemFootprintSummary): PeriodSummary {
     const plural = s.durationValue !== 1 && /^(year|month|week|day|hour)$/.test(s.durationUnit) ? 's' : '';
-    return { start: new Date(s.periodStart * 3_600_000).toISOString().slice(0, 10), hours: s.hours, duration: `${s.durationValue} ${s.durationUnit}${plural}` };
+    return {
+        start: new Date(s.periodStart * 3_600_000).toISOString().slice(0, 10), hours: s.hours,
+        duration: `${s.durationValue} ${s.durationUnit}${plural}`, evaluatedHours: s.evaluatedHours
+    };
 }
 
 /**
@@ -88,7 +104,7 @@ function periodOf(s: SystemFootprintSummary): PeriodSummary {
  * object's name in the new model): totals, phases, categories and objects, with every figure from
  * summarizeSystem, so that they are the ones `efp eval` prints.
  */
-export function diffFootprints(oldModel: Model | undefined, newModel: Model | undefined, rename: IdMapping): SystemFootprintDiff[] {
+export function diffFootprints(oldModel: Model | undefined, newModel: Model | undefined, rename: Rename): SystemFootprintDiff[] {
     const oldSystems = oldModel ? systemsOf(oldModel).map(s => summarizeSystem(oldModel, s)) : [];
     const newSystems = newModel ? systemsOf(newModel).map(s => summarizeSystem(newModel, s)) : [];
     const result: SystemFootprintDiff[] = [];
@@ -110,7 +126,7 @@ export function diffFootprints(oldModel: Model | undefined, newModel: Model | un
  * what a scenario's comparison uses: with a simulation_date its figures combine two models, so only
  * their summaries exist.
  */
-export function diffSystemSummaries(o: SystemFootprintSummary | undefined, n: SystemFootprintSummary | undefined, rename: IdMapping = id => id): SystemFootprintDiff {
+export function diffSystemSummaries(o: SystemFootprintSummary | undefined, n: SystemFootprintSummary | undefined, rename: Rename = id => id): SystemFootprintDiff {
     const categories = new Map<FootprintCategory, { o?: PhaseTotals; n?: PhaseTotals }>();
     for (const c of o?.categories ?? []) categories.set(c.category, { o: c });
     for (const c of n?.categories ?? []) categories.set(c.category, { ...categories.get(c.category), n: c });

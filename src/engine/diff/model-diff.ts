@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
-import { diffInputs, type InputDiff, type Locator } from './input-diff.js';
+import { diffInputs, type InputDiff, type InputDiffOptions } from './input-diff.js';
+import { ANNOTATIONS } from './aspects.js';
 import { change, diffFootprints, type Change, type SystemFootprintDiff } from './footprint-diff.js';
-import type { EfootprintIdsBySide } from './object-matching.js';
 
 /**
  * What changed between two evaluated models: the inputs (by object and attribute, with sources) and
@@ -19,21 +19,20 @@ export interface DiffSummary {
     readonly total: Change;
     readonly fabrication: Change;
     readonly energy: Change;
-    readonly objects: { readonly added: number; readonly removed: number; readonly renamed: number; readonly changed: number };
-    /** Changed inputs of objects present on both sides, model settings included. */
+    readonly objects: {
+        readonly added: number; readonly removed: number; readonly renamed: number; readonly moved: number; readonly changed: number;
+    };
+    /** Changed inputs of objects present on both sides, model settings included (annotations included). */
     readonly changedInputs: number;
+    /** Of those, the inputs whose value is the same and only an annotation (source, confidence, comment) changed. */
+    readonly changedAnnotations: number;
 }
 
-export interface DiffOptions {
-    /** e-footprint ids kept in `// e-footprint id:` comments, which recognise a renamed object. */
-    readonly efootprintIds?: EfootprintIdsBySide;
-    /** How to name a document in places (a path relative to the repository); the URI by default. */
-    readonly locate?: Locator;
-}
+export type DiffOptions = InputDiffOptions;
 
 /** Compares two evaluated models; `undefined` is a side without a model (a file added or deleted). */
 export function diffModels(oldModel: Model | undefined, newModel: Model | undefined, options: DiffOptions = {}): ModelDiff {
-    const { matching, ...inputs } = diffInputs(oldModel, newModel, options.efootprintIds, options.locate);
+    const { matching, ...inputs } = diffInputs(oldModel, newModel, options);
     return modelDiffOf(inputs, diffFootprints(oldModel, newModel, matching.rename));
 }
 
@@ -42,14 +41,15 @@ export function modelDiffOf(inputs: InputDiff, systems: readonly SystemFootprint
     const sum = (pick: (s: SystemFootprintDiff) => Change, side: 'old' | 'new') => systems.reduce((t, s) => t + pick(s)[side], 0);
     const total = (pick: (s: SystemFootprintDiff) => Change) => change(sum(pick, 'old'), sum(pick, 'new'));
     const count = (kind: string) => inputs.objects.filter(o => o.change === kind).length;
+    const compared = inputs.objects.filter(o => o.change !== 'added' && o.change !== 'removed').flatMap(o => o.attributes);
     return {
         summary: {
             total: total(s => s.total),
             fabrication: total(s => s.fabrication),
             energy: total(s => s.energy),
-            objects: { added: count('added'), removed: count('removed'), renamed: count('renamed'), changed: count('changed') },
-            changedInputs: inputs.settings.length + inputs.objects
-                .filter(o => o.change === 'changed' || o.change === 'renamed').reduce((n, o) => n + o.attributes.length, 0)
+            objects: { added: count('added'), removed: count('removed'), renamed: count('renamed'), moved: count('moved'), changed: count('changed') },
+            changedInputs: inputs.settings.length + compared.length,
+            changedAnnotations: compared.filter(a => a.aspects.every(x => ANNOTATIONS.includes(x))).length
         },
         inputs,
         systems

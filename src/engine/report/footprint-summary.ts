@@ -48,7 +48,14 @@ export interface SystemFootprintSummary extends PhaseTotals {
     readonly durationValue: number;
     readonly durationUnit: string;
     readonly total: number;
-    /** The total per year on average over the period. */
+    /**
+     * The hours the footprint's values cover: from the first hour any of its series starts to the last
+     * hour any ends; a single value (no series) counts as the whole period. The modeling period's length
+     * when the series span it, as they do when the usage is written with `constant`, `linear_growth`…;
+     * shorter when they are shorter (`hourly_values` of one month in a model of three years).
+     */
+    readonly evaluatedHours: number;
+    /** The total per year on average over the hours evaluated (`evaluatedHours`). */
     readonly perYear: number;
     readonly categories: readonly CategoryFootprintSummary[];
     readonly objects: readonly ObjectFootprintSummary[];
@@ -98,13 +105,15 @@ export function summarizeFootprints(model: Model, system: EfpObject, rows: reado
     const fabrication = sum(objects, 'fabrication');
     const energy = sum(objects, 'energy');
     const total = fabrication + energy;
-    const years = model.period.length / HOURS_PER_YEAR;
+    const evaluatedHours = evaluatedSpan(model, rows);
+    const years = evaluatedHours / HOURS_PER_YEAR;
     return {
         systemId: system.id,
         system: system.name,
         title: model.title,
         periodStart: model.period.start,
         hours: model.period.length,
+        evaluatedHours,
         durationValue: model.period.durationValue,
         durationUnit: model.period.durationUnit,
         fabrication,
@@ -115,6 +124,24 @@ export function summarizeFootprints(model: Model, system: EfpObject, rows: reado
         objects,
         years: [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, v]) => ({ year, ...v }))
     };
+}
+
+/** The hours from the first any footprint row covers to the last; a scalar covers the period; no row, the period. */
+function evaluatedSpan(model: Model, rows: readonly ObjectFootprint[]): number {
+    const { start, length } = model.period;
+    let first = Infinity, end = -Infinity;
+    const cover = (value: NumericValue) => {
+        if (value.kind === 'empty') return;
+        const [from, to] = value.kind === 'quantity' ? [start, start + length] : [value.series.start, value.series.end];
+        if (to <= from) return;
+        first = Math.min(first, from);
+        end = Math.max(end, to);
+    };
+    for (const r of rows) {
+        cover(r.fabrication);
+        cover(r.energy);
+    }
+    return end > first ? end - first : length;
 }
 
 /**

@@ -60,7 +60,7 @@ function editorSide(efp: EfpServices, document: LangiumDocument, label: string):
         const doc = uri === BUILTIN_LIBRARY_URI ? undefined : documents.getDocument(URI.parse(uri));
         if (doc) readEfootprintIds(doc.textDocument.getText(), ids);
     }
-    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: ids.objects, errors, absent: false };
+    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: ids.objects, errors, absent: false, mainUri: document.uri.toString() };
 }
 
 async function gitHeadDiff(efp: EfpServices, document: LangiumDocument): Promise<Comparison> {
@@ -124,7 +124,9 @@ function compareSides(oldSide: DiffSide, newSide: DiffSide, note?: string): Comp
     const labels = { oldLabel: oldSide.label, newLabel: newSide.label };
     const error = sideError(newSide) ?? sideError(oldSide);
     if (error) return { ...labels, message: error, messageKind: 'error' };
-    const diff = diffModels(oldSide.model, newSide.model, { efootprintIds: { old: oldSide.ids, new: newSide.ids } });
+    const diff = diffModels(oldSide.model, newSide.model, {
+        efootprintIds: { old: oldSide.ids, new: newSide.ids }, mainFiles: { old: oldSide.mainUri, new: newSide.mainUri }
+    });
     return { ...labels, ...withCharts(diff, newSide.model), ...(note ? { message: note, messageKind: 'info' as const } : {}) };
 }
 

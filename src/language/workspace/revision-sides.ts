@@ -25,13 +25,18 @@ export interface DiffSide {
     /** Errors that kept the model from evaluating (then `model` is absent though the file is there). */
     readonly errors: readonly FileDiagnostic[];
     readonly absent: boolean;
+    /** The URI of the model's main document (the file given; it imports the others), when there is one. */
+    readonly mainUri?: string;
 }
 
 function sideOf(label: string, services: EfpServices, document: LangiumDocument): DiffSide {
     const analysis = analyzeDocument(document, services);
     // an exceeded budget does not keep the figures from comparing
     const errors = analysis.diagnostics.filter(blocksUse);
-    return { label, model: errors.length === 0 ? analysis.model : undefined, ids: keptEfootprintIds(services).objects, errors, absent: false };
+    return {
+        label, model: errors.length === 0 ? analysis.model : undefined, ids: keptEfootprintIds(services).objects, errors, absent: false,
+        mainUri: document.uri.toString()
+    };
 }
 
 /**

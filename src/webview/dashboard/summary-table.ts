@@ -62,7 +62,7 @@ export function summaryTable(s: SystemFootprintSummary, setting: MassUnitSetting
         period: `Modeled from ${isoDate(s.periodStart)} for ${s.durationValue} ${s.durationUnit}${plural} (${formatNumber(s.hours, 0)} hours)`,
         unit,
         total: mass(s.total),
-        perYear: s.hours / HOURS_PER_YEAR >= 0.99 ? mass(s.perYear) : undefined,
+        perYear: s.evaluatedHours / HOURS_PER_YEAR >= 0.99 ? mass(s.perYear) : undefined,
         phases: PHASES.map(phase => ({ phase, label: phaseLabel(phase), mass: mass(s[phase]), share: share(s[phase]) })),
         categories: s.categories.map(({ category }) => ({
             category,

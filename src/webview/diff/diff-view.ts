@@ -1,6 +1,7 @@
 import type { DiffResult } from '../../language/protocol.js';
 import {
-    type AttributeChange, changeDetails, type ModelDiff, type ObjectChange, type Origin, type Place, sourceText, type SystemFootprintDiff, versionText
+    annotationText, type AttributeChange, changeDetails, type ModelDiff, type ObjectChange, type Origin, periodChanged, periodText, type Place, sourceText,
+    splitAnnotations, type SystemFootprintDiff, versionText
 } from '../../engine/presentation.js';
 import type { VsCodeApi } from '../vscode-api.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
@@ -107,8 +108,8 @@ export class DiffView {
         if (titled || system.status !== 'same') {
             section.append(h('h2', { text: `system "${system.name}"${system.status !== 'same' ? ` (${system.status})` : ''}: ${signedMass(system.total.change, unit)} CO2e (${percent(system.total)})` }));
         }
-        if (system.oldPeriod && system.newPeriod && (system.oldPeriod.start !== system.newPeriod.start || system.oldPeriod.hours !== system.newPeriod.hours)) {
-            section.append(h('p', { class: 'hint', text: `The modeling period changed (${system.oldPeriod.start} for ${system.oldPeriod.duration} → ${system.newPeriod.start} for ${system.newPeriod.duration}): per year on average, ${signedMass(system.perYear.change, unit)} CO2e (${percent(system.perYear)}).` }));
+        if (periodChanged(system)) {
+            section.append(h('p', { class: 'hint', text: `The modeling period changed (${periodText(system.oldPeriod!)} → ${periodText(system.newPeriod!)}): per year on average, ${signedMass(system.perYear.change, unit)} CO2e (${percent(system.perYear)}).` }));
         }
         const columns = waterfallColumns(system);
         const description = columns.map(c => `${c.label} ${signedMass(c.change, unit)}`).join('; ');
@@ -165,23 +166,31 @@ export class DiffView {
 
     private inputSection(diff: ModelDiff): HTMLElement {
         const section = h('section', { class: 'inputs', attrs: { 'data-testid': 'input-changes', 'aria-label': 'Input changes' } }, h('h2', { text: 'Input changes' }));
-        if (diff.inputs.settings.length === 0 && diff.inputs.objects.length === 0) {
-            section.append(h('p', { class: 'hint', text: 'No input changed.' }));
-            return section;
-        }
+        const { objects, annotations } = splitAnnotations(diff.inputs.objects);
+        if (diff.inputs.settings.length === 0 && objects.length === 0) section.append(h('p', { class: 'hint', text: 'No input changed.' }));
         if (diff.inputs.settings.length > 0) {
             section.append(h('div', { class: 'object-group' }, h('h3', { text: 'model' }),
                 h('ul', { class: 'input-list' }, ...diff.inputs.settings.map(a => this.attributeRow('model', a)))));
         }
-        for (const o of diff.inputs.objects) {
+        for (const o of objects) {
             const identity = (o.new ?? o.old)!;
             const id = o.change === 'renamed' ? `${o.old!.id} → ${o.new!.id}` : identity.id;
             const title = `${o.keyword} ${id}${identity.name !== identity.id ? ` "${identity.name}"` : ''}`;
+            const status = o.moved ? `${o.change === 'moved' ? 'moved' : `${o.change}, moved`} from ${o.moved.from} to ${o.moved.to}` : o.change;
             section.append(h('div', { class: 'object-group', attrs: { 'data-testid': `inputs-${identity.id}` } },
-                h('h3', {}, h('span', { text: title }), h('span', { class: `status ${o.change}`, text: o.change })),
+                h('h3', {}, h('span', { text: title }), h('span', { class: `status ${o.change}`, text: status })),
                 o.attributes.length > 0
                     ? h('ul', { class: 'input-list' }, ...o.attributes.map(a => this.attributeRow(identity.id, a, o)))
                     : h('p', { class: 'hint', text: 'Same inputs.' })));
+        }
+        if (annotations.length > 0) {
+            section.append(h('div', { class: 'object-group', attrs: { 'data-testid': 'annotation-changes' } },
+                h('h3', { text: 'Annotations changed (same values)' }),
+                h('ul', { class: 'input-list' }, ...annotations.map(({ object, attribute }) => {
+                    const objectId = (object.new ?? object.old)!.id;
+                    return h('li', { class: 'input-change', attrs: { 'data-testid': `annotation-${objectId}.${attribute.attribute}` } },
+                        h('code', { class: 'attribute', text: `${objectId}.${attribute.attribute}` }), ' ', h('span', { class: 'values', text: annotationText(attribute) }));
+                }))));
         }
         return section;
     }
@@ -222,11 +231,14 @@ function banner(kind: 'info' | 'error', text: string): HTMLElement {
 }
 
 function countsText(diff: ModelDiff): string {
-    const { objects, changedInputs } = diff.summary;
-    const parts = [`${changedInputs} input${changedInputs === 1 ? '' : 's'} changed`];
+    const { objects, changedInputs, changedAnnotations } = diff.summary;
+    const values = changedInputs - changedAnnotations;
+    const parts = [`${values} input${values === 1 ? '' : 's'} changed`];
+    if (changedAnnotations) parts.push(`${changedAnnotations} annotation${changedAnnotations === 1 ? '' : 's'}`);
     if (objects.added) parts.push(`${objects.added} object${objects.added === 1 ? '' : 's'} added`);
     if (objects.removed) parts.push(`${objects.removed} removed`);
     if (objects.renamed) parts.push(`${objects.renamed} renamed`);
+    if (objects.moved) parts.push(`${objects.moved} moved`);
     return parts.join(', ');
 }
 

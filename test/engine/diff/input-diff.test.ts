@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { diffModels } from '../../../src/engine/diff/model-diff.js';
 import { readEfootprintIds } from '../../../src/engine/export/efootprint-ids.js';
-import { modelOf } from '../../helpers/model-from-text.js';
+import { minimalModel, modelOf } from '../../helpers/model-from-text.js';
 
 const QUICKSTART = readFileSync('examples/quickstart.efp', 'utf8');
 const locate = (uri: string) => uri.split('/').pop()!;
@@ -29,13 +29,19 @@ describe('input diff', () => {
         expect(diff.summary.changedInputs).toBe(2);
     });
 
-    it('a value left out takes e-footprint\'s default', async () => {
+    it('a value left out that equals e-footprint\'s default is no change, only a rewriting; one that differs is a change', async () => {
+        // web's idle_power is 50 W, e-footprint's default for a server (50 W)
         const after = QUICKSTART.replace('  idle_power: 50 W\n', '');
         const diff = diffModels(await modelOf(QUICKSTART), await modelOf(after));
-        const idle = diff.inputs.objects[0].attributes[0];
-        expect(idle).toMatchObject({ attribute: 'idle_power', change: 'unwritten', old: { text: '50 W', given: 'user' }, new: { given: 'default', value: '50 W' } });
-        // same value: the footprint does not move
+        expect(diff.inputs.objects).toEqual([]);
+        expect(diff.inputs.rewritten).toEqual([{ object: 'web', keyword: 'server', attribute: 'idle_power', old: '50 W', new: 'default 50 W' }]);
         expect(diff.summary.total.change).toBe(0);
+        // 60 W left out: the default, 50 W, is another value
+        const before60 = QUICKSTART.replace('idle_power: 50 W', 'idle_power: 60 W');
+        const changed = diffModels(await modelOf(before60), await modelOf(after));
+        const idle = changed.inputs.objects[0].attributes[0];
+        expect(idle).toMatchObject({ attribute: 'idle_power', change: 'unwritten', old: { text: '60 W', given: 'user' }, new: { given: 'default', value: '50 W' } });
+        expect(changed.summary.total.change).toBeLessThan(0);
     });
 
     it('a step added to a journey: the step is added and the journey\'s list names it', async () => {
@@ -63,7 +69,7 @@ describe('input diff', () => {
         expect(diff.inputs.objects[1].attributes[0]).toMatchObject({ attribute: 'server', old: { text: 'web' }, new: { text: 'box' } });
         const removed = diff.inputs.objects[3];
         expect(removed.attributes.find(a => a.attribute === 'power')).toMatchObject({ change: 'unwritten', old: { text: '300 W' } });
-        expect(diff.summary.objects).toEqual({ added: 1, removed: 1, renamed: 0, changed: 2 });
+        expect(diff.summary.objects).toEqual({ added: 1, removed: 1, renamed: 0, moved: 0, changed: 2 });
         const objects = diff.systems[0].objects;
         expect(objects.find(o => o.id === 'web')!.status).toBe('removed');
         expect(objects.find(o => o.id === 'box')!.status).toBe('added');
@@ -72,16 +78,31 @@ describe('input diff', () => {
 });
 
 describe('renames', () => {
-    it('same object, new name: a rename (matched by its inputs), references to it unchanged', async () => {
+    it('same object, new name: a rename (matched by its display name), references to it unchanged', async () => {
         const after = QUICKSTART.replace('job streaming "streaming job"', 'job stream "streaming job"').replace('jobs: [streaming]', 'jobs: [stream]');
         const diff = diffModels(await modelOf(QUICKSTART), await modelOf(after));
         expect(diff.inputs.objects).toEqual([expect.objectContaining({
-            change: 'renamed', matchedBy: 'inputs', old: expect.objectContaining({ id: 'streaming' }), new: expect.objectContaining({ id: 'stream' }), attributes: []
+            change: 'renamed', matchedBy: 'display-name', old: expect.objectContaining({ id: 'streaming' }), new: expect.objectContaining({ id: 'stream' }), attributes: []
         })]);
-        expect(diff.summary.objects).toEqual({ added: 0, removed: 0, renamed: 1, changed: 0 });
+        expect(diff.summary.objects).toEqual({ added: 0, removed: 0, renamed: 1, moved: 0, changed: 0 });
         const stream = diff.systems[0].objects;
         expect(stream.every(o => o.status === 'same')).toBe(true);
         expect(diff.summary.total.change).toBe(0);
+    });
+
+    it('new name and new display name, same server, same values: matched by its references and values', async () => {
+        const after = QUICKSTART.replace('job streaming "streaming job"', 'job stream "video stream"').replace('jobs: [streaming]', 'jobs: [stream]');
+        const diff = diffModels(await modelOf(QUICKSTART), await modelOf(after));
+        expect(diff.inputs.objects).toEqual([expect.objectContaining({
+            change: 'renamed', matchedBy: 'references', old: expect.objectContaining({ id: 'streaming' }), new: expect.objectContaining({ id: 'stream' })
+        })]);
+        expect(diff.inputs.objects[0].attributes.map(a => [a.attribute, a.old?.text, a.new?.text])).toEqual([['name', 'streaming job', 'video stream']]);
+        // a job without a display name, renamed with one of its five inputs changed: 4 of 5 the same, close enough (≥ 0.75)
+        const job = 'data_transferred: 1 MB  data_stored: 1 MB  request_duration: 1 s  compute_needed: 1 cpu_core  ram_needed: 50 MB';
+        const model = minimalModel({ job });
+        const renamed = model.replace('job call on api', 'job request on api').replace('jobs: [call]', 'jobs: [request]').replace('data_transferred: 1 MB', 'data_transferred: 2 MB');
+        const changed = diffModels(await modelOf(model), await modelOf(renamed));
+        expect(changed.inputs.objects).toEqual([expect.objectContaining({ change: 'renamed', matchedBy: 'inputs' })]);
     });
 
     it('a renamed server with a changed input: one rename with the change; its footprint row keeps its old name', async () => {
@@ -106,8 +127,10 @@ describe('renames', () => {
         expect(diff.inputs.objects).toHaveLength(1);
         expect(diff.inputs.objects[0]).toMatchObject({ change: 'renamed', matchedBy: 'efootprint-id', old: { id: 'upload' }, new: { id: 'send' } });
         expect(diff.inputs.objects[0].attributes.map(a => a.attribute)).toEqual(['data_transferred', 'data_stored', 'request_duration']);
-        // without the ids, three of five inputs changed: not the same object
-        const plain = diffModels(await modelOf(before), await modelOf(after));
+        // without the ids, the display name still tells
+        expect(diffModels(await modelOf(before), await modelOf(after)).inputs.objects[0]).toMatchObject({ change: 'renamed', matchedBy: 'display-name' });
+        // without the ids nor the display name, three of five inputs changed: not the same object
+        const plain = diffModels(await modelOf(before), await modelOf(after.replace('job send "upload job"', 'job send "sending job"')));
         expect(plain.inputs.objects.map(o => o.change).sort()).toEqual(['added', 'changed', 'removed']);
     });
 

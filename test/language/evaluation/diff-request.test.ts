@@ -130,6 +130,22 @@ describe('the emission diff panel\'s data (efp/diff)', () => {
         expect(unchanged.diff!.inputs.objects).toEqual([]);
     });
 
+    it('the same rules as `efp diff`: the quickstart respelt and renamed in the editor is renames only, as the CLI says', async () => {
+        const folder = writeModelFiles({ 'quickstart.efp': quickstart });
+        const renamed = readFileSync('test/fixtures/diff/quickstart-renamed.efp', 'utf8');
+        const { Efp, uri } = await serverWith(folder, { 'quickstart.efp': renamed });
+        const panel = (await diffFor(Efp, { uri, against: 'lastSave' })).diff!;
+        expect(panel.summary.total.change).toBe(0);
+        expect(panel.summary.objects).toEqual({ added: 0, removed: 0, renamed: 10, moved: 0, changed: 0 });
+        writeFileSync(join(folder, 'renamed.efp'), renamed);
+        const cli = JSON.parse((await efp('diff', '--json', join(folder, 'quickstart.efp'), join(folder, 'renamed.efp'))).stdout).models[0];
+        expect(panel.summary).toEqual(cli.summary);
+        expect(panel.systems).toEqual(cli.systems);
+        const renames = (objects: ReadonlyArray<{ old?: { id: string }; new?: { id: string }; matchedBy?: string; attributes: readonly unknown[] }>) =>
+            objects.map(o => [o.old?.id, o.new?.id, o.matchedBy, o.attributes.length]);
+        expect(renames(panel.inputs.objects)).toEqual(renames(cli.inputs.objects));
+    });
+
     it('says why it cannot compare, as a result: outside git, a file not in HEAD, a side with errors', async () => {
         const outside = writeModelFiles({ 'quickstart.efp': quickstart });
         const a = await serverWith(outside, { 'quickstart.efp': quickstart });

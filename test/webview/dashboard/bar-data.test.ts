@@ -5,7 +5,7 @@ import { categoryBars, objectBars, phaseBars } from '../../../src/webview/dashbo
 const origin = (line: number) => ({ uri: 'file:///m.efp', range: { start: { line, character: 0 }, end: { line, character: 3 } } });
 
 const summary: SystemFootprintSummary = {
-    systemId: 's', system: 'S', periodStart: 0, hours: 8766, durationValue: 1, durationUnit: 'year',
+    systemId: 's', system: 'S', periodStart: 0, hours: 8766, evaluatedHours: 8766, durationValue: 1, durationUnit: 'year',
     fabrication: 5000, energy: 2500, total: 7500, perYear: 7500,
     categories: [{ category: 'Servers', fabrication: 1000, energy: 2000 }, { category: 'EdgeDevices', fabrication: 4000, energy: 500 }],
     objects: [

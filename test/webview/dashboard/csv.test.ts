@@ -32,7 +32,7 @@ describe('CSV exports', () => {
 
     it('writes the summary in kg CO2e, quoting names with commas or quotes', () => {
         const summary: SystemFootprintSummary = {
-            systemId: 'shop', system: 'Shop, "web"', periodStart: start, hours: 48, durationValue: 2, durationUnit: 'day',
+            systemId: 'shop', system: 'Shop, "web"', periodStart: start, hours: 48, evaluatedHours: 48, durationValue: 2, durationUnit: 'day',
             fabrication: 60, energy: 48, total: 108, perYear: 19_723.5,
             categories: [{ category: 'Servers', fabrication: 0, energy: 48 }, { category: 'Devices', fabrication: 60, energy: 0 }],
             objects: [
@@ -59,7 +59,7 @@ describe('CSV exports of hostile names', () => {
 
     function summaryOf(names: readonly string[]): SystemFootprintSummary {
         return {
-            systemId: 'shop', system: names[0], periodStart: start, hours: 48, durationValue: 2, durationUnit: 'day',
+            systemId: 'shop', system: names[0], periodStart: start, hours: 48, evaluatedHours: 48, durationValue: 2, durationUnit: 'day',
             fabrication: 60, energy: -48, total: 12, perYear: 19_723.5,
             categories: [{ category: 'Servers', fabrication: 60, energy: -48 }],
             objects: names.map((name, i) => ({ id: `o${i}`, name, className: 'Server', category: 'Servers', fabrication: 60, energy: -48 })),
