@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EfootprintImportError, importEfootprintJson, modelToEfootprintJson, printModel } from '../engine/index.js';
 import { keptEfootprintIds } from '../language/workspace/kept-efootprint-ids.js';
-import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, type Output } from './cli-output.js';
+import { emit, EXIT_MODEL_ERRORS, EXIT_OK, readTextFile, refuseOverwritingInputs, writeOutputFile, type Output } from './cli-output.js';
 import { evaluatedModel } from './evaluated-model.js';
 import { terminalText } from './terminal-text.js';
 
@@ -10,14 +10,21 @@ import { terminalText } from './terminal-text.js';
 export async function importCommand(file: string, options: { output?: string; verbatim?: boolean }, io: Output): Promise<number> {
     const text = await readTextFile(file);
     try {
-        const imported = importEfootprintJson(text, { keepable: !options.verbatim });
+        // long series that no builder gives back go to a CSV file beside the written model
+        const seriesPath = options.output && !options.verbatim ? seriesFileBeside(options.output) : undefined;
+        const imported = importEfootprintJson(text, { keepable: !options.verbatim, seriesFile: seriesPath && basename(seriesPath) });
         const efp = printModel(imported.description, {
             header: [`Imported from ${basename(file)} (e-footprint ${imported.efootprintVersion}) by efp import.`,
                 ...(imported.objectIds.size + imported.sourceIds.size > 0
                     ? ['The "e-footprint id" comments keep e-footprint\'s ids for efp export; keep them on the declaration\'s line.'] : [])],
             objectIds: imported.objectIds, sourceIds: imported.sourceIds, extras: imported.extras
         });
+        if (imported.seriesCsv !== undefined && seriesPath) {
+            refuseOverwritingInputs(io, options.output, seriesPath);
+            await writeOutputFile(seriesPath, imported.seriesCsv, io);
+        }
         await emit(efp, options.output, io);
+        if (imported.seriesCsv !== undefined && seriesPath) io.err(terminalText(`efp: hourly values no builder gives back are in ${seriesPath}, which the model reads`));
         // an older file was upgraded as e-footprint upgrades it: say so, and what the upgrade changed
         if (imported.upgrade.summary) io.err(terminalText(`efp: ${file}: ${imported.upgrade.summary}`));
         for (const note of imported.upgrade.notes) io.err(terminalText(`efp: ${file}: note: ${note}`));
@@ -28,6 +35,11 @@ export async function importCommand(file: string, options: { output?: string; ve
         io.err(terminalText(`efp: ${file}: ${e.message}`));
         return EXIT_MODEL_ERRORS;
     }
+}
+
+/** `shop.efp` -> `shop.series.csv`, in the same folder. */
+function seriesFileBeside(output: string): string {
+    return join(dirname(output), `${basename(output).replace(/\.efp$/i, '')}.series.csv`);
 }
 
 export async function exportCommand(file: string, options: { output?: string }, io: Output): Promise<number> {

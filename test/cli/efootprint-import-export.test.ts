@@ -34,6 +34,39 @@ describe('efp import / export', () => {
         expect(result.stdout).not.toContain('e-footprint id');
     });
 
+    it('import writes hourly values no builder gives back to a CSV file beside the model, which it reads to the same figures', async () => {
+        const json = JSON.parse(readFileSync('test/fixtures/efootprint/simple_system.efootprint.json', 'utf8')) as Record<string, Record<string, Record<string, unknown>>>;
+        // three days of irregular traffic: no linear trend, swing or daily cycle reproduces it
+        const values = Array.from({ length: 72 }, (_, i) => (i * 7919) % 97 * 1000 + (i % 5) * 13);
+        json.UsagePattern['Usage-Pattern'].hourly_usage_journey_starts = {
+            values, unit: 'occurrence', start_date: '2025-01-01 00:00:00', label: 'x', source: 'hypothesis'
+        };
+        const dir = writeModelFiles({ 'traffic.json': JSON.stringify(json) });
+        const kept = await efp('import', join(dir, 'traffic.json'), '-o', join(dir, 'shop.efp'));
+        expect(kept.code).toBe(0);
+        expect(kept.stderr).toBe(`efp: hourly values no builder gives back are in ${join(dir, 'shop.series.csv')}, which the model reads\n`);
+        const text = readFileSync(join(dir, 'shop.efp'), 'utf8');
+        expect(text).toContain('hourly_usage_journey_starts: hourly_values(file: "shop.series.csv", column: "main_usage_pattern_hourly_usage_journey_starts")  source hypothesis');
+        const csv = readFileSync(join(dir, 'shop.series.csv'), 'utf8').split('\n');
+        expect(csv[0]).toBe('time,main_usage_pattern_hourly_usage_journey_starts');
+        expect(csv[1]).toBe(`2025-01-01T00:00:00Z,${values[0]}`);
+        expect(csv[72]).toBe(`2025-01-03T23:00:00Z,${values[71]}`);
+        expect(csv.length).toBe(74);
+        // the same figures as the complete form, which lists the values in the .efp
+        expect((await efp('import', '--verbatim', join(dir, 'traffic.json'), '-o', join(dir, 'verbatim.efp'))).code).toBe(0);
+        const total = async (file: string) => {
+            const result = await efp('eval', '--json', join(dir, file));
+            expect(result.stderr).toBe('');
+            // to 12 significant digits: the complete form restates defaults in units of its own, which moves the last bit
+            return JSON.stringify((JSON.parse(result.stdout) as { system_totals: unknown }).system_totals,
+                (_, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v));
+        };
+        expect(await total('shop.efp')).toEqual(await total('verbatim.efp'));
+        // written to standard output, there is no file beside it: the values stay in the text
+        const printed = await efp('import', join(dir, 'traffic.json'));
+        expect(printed.stdout).toContain('hourly_values(values: [\n');
+    });
+
     it('import of a missing file is a usage error (exit 2)', async () => {
         const result = await efp('import', 'no/such/file.json');
         expect(result.code).toBe(2);

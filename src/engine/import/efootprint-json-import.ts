@@ -42,6 +42,8 @@ export interface ImportedModel {
     readonly efootprintVersion: string;
     /** The upgrades an older file went through: one line for the user (undefined for a 22.x file) and notes on values they changed. */
     readonly upgrade: { readonly summary?: string; readonly notes: readonly string[] };
+    /** The series file's text, when a keepable import wrote long series to one (ImportOptions.seriesFile). */
+    readonly seriesCsv?: string;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -404,6 +406,8 @@ export interface ImportOptions {
      * each object declared, which the engine evaluates as it is.
      */
     readonly keepable?: boolean;
+    /** With `keepable`: where long series go (see KeepableOptions); the file's text is `seriesCsv`. */
+    readonly seriesFile?: string;
 }
 
 /** Reads e-footprint JSON text; throws EfootprintImportError naming the object and field on anything it cannot read. */
@@ -428,5 +432,5 @@ export function importEfootprintJson(text: string, options: ImportOptions = {}):
     }
     const importer = new Importer(upgraded.root);
     const imported = importer.result(importer.run(), upgraded.fromVersion, { summary: upgradeSummary(upgraded), notes: upgraded.notes });
-    return options.keepable ? { ...imported, ...keepableImport(imported) } : imported;
+    return options.keepable ? { ...imported, ...keepableImport(imported, { seriesFile: options.seriesFile }) } : imported;
 }

@@ -11,6 +11,8 @@ import { parseUnit } from '../units/unit.js';
 import { efootprintIdOfName } from '../export/efootprint-ids.js';
 import { naturalQuantity } from './natural-units.js';
 import { recogniseSeries } from './series-recognition.js';
+import { formatSeriesCsv, isSeriesColumnName, type SeriesCsvColumn } from '../series/series-csv-format.js';
+import { formatNumber } from '../export/efp-text.js';
 
 /**
  * An imported e-footprint system written as a person would write it, from the complete description the
@@ -20,7 +22,8 @@ import { recogniseSeries } from './series-recognition.js';
  * - inputs equal to what the object would have anyway (its archetype's value, e-footprint's default,
  *   with the same source) are left out;
  * - sources e-footprint cites for its defaults are efp's built-in ones;
- * - hourly values that a builder expression gives back are written as that expression;
+ * - hourly values that a builder expression gives back are written as that expression, other long ones
+ *   to a CSV file beside the model (`hourly_values(file: …, column: …)`);
  * - quantities in the unit that reads best (`2 year`, not `17532 h`); the system's name is the model's title.
  * The result evaluates to the same values: nothing is dropped that the model would not restore.
  */
@@ -94,12 +97,25 @@ export interface KeepableImport {
     readonly extras: Map<string, Readonly<Record<string, string>>>;
 }
 
+export interface KeepableOptions {
+    /**
+     * The file, relative to the .efp, that long hourly series no builder gives back are written to
+     * (`hourly_values(file: "shop.series.csv", column: "visitors")`); without one they stay values in the text.
+     */
+    readonly seriesFile?: string;
+}
+
+/** Hourly values longer than this go to the series file: a day's values still read well on one line. */
+const INLINE_HOURS = 48;
+
 class Keeper {
+    /** The series written to the series file, a column each. */
+    readonly series: SeriesCsvColumn[] = [];
     private readonly objectIds: Map<string, string>;
     private readonly sourceIds: Map<string, string>;
     private readonly extras: Map<string, Readonly<Record<string, string>>>;
 
-    constructor(private readonly verbatim: KeepableImport) {
+    constructor(private readonly verbatim: KeepableImport, private readonly options: KeepableOptions) {
         this.objectIds = new Map(verbatim.objectIds);
         this.sourceIds = new Map(verbatim.sourceIds);
         this.extras = new Map(verbatim.extras);
@@ -235,15 +251,34 @@ class Keeper {
         for (const input of spec.inputs) {
             const given = object.inputs[input.name];
             if (!given || sameAs(given, fallback(input), input)) continue;
-            inputs[input.name] = { ...given, expr: this.readable(renamed(given.expr, replaced), period) };
+            inputs[input.name] = { ...given, expr: this.readable(renamed(given.expr, replaced), period, `${object.id}_${input.name}`) };
         }
         return { ...object, inputs };
     }
 
-    private readable(expr: ExprDescription, period: Period | undefined): ExprDescription {
+    private readable(expr: ExprDescription, period: Period | undefined, column: string): ExprDescription {
         if (expr.kind === 'number') return naturalQuantity(expr);
-        if (expr.kind === 'call' && expr.function === 'hourly_values' && period) return this.recognised(expr, period) ?? expr;
+        if (expr.kind === 'call' && expr.function === 'hourly_values') {
+            return (period ? this.recognised(expr, period) : undefined) ?? this.inSeriesFile(expr, column) ?? expr;
+        }
         return expr;
+    }
+
+    /** Long hourly values (plain numbers, 0 or more) as a column of the series file, when there is one. */
+    private inSeriesFile(call: Extract<ExprDescription, { kind: 'call' }>, column: string): ExprDescription | undefined {
+        const file = this.options.seriesFile;
+        const list = call.args.find(a => a.name === 'values')?.value;
+        const from = call.args.find(a => a.name === 'start_date')?.value;
+        if (file === undefined || list?.kind !== 'list' || list.items.length <= INLINE_HOURS || from?.kind !== 'date') return undefined;
+        const values: number[] = [];
+        for (const item of list.items) {
+            if (item.kind !== 'number' || item.unit !== undefined || !Number.isFinite(item.value) || item.value < 0) return undefined;
+            // the shortest decimal that reads back as the same float32: what e-footprint stored
+            values.push(Number(formatNumber(item.value)));
+        }
+        if (!isSeriesColumnName(column)) return undefined;
+        this.series.push({ name: column, start: utcHourOf(from.value), values });
+        return { kind: 'call', function: 'hourly_values', args: [{ name: 'file', value: { kind: 'text', value: file } }, { name: 'column', value: { kind: 'text', value: column } }] };
     }
 
     /** Hourly values over the model's period that a builder expression gives back: that expression. */
@@ -257,7 +292,12 @@ class Keeper {
     }
 }
 
-/** The keepable form of a complete import (see above); ids and kept fields follow the objects they belong to. */
-export function keepableImport(verbatim: KeepableImport): KeepableImport {
-    return new Keeper(verbatim).run();
+/**
+ * The keepable form of a complete import (see above); ids and kept fields follow the objects they belong
+ * to. `seriesCsv` is the series file's text when series went to it.
+ */
+export function keepableImport(verbatim: KeepableImport, options: KeepableOptions = {}): KeepableImport & { readonly seriesCsv?: string } {
+    const keeper = new Keeper(verbatim, options);
+    const kept = keeper.run();
+    return keeper.series.length > 0 ? { ...kept, seriesCsv: formatSeriesCsv(keeper.series) } : kept;
 }
