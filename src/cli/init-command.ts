@@ -51,6 +51,6 @@ export async function initCommand(folder: string | undefined, options: InitOptio
 
 /** `efp init --list`: each template's name and what it models, the default marked. */
 export function templateList(): string {
-    const width = Math.max(...MODEL_TEMPLATES.map(t => t.name.length));
+    const width = MODEL_TEMPLATES.reduce((w, t) => Math.max(w, t.name.length), 0);
     return MODEL_TEMPLATES.map(t => `${t.name.padEnd(width)}  ${t.description}${t.name === DEFAULT_TEMPLATE ? ' (the default)' : ''}`).join('\n');
 }

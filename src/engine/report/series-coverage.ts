@@ -17,10 +17,14 @@ import { formatUtcHour } from '../series/calendar.js';
 import { DAYS_IN_FORM_TIMESPAN, type FormTimespan } from '../series/builders.js';
 import { formatNumber } from '../model/value-format.js';
 
-/** The hourly series of each kind of pattern, and what one of its values counts. */
-const PATTERN_SERIES: Readonly<Record<string, { input: string; counts: string }>> = {
-    UsagePattern: { input: 'hourly_usage_journey_starts', counts: 'usage journey starts' },
-    EdgeUsagePattern: { input: 'hourly_edge_usage_journey_starts', counts: 'edge usage journey starts' }
+/**
+ * The hourly series of each kind of pattern, and what one of its values counts. An edge pattern's
+ * journey starts are deployments: a fleet set up in its first hours and none after is the ordinary
+ * shape (e-footprint's own edge example gives 9 hours), so only its hours outside the period are said.
+ */
+const PATTERN_SERIES: Readonly<Record<string, { input: string; counts: string; earlyEnd: boolean }>> = {
+    UsagePattern: { input: 'hourly_usage_journey_starts', counts: 'usage journey starts', earlyEnd: true },
+    EdgeUsagePattern: { input: 'hourly_edge_usage_journey_starts', counts: 'edge usage journey starts', earlyEnd: false }
 };
 
 /** `2025-01-01 00:00` */
@@ -54,8 +58,8 @@ export function seriesCoverageDiagnostics(model: Model): EngineDiagnostic[] {
         const series = value.series;
         const findings: string[] = [];
         const startsLate = series.start > start;
-        const endsEarly = series.end < end && series.end !== formsEnd;
-        if (series.start !== start) {
+        const endsEarly = pattern.earlyEnd && series.end < end && series.end !== formsEnd;
+        if (startsLate || series.start < start) {
             findings.push(`it starts ${hourText(series.start)}, ${hoursText(Math.abs(series.start - start))} ${startsLate ? 'after' : 'before'} `
                 + `the model's start (${hourText(start)})`);
         }
