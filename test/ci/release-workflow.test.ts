@@ -21,7 +21,8 @@ const TOKENS = { VSCE_PAT: 'vsce-token', OVSX_PAT: '', NODE_AUTH_TOKEN: 'npm-tok
 function copyOfRepository(): string {
     const copy = mkdtempSync(join(tmpdir(), 'efp-release-'));
     for (const file of execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean)) {
-        if (!existsSync(file)) continue;
+        // a worktree may link node_modules in, which git lists as a file: the copy links its own below
+        if (!existsSync(file) || file === 'node_modules') continue;
         mkdirSync(dirname(join(copy, file)), { recursive: true });
         copyFileSync(file, join(copy, file));
     }
