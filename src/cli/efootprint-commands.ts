@@ -19,12 +19,14 @@ export async function importCommand(file: string, options: { output?: string; ve
                     ? ['The "e-footprint id" comments keep e-footprint\'s ids for efp export; keep them on the declaration\'s line.'] : [])],
             objectIds: imported.objectIds, sourceIds: imported.sourceIds, extras: imported.extras
         });
-        if (imported.seriesCsv !== undefined && seriesPath) {
+        const seriesCsv = seriesPath !== undefined ? imported.seriesCsv : undefined;
+        if (seriesCsv !== undefined) {
+            // both outputs checked before either is written: a refused model leaves no CSV behind
             refuseOverwritingInputs(io, options.output, seriesPath);
-            await writeOutputFile(seriesPath, imported.seriesCsv, io);
+            await writeOutputFile(seriesPath!, seriesCsv, io);
         }
         await emit(efp, options.output, io);
-        if (imported.seriesCsv !== undefined && seriesPath) io.err(terminalText(`efp: hourly values no builder gives back are in ${seriesPath}, which the model reads`));
+        if (seriesCsv !== undefined) io.err(terminalText(`efp: hourly values no builder gives back are in ${seriesPath}, which the model reads`));
         // an older file was upgraded as e-footprint upgrades it: say so, and what the upgrade changed
         if (imported.upgrade.summary) io.err(terminalText(`efp: ${file}: ${imported.upgrade.summary}`));
         for (const note of imported.upgrade.notes) io.err(terminalText(`efp: ${file}: note: ${note}`));

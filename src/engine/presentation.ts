@@ -10,9 +10,10 @@ export { formatMass, massUnitFor, reportMassUnit } from './report/mass-format.js
 export { HOURS_PER_YEAR } from './report/hours-per-year.js';
 export { equivalentsOf } from './report/equivalents.js';
 export {
-    annotationOnly, annotationText, changeDetails, diffUnit, mass, percent, periodChanged, periodText, signedMass, sourceText, splitAnnotations, versionText,
+    annotationText, changeDetails, diffUnit, mass, percent, periodChanged, periodText, signedMass, sourceText, splitAnnotations, versionText,
     type AnnotationChange
 } from './diff/diff-text.js';
+export { annotationOnly } from './diff/aspects.js';
 export { markdownCode, markdownText } from './text/markdown.js';
 
 export type { Origin } from './model/description.js';

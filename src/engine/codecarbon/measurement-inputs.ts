@@ -9,7 +9,8 @@ import type { InputDescription, ModelDescription, ObjectDescription, Origin, Sou
 import type { EngineDiagnostic } from '../model/diagnostics.js';
 import { BOAMPS_ENUMERATIONS } from '../classes/measurement.js';
 import { measuredTotals, type MeasuredTotals } from './measured-totals.js';
-import { describeRuns, fileName, readMeasurementRuns, type MeasurementRuns, type ParsedFiles } from './measurement-reading.js';
+import { describeRuns, readMeasurementRuns, type MeasurementRuns, type ParsedFiles } from './measurement-reading.js';
+import { fileName } from '../model/data-file-key.js';
 import { runHour, textOf } from './emissions-csv.js';
 import { formatUtcHour } from '../series/calendar.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS } from '../series/series-limits.js';

@@ -5,7 +5,7 @@
  */
 import type { InputDescription, ModelDescription, ObjectDescription, Origin } from '../model/description.js';
 import type { DiagnosticCode, DiagnosticData } from '../model/diagnostics.js';
-import { dataFileKey } from '../model/data-file-key.js';
+import { dataFileKey, fileName } from '../model/data-file-key.js';
 import { parseEmissionsCsv, type CodeCarbonRun, type EmissionsCsv } from './emissions-csv.js';
 import { SELECTION_COLUMNS, selectRuns, type RunSelection } from './run-selection.js';
 
@@ -30,11 +30,6 @@ export interface MeasurementProblem {
 
 function writtenText(input: InputDescription | undefined): string | undefined {
     return input?.expr.kind === 'text' ? input.expr.value : undefined;
-}
-
-/** The last part of a path: what messages and sources call the file. */
-export function fileName(path: string): string {
-    return path.split(/[\\/]/).pop() || path;
 }
 
 /**

@@ -7,3 +7,8 @@ export type AspectChanged = 'value' | 'source' | 'confidence' | 'comment';
 
 /** The annotations of an input: what is said about a value rather than the value. */
 export const ANNOTATIONS: readonly AspectChanged[] = ['source', 'confidence', 'comment'];
+
+/** Only annotations changed (source, confidence, comment): the value is the same. */
+export function annotationOnly(change: { readonly aspects: readonly AspectChanged[] }): boolean {
+    return change.aspects.length > 0 && change.aspects.every(x => ANNOTATIONS.includes(x));
+}

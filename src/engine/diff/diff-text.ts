@@ -1,7 +1,7 @@
 import type { ModelDiff } from './model-diff.js';
 import type { Change, PeriodSummary, SystemFootprintDiff } from './footprint-diff.js';
 import type { AttributeChange, InputVersion, ObjectChange, SourceRef } from './input-diff.js';
-import { ANNOTATIONS } from './aspects.js';
+import { annotationOnly } from './aspects.js';
 import { massUnitFor, reportMassUnit } from '../report/mass-format.js';
 import { formatNumber } from '../model/value-format.js';
 
@@ -56,10 +56,6 @@ export function periodText(p: PeriodSummary): string {
     return `${p.start} for ${p.duration}${p.evaluatedHours !== p.hours ? ` (footprint over ${formatNumber(p.evaluatedHours, 0)} h)` : ''}`;
 }
 
-/** Only annotations changed (source, confidence, comment): the value is the same. */
-export function annotationOnly(a: AttributeChange): boolean {
-    return a.aspects.length > 0 && a.aspects.every(x => ANNOTATIONS.includes(x));
-}
 
 /** An annotation that changed on an input whose value did not. */
 export interface AnnotationChange {

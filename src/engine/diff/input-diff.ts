@@ -7,9 +7,8 @@ import { expressionKey, expressionText, listItemTarget, type IdMapping } from '.
 import { matchObjects, type EfootprintIdsBySide, type MatchRule, type ObjectMatching } from './object-matching.js';
 import { comparedObjects } from './object-links.js';
 import { sameInputValue } from './input-values.js';
-import { ANNOTATIONS, type AspectChanged } from './aspects.js';
+import type { AspectChanged } from './aspects.js';
 
-export { ANNOTATIONS, type AspectChanged };
 
 /** Where something is written, for people: a file (as the caller names files) and a 1-based line. */
 export interface Place {
@@ -297,9 +296,10 @@ function changedAttributes(oldModel: Model, o: EfpObject, newModel: Model, n: Ef
             if (ow.confidence !== nw.confidence) aspects.push('confidence');
             if (ow.comment !== nw.comment) aspects.push('comment');
         }
-        const rewrittenText = Boolean(ow) !== Boolean(nw)
-            || (oldInput && newInput && expressionKey(oldInput.expr, matching.oldRefs, 'as-written') !== expressionKey(newInput.expr, matching.newRefs, 'as-written'));
-        if (sameValue && rewrittenText && (ow || nw)) {
+        // the spellings are compared only for a value that stayed the same (a long series' text is built twice)
+        const rewrittenText = sameValue && (Boolean(ow) !== Boolean(nw)
+            || (oldInput && newInput && expressionKey(oldInput.expr, matching.oldRefs, 'as-written') !== expressionKey(newInput.expr, matching.newRefs, 'as-written')));
+        if (rewrittenText && (ow || nw)) {
             rewritten.push({ attribute: name, old: versionTextOf(versionOf(oldModel, o, name, locate)), new: versionTextOf(versionOf(newModel, n, name, locate)) });
         }
         if (aspects.length === 0) continue;

@@ -1,6 +1,6 @@
 import type { Model } from '../model/model.js';
 import { diffInputs, type InputDiff, type InputDiffOptions } from './input-diff.js';
-import { ANNOTATIONS } from './aspects.js';
+import { annotationOnly } from './aspects.js';
 import { change, diffFootprints, type Change, type SystemFootprintDiff } from './footprint-diff.js';
 
 /**
@@ -49,7 +49,7 @@ export function modelDiffOf(inputs: InputDiff, systems: readonly SystemFootprint
             energy: total(s => s.energy),
             objects: { added: count('added'), removed: count('removed'), renamed: count('renamed'), moved: count('moved'), changed: count('changed') },
             changedInputs: inputs.settings.length + compared.length,
-            changedAnnotations: compared.filter(a => a.aspects.every(x => ANNOTATIONS.includes(x))).length
+            changedAnnotations: compared.filter(annotationOnly).length
         },
         inputs,
         systems

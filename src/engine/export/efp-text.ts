@@ -132,13 +132,14 @@ function printObject(object: ObjectDescription, options: PrintOptions): string {
     return lines.join('\n');
 }
 
-/**
- * The e-footprint ids of the built-in objects and sources an import uses in place of the file's own
- * (`devices: [laptop]` for e-footprint's default laptop): one comment line, which `efp export` reads back
- * (efootprint-ids.ts) so that the ids survive the round trip.
- */
+/** Entries a line of built-in ids: each line reads on its own, and stays short enough to review. */
 const BUILTIN_IDS_PER_LINE = 3;
 
+/**
+ * The e-footprint ids of the built-in objects and sources an import uses in place of the file's own
+ * (`devices: [laptop]` for e-footprint's default laptop): comment lines, which `efp export` reads back
+ * (efootprint-ids.ts) so that the ids survive the round trip.
+ */
 function builtinIdsComment(description: ModelDescription, options: PrintOptions): string | undefined {
     const objects = new Set(description.objects.filter(o => !o.builtin).map(o => o.id));
     const sources = new Set(description.sources.map(s => s.id));
@@ -147,7 +148,6 @@ function builtinIdsComment(description: ModelDescription, options: PrintOptions)
         ...[...options.sourceIds ?? []].filter(([name]) => !sources.has(name)).map(([name, id]) => `source ${efpIdentifier(name)}: ${efpWord(id)}`)
     ];
     if (entries.length === 0) return undefined;
-    // a few entries a line, each line read on its own
     const lines: string[] = [];
     for (let i = 0; i < entries.length; i += BUILTIN_IDS_PER_LINE) lines.push(`${BUILTIN_IDS_PREFIX} ${entries.slice(i, i + BUILTIN_IDS_PER_LINE).join(', ')}`);
     return lines.join('\n');

@@ -9,6 +9,7 @@ import { isRequired, defaultInputOf } from '../model/input-defaults.js';
 import { utcHourOf } from '../series/calendar.js';
 import { parseUnit } from '../units/unit.js';
 import { efootprintIdOfName } from '../export/efootprint-ids.js';
+import { closeEnough } from '../diff/value-equality.js';
 import { naturalQuantity } from './natural-units.js';
 import { recogniseSeries } from './series-recognition.js';
 import { formatSeriesCsv, isSeriesColumnName, type SeriesCsvColumn } from '../series/series-csv-format.js';
@@ -33,12 +34,6 @@ interface Period { readonly start: number; readonly hours: number }
 
 type Fallback = (input: InputSpec) => InputDescription | BuiltinValue | undefined;
 
-const FLOAT_RELATIVE = 1e-9;
-
-function sameNumber(a: number, b: number): boolean {
-    return Math.abs(a - b) <= FLOAT_RELATIVE * Math.max(Math.abs(a), Math.abs(b));
-}
-
 /** A quantity's value in base units, or undefined for anything else. */
 function baseValue(expr: ExprDescription): number | undefined {
     if (expr.kind !== 'number') return undefined;
@@ -52,7 +47,7 @@ function sameAs(input: InputDescription, fallback: InputDescription | BuiltinVal
         if ((input.source ?? 'user_data') !== fallback.source || input.confidence !== fallback.confidence) return false;
         if (typeof fallback.value === 'string') return input.expr.kind === 'text' && input.expr.value === fallback.value;
         const value = baseValue(input.expr);
-        return value !== undefined && sameNumber(value, fallback.value * parseUnit(fallback.unit).factor);
+        return value !== undefined && closeEnough(value, fallback.value * parseUnit(fallback.unit).factor);
     }
     const expr = fallback.expr;
     if (expr.kind === 'list') {
@@ -63,11 +58,7 @@ function sameAs(input: InputDescription, fallback: InputDescription | BuiltinVal
     if (spec.type === 'enum') return input.expr.kind === 'symbol' && expr.kind === 'text' && input.expr.name === enumMember(expr.value).name;
     if (expr.kind === 'text') return input.expr.kind === 'text' && input.expr.value === expr.value;
     const a = baseValue(input.expr), b = baseValue(expr);
-    return a !== undefined && b !== undefined && sameNumber(a, b);
-}
-
-function classDefaults(input: InputSpec): InputDescription | undefined {
-    return defaultInputOf(input);
+    return a !== undefined && b !== undefined && closeEnough(a, b);
 }
 
 function archetypeFallback(archetype: BuiltinObject): Fallback {
@@ -136,7 +127,7 @@ class Keeper {
                 return [];
             }
             const archetype = this.closestArchetype(o);
-            fallbacks.set(o.id, archetype ? archetypeFallback(archetype) : classDefaults);
+            fallbacks.set(o.id, archetype ? archetypeFallback(archetype) : defaultInputOf);
             return [archetype ? { ...o, archetype: archetype.id, archetypeIsBuiltin: true } : o];
         });
         const settings = description.settings;

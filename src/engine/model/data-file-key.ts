@@ -8,3 +8,8 @@
 export function dataFileKey(documentUri: string, path: string): string {
     return `${documentUri}\u0000${path}`;
 }
+
+/** The last part of a data file's path: what messages and sources call the file. */
+export function fileName(path: string): string {
+    return path.split(/[\\/]/).pop() || path;
+}

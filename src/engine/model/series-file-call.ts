@@ -15,7 +15,7 @@ import { HourlySeries } from '../series/hourly-series.js';
 import { readSeriesCsv, type SeriesCsvOptions, type SeriesCsvProblem, type SeriesCsvReading } from '../series/series-csv.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS } from '../series/series-limits.js';
 import { newValues } from '../series/series-memory.js';
-import { dataFileKey } from './data-file-key.js';
+import { dataFileKey, fileName } from './data-file-key.js';
 import type { ArgumentDescription, DataFileContent, ExprDescription, Origin } from './description.js';
 import { didYouMean, didYouMeanHint, ModelError, suggestionData } from './diagnostics.js';
 import type { ExpressionEnvironment } from './expression.js';
@@ -29,11 +29,6 @@ export const SERIES_FILE_ARGUMENT = 'file';
 
 /** The arguments that only go with `file:`. */
 export const FILE_ONLY_ARGUMENTS: readonly string[] = ['column', 'time_column', 'timezone', 'profile'];
-
-/** The last part of a path: what messages call the file. */
-function fileName(path: string): string {
-    return path.split(/[\\/]/).pop() || path;
-}
 
 function textArgument(arg: ArgumentDescription | undefined, what: string, call: CallExpr): string | undefined {
     if (!arg) return undefined;
