@@ -104,7 +104,10 @@ function descriptionCell(input: InputSpec): string {
     const notes: string[] = [];
     const use = input.usedWhen;
     if (use?.when === 'never') {
-        notes.push(`Not taken into account: ${cell(use.why)}; a value other than ${cell(`${use.fixed.value}${use.fixed.unit ? ` ${use.fixed.unit}` : ''}`)} gets a warning.`);
+        // the value e-footprint sets itself is the input's default
+        const fixed = input.type === 'quantity' ? input.default : undefined;
+        const value = fixed ? ` other than ${cell(`${fixed.value}${fixed.unit ? ` ${fixed.unit}` : ''}`)}` : '';
+        notes.push(`Not taken into account: ${cell(use.why)}; a value${value} gets a warning.`);
     } else if (use) {
         const values = use.values.map(v => code(enumMember(v).name));
         const whose = use.when === 'server-input' ? 'its server\'s ' : '';

@@ -93,4 +93,5 @@ export { showInvisibleCharacters } from './text/invisible-characters.js';
 export { markdownCodeBlock, markdownLink, markdownTableCell } from './text/markdown.js';
 export { readDecimal } from './units/decimal-number.js';
 export { parseUnit, unitAtom, unitSymbols } from './units/unit.js';
+export { efpSymbolOfPint } from './import/pint-units.js';
 export type { Dimension } from './units/dimension.js';

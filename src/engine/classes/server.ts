@@ -33,7 +33,7 @@ function sharedServerInputs(computeUnit: ComputeUnit): InputSpec[] {
             min: 0, max: 1, description: 'Share of its life a server is in use (e-footprint keeps it at 1 for servers).',
             // e-footprint's infrastructure hardware (servers, storage) is built with 1 whatever is given, and
             // no server formula reads it (a server's fabrication is spread over its lifespan alone)
-            usedWhen: { when: 'never', why: 'e-footprint keeps a server in use all the time', fixed: { value: 1, unit: '' } }
+            usedWhen: { when: 'never', why: 'e-footprint keeps a server in use all the time' }
         },
         {
             type: 'enum', name: 'server_type', label: 'Server type', values: SERVER_TYPES, default: 'autoscaling',

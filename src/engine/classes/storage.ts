@@ -39,13 +39,13 @@ export const Storage: ClassSpec = {
         {
             type: 'quantity', name: 'power', label: 'Power', unit: 'W', default: { value: 0, unit: 'W' }, min: 0, description: 'Not used by e-footprint 22 (storage energy is not modeled).',
             // the spec's Storage: instances_energy and energy_footprint are empty, storage power is not modeled in 22.2.1
-            usedWhen: { when: 'never', why: 'e-footprint 22.2.1 does not model the energy of storage', fixed: { value: 0, unit: 'W' } }
+            usedWhen: { when: 'never', why: 'e-footprint 22.2.1 does not model the energy of storage' }
         },
         { type: 'quantity', name: 'lifespan', label: 'Lifespan', unit: 'year', default: { value: 6, unit: 'year' }, min: 0, exclusiveMin: true, description: 'How long a disk is used before it is replaced.' },
         {
             type: 'quantity', name: 'fraction_of_usage_time', label: 'Fraction of usage time', unit: '', default: { value: 1, unit: '' }, min: 0, max: 1, description: 'Share of its life a disk is in use (kept at 1).',
             // as for a server: e-footprint builds storage with 1, and its fabrication is spread over its lifespan alone
-            usedWhen: { when: 'never', why: 'e-footprint keeps storage in use all the time', fixed: { value: 1, unit: '' } }
+            usedWhen: { when: 'never', why: 'e-footprint keeps storage in use all the time' }
         },
         {
             type: 'quantity', name: 'carbon_footprint_fabrication_per_storage_capacity', label: 'Fabrication carbon footprint per storage capacity',

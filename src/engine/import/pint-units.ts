@@ -15,6 +15,11 @@ function symbolsByPint(): Map<string, string> {
     return symbolByPint;
 }
 
+/** The efp symbol of one pint unit name (`kilowatt_hour` -> `kWh`), if efp has the unit. */
+export function efpSymbolOfPint(name: string): string | undefined {
+    return symbolsByPint().get(name);
+}
+
 /** Thrown with the pint atom that efp does not know. */
 export class UnknownPintUnit extends Error {}
 
@@ -36,7 +41,7 @@ export function efpUnitOfPint(pint: string): string {
     for (const part of parts) {
         if (part === '*' || part === '/') { out += part; continue; }
         if (part.includes('**')) throw new UnknownPintUnit(`'${pint}' (powers of units are not supported)`);
-        const symbol = symbolsByPint().get(part);
+        const symbol = efpSymbolOfPint(part);
         if (symbol === undefined) throw new UnknownPintUnit(`'${part}'`);
         out += symbol;
     }

@@ -42,10 +42,10 @@ export type InputUse =
     | { readonly when: 'server-input'; readonly input: string; readonly values: readonly string[] }
     /**
      * Never: e-footprint sets the value itself, `why` says how ("storage energy is not modeled"). Writing
-     * the value e-footprint sets, `fixed`, is no mistake: e-footprint's own JSON writes it, so imported
+     * the value e-footprint sets, the input's default, is no mistake: e-footprint's own JSON writes it, so imported
      * models do.
      */
-    | { readonly when: 'never'; readonly why: string; readonly fixed: DefaultValue };
+    | { readonly when: 'never'; readonly why: string };
 
 /** A number with a unit; `unit` fixes the expected dimension and the unit values are shown in. */
 export interface QuantityInputSpec extends InputSpecBase {

@@ -44,12 +44,15 @@ export function ignoredBecause(name: string, use: InputUse, object: EfpObject, i
                 hint: `Remove ${name}, or write ${use.input}: ${wanted[0]} on ${server.id}.`
             };
         }
-        case 'never':
-            if (isValue(input, use.fixed.value, use.fixed.unit)) return undefined;
+        case 'never': {
+            // the value e-footprint sets itself, its default, is what its JSON and so an import write
+            const fixed = input.spec.type === 'quantity' ? input.spec.default : undefined;
+            if (fixed && isValue(input, fixed.value, fixed.unit)) return undefined;
             return {
                 message: `'${name}' has no effect on ${object}: ${use.why}, so it is ignored`,
                 hint: `Remove ${name}.`
             };
+        }
     }
 }
 

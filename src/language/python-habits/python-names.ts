@@ -1,4 +1,4 @@
-import { ARCHETYPES, BUILTIN_SOURCES, classSpec, COUNTRIES, didYouMean, unitSymbols, type ClassSpec } from '../../engine/index.js';
+import { ARCHETYPES, BUILTIN_SOURCES, classSpec, COUNTRIES, didYouMean, efpSymbolOfPint, unitSymbols, type ClassSpec } from '../../engine/index.js';
 
 /**
  * e-footprint's Python names (`u.kilowatt_hour`, `Device.laptop()`, `Countries.FRANCE()`,
@@ -6,21 +6,16 @@ import { ARCHETYPES, BUILTIN_SOURCES, classSpec, COUNTRIES, didYouMean, unitSymb
  * units, archetypes, countries and sources), so that a name efp adds is known here without a list to keep.
  */
 
-let unitByPythonName: Map<string, string> | undefined;
+let efpSymbols: Set<string> | undefined;
 
 /**
  * The .efp unit for e-footprint's `u.<name>`: the name itself when it is an efp unit (`u.GB`, `u.kWh`),
- * else the unit pint spells `name` (`u.kilowatt_hour` -> `kWh`, `u.percent` -> `%`); undefined for a name
- * efp does not know.
+ * else the unit pint spells `name` (`u.kilowatt_hour` -> `kWh`, `u.percent` -> `%`), as the JSON importer
+ * reads it; undefined for a name efp does not know.
  */
 export function efpUnitOf(name: string): string | undefined {
-    if (!unitByPythonName) {
-        unitByPythonName = new Map();
-        for (const atom of unitSymbols()) unitByPythonName.set(atom.symbol, atom.symbol);
-        // several symbols share a pint name (`h`, `hour`, `hours`): the first listed is the canonical one
-        for (const atom of unitSymbols()) if (!unitByPythonName.has(atom.pint)) unitByPythonName.set(atom.pint, atom.symbol);
-    }
-    return unitByPythonName.get(name);
+    efpSymbols ??= new Set(unitSymbols().map(atom => atom.symbol));
+    return efpSymbols.has(name) ? name : efpSymbolOfPint(name);
 }
 
 /** The e-footprint class a Python name stands for (`Server`, `UsagePattern`), when it is one efp has. */
