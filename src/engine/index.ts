@@ -75,7 +75,7 @@ export { ifManifest, yamlText } from './export/if-manifest.js';
 export { boampsReport } from './boamps/boamps-report.js';
 
 // measurements and cloud observations
-export { dataFileKey } from './model/data-file-key.js';
+export { dataFileKey, dataFileOfKey } from './model/data-file-key.js';
 export { seriesFilesIn, type NamedSeriesFile } from './model/series-file-call.js';
 export { formatSeriesCsv, isSeriesColumnName, type SeriesCsvColumn } from './series/series-csv-format.js';
 export { parseEmissionsCsv } from './codecarbon/emissions-csv.js';

@@ -1,5 +1,5 @@
 import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
-import { type DataFileContent, dataFileKey, type InputDescription, type ObjectDescription, readDecimal, type ScenarioDescription, seriesFilesIn } from '../engine/index.js';
+import { type DataFileContent, dataFileKey, dataFileOfKey, type InputDescription, type ObjectDescription, readDecimal, type ScenarioDescription, seriesFilesIn } from '../engine/index.js';
 import { FileError } from '../platform/file-errors.js';
 import { isInsideFolder, realPath } from '../platform/real-path.js';
 import { fileSize, type SizeLimit } from '../platform/text-files.js';
@@ -165,16 +165,18 @@ function namedFiles(objects: readonly ObjectDescription[], scenarios: readonly S
 }
 
 /**
- * The data files the model names, resolved: what a model depends on besides its .efp files, so that
- * the language server re-evaluates it when one changes on disk.
+ * The data files a description holds (what readDataFiles read for it), resolved: what a model depends on
+ * besides its .efp files, so that the language server re-evaluates it when one changes on disk. Found
+ * from the description's keys, without walking the model's expressions again.
  */
-export function dataFilesNamed(objects: readonly ObjectDescription[], scenarios: readonly ScenarioDescription[] = []): URI[] {
-    const files = new Map<string, URI>();
-    for (const { documentUri, path } of namedFiles(objects, scenarios)) {
+export function dataFilesRead(files: Readonly<Record<string, DataFileContent>> = {}): URI[] {
+    const resolved = new Map<string, URI>();
+    for (const key of Object.keys(files)) {
+        const { documentUri, path } = dataFileOfKey(key);
         const file = resolveDataFile(documentUri, path);
-        files.set(file.toString(), file);
+        resolved.set(file.toString(), file);
     }
-    return [...files.values()];
+    return [...resolved.values()];
 }
 
 /**

@@ -6,7 +6,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createEfpServices } from '../../src/language/efp-module.js';
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../src/language/builtin-library.js';
 import { analyzeDocument } from '../../src/language/document-analysis.js';
-import { dataFilesNamed } from '../../src/language/data-files.js';
+import { dataFilesRead } from '../../src/language/data-files.js';
 import { describeModel } from '../../src/language/model-description.js';
 import { modelFolders } from '../helpers/cli-run.js';
 import { utcHourOf } from '../../src/engine/series/calendar.js';
@@ -105,7 +105,7 @@ describe('hourly_values(file: …)', () => {
         const scenario = 'scenario busier { users.hourly_usage_journey_starts: hourly_values(file: "busier.csv") * 2 }';
         const { document, shared, dir } = await open('hourly_values(file: "data/traffic.csv")', { 'ws/data/traffic.csv': HOURS_48, 'ws/busier.csv': HOURS_48 }, scenario);
         const description = describeModel(document, shared.workspace.LangiumDocuments);
-        const named = dataFilesNamed(description.objects, description.scenarios).map(u => u.fsPath).sort();
+        const named = dataFilesRead(description.files).map(u => u.fsPath).sort();
         expect(named).toEqual([join(dir, 'ws/busier.csv'), join(dir, 'ws/data/traffic.csv')].sort());
         // and the file changes on disk: the next description reads the new text
         writeFileSync(join(dirname(document.uri.fsPath), 'data/traffic.csv'), 'time,visits\n2025-01-01T00:00:00Z,7\n');

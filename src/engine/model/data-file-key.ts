@@ -9,6 +9,12 @@ export function dataFileKey(documentUri: string, path: string): string {
     return `${documentUri}\u0000${path}`;
 }
 
+/** The document and the path a `dataFileKey` was made of (a URI holds no NUL: the first one parts them). */
+export function dataFileOfKey(key: string): { readonly documentUri: string; readonly path: string } {
+    const at = key.indexOf('\u0000');
+    return { documentUri: key.slice(0, at), path: key.slice(at + 1) };
+}
+
 /** The last part of a data file's path: what messages and sources call the file. */
 export function fileName(path: string): string {
     return path.split(/[\\/]/).pop() || path;

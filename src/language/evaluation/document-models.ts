@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { buildModel, buildModelInSlices, Model, type ModelDescription, type SeriesBudget } from '../../engine/index.js';
 import { describeModel } from '../model-description.js';
-import { dataFilesNamed, fileAccessPolicy, type DataFileReader, type FileAccessPolicy } from '../data-files.js';
+import { dataFilesRead, fileAccessPolicy, type DataFileReader, type FileAccessPolicy } from '../data-files.js';
 import { importClosure, tooManyModelFiles } from '../efp-scope.js';
 import { logInternalFault } from '../handler-guard.js';
 import { ModelHolds } from './model-holds.js';
@@ -164,7 +164,7 @@ export class DocumentModels {
         if (!canEvaluate(document, this.documents)) return { model: undefined };
         try {
             const description = this.describe(document);
-            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects, description.scenarios).map(uri => uri.toString()));
+            this.dataFiles.set(document.uri.toString(), dataFilesRead(description.files).map(uri => uri.toString()));
             return { model: build(description) };
         } catch (error) {
             return this.failed(document, error);
@@ -175,7 +175,7 @@ export class DocumentModels {
         if (!canEvaluate(document, this.documents)) return { model: undefined };
         try {
             const description = this.describe(document);
-            this.dataFiles.set(document.uri.toString(), dataFilesNamed(description.objects, description.scenarios).map(uri => uri.toString()));
+            this.dataFiles.set(document.uri.toString(), dataFilesRead(description.files).map(uri => uri.toString()));
             return { model: await build(description) };
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
