@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { efp, writeModelFiles } from '../helpers/cli-run.js';
 
@@ -65,6 +65,14 @@ describe('efp import / export', () => {
         // written to standard output, there is no file beside it: the values stay in the text
         const printed = await efp('import', join(dir, 'traffic.json'));
         expect(printed.stdout).toContain('hourly_values(values: [\n');
+        // the series file would be the JSON read: refused before anything is written, the input intact
+        const input = join(dir, 'model.series.csv');
+        writeFileSync(input, readFileSync(join(dir, 'traffic.json')));
+        const refused = await efp('import', input, '-o', join(dir, 'model.efp'));
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toContain(`refusing to write ${input}`);
+        expect(readFileSync(input, 'utf8')).toBe(readFileSync(join(dir, 'traffic.json'), 'utf8'));
+        expect(existsSync(join(dir, 'model.efp'))).toBe(false);
     });
 
     it('import of a missing file is a usage error (exit 2)', async () => {
