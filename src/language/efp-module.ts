@@ -32,6 +32,7 @@ import { EfpCodeActionProvider } from './lsp/efp-code-actions.js';
 import { EfpSignatureHelpProvider } from './lsp/efp-signature-help.js';
 import { EfpDocumentationProvider } from './lsp/efp-documentation-provider.js';
 import { ClientCommands } from './lsp/client-commands.js';
+import { EfpConfigurationProvider } from './workspace/efp-configuration-provider.js';
 import { EfpExecuteCommandHandler } from './lsp/footprint-summary-command.js';
 import { EfpAstNodeDescriptionProvider } from './efp-ast-node-descriptions.js';
 import { EfpDocumentHighlightProvider, EfpReferences } from './lsp/efp-references.js';
@@ -111,7 +112,9 @@ export const EfpSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumS
         WorkspaceManager: services => new EfpWorkspaceManager(services),
         // model files over the size limit or not UTF-8 are reported, not parsed (or crashing the workspace's load)
         LangiumDocumentFactory: services => new EfpDocumentFactory(services),
-        DocumentBuilder: services => new EfpDocumentBuilder(services)
+        DocumentBuilder: services => new EfpDocumentBuilder(services),
+        // registers for settings changes only with a client that takes the registration
+        ConfigurationProvider: services => new EfpConfigurationProvider(services)
     },
     lsp: {
         DocumentUpdateHandler: services => new EfpDocumentUpdateHandler(services),

@@ -17,7 +17,7 @@ export interface LspSession {
     readonly log: string[];
     /** What the server registered with the client (`client/registerCapability`): file watchers, settings. */
     readonly registrations: Array<{ method: string; registerOptions?: unknown }>;
-    /** Resolves once the server has sent request `method` (a refresh: workspace/codeLens/refresh...) `count` times (waits up to 20 s). */
+    /** Resolves once the server has sent request `method` (a refresh: workspace/codeLens/refresh..., or workspace/configuration) `count` times (waits up to 20 s). */
     requested(method: string, count: number): Promise<void>;
     /** How many times the server has sent request `method` so far. */
     requestCount(method: string): number;
@@ -60,20 +60,27 @@ export async function clientSession(
         published.set(params.uri, [...(published.get(params.uri) ?? []), params]);
         arrived();
     });
+    // the editor re-asks for what a refresh names; here they are only counted, as are the server's
+    // requests for settings
+    const requests = new Map<string, number>();
+    const count = (method: string) => {
+        requests.set(method, (requests.get(method) ?? 0) + 1);
+        arrived();
+    };
     // settings: none (defaults); dynamic registrations (file watchers): accepted
-    connection.onRequest('workspace/configuration', () => [settings]);
+    connection.onRequest('workspace/configuration', () => {
+        count('workspace/configuration');
+        return [settings];
+    });
     const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
     connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
         registrations.push(...params.registrations);
         return null;
     });
     collect('efp/evaluated');
-    // the editor re-asks for what a refresh names; here they are only counted
-    const requests = new Map<string, number>();
     for (const method of ['workspace/codeLens/refresh', 'workspace/inlayHint/refresh', 'workspace/semanticTokens/refresh']) {
         connection.onRequest(method, () => {
-            requests.set(method, (requests.get(method) ?? 0) + 1);
-            arrived();
+            count(method);
             return null;
         });
     }
