@@ -29,7 +29,7 @@ describe('efp.vsix', () => {
             'extension/out/webview/diff.css', 'extension/out/webview/diff.js',
             'extension/out/webview/graph.css', 'extension/out/webview/graph.js',
             'extension/package.json', 'extension/readme.md',
-            'extension/snippets/efp.json', 'extension/syntaxes/efp.tmLanguage.json',
+            'extension/syntaxes/efp.tmLanguage.json',
             'extension/templates/cloud-instances/model.efp', 'extension/templates/edge-fleet/model.efp',
             'extension/templates/genai-feature/model.efp', 'extension/templates/ml-training-codecarbon/emissions.csv',
             'extension/templates/ml-training-codecarbon/model.efp', 'extension/templates/video-streaming/model.efp',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../helpers/language-workspace.js';
 import { CLASS_SPECS } from '../../src/engine/classes/registry.js';
 
-/** The snippet file VS Code reads (contributes.snippets), in VS Code's format. */
+/** The snippet file the language server's completion offers (src/language/lsp/declaration-items.ts), in VS Code's format. */
 interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
 const snippets = JSON.parse(readFileSync('snippets/efp.json', 'utf8')) as Record<string, Snippet>;
 

@@ -1,18 +1,25 @@
 import {
-    AstUtils, GrammarAST, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
+    AstUtils, CstUtils, GrammarAST, GrammarUtils, stream, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream
 } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type NextFeature
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import {
-    isAttribute, isEnumDecl, isEnumMember, isModelSettings, isNumberList, isObjectDecl, isQuantityLiteral, isReference, type NumberList, type ObjectDecl
+    isAttribute, isEnumDecl, isEnumMember, isListExpression, isModelSettings, isNumberList, isObjectDecl, isQuantityLiteral, isReference, isScenarioChange, type NumberList, type ObjectDecl
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import {
-    acceptedClasses, classForKeyword, type ClassSpec, cloudRegion, DEFAULT_CLOUD_PROVIDER, DEFAULT_GENAI_PROVIDER, type Dimension, efpString, GENAI_MODEL_ROWS, type InputSpec, instanceType, instanceTypeNames, isCloudProvider, parseUnit, regionNames, unitAtom
+    acceptedClasses, BUILDERS, classForKeyword, type ClassSpec, cloudRegion, DEFAULT_CLOUD_PROVIDER, DEFAULT_GENAI_PROVIDER, efpString, GENAI_MODEL_ROWS, type InputSpec, instanceType, instanceTypeNames, isCloudProvider, markdownText, regionNames, unitAtom
 } from '../../engine/index.js';
+import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { scanNumberList } from '../number-list.js';
+import { declarationItem } from './declaration-items.js';
+import { keywordDocumentation } from './keyword-documentation.js';
+import { expectsDimension, unitRanking } from './unit-ranking.js';
+
+/** The grammar rules a top-level declaration other than an object starts with (its first keyword). */
+const DECLARATION_RULES = new Set(['Import', 'ModelSettings', 'SourceDecl', 'UnitDecl', 'EnumDecl', 'ScenarioDecl']);
 
 /** What a model's `model { … }` block takes. */
 const SETTINGS: Array<{ name: string; detail: string; description: string }> = [
@@ -78,13 +85,35 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         let number: AstNode | undefined;
         for (const context of super.buildContexts(document, position)) {
-            if (!isNumberList(context.node)) {
-                yield context;
+            const next = this.afterSeparator(context);
+            if (!isNumberList(next.node)) {
+                yield next;
                 continue;
             }
-            number ??= this.numberAt(context.node, document, document.textDocument.offsetAt(position));
-            yield number ? { ...context, node: number } : context;
+            number ??= this.numberAt(next.node, document, document.textDocument.offsetAt(position));
+            yield number ? { ...next, node: number } : next;
         }
+    }
+
+    /**
+     * After a comma in a list, what goes after its opening bracket: Langium's completion parser reads
+     * `[browse, ` with the comma as the optional trailing one (`[a, b,]` is allowed), and would offer only
+     * the closing bracket. A list of numbers goes on with a number: nothing to offer there, as in the same
+     * list written as one token (a NumberList).
+     */
+    private afterSeparator(context: CompletionContext): CompletionContext {
+        const closingOnly = context.features.length > 0 && context.features.every(f => GrammarAST.isKeyword(f.feature) && f.feature.value === ']');
+        if (!closingOnly) return context;
+        const text = context.textDocument.getText();
+        let comma = context.tokenOffset - 1;
+        while (comma >= 0 && /\s/.test(text[comma])) comma--;
+        if (text[comma] !== ',') return context;
+        const root = context.document.parseResult.value.$cstNode;
+        const list = root && CstUtils.findLeafNodeAtOffset(root, comma)?.astNode;
+        if (!isListExpression(list) || list.items.every(isQuantityLiteral)) return context;
+        const opening = GrammarUtils.findNodeForKeyword(list.$cstNode, '[');
+        if (!opening || opening.end > comma) return context;
+        return { ...context, features: this.findFeaturesAt(context.textDocument, opening.end) };
     }
 
     /** A QuantityLiteral in place of the list for the number that Langium takes the node of at `offset` (see buildContexts), if it is one. */
@@ -104,17 +133,85 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        // after the number of a quantity with a dimension, only its unit: `power: 300 ` takes no keyword nor input
+        if (this.isUnitPosition(context) && !this.isUnitReference(next)) return;
         if (next.property === 'name' && (rule?.name === 'AttributeName' || rule?.name === 'ObjectKind')) {
             // an attribute's name: ours, not the grammar's keywords
             if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'ATTRIBUTE_NAME') this.completeAttributeNames(context, acceptor);
             return;
         }
         if (next.property === 'members' || rule?.name === 'MemberName') {
-            this.completeMembers(context, acceptor);
+            // once, for the name's ID: the kinds that double as member names are the object's inputs, not kinds
+            if (GrammarAST.isRuleCall(next.feature)) this.completeMembers(context, acceptor);
             return;
         }
+        // a kind's keyword anywhere but where a declaration starts (a scenario's attribute): not a kind there
+        if (rule?.name === 'ObjectKind' && next.property !== 'kind') return;
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'STRING') this.completeCatalogueNames(context, acceptor);
+        if (rule?.name === 'Call' && AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature === 'function') this.completeBuilders(context, acceptor);
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** Where an hourly input's value starts: the time-series builders, each with what it makes. */
+    private completeBuilders(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        if (!context.node || this.inputOf(context.node)?.type !== 'hourly') return;
+        for (const builder of BUILDERS.values()) {
+            acceptor(context, {
+                label: builder.name, kind: CompletionItemKind.Function, detail: `builder (${builder.parameters.map(p => p.name).join(', ')})`,
+                documentation: builder.description, insertText: `${builder.name}($0)`, insertTextFormat: InsertTextFormat.Snippet, sortText: '2'
+            });
+        }
+    }
+
+    /** The unit of a number: `unit=[UnitDecl:UnitName]` of QuantityLiteral. */
+    private isUnitReference(next: NextFeature): boolean {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        return GrammarAST.isCrossReference(next.feature) && assignment?.feature === 'unit'
+            && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'QuantityLiteral';
+    }
+
+    /** The cursor after a number with no unit yet (or in its unit), of an input that expects a dimension. */
+    private isUnitPosition(context: CompletionContext): boolean {
+        const node = context.node;
+        if (!isQuantityLiteral(node) || !node.$cstNode) return false;
+        const numberEnd = node.$cstNode.offset + node.value.length;
+        const unit = node.unit?.$refNode;
+        if (context.tokenOffset <= numberEnd || (unit && context.tokenOffset > unit.offset)) return false;
+        return expectsDimension(this.inputOf(node));
+    }
+
+    /**
+     * Where a declaration can start, one item per keyword: an object's kind writes the whole declaration
+     * (declaration-items.ts), and so do `model`, `import`, `source` and `scenario`. Every other keyword
+     * says what it writes.
+     */
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (rule === 'ObjectKind' || (rule !== undefined && DECLARATION_RULES.has(rule) && keyword === this.firstKeyword(keyword))) {
+            const text = context.textDocument.getText();
+            const lineEnd = text.slice(context.tokenEndOffset).search(/[\r\n]|$/);
+            const rest = text.slice(context.tokenEndOffset, context.tokenEndOffset + lineEnd);
+            const item = declarationItem(keyword.value, rest.trim() !== '');
+            if (item) acceptor(context, item);
+            return;
+        }
+        if (!this.filterKeyword(context, keyword)) return;
+        const known = keywordDocumentation(keyword.value, rule);
+        acceptor(context, {
+            label: keyword.value, kind: CompletionItemKind.Keyword, detail: known?.detail ?? 'keyword', sortText: '1',
+            documentation: known?.documentation ?? `The keyword \`${keyword.value}\`.`
+        });
+    }
+
+    /** The first keyword of the rule a keyword belongs to (`source` of a source declaration). */
+    private firstKeyword(keyword: GrammarAST.Keyword): GrammarAST.Keyword | undefined {
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        return rule ? AstUtils.streamAst(rule.definition).find(GrammarAST.isKeyword) : undefined;
+    }
+
+    /** One item a label: two contexts may offer the same name (a keyword and a snippet, a unit twice). */
+    protected override deduplicateItems(items: CompletionItem[]): CompletionItem[] {
+        return stream(items).distinct(item => item.label).toArray();
     }
 
     /**
@@ -250,9 +347,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
                 }));
             }
         }
-        const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
-        const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
-        const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
+        const input = this.inputOf(refInfo.container);
         if (isQuantityLiteral(refInfo.container)) return candidates; // units; ordered in createReferenceCompletionItem
         if (!input || !isReference(refInfo.container)) return candidates;
         if (input.type === 'ref' || input.type === 'refs' || input.type === 'weighted') {
@@ -261,6 +356,10 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
                 const kind = decl ? classForKeyword(decl.kind)?.className : undefined;
                 return kind !== undefined && acceptedClasses(input).includes(kind);
             }));
+        }
+        if (input.type === 'quantity' || input.type === 'hourly') {
+            // a value computed from others starts with an object (`web.power * 2`): no unit, no enumerated value
+            return stream(candidates.toArray().filter(d => d.type === 'ObjectDecl'));
         }
         if (input.type === 'enum') {
             // the members whose value (their label, else their name) the input takes: `provider` of a cloud
@@ -281,28 +380,80 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
         return isObjectDecl(decl) ? decl : undefined;
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext) {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
-        if (description.type !== 'UnitDecl') return item;
-        const atom = unitAtom(description.name);
-        const expected = this.expectedDimension(refInfo);
-        // a plain GB fits where RAM or stored bytes are expected
-        const fits = atom && expected && (atom.dimension.equals(expected)
-            || atom.dimension.replaceBase('data', 'data_ram').equals(expected) || atom.dimension.replaceBase('data', 'data_stored').equals(expected));
-        return { ...item, detail: atom?.description, sortText: `${fits ? '0' : '1'}_${description.name}` };
+    /**
+     * The input whose value a node is part of: an object's attribute (`storage: disk`), or a scenario's change
+     * (`web.storage: disk`), the object's kind telling which input it is.
+     */
+    private inputOf(node: AstNode): InputSpec | undefined {
+        let current: AstNode | undefined = node;
+        while (current && !isAttribute(current) && !isScenarioChange(current)) current = current.$container;
+        if (isAttribute(current)) {
+            const object = AstUtils.getContainerOfType(current, isObjectDecl);
+            const name = current.name;
+            return object ? classForKeyword(object.kind)?.inputs.find(i => i.name === name) : undefined;
+        }
+        if (isScenarioChange(current)) {
+            const object = current.object.ref;
+            const name = current.attribute;
+            return object ? classForKeyword(object.kind)?.inputs.find(i => i.name === name) : undefined;
+        }
+        return undefined;
     }
 
-    /** The dimension the input being written expects, when a unit completes its number. */
-    private expectedDimension(refInfo: ReferenceInfo): Dimension | undefined {
-        const attribute = AstUtils.getContainerOfType(refInfo.container, isAttribute);
-        const object = attribute && AstUtils.getContainerOfType(attribute, isObjectDecl);
-        const input = object && attribute ? classForKeyword(object.kind)?.inputs.find(i => i.name === attribute.name) : undefined;
-        if (!input || (input.type !== 'quantity' && input.type !== 'hourly')) return undefined;
-        try {
-            // a number's unit is the whole dimension for simple units (W, GB, year)
-            return parseUnit(input.unit.split('/')[0] || 'dimensionless').dimension;
-        } catch {
-            return undefined;
+    /**
+     * Each candidate with what it is: a unit's name and dimension (those of the dimension expected first), an
+     * object's kind and where it is declared, an enumerated value's set.
+     */
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        switch (description.type) {
+            case 'UnitDecl': return this.unitItem(item, description, refInfo, context);
+            case 'ObjectDecl': return this.objectItem(item, description);
+            case 'EnumMember': return this.enumMemberItem(item, description);
+            default: return item;
         }
+    }
+
+    private unitItem(item: CompletionValueItem, description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const atom = unitAtom(description.name);
+        const ranking = unitRanking(this.inputOf(refInfo.container));
+        const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
+        return {
+            ...item,
+            detail: atom?.description,
+            documentation: atom ? `${atom.pint.replace(/_/g, ' ')}: ${atom.description}` : `the unit ${description.name}`,
+            sortText: ranking.sortText(description.name),
+            // With a letter typed, editors rank by how well each label matches it before the sort text (`Wh`
+            // before `kW` for `W`): the units that fit match the typed text itself, so the sort text decides.
+            // The list is incomplete, so the next letter asks again.
+            ...(typed !== '' && ranking.fits(description.name) ? { filterText: typed } : {})
+        };
+    }
+
+    private objectItem(item: CompletionValueItem, description: AstNodeDescription): CompletionValueItem {
+        const decl = this.declarationOf(description);
+        if (!decl) return item;
+        const spec = classForKeyword(decl.kind);
+        const library = description.documentUri.toString() === BUILTIN_LIBRARY_URI;
+        const where = library ? 'the built-in library' : description.documentUri.path.split('/').pop() ?? 'this model';
+        // a label, a file name and a doc comment are the model's words: escaped, never markup
+        const lines = [
+            decl.label !== undefined ? markdownText(decl.label) : undefined,
+            spec ? markdownText(`${spec.article.charAt(0).toUpperCase()}${spec.article.slice(1)} (e-footprint ${spec.className}), declared in ${where}.`) : undefined,
+            typeof item.documentation === 'object' ? item.documentation.value : undefined
+        ].filter((l): l is string => l !== undefined);
+        return {
+            ...item, detail: decl.label !== undefined ? `${decl.kind} · ${efpString(decl.label)}` : decl.kind,
+            documentation: { kind: 'markdown', value: lines.join('\n\n') },
+            // the model's own objects before the library's (its countries, archetypes, networks)
+            sortText: library ? '1' : '0'
+        };
+    }
+
+    private enumMemberItem(item: CompletionValueItem, description: AstNodeDescription): CompletionValueItem {
+        const member = description.node;
+        if (!isEnumMember(member) || !isEnumDecl(member.$container)) return item;
+        const value = member.label ?? member.name;
+        return { ...item, detail: `${member.$container.name} value`, documentation: `${member.$container.name}: ${value}` };
     }
 }
