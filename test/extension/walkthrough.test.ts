@@ -33,7 +33,10 @@ function commandLinks(markdown: string): { title: string; command: string; args?
 /** VS Code's own commands the walkthrough runs. */
 const VSCODE_COMMANDS = ['workbench.actions.view.problems', 'workbench.action.files.newUntitledFile'];
 
-/** Characters of code the walkthrough's media column shows without a scroll bar in a 1,400-pixel window. */
+/**
+ * Characters of code a line may have: the walkthrough's media column showed 40 without a scroll bar in a
+ * 1,400-pixel window (test/e2e/walkthrough.e2e.ts measures every code block there).
+ */
 const CODE_LINE_LIMIT = 44;
 
 describe('the walkthrough', () => {

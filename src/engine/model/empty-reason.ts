@@ -15,7 +15,7 @@ import { UPSTREAM_ERROR, type Node, type NodeValue } from './node.js';
 export const CHECK_HAS_NO_VALUE = 'a check: it passes or fails';
 
 export interface EmptyReason {
-    /** Why, in a few words: `no usage pattern uses upload`. */
+    /** Why, in a few words: `no usage pattern uses reports`. */
     readonly because: string;
     /** Where the emptiness starts: the value itself, or one it is computed from. */
     readonly cause: Node;

@@ -38,7 +38,7 @@ export interface ExplainedNode {
     /** An input left out: e-footprint's default, or an archetype's value. */
     readonly given?: 'user' | 'archetype' | 'default';
     readonly error?: string;
-    /** Why the value is empty (or has no items), when it is: `no usage pattern uses upload` (empty-reason.ts). */
+    /** Why the value is empty (or has no items), when it is: `no usage pattern uses reports` (empty-reason.ts). */
     readonly emptyBecause?: string;
 }
 
