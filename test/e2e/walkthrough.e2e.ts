@@ -35,10 +35,19 @@ function kilograms(text: string): number {
 
 interface Box { x: number; y: number; width: number; height: number }
 
+/** The few DOM calls made in the page (the project compiles without the DOM's types, as workbench.ts). */
+interface PageElement {
+    getBoundingClientRect(): Box;
+    getAttribute(name: string): string | null;
+    querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): Iterable<PageElement>;
+}
+
 /** Page boxes of the canvas and of every node a graph webview drew. */
 async function graphBoxes(frame: Frame): Promise<{ canvas: Box; nodes: Map<string, Box>; scale: number }> {
-    const measured = await frame.locator('svg.canvas').evaluate(canvas => {
-        const box = (e: Element) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
+    const measured = await frame.locator('svg.canvas').evaluate(element => {
+        const canvas = element as unknown as PageElement;
+        const box = (e: PageElement) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; };
         const nodes: [string, Box][] = [...canvas.querySelectorAll('g.node')].map(n => [n.getAttribute('data-id') ?? '', box(n)]);
         return { canvas: box(canvas), nodes, transform: canvas.querySelector('g.layer')?.getAttribute('transform') ?? '' };
     });
