@@ -27,7 +27,7 @@ export function showValue(model: Model, path: string): string {
     } else {
         lines.push(`  = ${t(explained.formula)}`);
     }
-    lines.push(`  value: ${t(describeSummary(explained.value))}`);
+    lines.push(`  value: ${t(explained.emptyBecause !== undefined ? `empty: ${explained.emptyBecause}` : describeSummary(explained.value))}`);
     if (explained.error) lines.push(`  error: ${t(explained.error)}`);
     if (node.operands.length > 0) {
         lines.push('  operands:');

@@ -15,6 +15,8 @@ import { registerDiffCommands } from './diff-commands.js';
 import { ScenariosView } from './scenarios-view.js';
 import { registerBuiltinLibraryDocument } from './builtin-library-document.js';
 import { newModelFromTemplate } from './new-model-command.js';
+import { openSampleModel } from './sample-model-command.js';
+import { EfpEditorTracker } from './efp-editor-tracker.js';
 
 let client: LanguageClient | undefined;
 
@@ -46,15 +48,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const statusBar = new FootprintStatusBar();
     const scenarios = new ScenariosView(host);
+    const editors = new EfpEditorTracker();
     context.subscriptions.push(
         statusBar,
+        editors,
         scenarios,
         FootprintPanel.registerSerializer(host),
         CalculusGraphPanel.registerSerializer(host),
         ObjectGraphPanel.registerSerializer(host),
         DiffPanel.registerSerializer(host),
         registerBuiltinLibraryDocument(host.request),
-        ...registerCommands(host, languageClient, statusBar),
+        ...registerCommands(host, languageClient, statusBar, editors),
         ...registerDiffCommands(host)
     );
     const sendFilePolicy = () => {
@@ -108,7 +112,9 @@ async function refreshPanels(host: PanelHost, uri: string): Promise<void> {
     await Promise.all([FootprintPanel.refresh(host, uri), CalculusGraphPanel.refresh(host, uri), ObjectGraphPanel.refresh(host, uri), DiffPanel.refresh(host, uri)]);
 }
 
-function registerCommands(host: PanelHost, languageClient: LanguageClient, statusBar: FootprintStatusBar): vscode.Disposable[] {
+function registerCommands(host: PanelHost, languageClient: LanguageClient, statusBar: FootprintStatusBar, editors: EfpEditorTracker): vscode.Disposable[] {
+    const activeEfpUri = () => efpUri(editors);
+    const showCalculusGraphAtCursor = () => showGraphAtCursor(host, editors);
     return [
         vscode.commands.registerCommand(EfpCommands.showFootprint, async (uri?: string | vscode.Uri, system?: string) => {
             const target = uri ? String(uri) : activeEfpUri();
@@ -116,14 +122,14 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
         }),
         vscode.commands.registerCommand(EfpCommands.showCalculusGraph, async (uri?: string, object?: string, attribute?: string) => {
             if (uri && object) return CalculusGraphPanel.show(host, uri, object, attribute);
-            return showCalculusGraphAtCursor(host);
+            return showCalculusGraphAtCursor();
         }),
-        vscode.commands.registerCommand('efp.showCalculusGraphAtCursor', () => showCalculusGraphAtCursor(host)),
+        vscode.commands.registerCommand('efp.showCalculusGraphAtCursor', () => showCalculusGraphAtCursor()),
         vscode.commands.registerCommand(EfpCommands.showObjectGraph, async (uri?: string | vscode.Uri) => {
             const target = uri ? String(uri) : activeEfpUri();
             if (target) await ObjectGraphPanel.show(host, target);
         }),
-        vscode.commands.registerCommand('efp.openExample', () => openExample(host.context)),
+        vscode.commands.registerCommand('efp.openSampleModel', (place?: unknown) => openSampleModel(host.context, place)),
         vscode.commands.registerCommand('efp.newModelFromTemplate', () => newModelFromTemplate(host.context)),
         // a server that went wrong (or a new efp.server.path) without reloading the window
         vscode.commands.registerCommand('efp.restartServer', () => languageClient.restart()),
@@ -141,34 +147,35 @@ function registerCommands(host: PanelHost, languageClient: LanguageClient, statu
 }
 
 /**
- * The quickstart model (shipped in the .vsix) in a new untitled editor: a whole model to read, change and
- * evaluate, which the user saves where they like. The walkthrough's first step offers it.
+ * The calculus graph of the value at the cursor of the .efp editor (the active one, else the last one:
+ * the walkthrough's button). With the cursor on no value (a comment, a blank line, a model just opened),
+ * the graph of the model's first system's total, the number a newcomer wants explained.
  */
-async function openExample(context: vscode.ExtensionContext): Promise<void> {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', 'quickstart.efp'));
-    const document = await vscode.workspace.openTextDocument({ language: 'efp', content: new TextDecoder().decode(bytes) });
-    await vscode.window.showTextDocument(document);
-}
-
-async function showCalculusGraphAtCursor(host: PanelHost): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'efp') {
+async function showGraphAtCursor(host: PanelHost, editors: EfpEditorTracker): Promise<void> {
+    const editor = editors.current();
+    if (!editor) {
         void vscode.window.showInformationMessage('Open an .efp file and put the cursor on a value to see its calculus graph.');
         return;
     }
-    const uri = editor.document.uri.toString();
-    const { line, character } = editor.selection.active;
+    const uri = editor.uri.toString();
+    const { line, character } = editor.position;
     const at = await host.request(ValueAtRequest.type, { uri, position: { line, character } });
-    if (!at.object) {
-        void vscode.window.showInformationMessage('Put the cursor on an object or one of its values (e.g. `web.energy_footprint` or `power:`) to see its calculus graph.');
+    if (at.object) {
+        await CalculusGraphPanel.show(host, uri, at.object, at.attribute);
         return;
     }
-    await CalculusGraphPanel.show(host, uri, at.object, at.attribute);
+    const [system] = (await host.request(EvaluateRequest.type, { uri }))?.systems ?? [];
+    if (system) {
+        await CalculusGraphPanel.show(host, uri, system.id);
+        return;
+    }
+    void vscode.window.showInformationMessage('Put the cursor on an object or one of its values (e.g. `web.energy_footprint` or `power:`) to see its calculus graph.');
 }
 
-function activeEfpUri(): string | undefined {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document?.languageId === 'efp') return document.uri.toString();
+/** The .efp document commands without a uri act on (the active editor's, else the last one's). */
+function efpUri(editors: EfpEditorTracker): string | undefined {
+    const editor = editors.current();
+    if (editor) return editor.uri.toString();
     void vscode.window.showInformationMessage('Open an .efp file first.');
     return undefined;
 }

@@ -52,6 +52,9 @@ describe('efp eval', () => {
         expect(computed.stdout).toContain('  = idle_energy_footprint + load_energy_footprint\n');
         expect(computed.stdout).toMatch(/value: 26,298 hourly values, total 170,628\.[89] kg/); // e-footprint: 170,628.86 kg
         expect(computed.stdout).toMatch(/\n {4}web\.idle_energy_footprint +26,298 hourly values, total 28,503\.9 kg/);
+        // an empty value says why: e-footprint 22 does not model storage energy
+        const empty = await efp('eval', 'examples/quickstart.efp', '--show', 'ssd.energy_footprint');
+        expect(empty.stdout).toContain('\n  value: empty: e-footprint 22 does not model it\n');
         const typo = await efp('eval', 'examples/quickstart.efp', '--show', 'web.pwer');
         expect(typo.code).toBe(2);
         expect(typo.stderr).toBe("efp: server web has no value 'pwer'; did you mean 'power'?\n");

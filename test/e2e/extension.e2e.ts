@@ -415,21 +415,6 @@ describe('efp extension in VS Code', () => {
         await vscode.screenshot('18-after-reload');
     });
 
-    test('the walkthrough\'s example opens from the .vsix in an untitled editor, checked by the server', async () => {
-        await vscode.runCommand('efp: Open the Quickstart Example');
-        // an untitled editor is named by its first line, with `Untitled-N` beside it
-        await vscode.page.locator('.tab.active', { hasText: /Untitled-\d/ }).waitFor({ timeout: UI_TIMEOUT });
-        await vscode.editorLine(OBJECT_LINE).first().waitFor({ timeout: UI_TIMEOUT });
-        await expect.poll(() => vscode.statusBarItem('status.editor.mode').textContent(), { timeout: UI_TIMEOUT }).toBe('efp');
-        // the server checks it like a file: its outline comes from the server's document symbols
-        const outline = await vscode.showOutline();
-        await outline.filter({ hasText: /^ssd$/ }).first().waitFor({ timeout: UI_TIMEOUT });
-        await vscode.screenshot('19-quickstart-example');
-        // closed unsaved, so that the next test sees the workspace's file alone
-        await vscode.runCommand('View: Revert and Close Editor');
-        await vscode.page.locator('.tab', { hasText: /Untitled-\d/ }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    });
-
     test('go to definition on a built-in name opens the built-in library, read-only', async () => {
         await vscode.openFile('quickstart.efp', OBJECT_LINE);
         // the panels of earlier tests hold the other editor group: give the model's editor the focus

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { SAMPLE_FILE } from '../../src/extension/sample-model.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VSIX = path.join(ROOT, 'efp.vsix');
@@ -38,6 +39,19 @@ describe('efp.vsix', () => {
         // 4.9 MB of files (1.6 MB compressed) when this was written; it was 6.4 MB with raw data and README images
         const unpacked = entries().reduce((s, e) => s + e.size, 0);
         expect(unpacked).toBeLessThan(5_500_000);
+    });
+
+    test('carries every page of its walkthrough, and the sample model its buttons open, as in the repository', () => {
+        const names = new Set(entries().map(e => e.name));
+        const manifest = JSON.parse(execFileSync('unzip', ['-p', VSIX, 'extension/package.json'], { encoding: 'utf8' })) as {
+            contributes: { walkthroughs: { steps: { media: { markdown: string }; description: string }[] }[] };
+        };
+        const steps = manifest.contributes.walkthroughs.flatMap(w => w.steps);
+        expect(steps.length).toBeGreaterThan(0);
+        for (const step of steps) expect(names.has(`extension/${step.media.markdown}`), step.media.markdown).toBe(true);
+        // efp: Open Sample Model (src/extension/sample-model-command.ts) reads examples/quickstart.efp beside the bundles
+        expect(steps[0].description).toContain('command:efp.openSampleModel');
+        expect(execFileSync('unzip', ['-p', VSIX, `extension/examples/${SAMPLE_FILE}`], { encoding: 'utf8' })).toBe(fs.readFileSync(path.join(ROOT, 'examples', SAMPLE_FILE), 'utf8'));
     });
 
     test("names its publisher, icon and repository, and links the README's images absolutely", () => {

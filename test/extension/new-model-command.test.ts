@@ -27,8 +27,8 @@ describe('New Model from Template', () => {
         expect(readFileSync('src/extension/main.ts', 'utf8')).toContain('registerCommand(\'efp.newModelFromTemplate\'');
     });
 
-    it('is the walkthrough\'s first step, with a button that runs it and a page that exists', () => {
-        const [step] = manifest.contributes.walkthroughs[0].steps;
+    it('is the walkthrough\'s last step (after the sample model), with a button that runs it and a page that exists', () => {
+        const step = manifest.contributes.walkthroughs[0].steps.at(-1)!;
         expect(step.id).toBe('new-from-template');
         expect(step.description).toContain('[New Model from Template](command:efp.newModelFromTemplate)');
         expect(step.completionEvents).toEqual(['onCommand:efp.newModelFromTemplate']);

@@ -106,7 +106,7 @@ const apiCalculations: CalculatedSpec[] = [
         // e-footprint's EcoLogitsGenAIExternalAPI reads both deployment figures the same way: empty when
         // EcoLogits' repository has no measurement for the model. An unknown model is reported once, by the
         // parameter counts, not again here.
-        name: 'tokens_per_second', label: 'Tokens per second', unit: '',
+        name: 'tokens_per_second', label: 'Tokens per second', unit: '', emptyBecause: 'EcoLogits has not measured this model',
         define: (api) => formula({},
             'EcoLogits model repository: measured generation speed (deployment tps) of model_name, empty when it has none', () => {
                 const tps = catalogueRow(api)?.tps;
@@ -114,7 +114,7 @@ const apiCalculations: CalculatedSpec[] = [
             })
     },
     {
-        name: 'time_to_first_token', label: 'Time to first token', unit: 's',
+        name: 'time_to_first_token', label: 'Time to first token', unit: 's', emptyBecause: 'EcoLogits has not measured this model',
         define: (api) => formula({},
             'EcoLogits model repository: measured time to first token (deployment ttft) of model_name, empty when it has none', () => {
                 const ttft = catalogueRow(api)?.ttft;

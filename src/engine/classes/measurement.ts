@@ -110,6 +110,7 @@ export const Measurement: ClassSpec = {
         {
             // systems total every member's fabrication and energy footprints
             name: 'instances_fabrication_footprint', label: 'Hourly fabrication footprint', unit: 'kg',
+            emptyBecause: 'CodeCarbon measures only electricity',
             define: () => ({ operands: {}, formula: 'none: CodeCarbon measures electricity, not the hardware\'s fabrication', compute: () => EMPTY })
         },
         {

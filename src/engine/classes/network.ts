@@ -65,6 +65,7 @@ export const Network: ClassSpec = {
             name: 'instances_fabrication_footprint',
             label: 'Network fabrication footprint',
             unit: 'kg',
+            emptyBecause: 'e-footprint does not model it',
             define: () => ({ operands: {}, formula: 'not modeled (empty)', compute: () => EMPTY })
         },
         {

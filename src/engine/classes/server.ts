@@ -98,15 +98,18 @@ function occupiedPerInstance(server: EfpObject, model: Model, base: string, dime
         () => weightedSum(nodes.map(n => [valueOf(n), 1] as const), dimension));
 }
 
+/** Why a server's needs are empty: they sum over its jobs, and it has none. */
+const NO_JOB = (server: EfpObject) => `no job runs on ${server.id}`;
+
 function serverCalculations(computeUnit: ComputeUnit): CalculatedSpec[] {
     const COMPUTE = Dimension.base(computeUnit);
     return [
         {
-            name: 'hour_by_hour_ram_need', label: 'Hour by hour ram need', unit: 'GB_ram',
+            name: 'hour_by_hour_ram_need', label: 'Hour by hour ram need', unit: 'GB_ram', emptyBecause: NO_JOB,
             define: (server, model) => hourByHourNeed(server, model, 'ram_needed', RAM)
         },
         {
-            name: 'hour_by_hour_compute_need', label: 'Hour by hour compute need', unit: computeUnit,
+            name: 'hour_by_hour_compute_need', label: 'Hour by hour compute need', unit: computeUnit, emptyBecause: NO_JOB,
             define: (server, model) => hourByHourNeed(server, model, 'compute_needed', COMPUTE)
         },
         {

@@ -148,10 +148,12 @@ export const Storage: ClassSpec = {
         instancesFabricationFootprint,
         {
             name: 'instances_energy', label: 'Storage energy', unit: 'kWh',
+            emptyBecause: 'e-footprint 22 does not model it',
             define: () => formula({}, 'not modeled in e-footprint 22 (empty)', () => EMPTY)
         },
         {
             name: 'energy_footprint', label: 'Storage energy footprint', unit: 'kg',
+            emptyBecause: 'e-footprint 22 does not model it',
             define: () => formula({}, 'not modeled in e-footprint 22 (empty)', () => EMPTY)
         }
     ]

@@ -186,6 +186,14 @@ export interface CalculatedSpec {
     readonly min?: number;
     /** As for an input: a computed duration that cannot be longer than the modeling period, named in messages. */
     readonly withinModelingPeriod?: string;
+    /**
+     * Why the value is empty when it is, in a few words that the calculus graph and hovers show instead of
+     * a bare "empty" (model/empty-reason.ts): a value empty by definition (a check, a footprint e-footprint
+     * does not model), or a sum over related objects there are none of (a server's jobs). Values empty
+     * because what they are computed from is empty need none: the reason is found there. A text speaks of
+     * the value itself ("it"); a function is given the object and names it.
+     */
+    readonly emptyBecause?: string | ((object: EfpObject) => string);
 }
 
 /** Object categories of e-footprint's system totals. */

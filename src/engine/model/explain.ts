@@ -2,6 +2,7 @@ import type { Model } from './model.js';
 import type { Node, NodeValue } from './node.js';
 import type { Origin } from './description.js';
 import { parseUnit } from '../units/unit.js';
+import { emptyReason } from './empty-reason.js';
 
 /** A value summarized for people: a scalar, or a series' total, min and max, in the node's unit. */
 export interface ValueSummary {
@@ -37,6 +38,8 @@ export interface ExplainedNode {
     /** An input left out: e-footprint's default, or an archetype's value. */
     readonly given?: 'user' | 'archetype' | 'default';
     readonly error?: string;
+    /** Why the value is empty (or has no items), when it is: `no usage pattern uses reports` (empty-reason.ts). */
+    readonly emptyBecause?: string;
 }
 
 /** A value's calculus graph: the value, its operands, theirs, down to the inputs. */
@@ -77,7 +80,8 @@ export function explainNode(model: Model, node: Node): ExplainedNode {
         comment: input?.comment,
         origin: input?.origin,
         given: input?.given,
-        error: node.error
+        error: node.error,
+        emptyBecause: emptyReason(node)?.because
     };
 }
 

@@ -18,7 +18,7 @@ import { checkCalculatedMin, checkHourlyRange, checkRange, longerThanPeriod } fr
 import { overflowReport, isFiniteValue } from './finite-check.js';
 import { MAX_MODELING_HOURS, MAX_MODELING_YEARS, SeriesLimitError, yearsOf } from '../series/series-limits.js';
 import { collectRefs, evaluateExpression, inferDimension, writtenUnit, type ExpressionEnvironment, type ModelPeriod, type RefExpr } from './expression.js';
-import { nodeKey, type Node, type NodeValue } from './node.js';
+import { nodeKey, UPSTREAM_ERROR, type Node, type NodeValue } from './node.js';
 import { Relations } from './relations.js';
 import { EMPTY, hourly, ValueError, type NumericValue } from './values.js';
 import { topologicalOrder } from './evaluation-order.js';
@@ -34,7 +34,6 @@ const DEFAULT_START = '2025-01-01';
 /** Node errors that are reported once, where they arise, and make the node's dependents skip. */
 const CYCLE = 'part of a reference cycle';
 const INVALID_DEFINITION = 'invalid definition';
-const UPSTREAM_ERROR = 'depends on a value in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
 /** The computation of a value not defined yet, or in error: one function for all of them, not one each. */
 const computeEmpty = (): NodeValue => EMPTY;

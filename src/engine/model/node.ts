@@ -32,6 +32,9 @@ export interface Node {
     itemLabel?: (item: EfpObject) => string;
 }
 
+/** The error of a value that could not be computed because a value it reads could not (reported there). */
+export const UPSTREAM_ERROR = 'depends on a value in error';
+
 export function nodeKey(objectId: string, attribute: string): string {
     return `${objectId}.${attribute}`;
 }

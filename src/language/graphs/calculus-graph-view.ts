@@ -104,7 +104,9 @@ export async function calculusGraphView(model: Model, objectName: string, attrib
             id: node.key,
             title: `${node.object.id}.${node.attribute}`,
             subtitle: node.label,
-            value: valueLine(explained.value, node.attribute.endsWith('_per_job') ? 'job' : 'usage pattern'),
+            // an empty value says why rather than "no value" (the engine's empty-reason.ts)
+            value: explained.emptyBecause !== undefined ? `empty: ${explained.emptyBecause}`
+                : valueLine(explained.value, node.attribute.endsWith('_per_job') ? 'job' : 'usage pattern'),
             kind: node.kind,
             className: node.object.className,
             tooltip: valueTooltip(node, explained),

@@ -14,7 +14,8 @@ function owner(object: EfpObject): string {
 }
 
 export function valueTooltip(node: Node, explained: ExplainedNode): string {
-    const lines = [`${node.object.id}.${node.attribute} — ${node.label}`, `of ${owner(node.object)}`, '', `= ${describeSummary(explained.value)}`, ''];
+    const value = explained.emptyBecause !== undefined ? `empty: ${explained.emptyBecause}` : describeSummary(explained.value);
+    const lines = [`${node.object.id}.${node.attribute} — ${node.label}`, `of ${owner(node.object)}`, '', `= ${value}`, ''];
     if (explained.kind === 'input') {
         if (explained.formula) lines.push(`written: ${explained.formula}`);
         const facts: string[] = [GIVEN[explained.given ?? 'user']];

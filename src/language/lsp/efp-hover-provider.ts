@@ -139,7 +139,8 @@ const GIVEN = { user: 'given', archetype: 'from its archetype', default: 'e-foot
 export function hoverForNode(model: Model, node: Node, uri?: string): string {
     const explained = explainNode(model, node);
     const lines = [`**${text(`${node.object.id}.${node.attribute}`)}** — ${text(node.label)} (${node.object.spec.keyword} "${text(node.object.name)}")`, ''];
-    lines.push(`**${text(describeSummary(explained.value))}**`, '');
+    // an empty value says why (a job no usage pattern uses, storage energy e-footprint does not model)
+    lines.push(explained.emptyBecause !== undefined ? `**empty**: ${text(explained.emptyBecause)}` : `**${text(describeSummary(explained.value))}**`, '');
     const value = node.value;
     if (value?.kind === 'hourly') lines.push(`\`${sparkline(value.series.base, value.series.factor)}\` over ${value.series.length} hours`, '');
     if (explained.kind === 'input') {

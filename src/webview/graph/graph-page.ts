@@ -1,6 +1,6 @@
 import type { LaidOutGraph } from '../../language/protocol.js';
 import { drawGraph, fitNodeTexts, type DrawnGraph, type DrawnNode } from './graph-drawing.js';
-import { initialViewport } from './initial-view.js';
+import { initialViewport, selectedNode } from './initial-view.js';
 import type { FromGraphWebview, GraphRequest, GraphWebviewState, ToGraphWebview } from './messages.js';
 import { buildPage, type PageElements } from './page-layout.js';
 import { PanZoom } from './pan-zoom.js';
@@ -114,8 +114,8 @@ export class GraphPage {
             // the panel is back after a window reload: as the user left it
             this.panZoom.viewport = saved.viewport;
         } else {
-            // a new graph: all of it if readable that way, else its root, readable (Fit shows it all)
-            this.showInitialView(graph);
+            // a new graph: all of it, or the value it was asked for, readable (Fit shows it all)
+            this.showInitialView(request, graph);
         }
         this.saveState();
     }
@@ -132,9 +132,10 @@ export class GraphPage {
         this.page.message.hidden = false;
     }
 
-    private showInitialView(graph: LaidOutGraph): void {
-        const root = graph.root === undefined ? undefined : this.drawn?.nodes.get(graph.root)?.view;
-        this.panZoom.viewport = initialViewport(graph, this.panZoom.size, root);
+    private showInitialView(request: GraphRequest, graph: LaidOutGraph): void {
+        const selected = selectedNode(request, graph.root);
+        const focus = selected === undefined ? undefined : this.drawn?.nodes.get(selected)?.view;
+        this.panZoom.viewport = initialViewport(graph, this.panZoom.size, focus);
     }
 
     private fit(): void {

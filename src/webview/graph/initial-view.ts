@@ -1,9 +1,11 @@
-import type { GraphViewport } from './messages.js';
+import type { GraphRequest, GraphViewport } from './messages.js';
 
 /**
- * Where the graph first shows up in the canvas: the whole graph when it is still readable that way,
- * else the root (the value the graph explains, on the right of a left-to-right layout) at a readable
- * size, with its nearest operands to its left. Pure: the canvas size comes in, a viewport goes out.
+ * Where the graph first shows up in the canvas: all of it, fitted to the canvas, so that nothing is off
+ * screen when it opens; or, when the graph was asked for one value (the value at the cursor, a hover's
+ * link, a node double-clicked), that value at a readable size, centred as far as the graph allows, with
+ * what it is computed from around it, unless the whole graph is readable fitted. Pure: the canvas size
+ * comes in, a viewport goes out.
  */
 
 export interface Size {
@@ -16,12 +18,12 @@ export interface Rect extends Size {
     readonly y: number;
 }
 
-/** Below this scale, a fitted graph's text is too small to read: the first view shows the root instead. */
+/** Below this scale, a fitted graph's text is too small to read: a selected value is shown readable instead. */
 export const READABLE_FIT_SCALE = 0.6;
-/** The scale of the first view on the root: its text readable, and in a narrow panel its operands' boxes whole beside it. */
-export const ROOT_VIEW_SCALE = 0.8;
-/** Canvas pixels between the root and the canvas's right edge. */
-export const ROOT_VIEW_MARGIN = 24;
+/** The scale of the first view on a selected value: its text readable, and in a narrow panel its operands' boxes whole beside it. */
+export const FOCUS_SCALE = 0.8;
+/** Canvas pixels at most between the graph and the canvas's edge, beside a selected value. */
+export const FOCUS_MARGIN = 24;
 /** Share of the canvas a fitted graph fills (a little room around it). */
 const FIT_FILL = 0.96;
 
@@ -33,34 +35,42 @@ export function fitViewport(graph: Size, canvas: Size): GraphViewport {
 }
 
 /**
- * The first view of a graph (no view saved to restore): fitted if that is readable (scale at least
- * READABLE_FIT_SCALE) or there is no root; otherwise at ROOT_VIEW_SCALE with the root right-aligned
- * (ROOT_VIEW_MARGIN from the right edge; its left edge wins when it is wider than the canvas) and
- * vertically centred. Along an axis the graph fits in at that scale, it is centred instead; along one
- * it overflows, it is kept covering the canvas (no empty band when the root is near its top or bottom,
- * at most the margin beside it horizontally).
+ * The node a graph opens on, if any: the value a calculus graph was asked for by name (its root). A
+ * calculus graph asked for an object (its footprint, from a CodeLens or the object's name) and the object
+ * graph are overviews, which open fitted.
  */
-export function initialViewport(graph: Size, canvas: Size, root: Rect | undefined): GraphViewport {
+export function selectedNode(request: GraphRequest, root: string | undefined): string | undefined {
+    return request.kind === 'calculus' && request.params.attribute !== undefined ? root : undefined;
+}
+
+/**
+ * The first view of a graph (no view saved to restore): fitted, unless a value is selected (`focus`, its
+ * box) and the fitted graph would be too small to read (scale below READABLE_FIT_SCALE). Then at
+ * FOCUS_SCALE with the value centred, except that along an axis the graph overflows, it is kept covering
+ * the canvas (at most FOCUS_MARGIN of empty canvas beside it, so a root on the right of a left-to-right
+ * layout ends up right-aligned, its operands filling the view); along one it fits in, it is centred. A
+ * value wider than the canvas shows its start.
+ */
+export function initialViewport(graph: Size, canvas: Size, focus: Rect | undefined): GraphViewport {
     const fit = fitViewport(graph, canvas);
-    if (!root || fit.scale >= READABLE_FIT_SCALE) return fit;
-    const scale = ROOT_VIEW_SCALE;
-    const margin = ROOT_VIEW_MARGIN;
+    if (!focus || fit.scale >= READABLE_FIT_SCALE) return fit;
+    const scale = FOCUS_SCALE;
+    const margin = FOCUS_MARGIN;
 
     let x: number;
     if (graph.width * scale <= canvas.width) {
         x = (canvas.width - graph.width * scale) / 2;
     } else {
-        const rightAligned = canvas.width - margin - (root.x + root.width) * scale;
-        const leftAligned = margin - root.x * scale;
-        // at most a margin's width of empty canvas beside the graph
-        x = clamp(Math.max(rightAligned, leftAligned), canvas.width - margin - graph.width * scale, margin);
+        const wide = focus.width * scale > canvas.width - 2 * margin;
+        const wanted = wide ? margin - focus.x * scale : canvas.width / 2 - (focus.x + focus.width / 2) * scale;
+        x = clamp(wanted, canvas.width - margin - graph.width * scale, margin);
     }
 
     let y: number;
     if (graph.height * scale <= canvas.height) {
         y = (canvas.height - graph.height * scale) / 2;
     } else {
-        const centred = canvas.height / 2 - (root.y + root.height / 2) * scale;
+        const centred = canvas.height / 2 - (focus.y + focus.height / 2) * scale;
         y = clamp(centred, canvas.height - graph.height * scale, 0);
     }
     return { x, y, scale };

@@ -136,6 +136,24 @@ describe('calculus graph of a system\'s total', () => {
         expect((await calculusGraphView(model, 'builtin:France', undefined)).root).toBe('builtin:France.average_carbon_intensity');
     });
 
+    it('says why a value is empty rather than "no value": in its box and its tooltip', async () => {
+        const graph = await calculusGraphView(model, 'streaming_platform', undefined);
+        // e-footprint 22 models neither storage energy nor network fabrication: both empty in the total
+        expect(node(graph, 'ssd.energy_footprint').value).toBe('empty: e-footprint 22 does not model it');
+        expect(node(graph, 'ssd.energy_footprint').tooltip).toContain('= empty: e-footprint 22 does not model it');
+        expect(node(graph, 'wifi.instances_fabrication_footprint').value).toBe('empty: e-footprint does not model it');
+        expect(graph.nodes.filter(n => n.value.includes('no value'))).toEqual([]);
+    });
+
+    it('names the job no usage pattern uses, in every value empty for that reason', async () => {
+        const orphan = await modelOf(`${quickstart}\njob orphan on web { data_transferred: 1 MB  data_stored: 1 MB  request_duration: 1 s  compute_needed: 1 cpu_core  ram_needed: 1 MB }\n`);
+        const graph = await calculusGraphView(orphan, 'orphan', 'hourly_data_transferred_across_usage_patterns');
+        for (const id of ['orphan.hourly_data_transferred_across_usage_patterns', 'orphan.hourly_data_transferred_per_usage_pattern', 'orphan.hourly_occurrences_per_usage_pattern']) {
+            expect(node(graph, id).value, id).toBe('empty: no usage pattern uses orphan');
+        }
+        expect(node(graph, 'orphan.data_transferred').value).toBe('1 MB');
+    });
+
     it('answers a message, not an error, for an unknown object or value', async () => {
         const unknown = await calculusGraphView(model, 'nope', undefined);
         expect(unknown).toMatchObject({ nodes: [], edges: [], message: "No object 'nope' in the model." });

@@ -6,6 +6,8 @@ import { createEfpServices, type EfpServices } from '../../../src/language/efp-m
 import { builtinLibraryText, BUILTIN_LIBRARY_URI } from '../../../src/language/builtin-library.js';
 import { openWorkspace } from '../../helpers/language-workspace.js';
 import { readFileSync } from 'node:fs';
+import { modelOf } from '../../helpers/model-from-text.js';
+import { hoverForNode } from '../../../src/language/lsp/efp-hover-provider.js';
 
 // a server outside the system, whose fabrication footprint names the storage's computed one
 const quickstart = readFileSync('examples/quickstart.efp', 'utf8') + '\nserver mirror { storage: ssd  carbon_footprint_fabrication: ssd.carbon_footprint_fabrication * 2 }\n';
@@ -179,5 +181,14 @@ describe('hover while the text is broken', () => {
             textDocument: { uri }, position: document.textDocument.positionAt(broken.indexOf('carbon_footprint_fabrication: 600') + 2)
         });
         expect((hover?.contents as { value: string }).value).toContain('**600 kg**');
+    });
+});
+
+describe('hover on an empty value', () => {
+    it('says why it is empty (e-footprint 22 does not model storage energy) instead of "no value"', async () => {
+        const model = await modelOf(readFileSync('examples/quickstart.efp', 'utf8'));
+        const text = hoverForNode(model, model.findNode('ssd', 'energy_footprint')!);
+        expect(text).toContain('**empty**: e-footprint 22 does not model it');
+        expect(text).not.toContain('no value');
     });
 });

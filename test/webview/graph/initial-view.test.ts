@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, initialViewport, READABLE_FIT_SCALE, ROOT_VIEW_MARGIN, ROOT_VIEW_SCALE, type Rect, type Size } from '../../../src/webview/graph/initial-view.js';
-import type { GraphViewport } from '../../../src/webview/graph/messages.js';
+import { FOCUS_MARGIN, FOCUS_SCALE, fitViewport, initialViewport, READABLE_FIT_SCALE, selectedNode, type Rect, type Size } from '../../../src/webview/graph/initial-view.js';
+import type { GraphRequest, GraphViewport } from '../../../src/webview/graph/messages.js';
 
 /** Where a graph rectangle lands in the canvas. */
 function onCanvas(view: GraphViewport, r: Rect): Rect {
@@ -48,17 +48,33 @@ describe('the first view of a graph', () => {
         expect(initialViewport(graph, panel, { x: graph.width - 108, y: 20, width: 100, height: 58 })).toEqual(fitViewport(graph, panel));
     });
 
-    it('is the fitted graph when there is no root to show', () => {
-        expect(initialViewport(quickstart, panel, undefined)).toEqual(fitViewport(quickstart, panel));
+    it('is the fitted graph when no value is selected, however small: every node in view', () => {
+        const view = initialViewport(quickstart, panel, undefined);
+        expect(view).toEqual(fitViewport(quickstart, panel));
+        // 496 × 0.96 / 4334 = 0.1099: the width decides
+        expect(view.scale).toBeCloseTo(0.1099, 4);
+        expectInside(onCanvas(view, { x: 0, y: 0, ...quickstart }), panel);
+        expectInside(onCanvas(view, quickstartRoot), panel);
     });
 
-    it('shows the root of a large graph readable, right-aligned and vertically centred', () => {
+    it('centres a selected value in the middle of a large graph', () => {
+        const middle = { x: 2000, y: 700, width: 274, height: 58 };
+        const view = initialViewport(quickstart, panel, middle);
+        expect(view.scale).toBe(FOCUS_SCALE);
+        const onScreen = onCanvas(view, middle);
+        expect(onScreen.x + onScreen.width / 2).toBeCloseTo(panel.width / 2);
+        expect(onScreen.y + onScreen.height / 2).toBeCloseTo(panel.height / 2);
+    });
+
+    it('shows a selected root of a large graph readable, right-aligned (its operands fill the view) and vertically centred', () => {
         expect(fitViewport(quickstart, panel).scale).toBeLessThan(READABLE_FIT_SCALE);
         const view = initialViewport(quickstart, panel, quickstartRoot);
-        expect(view.scale).toBe(ROOT_VIEW_SCALE);
+        expect(view.scale).toBe(FOCUS_SCALE);
         const root = onCanvas(view, quickstartRoot);
         expectInside(root, panel);
-        expect(root.x + root.width).toBeCloseTo(panel.width - ROOT_VIEW_MARGIN);
+        // the graph's right edge (8 px right of the root's) a margin from the canvas's
+        expect(view.x + quickstart.width * view.scale).toBeCloseTo(panel.width - FOCUS_MARGIN);
+        expect(root.x + root.width).toBeCloseTo(panel.width - FOCUS_MARGIN - 8 * FOCUS_SCALE);
         expect(root.y + root.height / 2).toBeCloseTo(panel.height / 2);
     });
 
@@ -80,17 +96,17 @@ describe('the first view of a graph', () => {
         const graph = { width: 2296, height: 269 };
         const root = { x: 2014, y: 8, width: 274, height: 58 };
         const view = initialViewport(graph, panel, root);
-        expect(view.scale).toBe(ROOT_VIEW_SCALE);
+        expect(view.scale).toBe(FOCUS_SCALE);
         expect(view.y).toBeCloseTo((panel.height - graph.height * view.scale) / 2);
         const onScreen = onCanvas(view, root);
-        expect(onScreen.x + onScreen.width).toBeCloseTo(panel.width - ROOT_VIEW_MARGIN);
+        expect(onScreen.x + onScreen.width).toBeCloseTo(panel.width - FOCUS_MARGIN - 8 * FOCUS_SCALE);
     });
 
     it('centres a tall, narrow graph horizontally', () => {
         const graph = { width: 450, height: 3000 };
         const root = { x: 263, y: 1500, width: 129, height: 58 };
         const view = initialViewport(graph, panel, root);
-        expect(view.scale).toBe(ROOT_VIEW_SCALE);
+        expect(view.scale).toBe(FOCUS_SCALE);
         expect(view.x).toBeCloseTo((panel.width - graph.width * view.scale) / 2);
         const onScreen = onCanvas(view, root);
         expect(onScreen.y + onScreen.height / 2).toBeCloseTo(panel.height / 2);
@@ -100,13 +116,26 @@ describe('the first view of a graph', () => {
         const canvas = { width: 200, height: 400 };
         const root = quickstartRoot;
         const view = initialViewport(quickstart, canvas, root);
-        expect(onCanvas(view, root).x).toBeCloseTo(ROOT_VIEW_MARGIN);
+        expect(onCanvas(view, root).x).toBeCloseTo(FOCUS_MARGIN);
     });
 
     it('leaves at most a margin of empty canvas beside a root that is not on the right', () => {
         const root = { x: 8, y: 700, width: 274, height: 58 };
         const view = initialViewport(quickstart, panel, root);
-        expect(view.x).toBeCloseTo(ROOT_VIEW_MARGIN);
+        expect(view.x).toBeCloseTo(FOCUS_MARGIN);
         expectInside(onCanvas(view, root), panel);
+    });
+});
+
+describe('the value a graph opens on', () => {
+    const uri = 'file:///w/model.efp';
+    it('is the root of a calculus graph asked for a value', () => {
+        const request: GraphRequest = { kind: 'calculus', params: { uri, object: 'web', attribute: 'energy_footprint' } };
+        expect(selectedNode(request, 'web.energy_footprint')).toBe('web.energy_footprint');
+    });
+
+    it('is none for an object\'s footprint or the object graph: overviews open fitted', () => {
+        expect(selectedNode({ kind: 'calculus', params: { uri, object: 'streaming_platform' } }, 'streaming_platform.total_footprint')).toBeUndefined();
+        expect(selectedNode({ kind: 'object', params: { uri } }, undefined)).toBeUndefined();
     });
 });

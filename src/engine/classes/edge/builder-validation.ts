@@ -1,6 +1,7 @@
 import type { CalculatedSpec } from '../../model/class-spec.js';
 import { EMPTY } from '../../model/values.js';
 import { ModelError } from '../../model/diagnostics.js';
+import { CHECK_HAS_NO_VALUE } from '../../model/empty-reason.js';
 import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
 import type { Origin } from '../../model/description.js';
@@ -18,6 +19,7 @@ interface Problem { readonly message: string; readonly origin?: Origin; readonly
 function validation(name: string, label: string, formula: string, check: (object: EfpObject, model: Model) => Problem | undefined): CalculatedSpec {
     return {
         name, label, unit: '',
+        emptyBecause: CHECK_HAS_NO_VALUE,
         define(object, model) {
             const problem = check(object, model);
             return {

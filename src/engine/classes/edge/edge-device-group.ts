@@ -4,6 +4,7 @@ import { formula, nodeOf, onEach } from '../../formulas/operands.js';
 import { EMPTY, multiply, quantity, sum, ValueError } from '../../model/values.js';
 import { formatNumber } from '../../model/value-format.js';
 import { shownInFull } from '../../model/cycle-path.js';
+import { CHECK_HAS_NO_VALUE } from '../../model/empty-reason.js';
 
 /**
  * A deployment template (a building, a vehicle) made of devices and of other groups, each a number of
@@ -34,7 +35,7 @@ export const EdgeDeviceGroup: ClassSpec = {
     ],
     calculated: [
         {
-            name: 'no_cycle_validation', label: 'No cycle validation', unit: '',
+            name: 'no_cycle_validation', label: 'No cycle validation', unit: '', emptyBecause: CHECK_HAS_NO_VALUE,
             define(group, model) {
                 const cycle = model.relations.edge.cycleThrough(group);
                 const negative = [...group.weights('sub_group_counts'), ...group.weights('edge_device_counts')].find(w => w.weight < 0);

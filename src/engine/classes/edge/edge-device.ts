@@ -4,6 +4,7 @@ import { divide, EMPTY, multiply, quantity, sum, ValueError, type NumericValue }
 import type { EfpObject } from '../../model/efp-object.js';
 import type { Model } from '../../model/model.js';
 import type { Node } from '../../model/node.js';
+import { CHECK_HAS_NO_VALUE } from '../../model/empty-reason.js';
 import { Dimension } from '../../units/dimension.js';
 import { ENERGY, MASS, parallelNodes } from './edge-component.js';
 import { formula, nodeOf, onEach, own } from '../../formulas/operands.js';
@@ -100,7 +101,7 @@ function componentsSum(name: string, label: string, unit: string, itemLabel: str
 /** An edge device's calculations, from its structure's fabrication and its components' footprints. */
 export const edgeDeviceCalculations: CalculatedSpec[] = [
     {
-        name: 'lifespan_validation', label: 'Lifespan validation', unit: '',
+        name: 'lifespan_validation', label: 'Lifespan validation', unit: '', emptyBecause: CHECK_HAS_NO_VALUE,
         define(device, model) {
             const patterns = model.relations.edge.patternsOfDevice(device);
             const journeys = [...new Set(patterns.map(p => p.ref('edge_usage_journey')!))];
@@ -122,7 +123,7 @@ export const edgeDeviceCalculations: CalculatedSpec[] = [
         }
     },
     {
-        name: 'component_needs_edge_device_validation', label: 'Component needs edge device validation', unit: '',
+        name: 'component_needs_edge_device_validation', label: 'Component needs edge device validation', unit: '', emptyBecause: CHECK_HAS_NO_VALUE,
         define(device, model) {
             // the component needs of the device needs on this device must load this device's components
             const deviceNeeds = model.instances.filter(o => model.registry.isA(o.className, 'RecurrentEdgeDeviceNeed') && o.ref('edge_device') === device);

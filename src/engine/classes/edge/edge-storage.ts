@@ -63,6 +63,7 @@ export const EdgeStorage: ClassSpec = {
         {
             // e-footprint neglects the power of edge storage
             name: 'unitary_power_per_usage_pattern', label: 'Unitary power', unit: 'W', itemLabel: p => `Unitary power for ${p.name}`,
+            emptyBecause: 'e-footprint does not model it',
             define: (storage, model) => ({
                 operands: {}, formula: 'none: e-footprint neglects what an edge storage draws',
                 compute: () => mapItems(model.relations.edge.patternsOfComponent(storage), () => EMPTY)
