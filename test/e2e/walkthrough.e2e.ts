@@ -1,7 +1,7 @@
 // End-to-end: the first ten minutes in a real VS Code (code-server). The walkthrough "Get started with efp"
 // opens on the sample model, its pages' code fits their column; its buttons open the sample shipped in the
-// .vsix, unsaved or saved in a folder (never over a file); its graph button opens the calculus graph fitted
-// to the panel, and a graph opened on one value shows that value readable. Screenshots land in
+// .vsix, unsaved or saved in a folder (never over a file); its graph button opens the calculus graph readable
+// on the system's total (Fit shows every node), and a graph opened on one value shows that value readable. Screenshots land in
 // test-results/e2e/walkthrough/.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -232,7 +232,7 @@ describe('the walkthrough and the sample model', () => {
         await refusal.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
     });
 
-    test('Trace a number: the graph of the system opens fitted, every node in view, empty values saying why', async () => {
+    test('Trace a number: the graph of the system opens readable on its total, Fit shows every node, empty values saying why', async () => {
         // the saved sample, cursor on its first line (a comment): the walkthrough's button shows the system's total
         await vscode.page.locator('.tab', { hasText: 'quickstart.efp' }).first().click();
         await vscode.editorLine(SAMPLE_LINE).first().waitFor({ timeout: UI_TIMEOUT });
@@ -241,11 +241,21 @@ describe('the walkthrough and the sample model', () => {
         const frame = await vscode.webviewFrame('h1:text-is("Calculus graph of streaming_platform.total_footprint")');
         await frame.locator('[data-id="streaming_platform.total_footprint"]').waitFor({ timeout: UI_TIMEOUT });
         await vscode.page.waitForTimeout(500);
-        const { canvas, nodes } = await graphBoxes(frame);
-        // the quickstart system's total: 78 values, all of them in the panel
-        expect(nodes.size).toBe(78);
-        const outside = [...nodes].filter(([, box]) => !within(box, canvas)).map(([id]) => id);
-        expect(outside).toEqual([]);
+        // 78 values do not fit the panel readable: it opens on the total, readable, its operands beside it
+        const opened = await graphBoxes(frame);
+        expect(opened.nodes.size).toBe(78);
+        expect(within(opened.nodes.get('streaming_platform.total_footprint')!, opened.canvas)).toBe(true);
+        expect(opened.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
+        await vscode.parkPointer();
+        await vscode.screenshot('06-graph-opened');
+        // Fit: all of them in the panel
+        await frame.locator('vscode-button', { hasText: 'Fit' }).click();
+        await expect.poll(async () => {
+            const { canvas, nodes } = await graphBoxes(frame);
+            return [...nodes].filter(([, box]) => !within(box, canvas)).map(([id]) => id);
+        }, { timeout: UI_TIMEOUT }).toEqual([]);
+        await vscode.parkPointer();
+        await vscode.screenshot('06b-graph-fitted');
         // e-footprint 22 models no storage energy: the box says so
         await expect(frame.locator('[data-id="ssd.energy_footprint"]').textContent()).resolves.toContain('empty: e-footprint 22 does not model it');
         await vscode.parkPointer();

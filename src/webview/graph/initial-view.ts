@@ -1,10 +1,9 @@
 import type { GraphRequest, GraphViewport } from './messages.js';
 
 /**
- * Where the graph first shows up in the canvas: all of it, fitted to the canvas, so that nothing is off
- * screen when it opens; or, when the graph was asked for one value (the value at the cursor, a hover's
- * link, a node double-clicked), that value at a readable size, centred as far as the graph allows, with
- * what it is computed from around it, unless the whole graph is readable fitted. Pure: the canvas size
+ * Where the graph first shows up in the canvas: all of it, fitted to the canvas, when its text stays
+ * readable so; otherwise the calculus graph's root (the value asked for) at a readable size, centred as
+ * far as the graph allows, with what it is computed from around it (the Fit button shows all of it). Pure: the canvas size
  * comes in, a viewport goes out.
  */
 
@@ -35,12 +34,13 @@ export function fitViewport(graph: Size, canvas: Size): GraphViewport {
 }
 
 /**
- * The node a graph opens on, if any: the value a calculus graph was asked for by name (its root). A
- * calculus graph asked for an object (its footprint, from a CodeLens or the object's name) and the object
- * graph are overviews, which open fitted.
+ * The node a graph opens on, if any: a calculus graph's root, the value it was asked for (at the cursor, a
+ * hover's link, a node double-clicked) or the object's footprint (a CodeLens, an object's name). A graph
+ * too big to read fitted opens readable on it, with what it is computed from beside it; Fit shows all.
+ * The object graph is an overview of references and opens fitted.
  */
 export function selectedNode(request: GraphRequest, root: string | undefined): string | undefined {
-    return request.kind === 'calculus' && request.params.attribute !== undefined ? root : undefined;
+    return request.kind === 'calculus' ? root : undefined;
 }
 
 /**

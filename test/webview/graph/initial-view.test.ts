@@ -134,8 +134,11 @@ describe('the value a graph opens on', () => {
         expect(selectedNode(request, 'web.energy_footprint')).toBe('web.energy_footprint');
     });
 
-    it('is none for an object\'s footprint or the object graph: overviews open fitted', () => {
-        expect(selectedNode({ kind: 'calculus', params: { uri, object: 'streaming_platform' } }, 'streaming_platform.total_footprint')).toBeUndefined();
+    it('is the root of a calculus graph asked for an object (its footprint): too big to read fitted, it opens on the total', () => {
+        expect(selectedNode({ kind: 'calculus', params: { uri, object: 'streaming_platform' } }, 'streaming_platform.total_footprint')).toBe('streaming_platform.total_footprint');
+    });
+
+    it('is none for the object graph, an overview of references that opens fitted', () => {
         expect(selectedNode({ kind: 'object', params: { uri } }, undefined)).toBeUndefined();
     });
 });
