@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import { formatMass, markdownCode, markdownTableCell, massUnitFor } from '../engine/index.js';
+import { formatMass, formatNumber, formatYearlyMass, markdownCode, markdownTableCell, summaryScales } from '../engine/index.js';
 import { FileError } from '../platform/file-errors.js';
 import { problemCounts, type CheckedModel } from './checked-model.js';
 
@@ -18,16 +18,17 @@ export function checkJobSummary(models: readonly CheckedModel[]): string {
     }
     for (const m of models) {
         for (const s of m.systems) {
-            const unit = massUnitFor(s.total / 1000);
-            const mass = (kg: number) => `${formatMass(kg, unit)} CO2e`;
+            // the scales of `efp eval` (summary-scales.ts): the total and the yearly figure each in its own, each table in its largest's
+            const scales = summaryScales(s);
             lines.push('', `### ${markdownTableCell(s.title ? `${s.title} — ${s.system}` : s.system)} (${markdownCode(m.file)})`, '');
-            lines.push(`**${mass(s.total)}** over ${s.durationValue} ${markdownTableCell(s.durationUnit)}${s.durationValue === 1 ? '' : 's'}`
-                + ` (${mass(s.perYear)} a year): fabrication ${mass(s.fabrication)}, energy ${mass(s.energy)}.`, '');
+            lines.push(`**${formatMass(s.total, scales.total)} CO2e** over ${s.durationValue} ${markdownTableCell(s.durationUnit)}${s.durationValue === 1 ? '' : 's'}`
+                + ` (${formatYearlyMass(s.perYear)}): fabrication ${formatMass(s.fabrication, scales.phases)} CO2e, energy ${formatMass(s.energy, scales.phases)} CO2e.`, '');
             const objects = [...s.objects].sort((a, b) => (b.fabrication + b.energy) - (a.fabrication + a.energy));
             lines.push('| object | category | fabrication | energy | total | share |', '|---|---|--:|--:|--:|--:|');
+            const unit = scales.objects;
             for (const o of objects.slice(0, TOP_OBJECTS)) {
                 const total = o.fabrication + o.energy;
-                const share = s.total > 0 ? `${(100 * total / s.total).toFixed(1)} %` : '—';
+                const share = s.total > 0 ? `${formatNumber(100 * total / s.total, 1)} %` : '—';
                 lines.push(`| ${markdownTableCell(o.name)} | ${o.category} | ${formatMass(o.fabrication, unit)} | ${formatMass(o.energy, unit)} | ${formatMass(total, unit)} | ${share} |`);
             }
             if (objects.length > TOP_OBJECTS) lines.push('', `and ${objects.length - TOP_OBJECTS} more objects.`);

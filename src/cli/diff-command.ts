@@ -1,8 +1,8 @@
 import { dirname, relative, resolve } from 'node:path';
 import { URI } from 'langium';
-import { change, diffModels, type ModelDiff, waterfallOf, waterfallSvg } from '../engine/index.js';
+import { change, changeText, diffModels, type ModelDiff, waterfallOf, waterfallSvg } from '../engine/index.js';
 import { formatDiagnostic, summarize } from './diagnostic-format.js';
-import { diffUnit, percent, signedMass, type ComparedModel, type DiffReport } from './diff-format.js';
+import { diffScales, signedMass, type ComparedModel, type DiffReport } from './diff-format.js';
 import { diffTable } from './diff-table.js';
 import { diffJson } from './diff-json.js';
 import { diffMarkdown } from './diff-markdown.js';
@@ -62,8 +62,7 @@ export async function diffCommand(files: string[], options: DiffCommandOptions, 
         const total = change(sum(report, 'old'), sum(report, 'new'));
         const grew = total.relative === null ? total.new > 0 : total.relative * 100 > threshold;
         if (grew) {
-            const unit = diffUnit(report.models[0].diff);
-            io.err(`efp: the footprint grew by ${signedMass(total.change, unit)} CO2e (${percent(total)}), more than --fail-above ${threshold} %`);
+            io.err(`efp: the footprint grew by ${changeText(total)}, more than --fail-above ${threshold} %`);
             return EXIT_MODEL_ERRORS;
         }
     }
@@ -165,9 +164,9 @@ async function writeSvg(path: string, report: DiffReport, io: Output): Promise<v
     const model = report.models[0];
     const system = model?.diff.systems[0];
     if (!system) throw new UsageError('--svg: no system to chart');
-    const unit = diffUnit(model.diff);
+    const { changes } = diffScales(model.diff);
     await writeOutputFile(path, waterfallSvg(waterfallOf(system), {
-        format: kg => signedMass(kg, unit),
-        title: `${system.name}: ${signedMass(system.total.change, unit)} CO2e (${percent(system.total)})`
+        format: kg => signedMass(kg, changes),
+        title: `${system.name}: ${changeText(system.total)}`
     }), io);
 }

@@ -1,4 +1,4 @@
-import { diffUnit, mass, type MassUnit, type ModelDiff, percent, signedMass } from '../engine/index.js';
+import { changeText, formatMass, type ModelDiff } from '../engine/index.js';
 import type { DiffSide } from '../language/workspace/revision-sides.js';
 
 /** What the terminal table and the Markdown of `efp diff` share; the texts of a diff are the engine's (diff-text.ts). */
@@ -18,15 +18,14 @@ export interface DiffReport {
     readonly models: readonly ComparedModel[];
 }
 
-export type { MassUnit } from '../engine/index.js';
+export type { DiffScales, MassScale } from '../engine/index.js';
 export {
-    diffUnit, mass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails,
+    diffScales, formatMass, signedMass, percent, objectTitle, objectPlace, objectStatus, versionText, shownSource, sourceText, attributeText, changeDetails,
     annotationText, periodChanged, periodText, splitAnnotations
 } from '../engine/index.js';
 
-/** The diff's headline: `+533.6 t CO2e (+4.9 %)`, or `no change`. */
-export function headline(diff: ModelDiff, unit: MassUnit = diffUnit(diff)): string {
+/** The diff's headline: `+533.6 t CO2e (+4.9 %)` (the change in its own scale), or `no change (10.97 kt CO2e)`. */
+export function headline(diff: ModelDiff): string {
     const t = diff.summary.total;
-    if (signedMass(t.change, unit).startsWith('0.0') && t.change === 0) return `no change (${mass(t.new, unit)} CO2e)`;
-    return `${signedMass(t.change, unit)} CO2e (${percent(t)})`;
+    return t.change === 0 ? `no change (${formatMass(t.new)} CO2e)` : changeText(t);
 }

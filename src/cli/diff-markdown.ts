@@ -2,8 +2,8 @@ import {
     markdownCode, markdownCodeBlock, markdownLink, markdownTableCell, markdownText, type ObjectChange, type SourceRef, type SystemFootprintDiff, waterfallOf, type WaterfallStep
 } from '../engine/index.js';
 import {
-    attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, shownSource, signedMass,
-    splitAnnotations, type ComparedModel, type DiffReport, type MassUnit
+    attributeText, diffScales, type DiffScales, formatMass, headline, type MassScale, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, shownSource, signedMass,
+    splitAnnotations, type ComparedModel, type DiffReport
 } from './diff-format.js';
 
 /** Marks efp's comment on a pull request, so a workflow can find and update it rather than add another. */
@@ -37,11 +37,11 @@ const cellCode = (text: string) => markdownCode(text, { inTable: true });
 
 function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): string {
     const { diff } = m;
-    const unit = diffUnit(diff);
+    const scales = diffScales(diff);
     const lines: string[] = [];
     const t = diff.summary.total;
     const icon = t.change > 0 ? '🔺' : t.change < 0 ? '🔻' : '⚪';
-    lines.push(`${several ? '###' : '##'} ${icon} Footprint ${headline(diff, unit)}${several ? ` in ${code(m.file)}` : ''}`);
+    lines.push(`${several ? '###' : '##'} ${icon} Footprint ${headline(diff)}${several ? ` in ${code(m.file)}` : ''}`);
     lines.push('');
     const side = (s: 'old' | 'new', label: string) => (m[s].absent ? `${code(label)} (no model)` : code(label));
     const counts = diff.summary.objects;
@@ -54,9 +54,9 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
         split.annotations.length ? `${split.annotations.length} annotation${split.annotations.length === 1 ? '' : 's'} changed` : ''
     ].filter(s => s).join(', ') || 'no input changed';
     lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
-        + `Total ${mass(t.old, unit)} → ${mass(t.new, unit)} CO2e over the modeling period.`);
+        + `Total ${formatMass(t.old, scales.totals)} → ${formatMass(t.new, scales.totals)} CO2e over the modeling period.`);
     // line by line, not push(...lines): a diff may list more lines than a call takes arguments
-    for (const system of diff.systems) for (const line of ['', ...systemMarkdown(system, unit, diff.systems.length > 1)]) lines.push(line);
+    for (const system of diff.systems) for (const line of ['', ...systemMarkdown(system, scales, diff.systems.length > 1)]) lines.push(line);
     for (const line of ['', ...inputsMarkdown(split.objects, diff.inputs.settings.map(a => `- model: ${code(attributeText(a))}`))]) lines.push(line);
     if (split.annotations.length > 0) {
         lines.push('', `<details><summary>Annotation changes, same values (${split.annotations.length})</summary>`, '');
@@ -74,11 +74,11 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
     return lines.join('\n');
 }
 
-function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean): string[] {
+function systemMarkdown(s: SystemFootprintDiff, scales: DiffScales, named: boolean): string[] {
     const lines: string[] = [];
     const status = s.status === 'same' ? '' : ` (${s.status})`;
     const row = (label: string, c: SystemFootprintDiff['total']) =>
-        `| ${label} | ${mass(c.old, unit)} | ${mass(c.new, unit)} | ${signedMass(c.change, unit)} | ${percent(c)} |`;
+        `| ${label} | ${formatMass(c.old, scales.totals)} | ${formatMass(c.new, scales.totals)} | ${signedMass(c.change, scales.changes)} | ${percent(c)} |`;
     lines.push(`| ${named ? `System "${markdownTableCell(s.name)}"${status}` : `By phase${status}`} | Before | After | Δ | % |`, '|---|--:|--:|--:|--:|');
     lines.push(row('Fabrication', s.fabrication), row('Energy', s.energy), row('**Total**', s.total));
     if (periodChanged(s)) {
@@ -89,16 +89,16 @@ function systemMarkdown(s: SystemFootprintDiff, unit: MassUnit, named: boolean):
         lines.push('', '| Object | Category | Before | After | Δ | % |', '|---|---|--:|--:|--:|--:|');
         for (const o of changed.slice(0, TOP_OBJECTS)) {
             const mark = o.status === 'same' ? (o.oldId ? ` (was ${cellCode(o.oldId)})` : '') : ` (${o.status})`;
-            lines.push(`| ${markdownTableCell(o.name)}${mark} | ${o.category} | ${mass(o.total.old, unit)} | ${mass(o.total.new, unit)} | ${signedMass(o.total.change, unit)} | ${percent(o.total)} |`);
+            lines.push(`| ${markdownTableCell(o.name)}${mark} | ${o.category} | ${formatMass(o.total.old, scales.objects)} | ${formatMass(o.total.new, scales.objects)} | ${signedMass(o.total.change, scales.changes)} | ${percent(o.total)} |`);
         }
         if (changed.length > TOP_OBJECTS) lines.push(`| … ${changed.length - TOP_OBJECTS} more | | | | | |`);
-        for (const line of ['', ...markdownCodeBlock(waterfallText(waterfallOf(s), unit))]) lines.push(line);
+        for (const line of ['', ...markdownCodeBlock(waterfallText(waterfallOf(s), scales.changes))]) lines.push(line);
     }
     return lines;
 }
 
 /** The waterfall as text: each bar starts where the previous one ended, increases `█`, decreases `░`, the total `▓`. */
-export function waterfallText(steps: readonly WaterfallStep[], unit: MassUnit): string[] {
+export function waterfallText(steps: readonly WaterfallStep[], scale: MassScale): string[] {
     const lo = steps.reduce((m, s) => Math.min(m, s.from, s.to), 0), hi = steps.reduce((m, s) => Math.max(m, s.from, s.to), 0);
     const at = (v: number) => (hi > lo ? Math.round(((v - lo) / (hi - lo)) * CHART_WIDTH) : 0);
     const labelWidth = Math.min(28, steps.reduce((w, s) => Math.max(w, s.label.length), -Infinity));
@@ -109,7 +109,7 @@ export function waterfallText(steps: readonly WaterfallStep[], unit: MassUnit): 
         let bar = '';
         for (let i = 0; i <= CHART_WIDTH; i++) bar += i >= a && i < b ? glyph : i === zero ? '│' : ' ';
         const label = s.label.length > labelWidth ? `${s.label.slice(0, labelWidth - 1)}…` : s.label;
-        return `${label.padEnd(labelWidth)} ${bar} ${signedMass(s.kind === 'total' ? s.to : s.to - s.from, unit)}`;
+        return `${label.padEnd(labelWidth)} ${bar} ${signedMass(s.kind === 'total' ? s.to : s.to - s.from, scale)}`;
     });
 }
 

@@ -1,7 +1,7 @@
 import type { ModelDiff, SystemFootprintDiff } from '../engine/index.js';
 import {
-    annotationText, attributeText, diffUnit, headline, mass, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText, signedMass,
-    sourceText, splitAnnotations, type ComparedModel, type DiffReport, type MassUnit
+    annotationText, attributeText, diffScales, type DiffScales, formatMass, headline, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText,
+    signedMass, sourceText, splitAnnotations, type ComparedModel, type DiffReport
 } from './diff-format.js';
 import { terminalText } from './terminal-text.js';
 
@@ -12,7 +12,7 @@ function pad(text: string, width: number, right = false): string {
     return right ? text.padStart(width) : text.padEnd(width);
 }
 
-/** `efp diff` for a terminal: aligned columns, masses in the unit `efp eval` would choose. */
+/** `efp diff` for a terminal: aligned columns; totals in the scale of the largest, changes in that of the largest change. */
 export function diffTable(report: DiffReport): string {
     return report.models.map(m => modelTable(m, report)).join('\n\n');
 }
@@ -23,24 +23,26 @@ function sideLabel(m: ComparedModel, side: 'old' | 'new', label: string): string
 
 function modelTable(m: ComparedModel, report: DiffReport): string {
     const { diff } = m;
-    const unit = diffUnit(diff);
+    const scales = diffScales(diff);
     const lines: string[] = [];
     lines.push(`${terminalText(m.file)}: ${terminalText(sideLabel(m, 'old', report.oldLabel))} → ${terminalText(sideLabel(m, 'new', report.newLabel))}`);
-    lines.push(`Total footprint: ${mass(diff.summary.total.old, unit)} → ${mass(diff.summary.total.new, unit)} CO2e, ${headline(diff, unit)}`);
+    lines.push(`Total footprint: ${formatMass(diff.summary.total.old, scales.totals)} → ${formatMass(diff.summary.total.new, scales.totals)} CO2e, ${headline(diff)}`);
     // line by line, not push(...lines): a diff may list more lines than a call takes arguments
-    for (const system of diff.systems) for (const line of ['', ...systemTable(system, unit)]) lines.push(line);
+    for (const system of diff.systems) for (const line of ['', ...systemTable(system, scales)]) lines.push(line);
     for (const line of ['', ...inputLines(diff)]) lines.push(line);
     return lines.join('\n');
 }
 
-function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
+function systemTable(s: SystemFootprintDiff, scales: DiffScales): string[] {
     const col = 14;
     const changed = s.objects.filter(o => o.total.change !== 0);
     // names as the terminal shows them, before the column is sized
     const shown = changed.slice(0, TOP_OBJECTS).map(o => ({ ...o, name: terminalText(o.name) }));
     const nameWidth = shown.reduce((w, o) => Math.max(w, o.name.length + 4), 28);
-    const row = (label: string, c: { old: number; new: number; change: number; relative: number | null }) =>
-        `${pad(label, nameWidth)}${pad(mass(c.old, unit), col, true)}${pad(mass(c.new, unit), col, true)}${pad(signedMass(c.change, unit), col, true)}${pad(percent(c), 10, true)}`;
+    // the system's rows in the totals' scale, the objects' in theirs (mass-format.ts: a table, one scale)
+    const row = (label: string, c: { old: number; new: number; change: number; relative: number | null }, sides = scales.totals) =>
+        `${pad(label, nameWidth)}${pad(formatMass(c.old, sides), col, true)}${pad(formatMass(c.new, sides), col, true)}`
+        + `${pad(signedMass(c.change, scales.changes), col, true)}${pad(percent(c), 10, true)}`;
     const status = s.status === 'same' ? (s.oldId ? ` (was ${terminalText(s.oldId)})` : '') : ` (${s.status})`;
     const lines = [`${pad(`System "${terminalText(s.name)}"${status}`, nameWidth)}${pad('Before', col, true)}${pad('After', col, true)}${pad('Change', col, true)}${pad('%', 10, true)}`];
     if (periodChanged(s)) {
@@ -52,7 +54,7 @@ function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
     if (shown.length === 0) lines.push('  no object\'s footprint changed');
     for (const o of shown) {
         const mark = o.status === 'added' ? ' (added)' : o.status === 'removed' ? ' (removed)' : '';
-        lines.push(row(`  ${o.name}${mark}`, o.total));
+        lines.push(row(`  ${o.name}${mark}`, o.total, scales.objects));
     }
     if (changed.length > shown.length) lines.push(`  … and ${changed.length - shown.length} more objects changed`);
     const same = s.objects.length - changed.length;

@@ -1,4 +1,4 @@
-import { change, didYouMean, formatMass, formatNumber, massUnitFor, type Model, type ScenarioResult, scenarioResults } from '../engine/index.js';
+import { beforeAfterText, change, didYouMean, formatMass, massScaleOf, type Model, type ScenarioResult, scenarioResults, signedMass, percent } from '../engine/index.js';
 import { footprintReport } from './footprint-report.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
@@ -27,11 +27,7 @@ export function scenarioList(model: Model): string | undefined {
             lines.push(`${head} not evaluated (errors)`);
             continue;
         }
-        const c = change(total(r, 'baseline'), total(r, 'scenario'));
-        const unit = massUnitFor(Math.max(Math.abs(c.old), Math.abs(c.new)) / 1000);
-        const sign = c.change >= 0 ? '+' : '−';
-        const relative = c.relative === null ? '' : `, ${sign}${formatNumber(Math.abs(c.relative) * 100, 1)} %`;
-        lines.push(`${head} ${formatMass(c.old, unit)} → ${formatMass(c.new, unit)} (${sign}${formatMass(Math.abs(c.change), unit)}${relative})`);
+        lines.push(`${head} ${beforeAfterText(change(total(r, 'baseline'), total(r, 'scenario')))}`);
     }
     return lines.join('\n');
 }
@@ -57,9 +53,9 @@ export function scenarioReport(model: Model, name: string, json: boolean): strin
     const simulated = result.simulation!.model;
     const systems = result.systems.map(s => {
         const c = change(s.baseline.total, s.scenario.total);
-        const unit = massUnitFor(Math.max(Math.abs(c.old), Math.abs(c.new)) / 1000);
-        const delta = `Baseline: ${formatMass(c.old, unit)} CO2e; scenario: ${formatMass(c.new, unit)} CO2e `
-            + `(${c.change >= 0 ? '+' : '−'}${formatMass(Math.abs(c.change), unit)}${c.relative === null ? '' : `, ${c.change >= 0 ? '+' : '−'}${formatNumber(Math.abs(c.relative) * 100, 1)} %`})`;
+        // the two sides in one scale, the change in its own (as in the list of scenarios)
+        const sides = massScaleOf([c.old, c.new]);
+        const delta = `Baseline: ${formatMass(c.old, sides)} CO2e; scenario: ${formatMass(c.new, sides)} CO2e (${signedMass(c.change)}, ${percent(c)})`;
         return `${footprintReport(simulated, simulated.lookup(s.systemId)!, s.scenario)}\n\n${delta}`;
     });
     return [heading.join('\n'), ...systems].join('\n\n');

@@ -47,6 +47,7 @@ export {
     summarizeSystem, systemFootprintSeries, type CategoryFootprintSummary, type ObjectFootprintSummary, type YearFootprintSummary
 } from './report/footprint-summary.js';
 export { regionalAdvice } from './report/regional-advice.js';
+export { countedObjects, yearlyFootprint, type YearlyFootprint } from './report/yearly-footprint.js';
 
 // scenarios, budgets, baselines
 export { scenarioResults, type ScenarioResult } from './scenarios/scenario-results.js';
@@ -60,7 +61,7 @@ export {
     change, diffSystemSummaries, type CategoryFootprintChange, type ObjectFootprintChange, type PeriodSummary, type PhaseChanges
 } from './diff/footprint-diff.js';
 export { diffInputs, type InputDiff, type InputVersion, type ListChange, type ObjectIdentity, type RewrittenInput, type SourceRef } from './diff/input-diff.js';
-export { attributeText, objectPlace, objectStatus, objectTitle, shownSource, type MassUnit } from './diff/diff-text.js';
+export { attributeText, objectPlace, objectStatus, objectTitle, shownSource } from './diff/diff-text.js';
 export { waterfallOf } from './diff/waterfall.js';
 export { waterfallSvg } from './diff/waterfall-svg.js';
 

@@ -6,11 +6,12 @@
  * browser) import the engine through this module only.
  */
 export { formatMagnitude, formatNumber } from './model/value-format.js';
-export { formatMass, massUnitFor, reportMassUnit } from './report/mass-format.js';
+export { formatMass, formatYearlyMass, massScale, massScaleOf, PER_YEAR, signedMass, type MassScale } from './report/mass-format.js';
+export { summaryScales, type SummaryScales } from './report/summary-scales.js';
 export { HOURS_PER_YEAR } from './report/hours-per-year.js';
 export { equivalentsOf } from './report/equivalents.js';
 export {
-    annotationText, changeDetails, diffUnit, mass, percent, periodChanged, periodText, signedMass, sourceText, splitAnnotations, versionText,
+    annotationText, beforeAfterText, changeDetails, changeText, diffScales, percent, periodChanged, periodText, sourceText, splitAnnotations, versionText, type DiffScales,
     type AnnotationChange
 } from './diff/diff-text.js';
 export { annotationOnly } from './diff/aspects.js';

@@ -1,23 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EfpCommands, ScenariosRequest, type ScenarioItem } from '../language/protocol.js';
-import { formatMass, formatNumber, massUnitFor, reportMassUnit } from '../engine/presentation.js';
+import { changeText } from '../engine/presentation.js';
 import type { PanelHost } from './panels/panel-host.js';
 import { scenarioTooltip } from './scenario-tooltip.js';
 
 /** A scenario of the document, or a line saying why there is none. */
 type Entry = { readonly uri: string; readonly scenario: ScenarioItem };
 
-/** `+170.6 t CO2e (+1.6 %)`, as the diff panel writes the total change. */
+/** `+170.5 t CO2e (+1.6 %)`, as the diff panel and `efp diff` write the total change (in its own scale). */
 export function scenarioChangeText(item: ScenarioItem, massUnit: string): string | undefined {
-    const total = item.total;
-    if (!total) return undefined;
-    const unit = massUnit === 'auto' ? massUnitFor(Math.max(Math.abs(total.old), Math.abs(total.new)) / 1000) : reportMassUnit(total.new, massUnit);
-    const amount = formatMass(Math.abs(total.change), unit);
-    const zero = /^[0.,]+ /.test(amount);
-    const sign = zero ? '' : total.change > 0 ? '+' : '−';
-    const relative = total.relative === null ? '' : ` (${zero ? '' : sign}${formatNumber(Math.abs(total.relative) * 100, 1)} %)`;
-    return `${sign}${zero ? `0.0 ${unit[0]}` : amount} CO2e${relative}`;
+    return item.total ? changeText(item.total, massUnit) : undefined;
 }
 
 /**

@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
 import type { EvaluatedParams } from '../language/protocol.js';
 import { EfpCommands } from '../language/protocol.js';
-import { formatMass, reportMassUnit } from '../engine/presentation.js';
-
-/**
- * `3,655.5 t CO2e/yr`, in the unit of `efp.display.massUnit`, else chosen as `efp eval` does (one that
- * shows a thousandth of the value), so the figures read the same as the CLI's.
- */
-export function formatYearly(kgPerYear: number, massUnit: string): string {
-    return `${formatMass(kgPerYear, reportMassUnit(kgPerYear, massUnit))} CO2e/yr`;
-}
+import { statusBarText } from './status-bar-text.js';
 
 /**
  * The yearly footprint of the active .efp document's system in the status bar; a warning sign when it
@@ -49,21 +41,9 @@ export class FootprintStatusBar implements vscode.Disposable {
         const params = this.results.get(document.uri.toString());
         const massUnit = vscode.workspace.getConfiguration('efp').get<string>('display.massUnit', 'auto');
         this.item.command = { title: 'Show Footprint Dashboard', command: EfpCommands.showFootprint, arguments: [document.uri.toString()] };
-        if (!params) {
-            this.item.text = '$(loading~spin) efp';
-            this.item.tooltip = 'efp: evaluating the model…';
-        } else if (params.systems.length === 0) {
-            this.item.text = '$(circle-slash) efp';
-            this.item.tooltip = params.message ?? 'efp: nothing to show';
-        } else {
-            const first = params.systems[0];
-            const more = params.systems.length > 1 ? ` (+${params.systems.length - 1})` : '';
-            this.item.text = `${params.stale ? '$(warning)' : '$(pulse)'} ${formatYearly(first.perYear, massUnit)}${more}`;
-            const lines = params.systems.map(s => `${s.name}: ${formatYearly(s.perYear, massUnit)} on average`);
-            if (params.stale) lines.push('', `Last results that evaluated: the file now has ${params.errors} error${params.errors === 1 ? '' : 's'}.`);
-            lines.push('', 'Click to open the footprint dashboard.');
-            this.item.tooltip = lines.join('\n');
-        }
+        const { text, tooltip } = statusBarText(params, massUnit);
+        this.item.text = text;
+        this.item.tooltip = tooltip;
         this.item.show();
     }
 

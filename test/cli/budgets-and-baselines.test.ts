@@ -27,10 +27,10 @@ describe('efp check with budgets', () => {
         const over = await efp('check', join(dir, 'over.efp'));
         expect(over.code).toBe(1);
         const line = QUICKSTART.split('\n').length + 1;
-        expect(over.stdout).toMatch(new RegExp(`over\\.efp:${line}:\\d+: error: budget platform: system streaming_platform emits 6,14\\d\\.\\d t CO2e in 2027, 123 % of its limit of 5,000\\.0 t \\(5000 t/year\\) \\[budget-exceeded\\]`));
+        expect(over.stdout).toMatch(new RegExp(`over\\.efp:${line}:\\d+: error: budget platform: system streaming_platform emits 6\\.14\\d kt CO2e in 2027, 123 % of its limit of 5\\.000 kt \\(5000 t/year\\) \\[budget-exceeded\\]`));
         const close = await efp('check', join(dir, 'close.efp'));
         expect(close.code).toBe(0);
-        expect(close.stdout).toMatch(/warning: budget platform: .* 88 % of its limit of 7,000\.0 t \(7 kt\/year\); warning from 80 % \[budget-warning\]/);
+        expect(close.stdout).toMatch(/warning: budget platform: .* 88 % of its limit of 7\.000 kt \(7 kt\/year\); warning from 80 % \[budget-warning\]/);
     });
 });
 
@@ -61,7 +61,7 @@ describe('efp baseline save and efp check --baseline', () => {
         const regressed = await efp('check', join(dir, 'doubled.efp'), '--baseline', baseline);
         expect(regressed.code).toBe(1);
         // the server's energy doubles less its idle share: +75.9 % of its footprint; the system grows by 1.5 %, under 20 %
-        expect(regressed.stdout).toMatch(/doubled\.efp:\d+:\d+: error: server web \(in system streaming_platform\) regressed: 131,79\d\.\d kg CO2e\/year, \+75\.9 % over the baseline's 74,94\d\.\d kg CO2e\/year \(threshold 20 %\) \[baseline-regression\]/);
+        expect(regressed.stdout).toMatch(/doubled\.efp:\d+:\d+: error: server web \(in system streaming_platform\) regressed: 131\.8 t CO2e\/year, \+75\.9 % over the baseline's 74\.9 t CO2e\/year \(threshold 20 %\) \[baseline-regression\]/);
         expect(regressed.stdout).not.toMatch(/system streaming_platform regressed/);
 
         const tolerant = await efp('check', join(dir, 'doubled.efp'), '--baseline', baseline, '--threshold', '80%');

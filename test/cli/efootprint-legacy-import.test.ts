@@ -59,9 +59,9 @@ describe('efp import of older e-footprint JSON', () => {
         await efp('import', 'test/fixtures/efootprint/legacy/base_system_v10.json', '-o', join(dir, 'v10.efp'));
         await efp('import', 'test/fixtures/efootprint/legacy/base_system.json', '-o', join(dir, 'v21.efp'));
         const v10 = totalLine((await efp('eval', join(dir, 'v10.efp'))).stdout);
-        expect(v10).toBe('Total footprint: 254,260.1 g CO2e over the period');
+        expect(v10).toBe('Total footprint: 254.3 kg CO2e over the period');
         expect(totalLine((await efp('eval', join(dir, 'v21.efp'))).stdout)).toBe(v10);
-        expect(totalLine((await efp('eval', join(dir, 'v9.efp'))).stdout)).toBe('Total footprint: 253,968.0 g CO2e over the period');
+        expect(totalLine((await efp('eval', join(dir, 'v9.efp'))).stdout)).toBe('Total footprint: 254.0 kg CO2e over the period');
     });
 
     it('a file older than e-footprint 9 or without a version is refused with the field and the fix (exit 1)', async () => {

@@ -17,7 +17,8 @@ function referenceTotals(name: string): { fabrication: number; energy: number; b
     return { fabrication: sum('total_fabrication_footprint_sum_over_period'), energy: sum('total_energy_footprint_sum_over_period'), byObject };
 }
 
-const tonnes = (kg: number) => (kg / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** kg in kilotonnes with `decimals` decimals: the quickstart's figures are thousands of tonnes. */
+const kilotonnes = (kg: number, decimals: number) => (kg / 1e6).toFixed(decimals);
 
 describe('efp eval', () => {
     it('prints the quickstart\'s footprint: total, phases, objects and years, as e-footprint totals them', async () => {
@@ -26,14 +27,18 @@ describe('efp eval', () => {
         expect(result.stderr).toBe('');
         const reference = referenceTotals('quickstart');
         const out = result.stdout;
-        expect(out).toContain(`Total footprint: ${tonnes(reference.fabrication + reference.energy)} t CO2e over the period`);
-        expect(out).toMatch(new RegExp(`Fabrication\\s+${tonnes(reference.fabrication)} t\\s+65\\.9 %`));
-        expect(out).toMatch(new RegExp(`Energy\\s+${tonnes(reference.energy)} t\\s+34\\.1 %`));
+        // every mass to four significant digits, in the unit its size calls for (mass-format.ts): e-footprint's
+        // 10,966,373 kg is 10.97 kt, 3,655,458 kg a year over its 3 years (26,298 hours) 3.655 kt
+        const total = reference.fabrication + reference.energy;
+        expect(out).toContain(`Total footprint: ${kilotonnes(total, 2)} kt CO2e over the period, ${kilotonnes(total / 3, 3)} kt CO2e/year on average`);
+        // a table in the scale of its largest figure: fabrication's 7,232 t (kt, three decimals)
+        expect(out).toMatch(new RegExp(`Fabrication\\s+${kilotonnes(reference.fabrication, 3)} kt\\s+65\\.9 %`));
+        expect(out).toMatch(new RegExp(`Energy\\s+${kilotonnes(reference.energy, 3)} kt\\s+34\\.1 %`));
         for (const [object, kg] of reference.byObject) {
-            // the Total column, printed to 0.1 t
-            const row = new RegExp(`\\n    ${object}\\s+[\\d,.]+ t\\s+[\\d,.]+ t\\s+([\\d,.]+) t\\s+[\\d.]+ %`).exec(out);
+            // the Total column, in the objects' scale (the laptop's 6,027 t: kt, three decimals)
+            const row = new RegExp(`\\n    ${object}\\s+[\\d.]+ kt\\s+[\\d.]+ kt\\s+([\\d.]+) kt\\s+[\\d.]+ %`).exec(out);
             expect(row, object).not.toBeNull();
-            expect(Math.abs(Number(row![1].replace(/,/g, '')) - kg / 1000)).toBeLessThanOrEqual(0.05 + 1e-6 * kg / 1000);
+            expect(Math.abs(Number(row![1]) - kg / 1e6)).toBeLessThanOrEqual(0.0005 + 1e-6 * kg / 1e6);
         }
         expect(out).toMatch(/\n {2}2025\s/);
         expect(out).toMatch(/\n {2}2027\s/);

@@ -9,7 +9,7 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startCodeServer, type CodeServer } from './code-server.js';
 import { launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
-import { diffUnit, signedMass } from '../../src/cli/diff-format.js';
+import { diffScales, signedMass } from '../../src/cli/diff-format.js';
 import type { ModelDiff } from '../../src/engine/diff/model-diff.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -154,7 +154,7 @@ describe('the emission diff in VS Code', () => {
         const cli = cliDiffOfTexts(model('300 W'), model('600 W'));
         const shown = await shownTotal(frame);
         expectSameKg(shown.kg, cli.summary.total.change);
-        expect(shown.text).toBe(`${signedMass(cli.summary.total.change, diffUnit(cli))} CO2e`);
+        expect(shown.text).toBe(`${signedMass(cli.summary.total.change)} CO2e`);
         await expect(frame.locator('[data-testid="input-web.power"]').innerText()).resolves.toMatch(/^web\.power\s+300 W → 600 W/);
         await expect.poll(() => paintedPixels(frame), { timeout: UI_TIMEOUT }).toBeGreaterThan(1_000);
         await vscode.page.waitForTimeout(500);
@@ -184,12 +184,12 @@ describe('the emission diff in VS Code', () => {
         await expect.poll(async () => (await shownTotal(frame)).kg, { timeout: UI_TIMEOUT }).not.toBe(0);
         const shown = await shownTotal(frame);
         expectSameKg(shown.kg, cli.summary.total.change);
-        expect(shown.text).toBe(`${signedMass(cli.summary.total.change, diffUnit(cli))} CO2e`);
+        expect(shown.text).toBe(`${signedMass(cli.summary.total.change)} CO2e`);
         const row = frame.locator('[data-testid="input-web.power"]');
         await expect(row.innerText()).resolves.toMatch(/^web\.power\s+300 W → 600 W/);
-        // the footprint table: the server changed, by the CLI's figure
+        // the footprint table: the server changed, by the CLI's figure (in the scale of the diff's changes)
         await expect(frame.locator('[data-testid="object-web-total"]').innerText()).resolves
-            .toBe(signedMass(cli.systems[0].objects.find((o) => o.id === 'web')!.total.change, diffUnit(cli)));
+            .toBe(signedMass(cli.systems[0].objects.find((o) => o.id === 'web')!.total.change, diffScales(cli).changes));
         await expect.poll(() => paintedPixels(frame), { timeout: UI_TIMEOUT }).toBeGreaterThan(1_000);
         await vscode.page.waitForTimeout(500);
         await vscode.screenshot('04-git-head-diff');
@@ -220,7 +220,7 @@ describe('the emission diff in VS Code', () => {
             await expect.poll(async () => (await shownTotal(frame)).kg, { timeout: UI_TIMEOUT }).not.toBe(0);
             const shown = await shownTotal(frame);
             expectSameKg(shown.kg, cli.summary.total.change);
-            expect(shown.text).toBe(`${signedMass(cli.summary.total.change, diffUnit(cli))} CO2e`);
+            expect(shown.text).toBe(`${signedMass(cli.summary.total.change)} CO2e`);
             await expect(frame.locator('[data-testid="input-web.power"]').innerText()).resolves.toMatch(/^web\.power\s+600 W → 900 W/);
             await expect.poll(() => paintedPixels(frame), { timeout: UI_TIMEOUT }).toBeGreaterThan(1_000);
             await vscode.page.waitForTimeout(500);

@@ -30,7 +30,7 @@ model "Linked" { start_date: 2026-01-01  modeling_duration: 1 year }
 /** What `efp eval` prints as the model's footprint per year (the CLI's figure, which the status bar must show too). */
 function cliPerYear(workspace: string): string {
     const text = execFileSync(process.execPath, [path.join(ROOT, 'bin/efp.cjs'), 'eval', path.join(workspace, 'lab.efp')], { encoding: 'utf8', cwd: workspace });
-    return /CO2e over the period, ([\d,.]+ \w+) CO2e per year/.exec(text)![1];
+    return /CO2e over the period, ([\d,.]+ \w+) CO2e\/year on average/.exec(text)![1];
 }
 
 describe('efp in an untrusted workspace, with hostile text and data files changed on disk', () => {
@@ -110,6 +110,9 @@ describe('efp in an untrusted workspace, with hostile text and data files change
         await vscode.statusBarText(`${after} CO2e`).waitFor({ timeout: UI_TIMEOUT });
         await expect.poll(() => lens.innerText(), { timeout: UI_TIMEOUT }).not.toBe(lensBefore);
         await expect.poll(hint, { timeout: UI_TIMEOUT }).not.toBe(hintBefore);
+        // the inlay hint and the CodeLens write the system's figure as the status bar and `efp eval` do
+        expect(await hint()).toBe(`${after} CO2e/year`);
+        expect(await lens.innerText()).toContain(`Footprint: ${after} CO2e/year`);
         expect(await vscode.page.locator('.tab.active.dirty').count()).toBe(0);
         await vscode.screenshot('02-csv-changed-on-disk');
     });

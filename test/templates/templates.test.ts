@@ -36,7 +36,7 @@ describe('the templates', () => {
             const evaluation = await efp('eval', model);
             expect(evaluation.stderr).toBe('');
             expect(evaluation.code).toBe(0);
-            expect(evaluation.stdout).toMatch(/^Total footprint: [\d,.]+ (g|kg|t) CO2e over the period/m);
+            expect(evaluation.stdout).toMatch(/^Total footprint: [\d,.]+ (g|kg|t|kt) CO2e over the period/m);
             const loaded = await loadModel(model);
             expect(loaded.errors).toEqual([]);
             const systems = loaded.systems();

@@ -2,7 +2,7 @@ import type { Model } from '../model/model.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { EngineDiagnostic } from '../model/diagnostics.js';
 import { formatNumber } from '../model/value-format.js';
-import { formatMass, reportMassUnit } from '../report/mass-format.js';
+import { formatMass, massScaleOf, PER_YEAR } from '../report/mass-format.js';
 import { baselineOf, type Baseline, type BaselineFigure } from './baseline-snapshot.js';
 
 /** A system or object whose footprint per year grew past the threshold since the baseline. */
@@ -47,15 +47,15 @@ export function regressionsSince(baseline: Baseline, model: Model, threshold = D
 /** Each regression as an error on the object's name, naming the figure, the baseline and the threshold. */
 export function regressionDiagnostics(regressions: readonly Regression[], threshold: number): EngineDiagnostic[] {
     return regressions.map(r => {
-        const unit = reportMassUnit(Math.max(r.before, r.after));
+        const unit = massScaleOf([r.before, r.after]);
         const growth = Number.isFinite(r.change) ? `+${formatNumber(r.change * 100, 1)} %` : 'from nothing';
         const where = r.object.className === 'System' ? '' : ` (in system ${r.systemId})`;
         return {
             severity: 'error' as const,
             code: 'baseline-regression' as const,
             origin: r.object.origin,
-            message: `${r.object}${where} regressed: ${formatMass(r.after, unit)} CO2e/year, ${growth} over the baseline's `
-                + `${formatMass(r.before, unit)} CO2e/year (threshold ${formatNumber(threshold * 100, 0)} %)`,
+            message: `${r.object}${where} regressed: ${formatMass(r.after, unit)} ${PER_YEAR}, ${growth} over the baseline's `
+                + `${formatMass(r.before, unit)} ${PER_YEAR} (threshold ${formatNumber(threshold * 100, 0)} %)`,
             hint: 'Bring the footprint back down, or accept it by saving a new baseline: efp baseline save'
         };
     });

@@ -1,7 +1,7 @@
 import type { EngineDiagnostic } from '../model/diagnostics.js';
 import type { EfpObject } from '../model/efp-object.js';
 import type { Model } from '../model/model.js';
-import { formatMass, reportMassUnit } from '../report/mass-format.js';
+import { formatMass, massScaleOf } from '../report/mass-format.js';
 import { formatNumber } from '../model/value-format.js';
 import { budgetUseOf } from './budget-of.js';
 import type { BudgetUse } from './budget-check.js';
@@ -40,7 +40,7 @@ export function budgetDiagnostics(model: Model): EngineDiagnostic[] {
     for (const { budget, target, use } of budgetFindings(model)) {
         const worst = use.worst;
         if (use.status === 'within' || !worst) continue;
-        const unit = reportMassUnit(Math.max(worst.footprint, worst.allowance));
+        const unit = massScaleOf([worst.footprint, worst.allowance]);
         const phase = budget.text('phase') ?? 'total';
         const what = phase === 'total' ? 'emits' : `emits, in ${phase},`;
         const partial = worst.window.end - worst.window.start < worst.window.fullHours ? ' (the part of it modeled)' : '';

@@ -2,7 +2,7 @@ import type { ModelDiff } from './model-diff.js';
 import type { Change, PeriodSummary, SystemFootprintDiff } from './footprint-diff.js';
 import type { AttributeChange, InputVersion, ObjectChange, SourceRef } from './input-diff.js';
 import { annotationOnly } from './aspects.js';
-import { massUnitFor, reportMassUnit } from '../report/mass-format.js';
+import { formatMass, massScale, massScaleOf, signedMass, type MassScale } from '../report/mass-format.js';
 import { formatNumber } from '../model/value-format.js';
 
 /**
@@ -10,28 +10,37 @@ import { formatNumber } from '../model/value-format.js';
  * panel, so that both say the same. Plain TypeScript: the webview bundles it.
  */
 
-export type MassUnit = [string, number];
-
 /**
- * The unit `efp eval` would choose for the larger of the two totals: a whole report in one unit, unless
- * the editor's `efp.display.massUnit` names one.
+ * The scales of a diff report (mass-format.ts's rule): the systems' totals, before and after, in the unit
+ * of the largest of them; the table of the objects whose footprint changed in that of the largest of
+ * their figures; the changes in that of the largest change, so that a change of a few tonnes in a
+ * footprint of kilotonnes still reads in tonnes. The editor's `efp.display.massUnit` can fix the unit.
  */
-export function diffUnit(diff: ModelDiff, setting = 'auto'): MassUnit {
-    const largest = diff.systems.reduce((m, s) => Math.max(m, Math.abs(s.total.old), Math.abs(s.total.new)),
-        Math.max(Math.abs(diff.summary.total.old), Math.abs(diff.summary.total.new)));
-    return setting === 'auto' ? massUnitFor(largest / 1000) : reportMassUnit(largest, setting);
+export interface DiffScales {
+    readonly totals: MassScale;
+    readonly objects: MassScale;
+    readonly changes: MassScale;
 }
 
-/** `1,234.5 t` */
-export function mass(kg: number, unit: MassUnit): string {
-    return `${formatNumber(kg / unit[1], 1)} ${unit[0]}`;
-}
-
-/** `+533.6 t`, `−12.0 t`, `0.0 t` (a true minus sign, as `efp eval` prints savings). */
-export function signedMass(kg: number, unit: MassUnit): string {
-    const text = formatNumber(Math.abs(kg) / unit[1], 1);
-    if (/^[0.,]+$/.test(text)) return `0.0 ${unit[0]}`;
-    return `${kg > 0 ? '+' : '−'}${text} ${unit[0]}`;
+export function diffScales(diff: ModelDiff, setting = 'auto'): DiffScales {
+    const totals: number[] = [diff.summary.total.old, diff.summary.total.new];
+    const changes: number[] = [diff.summary.total.change, diff.summary.fabrication.change, diff.summary.energy.change];
+    const objects: number[] = [];
+    for (const s of diff.systems) {
+        totals.push(s.total.old, s.total.new);
+        // the per-year row is shown (and compared) only when the period changed
+        if (periodChanged(s)) {
+            totals.push(s.perYear.old, s.perYear.new);
+            changes.push(s.perYear.change);
+        }
+        changes.push(s.total.change, s.fabrication.change, s.energy.change);
+        for (const o of s.objects) {
+            changes.push(o.total.change, o.fabrication.change, o.energy.change);
+            // the tables list the objects whose footprint changed
+            if (o.total.change !== 0 || o.status !== 'same') objects.push(o.total.old, o.total.new);
+        }
+    }
+    return { totals: massScaleOf(totals, setting), objects: massScaleOf(objects, setting), changes: massScaleOf(changes, setting) };
 }
 
 /** `+4.9 %`, `−100.0 %`, `new` when there was nothing before. */
@@ -40,6 +49,17 @@ export function percent(c: Change): string {
     const text = formatNumber(Math.abs(c.relative) * 100, 1);
     if (/^[0.,]+$/.test(text)) return '0.0 %';
     return `${c.relative > 0 ? '+' : '−'}${text} %`;
+}
+
+/** `+170.5 t CO2e (+1.6 %)`: the change of a total as a headline says it, in its own scale. */
+export function changeText(c: Change, setting = 'auto'): string {
+    return `${signedMass(c.change, massScale(c.change, setting))} CO2e (${percent(c)})`;
+}
+
+/** `10.97 kt → 11.01 kt (+39.16 t, +0.4 %)`: before and after in one scale, the change in its own. */
+export function beforeAfterText(c: Change, setting = 'auto'): string {
+    const sides = massScaleOf([c.old, c.new], setting);
+    return `${formatMass(c.old, sides)} → ${formatMass(c.new, sides)} (${signedMass(c.change, massScale(c.change, setting))}, ${percent(c)})`;
 }
 
 /**

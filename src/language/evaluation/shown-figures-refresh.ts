@@ -9,7 +9,9 @@ import { logInternalFault } from '../handler-guard.js';
  * it imports or a data file it reads changed on disk, or an import open in another editor was edited.
  * Its document is then validated again at the same version; after such a build the server asks the
  * editor to ask again (LSP's workspace/codeLens/refresh and workspace/inlayHint/refresh, where the
- * editor supports them), so that no figure in the editor stays behind the status bar's.
+ * editor supports them), so that no figure in the editor stays behind the status bar's. So does a change
+ * of efp's settings: `efp.display.massUnit` rewrites every figure (and the switches of the lenses and
+ * hints turn them on or off), which the editor does not know.
  */
 export function refreshShownFigures(shared: LangiumSharedServices, connection: Connection): void {
     let support = { codeLens: false, inlayHint: false };
@@ -32,9 +34,15 @@ export function refreshShownFigures(shared: LangiumSharedServices, connection: C
             if (validated.get(uri) === open.version) unedited = true;
             validated.set(uri, open.version);
         }
-        if (!unedited) return;
+        if (unedited) refresh();
+    });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === 'efp') refresh();
+    });
+
+    function refresh(): void {
         const failed = (what: string) => (error: unknown) => logInternalFault(connection.console, what, undefined, error);
         if (support.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(failed('workspace/codeLens/refresh'));
         if (support.inlayHint) connection.languages.inlayHint.refresh().catch(failed('workspace/inlayHint/refresh'));
-    });
+    }
 }

@@ -1,5 +1,5 @@
-import { describeSummary, type EfpObject, type ExplainedNode, type Model, type Node, summarize } from '../../engine/index.js';
-import { formatYearlyMass, yearlyFootprint } from '../lsp/efp-inlay-hint-provider.js';
+import { describeSummary, type EfpObject, type ExplainedNode, type Model, type Node, summarize, yearlyFootprint } from '../../engine/index.js';
+import { yearlyText } from '../lsp/footprint-text.js';
 
 /**
  * Plain-text tooltips of graph nodes, in the words of the editor's hovers: a calculated value with its
@@ -40,8 +40,9 @@ export function valueTooltip(node: Node, explained: ExplainedNode): string {
 
 export function objectTooltip(model: Model, object: EfpObject): string {
     const lines = [`${object.spec.keyword} ${object.id} — "${object.name}" (e-footprint ${object.className})`, '', object.spec.description];
-    const perYear = yearlyFootprint(model, object);
-    if (perYear !== undefined) lines.push('', `≈ ${formatYearlyMass(perYear)} on average over the modeling period`);
+    const yearly = yearlyFootprint(model, object);
+    if (yearly?.kind === 'counted') lines.push('', `≈ ${yearlyText(yearly)} on average over the modeling period`);
+    else if (yearly) lines.push('', `${yearlyText(yearly)}: its footprint counts in no total`);
     if (object.description.builtin) lines.push('', 'From efp\'s built-in library.');
     return lines.join('\n');
 }

@@ -1,6 +1,6 @@
-import { type EfpObject, formatMagnitude, type Model } from '../../engine/index.js';
+import { type EfpObject, formatMagnitude, type Model, yearlyFootprint } from '../../engine/index.js';
 import type { LaidOutGraph } from '../protocol.js';
-import { formatYearlyMass, yearlyFootprint } from '../lsp/efp-inlay-hint-provider.js';
+import { yearlyText } from '../lsp/footprint-text.js';
 import type { SketchEdge } from './dot-text.js';
 import { assembleGraph, graphMessage, type NodeDraft } from './graph-assembly.js';
 import { objectTooltip } from './graph-tooltips.js';
@@ -52,12 +52,12 @@ export async function objectGraphView(model: Model, options: { stale?: boolean }
     }
     // built-ins appear once something names them; their own links (an archetype's) are not the model's
     const nodes = model.instances.filter(o => included.has(o)).map((object): NodeDraft => {
-        const perYear = yearlyFootprint(model, object);
+        const yearly = yearlyFootprint(model, object);
         return {
             id: object.key,
             title: object.id,
             subtitle: object.name === object.id ? object.spec.keyword : `${object.spec.keyword} "${object.name}"`,
-            value: perYear === undefined ? '' : `≈ ${formatYearlyMass(perYear)}`,
+            value: yearly === undefined ? '' : yearly.kind === 'counted' ? `≈ ${yearlyText(yearly)}` : yearlyText(yearly),
             kind: 'object',
             className: object.className,
             tooltip: objectTooltip(model, object),

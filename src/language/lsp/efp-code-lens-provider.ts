@@ -5,15 +5,17 @@ import { isObjectDecl, isScenarioDecl, type Document } from '../generated/ast.js
 import type { EfpServices } from '../efp-module.js';
 import { EfpCommands } from '../protocol.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
-import { formatYearlyMass, yearlyFootprint } from './efp-inlay-hint-provider.js';
 import { FOOTPRINT_SUMMARY_COMMAND } from './footprint-summary-command.js';
-import type { Model } from '../../engine/index.js';
+import { type Model, yearlyFootprint } from '../../engine/index.js';
+import { massUnitSetting, NOT_EVALUATED, yearlyText } from './footprint-text.js';
 
 /**
  * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus
  * graph (everything else), the object graph and the emission diff against git HEAD above systems, and
  * the diff against its baseline above each scenario. `efp.codeLens.enabled` turns them off. An editor
  * without efp's panels (ClientCommands) gets each object's yearly footprint, which says it in a message.
+ * The figure is written as everywhere else (mass-format.ts); an object no system counts says so, and a
+ * system whose document never evaluated without errors says "not evaluated yet" rather than nothing.
  */
 export class EfpCodeLensProvider implements CodeLensProvider {
     constructor(private readonly efp: EfpServices) {}
@@ -25,7 +27,8 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         if (settings?.enabled === false) return undefined;
         // figures only from a model without errors (the current one, or the last good one)
         const model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
-        if (!this.efp.client.Commands.runsEfpCommands) return model ? footprintLenses(document, model) : [];
+        const massUnit = await massUnitSetting(this.efp.shared);
+        if (!this.efp.client.Commands.runsEfpCommands) return model ? footprintLenses(document, model, massUnit) : [];
         const lenses: CodeLens[] = [];
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
             if (isScenarioDecl(decl) && decl.$cstNode) {
@@ -39,13 +42,14 @@ export class EfpCodeLensProvider implements CodeLensProvider {
             const object = model?.lookup(decl.name);
             const yearly = object && model ? yearlyFootprint(model, object) : undefined;
             if (decl.kind === 'system') {
-                lenses.push({ range, command: { title: yearly !== undefined ? `Footprint: ${formatYearlyMass(yearly)}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri, decl.name] } });
+                const figure = yearly !== undefined ? yearlyText(yearly, massUnit) : model ? undefined : NOT_EVALUATED;
+                lenses.push({ range, command: { title: figure !== undefined ? `Footprint: ${figure}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Calculus graph', command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
                 lenses.push({ range, command: { title: 'Object graph', command: EfpCommands.showObjectGraph, arguments: [uri] } });
                 // the system totals the footprint: its emission diff is the model's
                 lenses.push({ range, command: { title: 'Compare with git HEAD', command: EfpCommands.compareWithGitHead, arguments: [uri] } });
             } else {
-                const title = yearly !== undefined ? `${formatYearlyMass(yearly)} · Calculus graph` : 'Calculus graph';
+                const title = yearly !== undefined ? `${yearlyText(yearly, massUnit)} · Calculus graph` : 'Calculus graph';
                 lenses.push({ range, command: { title, command: EfpCommands.showCalculusGraph, arguments: [uri, decl.name] } });
             }
         }
@@ -54,7 +58,7 @@ export class EfpCodeLensProvider implements CodeLensProvider {
 }
 
 /** Each evaluated object's yearly footprint, running the server's own command (another editor's lenses). */
-function footprintLenses(document: LangiumDocument, model: Model): CodeLens[] {
+function footprintLenses(document: LangiumDocument, model: Model, massUnit: string): CodeLens[] {
     const uri = document.uri.toString();
     const lenses: CodeLens[] = [];
     for (const decl of (document.parseResult.value as Document).elements ?? []) {
@@ -62,7 +66,7 @@ function footprintLenses(document: LangiumDocument, model: Model): CodeLens[] {
         const object = model.lookup(decl.name);
         const yearly = object ? yearlyFootprint(model, object) : undefined;
         if (yearly === undefined) continue;
-        lenses.push({ range: lineStart(decl.$cstNode.range.start.line), command: { title: `Footprint: ${formatYearlyMass(yearly)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
+        lenses.push({ range: lineStart(decl.$cstNode.range.start.line), command: { title: `Footprint: ${yearlyText(yearly, massUnit)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
     }
     return lenses;
 }

@@ -6,12 +6,14 @@ import {
 } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import {
-    builtinObject, describeSummary, type EfpObject, explainNode, formatMagnitude, formatMass, formatNumber, markdownCode, markdownLink, markdownTableCell, markdownText, type Model, type Node, regionalAdvice, sparkline, summarize, totalOf, unitAtom
+    builtinObject, classForKeyword, type ClassSpec, describeSummary, type EfpObject, explainNode, formatMass, formatNumber, markdownCode, markdownLink, markdownTableCell, markdownText,
+    massScale, massScaleOf, type Model, type Node, regionalAdvice, sparkline, summarize, totalOf, unitAtom, yearlyFootprint
 } from '../../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { graphLinks } from './command-links.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
 import { hoverForBuiltinObject } from './builtin-hover.js';
+import { massUnitSetting, NOT_COUNTED, NOT_EVALUATED, yearlyText } from './footprint-text.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -36,7 +38,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         }
         const builtin = this.builtinAt(document, params);
         if (builtin) {
-            const value = hoverForBuiltin(builtin, this.modelAround(document));
+            const value = hoverForBuiltin(builtin, this.modelAround(document), await massUnitSetting(this.efp.shared));
             if (value) return { contents: { kind: 'markdown', value } };
         }
         const change = this.scenarioChangeAt(document, params);
@@ -48,7 +50,7 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         return super.getHoverContent(document, params);
     }
 
-    protected getAstNodeHoverContent(node: AstNode): string | undefined {
+    protected async getAstNodeHoverContent(node: AstNode): Promise<string | undefined> {
         const document = AstUtils.getDocument(node);
         if (isUnitDecl(node)) {
             const atom = node.name === undefined ? undefined : unitAtom(node.name);
@@ -66,7 +68,11 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (isObjectDecl(node) && isBuiltin(node)) return hoverForBuiltin(node, undefined) ?? `**${text(node.kind)} ${text(node.name)}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
-            return object ? hoverForObject(model, object, this.linkUri(document)) : `**${text(node.kind)} ${text(node.name)}**`;
+            if (object) return hoverForObject(model, object, this.linkUri(document), await massUnitSetting(this.efp.shared));
+            // no model yet (the text does not parse or link): an object with a footprint says it has none yet
+            const spec = classForKeyword(node.kind ?? '');
+            const header = `**${text(node.kind)} ${text(node.name)}**`;
+            return spec && hasFootprint(spec) ? `${header}\n\n**Footprint:** ${NOT_EVALUATED}` : header;
         }
         return undefined;
     }
@@ -165,48 +171,66 @@ export function hoverForNode(model: Model, node: Node, uri?: string): string {
     return lines.join('\n');
 }
 
-/** An object: its kind, e-footprint name, and footprint over the modeling period when it has one. */
-export function hoverForObject(model: Model, object: EfpObject, uri?: string): string {
+/** An object: its kind, e-footprint name, and footprint (per year and over the modeling period) when it has one. */
+export function hoverForObject(model: Model, object: EfpObject, uri?: string, massUnit = 'auto'): string {
     const lines = [`**${object.spec.keyword} ${text(object.id)}** — "${text(object.name)}" (e-footprint ${object.className})`, '', object.spec.description];
-    const footprint = footprintLines(model, object);
+    const footprint = footprintLines(model, object, massUnit);
     if (footprint.length > 0) lines.push('', ...footprint);
     if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
     return lines.join('\n');
 }
 
 /**
- * What the model makes of an object: its footprint over the modeling period, and where its electricity
- * would emit less. Nothing for an object without a footprint (a country) or a model that has not run.
+ * What the model makes of an object: its footprint per year (the figure of the CodeLens, the inlay hint
+ * and the status bar) and over the modeling period, and where its electricity would emit less. Nothing
+ * for an object without a footprint (a country); "not evaluated yet" from a model with errors (the
+ * document never evaluated without them: the editor keeps the last clean model otherwise); "not counted"
+ * for an object no system uses.
  */
-function footprintLines(model: Model, object: EfpObject): string[] {
-    const lines: string[] = [];
-    const fabrication = model.findNode(object.key, 'instances_fabrication_footprint')?.value;
-    const energy = model.findNode(object.key, 'energy_footprint')?.value;
-    const total = model.findNode(object.key, 'total_footprint')?.value;
-    const kg = (v: typeof fabrication) => (v && v.kind !== 'dict' ? totalOf(v) : 0);
-    if (total && total.kind !== 'dict') {
-        lines.push(`**Total footprint: ${formatMagnitude(kg(total))} kg CO2e** over the modeling period`);
-    } else if (fabrication || energy) {
-        lines.push(`**Footprint over the modeling period:** fabrication ${formatMagnitude(kg(fabrication))} kg CO2e · energy ${formatMagnitude(kg(energy))} kg CO2e`);
+function footprintLines(model: Model, object: EfpObject, massUnit: string): string[] {
+    if (model.hasErrors) return hasFootprint(object.spec) ? [`**Footprint:** ${NOT_EVALUATED} (the model has errors)`] : [];
+    const yearly = yearlyFootprint(model, object);
+    if (yearly === undefined) return [];
+    if (yearly.kind === 'not-counted') return [`**Footprint: ${NOT_COUNTED}**: no system uses it, so its footprint counts in no total.`];
+    const lines = [`**Footprint: ${yearlyText(yearly, massUnit)}** on average`];
+    const value = (attribute: string) => {
+        const v = model.findNode(object.key, attribute)?.value;
+        return v && v.kind !== 'dict' ? totalOf(v) : undefined;
+    };
+    const total = value('total_footprint');
+    const fabrication = value('instances_fabrication_footprint') ?? 0;
+    const energy = value('energy_footprint') ?? 0;
+    if (total !== undefined) {
+        lines.push('', `Over the modeling period: ${formatMass(total, massScale(total, massUnit))} CO2e`);
+    } else {
+        // the two phases side by side, in one scale
+        const scale = massScaleOf([fabrication, energy], massUnit);
+        lines.push('', `Over the modeling period: fabrication ${formatMass(fabrication, scale)} CO2e · energy ${formatMass(energy, scale)} CO2e`);
     }
     const advice = regionalAdvice(model, object);
     if (advice && advice.options.length > 0) {
-        if (lines.length > 0) lines.push('');
-        lines.push(`**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint)} CO2e over the modeling period):`);
+        // the energy footprint and the savings below it, in one scale
+        const scale = massScaleOf([advice.energyFootprint, ...advice.options.map(o => o.saving)], massUnit);
+        lines.push('', `**Lower-carbon locations** for its energy (${formatNumber(advice.intensity, 0)} g/kWh now, ${formatMass(advice.energyFootprint, scale)} CO2e over the modeling period):`);
         for (const o of advice.options) {
             const where = o.kind === 'region' ? `${markdownCode(o.name)} (PUE ${formatNumber(o.pue!, 2)})` : text(o.name.replace(/_/g, ' '));
-            lines.push(`- ${where}, ${formatNumber(o.intensity, 0)} g/kWh: −${formatMass(o.saving)} (−${formatNumber(o.savingShare * 100, 0)} %)`);
+            lines.push(`- ${where}, ${formatNumber(o.intensity, 0)} g/kWh: −${formatMass(o.saving, scale)} (−${formatNumber(o.savingShare * 100, 0)} %)`);
         }
     }
     return lines;
 }
 
 /** A built-in object with what the model (when there is one) makes of it. */
-function hoverForBuiltin(decl: ObjectDecl, model: Model | undefined): string | undefined {
+function hoverForBuiltin(decl: ObjectDecl, model: Model | undefined, massUnit = 'auto'): string | undefined {
     const builtin = builtinObject(decl.name);
     if (!builtin) return undefined;
     const object = model?.lookup(decl.name, true);
-    return hoverForBuiltinObject(builtin, model && object ? footprintLines(model, object) : []);
+    return hoverForBuiltinObject(builtin, model && object ? footprintLines(model, object, massUnit) : []);
+}
+
+/** A class whose objects have a footprint: the system, and the classes whose footprint a system counts. */
+function hasFootprint(spec: ClassSpec): boolean {
+    return spec.className === 'System' || spec.category !== undefined;
 }
 
 function isBuiltin(decl: ObjectDecl): boolean {

@@ -1,5 +1,5 @@
 import {
-    describeSummary, type EfpObject, formatMass, markdownCode, markdownText as text, massUnitFor, type Model, type ScenarioResult, scenarioResults, summarize
+    beforeAfterText, change, describeSummary, type EfpObject, markdownCode, markdownText as text, type Model, type ScenarioResult, scenarioResults, summarize
 } from '../../engine/index.js';
 
 /** Hovers on scenarios: Markdown, with every text of the model escaped (src/engine/text/markdown.ts). */
@@ -11,14 +11,9 @@ function heading(result: ScenarioResult): string {
     return `**scenario ${text(result.id)}**${name} — ${when}`;
 }
 
-/** Each system's footprint, baseline → scenario. */
+/** Each system's footprint, baseline → scenario, as `efp eval` lists scenarios. */
 function effects(result: ScenarioResult): string[] {
-    return result.systems.map(s => {
-        const unit = massUnitFor(Math.max(s.baseline.total, s.scenario.total) / 1000);
-        const delta = s.scenario.total - s.baseline.total;
-        const relative = s.baseline.total !== 0 ? ` (${delta >= 0 ? '+' : ''}${(100 * delta / s.baseline.total).toFixed(1)} %)` : '';
-        return `- system ${text(s.systemId)}: ${formatMass(s.baseline.total, unit)} → ${formatMass(s.scenario.total, unit)} CO2e${relative}`;
-    });
+    return result.systems.map(s => `- system ${text(s.systemId)}: ${beforeAfterText(change(s.baseline.total, s.scenario.total))}`);
 }
 
 export function hoverForScenario(model: Model, id: string): string | undefined {
@@ -27,7 +22,7 @@ export function hoverForScenario(model: Model, id: string): string | undefined {
     const lines = [heading(result), ''];
     if (result.systems.length === 0) lines.push('Not evaluated: the scenario has errors.');
     else {
-        lines.push('Footprint over the modeling period, baseline → scenario:', '');
+        lines.push('Footprint (CO2e) over the modeling period, baseline → scenario:', '');
         // one line a system: pushed one by one, not spread into a call
         for (const line of effects(result)) lines.push(line);
     }
@@ -64,6 +59,6 @@ export function hoverForScenarioChange(model: Model, scenarioId: string, objectI
     const after = result.simulation?.model.lookup(objectId, false);
     const lines = [`**${text(`${objectId}.${attribute}`)}** in ${heading(result)}`, ''];
     lines.push(`${inputText(model, before, attribute)} → ${after ? inputText(result.simulation!.model, after, attribute) : markdownCode(change?.input.text ?? '?')}`);
-    if (result.systems.length > 0) lines.push('', 'Footprint over the modeling period, baseline → scenario (all its changes):', '', ...effects(result));
+    if (result.systems.length > 0) lines.push('', 'Footprint (CO2e) over the modeling period, baseline → scenario (all its changes):', '', ...effects(result));
     return lines.join('\n');
 }

@@ -1,7 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js';
-import { formatNumber } from '../../engine/presentation.js';
+import { formatMass, type MassScale } from '../../engine/presentation.js';
 import type { PhaseBars } from './bar-data.js';
-import type { MassUnit } from './summary-table.js';
 import type { Theme } from './theme.js';
 import { phaseLabel } from './vocabulary.js';
 
@@ -19,7 +18,7 @@ export class PhaseBarChart {
 
     constructor(private readonly canvas: HTMLCanvasElement, private readonly onBarClick?: (index: number) => void) {}
 
-    update(bars: PhaseBars, unit: MassUnit, theme: Theme): void {
+    update(bars: PhaseBars, unit: MassScale, theme: Theme): void {
         const datasets = (['fabrication', 'energy'] as const).map(phase => ({
             label: phaseLabel(phase),
             data: [...bars[phase]],
@@ -45,7 +44,7 @@ export class PhaseBarChart {
         this.chart = undefined;
     }
 
-    private options(unit: MassUnit, theme: Theme): ChartOptions<'bar'> {
+    private options(unit: MassScale, theme: Theme): ChartOptions<'bar'> {
         const font = { family: theme.fontFamily, size: theme.fontSize };
         const onBarClick = this.onBarClick;
         return {
@@ -58,7 +57,7 @@ export class PhaseBarChart {
                 x: {
                     stacked: true,
                     beginAtZero: true,
-                    title: { display: true, text: `${unit[0]} CO2e`, color: theme.foreground, font },
+                    title: { display: true, text: `${unit.unit} CO2e`, color: theme.foreground, font },
                     ticks: { color: theme.foreground, font, maxRotation: 0, autoSkipPadding: 12 },
                     grid: { color: theme.grid },
                     border: { color: theme.grid }
@@ -69,7 +68,7 @@ export class PhaseBarChart {
             plugins: {
                 legend: { position: 'bottom', labels: { color: theme.foreground, font, boxWidth: 12 } },
                 tooltip: {
-                    callbacks: { label: item => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.x ?? 0, 1)} ${unit[0]} CO2e` }
+                    callbacks: { label: item => `${item.dataset.label ?? ''}: ${formatMass((item.parsed.x ?? 0) * unit.kg, unit)} CO2e` }
                 }
             },
             onClick: onBarClick ? (_event, elements) => { if (elements[0]) onBarClick(elements[0].index); } : undefined,

@@ -1,6 +1,6 @@
 import type { FootprintResult } from '../../language/protocol.js';
-import { massUnitFor, type SystemFootprintSummary } from '../../engine/presentation.js';
-import { categoryBars, objectBars, phaseBars, yearBars, type PhaseBars } from './bar-data.js';
+import { type MassScale, massScale, type SystemFootprintSummary } from '../../engine/presentation.js';
+import { categoryBars, chartScale, KILOGRAMS, objectBars, phaseBars, yearBars, type PhaseBars } from './bar-data.js';
 import { PhaseBarChart } from './bar-chart.js';
 import { seriesCsv, summaryCsv } from './csv.js';
 import { button, h, keepingFocus } from './dom.js';
@@ -9,7 +9,7 @@ import type { DashboardState, EquivalentsBasis, MassUnitSetting, PanelToWebview,
 import { chartPng } from './png.js';
 import { calendarBuckets } from './resample.js';
 import { systemSeries, type HourlySeries } from './series-decode.js';
-import { summaryTable, tableMassUnit, type MassUnit, type SummaryTable } from './summary-table.js';
+import { summaryTable, type SummaryTable } from './summary-table.js';
 import { objectTable, phaseTable, totalsLine, yearTable } from './table-view.js';
 import { currentTheme, watchTheme, type Theme } from './theme.js';
 import { TimelineChart } from './timeline-chart.js';
@@ -27,7 +27,7 @@ interface BarCard {
     readonly chart: PhaseBarChart;
     readonly canvas: HTMLCanvasElement;
     readonly box: HTMLElement;
-    readonly bars: (s: SystemFootprintSummary, unit: MassUnit) => PhaseBars;
+    readonly bars: (s: SystemFootprintSummary, unit: MassScale) => PhaseBars;
     /** Bar height in pixels when the chart grows with its number of bars (objects, years). */
     readonly perBar?: number;
     current?: PhaseBars;
@@ -144,9 +144,11 @@ export class Dashboard {
             this.equivalents.replaceChildren(equivalentsList(this.state.basis === 'year' ? system.perYear : system.total));
         });
         for (const card of this.cards) {
-            card.current = card.bars(system, table.unit);
+            // each chart in the scale of its longest bar (an object's chart need not read in the total's unit)
+            const scale = chartScale(card.bars(system, KILOGRAMS), this.massUnit);
+            card.current = card.bars(system, scale);
             if (card.perBar) card.box.style.height = `${Math.max(140, card.current.labels.length * card.perBar + 70)}px`;
-            card.chart.update(card.current, table.unit, this.theme);
+            card.chart.update(card.current, scale, this.theme);
         }
         this.renderTimeline(system);
     }
@@ -198,7 +200,7 @@ export class Dashboard {
         });
         this.tables.replaceChildren(
             h('h2', { text: 'Totals' }),
-            h('p', { class: 'hint', text: `In ${table.unit[0]} CO2e, as \`efp eval\` prints them. Select an object to go to its definition.` }),
+            h('p', { class: 'hint', text: 'In CO2e, as `efp eval` prints them. Select an object to go to its definition.' }),
             h('div', { class: 'table-grid' }, phaseTable(table), objects, yearTable(table)));
     }
 
@@ -209,7 +211,7 @@ export class Dashboard {
         const top = stackLayers(data.layers).at(-1) ?? new Float64Array();
         let max = 0;
         for (const v of top) max = Math.max(max, v);
-        const unit = this.massUnit === 'auto' ? massUnitFor(max) : tableMassUnit(system.total, this.massUnit);
+        const unit = massScale(max, this.massUnit);
         for (const radio of this.resolutionGroup.querySelectorAll('vscode-radio')) {
             radio.checked = radio.value === resolution;
             // the group gives the Tab stop to its first radio, not the checked one: Tab should land on the choice

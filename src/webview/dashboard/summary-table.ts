@@ -1,22 +1,11 @@
 import {
-    type FootprintCategory, formatMass, formatNumber, HOURS_PER_YEAR, type Origin, type Phase, reportMassUnit, type SystemFootprintSummary
+    type FootprintCategory, formatMass, formatNumber, HOURS_PER_YEAR, type Origin, type Phase, summaryScales, type SummaryScales, type SystemFootprintSummary
 } from '../../engine/presentation.js';
 import type { MassUnitSetting } from './messages.js';
 import { isoDate } from './time-format.js';
 import { categoryLabel, phaseLabel, PHASES } from './vocabulary.js';
 
-/** A mass unit as mass-format.ts takes it: its symbol and how many kg it is. */
-export type MassUnit = [string, number];
-
 export { HOURS_PER_YEAR };
-
-/**
- * The unit of a system's table: the CLI's rule (one unit for the whole table, small enough that the
- * total keeps a few significant digits) unless `efp.display.massUnit` names one.
- */
-export function tableMassUnit(totalKg: number, setting: MassUnitSetting): MassUnit {
-    return reportMassUnit(totalKg, setting);
-}
 
 /** Masses of one row, formatted in the table's unit. */
 export interface MassRow {
@@ -38,9 +27,13 @@ export interface SummaryTable {
     readonly heading: string;
     /** `Modeled from 2025-01-01 for 3 years (26,298 hours)`. */
     readonly period: string;
-    readonly unit: MassUnit;
+    /** The scales of the total, the yearly average and each table, as `efp eval` writes them (summary-scales.ts). */
+    readonly scales: SummaryScales;
     readonly total: string;
-    /** The yearly average, shown (as the CLI does) only when the period lasts about a year or more. */
+    /**
+     * The yearly average (`3.655 kt`, written `CO2e/year` after it), in its own scale as the status bar,
+     * the CodeLens and the CLI write it; shown (as the CLI does) only when the period lasts about a year or more.
+     */
     readonly perYear?: string;
     readonly phases: readonly { readonly phase: Phase; readonly label: string; readonly mass: string; readonly share: string }[];
     readonly categories: readonly { readonly category: FootprintCategory; readonly label: string; readonly objects: readonly ObjectRow[] }[];
@@ -52,18 +45,18 @@ export interface SummaryTable {
  * same decimals, same shares), so that the dashboard and the CLI never disagree.
  */
 export function summaryTable(s: SystemFootprintSummary, setting: MassUnitSetting = 'auto'): SummaryTable {
-    const unit = tableMassUnit(s.total, setting);
-    const mass = (kg: number) => formatMass(kg, unit);
+    const scales = summaryScales(s, setting);
     const share = (kg: number) => (s.total > 0 ? `${formatNumber((100 * kg) / s.total, 1)} %` : '—');
-    const masses = (fabrication: number, energy: number): MassRow => ({ fabrication: mass(fabrication), energy: mass(energy), total: mass(fabrication + energy) });
+    const masses = (fabrication: number, energy: number, scale = scales.objects): MassRow =>
+        ({ fabrication: formatMass(fabrication, scale), energy: formatMass(energy, scale), total: formatMass(fabrication + energy, scale) });
     const plural = s.durationValue !== 1 && /^(year|month|week|day|hour)$/.test(s.durationUnit) ? 's' : '';
     return {
         heading: `${s.title ? `${s.title} — ` : ''}system "${s.system}"`,
         period: `Modeled from ${isoDate(s.periodStart)} for ${s.durationValue} ${s.durationUnit}${plural} (${formatNumber(s.hours, 0)} hours)`,
-        unit,
-        total: mass(s.total),
-        perYear: s.evaluatedHours / HOURS_PER_YEAR >= 0.99 ? mass(s.perYear) : undefined,
-        phases: PHASES.map(phase => ({ phase, label: phaseLabel(phase), mass: mass(s[phase]), share: share(s[phase]) })),
+        scales,
+        total: formatMass(s.total, scales.total),
+        perYear: s.evaluatedHours / HOURS_PER_YEAR >= 0.99 ? formatMass(s.perYear, scales.perYear) : undefined,
+        phases: PHASES.map(phase => ({ phase, label: phaseLabel(phase), mass: formatMass(s[phase], scales.phases), share: share(s[phase]) })),
         categories: s.categories.map(({ category }) => ({
             category,
             label: categoryLabel(category),
@@ -76,6 +69,6 @@ export function summaryTable(s: SystemFootprintSummary, setting: MassUnitSetting
                 ...masses(o.fabrication, o.energy)
             }))
         })),
-        years: s.years.map(y => ({ year: y.year, ...masses(y.fabrication, y.energy) }))
+        years: s.years.map(y => ({ year: y.year, ...masses(y.fabrication, y.energy, scales.years) }))
     };
 }

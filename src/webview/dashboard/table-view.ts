@@ -1,3 +1,4 @@
+import { PER_YEAR } from '../../engine/presentation.js';
 import { h } from './dom.js';
 import type { ObjectRow, SummaryTable } from './summary-table.js';
 
@@ -25,7 +26,7 @@ export function totalsLine(table: SummaryTable): HTMLElement {
         'Total footprint: ',
         h('strong', { text: table.total, attrs: { 'data-testid': 'total' } }),
         ' CO2e over the period',
-        ...(table.perYear ? [', ', h('strong', { text: table.perYear, attrs: { 'data-testid': 'per-year' } }), ' CO2e per year on average'] : []));
+        ...(table.perYear ? [', ', h('strong', { text: table.perYear, attrs: { 'data-testid': 'per-year' } }), ` ${PER_YEAR} on average`] : []));
 }
 
 export function phaseTable(table: SummaryTable): HTMLTableElement {

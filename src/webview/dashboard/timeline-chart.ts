@@ -1,7 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { type FootprintCategory, formatNumber, type Phase } from '../../engine/presentation.js';
-import type { MassUnit } from './summary-table.js';
+import { type FootprintCategory, formatMass, formatNumber, type MassScale, type Phase } from '../../engine/presentation.js';
 import type { LegendEntry } from './png.js';
 import { withAlpha, type Theme } from './theme.js';
 import { stackLayers, type TimelineData } from './timeline-data.js';
@@ -10,15 +9,10 @@ import { axisTimeLabel, bucketLabel } from './time-format.js';
 const HEIGHT = 320;
 const SECONDS_PER_HOUR = 3600;
 
-/** A value under the cursor: three significant digits or so (the table has the exact totals). */
-function formatReading(v: number): string {
-    const abs = Math.abs(v);
-    return formatNumber(v, abs >= 100 || abs === 0 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3);
-}
-
 export interface TimelineView {
     readonly data: TimelineData;
-    readonly unit: MassUnit;
+    /** The scale of the chart's highest point (mass-format.ts): its axis's unit, and how values under the cursor are written. */
+    readonly unit: MassScale;
     readonly theme: Theme;
     /** The x range to show (seconds since the epoch); the whole period when absent. */
     readonly xRange?: readonly [number, number];
@@ -143,7 +137,7 @@ export class TimelineChart {
         if (stepped) xs.push(data.end * SECONDS_PER_HOUR);
         const visible = data.layers.map(l => (this.hidden.has(l.key) ? { ...l, values: new Float64Array(l.values.length) } : l));
         const stacked = stackLayers(visible).map(top => {
-            const ys = Array.from(top, v => v / unit[1]);
+            const ys = Array.from(top, v => v / unit.kg);
             if (stepped) ys.push(ys[ys.length - 1] ?? 0);
             return ys;
         });
@@ -157,7 +151,7 @@ export class TimelineChart {
         const rawValue = (layer: number, index: number | null): string => {
             if (index === null) return '—';
             const values = data.layers[layer].values;
-            return `${formatReading(values[Math.min(index, values.length - 1)] / unit[1])} ${unit[0]}`;
+            return formatMass(values[Math.min(index, values.length - 1)], unit);
         };
         const axis = { stroke: theme.foreground, font, labelFont: font, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1 } };
         return {
@@ -193,7 +187,7 @@ export class TimelineChart {
                 { ...axis, space: 80, values: (_u, splits, _axis, _space, increment) => splits.map((tick, i) => axisTimeLabel(tick, increment, splits[i - 1])) },
                 {
                     ...axis,
-                    label: `${unit[0]} CO2e per ${data.resolution}`,
+                    label: `${unit.unit} CO2e per ${data.resolution}`,
                     size: 72,
                     values: (_u, splits) => splits.map(v => formatNumber(v, Math.abs(v) < 10 && v !== 0 ? 1 : 0))
                 }

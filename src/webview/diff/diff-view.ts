@@ -5,11 +5,11 @@ import {
 } from '../../engine/presentation.js';
 import type { VsCodeApi } from '../vscode-api.js';
 import type { MassUnitSetting } from '../dashboard/messages.js';
-import type { MassUnit } from '../dashboard/summary-table.js';
 import { button, h, keepingFocus } from '../dashboard/dom.js';
 import { currentTheme, watchTheme } from '../dashboard/theme.js';
 import type { DiffState, FromDiffWebview, ToDiffWebview } from './messages.js';
-import { diffMassUnit, direction, mass, percent, signedMass } from './format.js';
+import { changeText, diffMassScales, direction, formatMass, massScale, percent, signedMass } from './format.js';
+import type { DiffScales } from '../../engine/presentation.js';
 import { waterfallColumns } from './waterfall-columns.js';
 import { WaterfallChart, waterfallColours } from './waterfall-chart.js';
 
@@ -80,47 +80,50 @@ export class DiffView {
     }
 
     private body(result: DiffResult, diff: ModelDiff): Node[] {
-        const unit = diffMassUnit(diff, this.massUnit);
+        const scales = diffMassScales(diff, this.massUnit);
+        const { changes } = scales;
         const { total, fabrication, energy } = diff.summary;
+        // the headline in its own scale, as `efp diff` and the Scenarios view write it
+        const headline = massScale(total.change, this.massUnit);
         const nothing = total.change === 0 && diff.inputs.objects.length === 0 && diff.inputs.settings.length === 0;
         const summary = h('section', { class: 'summary', attrs: { 'aria-label': 'Total change' } },
             h('div', { class: 'headline' },
-                h('span', { class: `total-change ${direction(total.change, unit)}`, text: `${signedMass(total.change, unit)} CO2e`, attrs: { 'data-testid': 'diff-total', 'data-kg': String(total.change) } }),
-                h('span', { class: `relative ${direction(total.change, unit)}`, text: percent(total), attrs: { 'data-testid': 'diff-relative' } })),
-            h('p', { class: 'totals', text: `${mass(total.old, unit)} → ${mass(total.new, unit)} CO2e over the modeling period`, attrs: { 'data-testid': 'diff-totals' } }),
+                h('span', { class: `total-change ${direction(total.change, headline)}`, text: `${signedMass(total.change, headline)} CO2e`, attrs: { 'data-testid': 'diff-total', 'data-kg': String(total.change) } }),
+                h('span', { class: `relative ${direction(total.change, headline)}`, text: percent(total), attrs: { 'data-testid': 'diff-relative' } })),
+            h('p', { class: 'totals', text: `${formatMass(total.old, scales.totals)} → ${formatMass(total.new, scales.totals)} CO2e over the modeling period`, attrs: { 'data-testid': 'diff-totals' } }),
             h('p', { class: 'phases' },
-                h('span', { text: 'Fabrication ' }), h('span', { class: direction(fabrication.change, unit), text: signedMass(fabrication.change, unit), attrs: { 'data-testid': 'diff-fabrication' } }),
-                h('span', { text: ' · Energy ' }), h('span', { class: direction(energy.change, unit), text: signedMass(energy.change, unit), attrs: { 'data-testid': 'diff-energy' } }),
+                h('span', { text: 'Fabrication ' }), h('span', { class: direction(fabrication.change, changes), text: signedMass(fabrication.change, changes), attrs: { 'data-testid': 'diff-fabrication' } }),
+                h('span', { text: ' · Energy ' }), h('span', { class: direction(energy.change, changes), text: signedMass(energy.change, changes), attrs: { 'data-testid': 'diff-energy' } }),
                 h('span', { class: 'hint', text: ` · ${countsText(diff)}` })));
         const nodes: Node[] = [summary];
         if (nothing) nodes.push(h('p', { class: 'hint', text: 'Nothing changed: the inputs and the footprint are the same on both sides.' }));
         const many = diff.systems.length > 1;
         diff.systems.forEach((system, i) => {
             if (system.total.change === 0 && system.objects.every(o => o.total.change === 0) && !many) return;
-            nodes.push(this.systemSection(system, unit, many, result.origins ?? {}, i));
+            nodes.push(this.systemSection(system, scales, many, result.origins ?? {}, i));
         });
         nodes.push(this.inputSection(diff));
         return nodes;
     }
 
-    private systemSection(system: SystemFootprintDiff, unit: MassUnit, titled: boolean, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
+    private systemSection(system: SystemFootprintDiff, scales: DiffScales, titled: boolean, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
         const section = h('section', { class: 'system', attrs: { 'aria-label': `System ${system.name}` } });
         if (titled || system.status !== 'same') {
-            section.append(h('h2', { text: `system "${system.name}"${system.status !== 'same' ? ` (${system.status})` : ''}: ${signedMass(system.total.change, unit)} CO2e (${percent(system.total)})` }));
+            section.append(h('h2', { text: `system "${system.name}"${system.status !== 'same' ? ` (${system.status})` : ''}: ${changeText(system.total, this.massUnit)}` }));
         }
         if (periodChanged(system)) {
-            section.append(h('p', { class: 'hint', text: `The modeling period changed (${periodText(system.oldPeriod!)} → ${periodText(system.newPeriod!)}): per year on average, ${signedMass(system.perYear.change, unit)} CO2e (${percent(system.perYear)}).` }));
+            section.append(h('p', { class: 'hint', text: `The modeling period changed (${periodText(system.oldPeriod!)} → ${periodText(system.newPeriod!)}): per year on average, ${changeText(system.perYear, this.massUnit)}.` }));
         }
         const columns = waterfallColumns(system);
-        const description = columns.map(c => `${c.label} ${signedMass(c.change, unit)}`).join('; ');
+        const description = columns.map(c => `${c.label} ${signedMass(c.change, scales.changes)}`).join('; ');
         const canvas = h('canvas', { attrs: { role: 'img', 'aria-label': `Waterfall of the change, object by object: ${description}`, 'data-testid': 'waterfall' } });
         section.append(h('figure', { class: 'waterfall' },
             h('figcaption', { text: 'How the change adds up, object by object (fabrication light, energy solid)' }),
             h('div', { class: 'chart-box' }, canvas)));
         const chart = new WaterfallChart(canvas);
         this.charts.push(chart);
-        this.pending.set(chart, () => chart.update(columns, unit, currentTheme(), waterfallColours()));
-        section.append(this.objectTable(system, unit, origins, index));
+        this.pending.set(chart, () => chart.update(columns, scales.changes, currentTheme(), waterfallColours()));
+        section.append(this.objectTable(system, scales, origins, index));
         return section;
     }
 
@@ -132,7 +135,7 @@ export class DiffView {
         this.pending.clear();
     }
 
-    private objectTable(system: SystemFootprintDiff, unit: MassUnit, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
+    private objectTable(system: SystemFootprintDiff, scales: DiffScales, origins: Readonly<Record<string, Origin>>, index: number): HTMLElement {
         const changed = system.objects.filter(o => o.total.change !== 0 || o.status !== 'same');
         const unchanged = system.objects.length - changed.length;
         const head = h('thead', {}, h('tr', {},
@@ -150,11 +153,11 @@ export class DiffView {
                 ? h('button', { class: 'link', text: label, attrs: { type: 'button', title: `Go to ${o.className} ${o.id}`, 'data-focus-key': `object-${index}-${o.id}` } })
                 : h('span', { text: label });
             if (origin) name.addEventListener('click', () => this.reveal(origin));
-            const cell = (kg: number, key: string) => h('td', { class: `num ${direction(kg, unit)}`, text: signedMass(kg, unit), attrs: { 'data-testid': `object-${o.id}-${key}` } });
+            const cell = (kg: number, key: string) => h('td', { class: `num ${direction(kg, scales.changes)}`, text: signedMass(kg, scales.changes), attrs: { 'data-testid': `object-${o.id}-${key}` } });
             return h('tr', {},
                 h('th', { attrs: { scope: 'row' } }, name, h('span', { class: 'hint class-name', text: ` ${o.className}` })),
                 cell(o.fabrication.change, 'fabrication'), cell(o.energy.change, 'energy'), cell(o.total.change, 'total'),
-                h('td', { class: 'num', text: `${mass(o.total.old, unit)} → ${mass(o.total.new, unit)}` }),
+                h('td', { class: 'num', text: `${formatMass(o.total.old, scales.objects)} → ${formatMass(o.total.new, scales.objects)}` }),
                 h('td', { class: 'num', text: percent(o.total) }));
         });
         const table = h('table', { class: 'objects', attrs: { 'data-testid': 'footprint-changes', 'aria-label': 'Footprint change by object' } }, head, h('tbody', {}, ...rows));

@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartOptions, type LegendItem, type Plugin } from 'chart.js';
-import type { MassUnit } from '../dashboard/summary-table.js';
+import type { MassScale } from '../../engine/presentation.js';
 import { withAlpha, type Theme } from '../dashboard/theme.js';
 import { signedMass } from './format.js';
 import type { WaterfallColumn } from './waterfall-columns.js';
@@ -34,12 +34,12 @@ const PHASES = ['fabrication', 'energy'] as const;
 export class WaterfallChart {
     private chart?: WaterfallChartJs;
     private columns: readonly WaterfallColumn[] = [];
-    private unit: MassUnit = ['kg', 1];
+    private unit: MassScale = { unit: 'kg', kg: 1, decimals: 1 };
     private theme?: Theme;
 
     constructor(private readonly canvas: HTMLCanvasElement) {}
 
-    update(columns: readonly WaterfallColumn[], unit: MassUnit, theme: Theme, colours: WaterfallColours): void {
+    update(columns: readonly WaterfallColumn[], unit: MassScale, theme: Theme, colours: WaterfallColours): void {
         this.columns = columns;
         this.unit = unit;
         this.theme = theme;
@@ -47,7 +47,7 @@ export class WaterfallChart {
             c.kind === 'total' ? colours.total : segment[1] >= segment[0] ? colours.up : colours.down;
         const datasets = PHASES.map(phase => ({
             label: phase === 'fabrication' ? 'Fabrication' : 'Energy',
-            data: columns.map(c => [c[phase][0] / unit[1], c[phase][1] / unit[1]] as Segment),
+            data: columns.map(c => [c[phase][0] / unit.kg, c[phase][1] / unit.kg] as Segment),
             // fabrication light, energy solid: the phase reads from the fill, the direction from the hue
             backgroundColor: columns.map(c => phase === 'energy' || theme.highContrast ? colourOf(c, c[phase]) : withAlpha(colourOf(c, c[phase]), 0.4)),
             borderColor: columns.map(c => theme.highContrast ? theme.foreground : colourOf(c, c[phase])),
@@ -90,7 +90,7 @@ export class WaterfallChart {
             scales: {
                 x: { ticks: { color: theme.foreground, font, autoSkip: false, maxRotation: 30 }, grid: { display: false }, border: { color: theme.grid } },
                 y: {
-                    title: { display: true, text: `Change, ${unit[0]} CO2e`, color: theme.foreground, font },
+                    title: { display: true, text: `Change, ${unit.unit} CO2e`, color: theme.foreground, font },
                     ticks: { color: theme.foreground, font },
                     // the zero line is the reference every column is read against
                     grid: { color: ctx => (ctx.tick.value === 0 ? theme.foreground : theme.grid), lineWidth: ctx => (ctx.tick.value === 0 ? 1.5 : 1) },
@@ -118,7 +118,7 @@ export class WaterfallChart {
                         },
                         label: item => {
                             const [from, to] = item.raw as Segment;
-                            return `${item.dataset.label ?? ''}: ${signedMass((to - from) * unit[1], unit)} CO2e`;
+                            return `${item.dataset.label ?? ''}: ${signedMass((to - from) * unit.kg, unit)} CO2e`;
                         },
                         footer: items => {
                             const c = this.columns[items[0]?.dataIndex ?? 0];
@@ -145,7 +145,7 @@ export class WaterfallChart {
                 ctx.fillStyle = theme.foreground;
                 ctx.textAlign = 'center';
                 this.columns.forEach((c, i) => {
-                    const ends = [c.fabrication[0], c.fabrication[1], c.energy[0], c.energy[1]].map(v => v / this.unit[1]);
+                    const ends = [c.fabrication[0], c.fabrication[1], c.energy[0], c.energy[1]].map(v => v / this.unit.kg);
                     const centre = x.getPixelForValue(i);
                     const up = c.change >= 0;
                     ctx.textBaseline = up ? 'bottom' : 'top';
@@ -154,7 +154,7 @@ export class WaterfallChart {
                     const next = this.columns[i + 1];
                     const bar = bars[i] as unknown as { width?: number } | undefined;
                     if (next && bar?.width) {
-                        const level = y.getPixelForValue(c.energy[1] / this.unit[1]);
+                        const level = y.getPixelForValue(c.energy[1] / this.unit.kg);
                         ctx.strokeStyle = theme.grid;
                         ctx.setLineDash([4, 3]);
                         ctx.beginPath();

@@ -39,13 +39,13 @@ describe('object graph', () => {
 
     it('shows each object\'s kind, name and yearly footprint, and reveals its declaration', async () => {
         const graph = await objectGraphView(await modelOf(quickstart));
-        // e-footprint: fabrication 54,194.1 kg + energy 170,628.9 kg over three years
-        expect(node(graph, 'web')).toMatchObject({ title: 'web', subtitle: 'server "server"', value: '≈ 74.9 t CO2e/year', className: 'Server', kind: 'object' });
+        // e-footprint: fabrication 54,194.1 kg + energy 170,628.9 kg over three years = 74,941 kg a year, 74.94 t to four digits
+        expect(node(graph, 'web')).toMatchObject({ title: 'web', subtitle: 'server "server"', value: '≈ 74.94 t CO2e/year', className: 'Server', kind: 'object' });
         expect(node(graph, 'watch')).toMatchObject({ subtitle: 'usage_journey_step "20 min streaming"', value: '' });
         expect(node(graph, 'builtin:France')).toMatchObject({ title: 'France', className: 'Country' });
         expect(node(graph, 'web').origin?.range.start.line).toBe(lineOf('server web "server"'));
         expect(node(graph, 'web').tooltip).toContain('server web — "server" (e-footprint Server)');
-        expect(node(graph, 'web').tooltip).toContain('≈ 74.9 t CO2e/year on average over the modeling period');
+        expect(node(graph, 'web').tooltip).toContain('≈ 74.94 t CO2e/year on average over the modeling period');
         expect(node(graph, 'builtin:France').tooltip).toContain('From efp\'s built-in library.');
         expect(node(graph, 'builtin:France').origin).toBeUndefined();
     });

@@ -85,10 +85,12 @@ describe('hover', () => {
         expect(text).toContain('26,298 hourly values, total 1,381,313,');
     });
 
-    it('shows a server\'s fabrication and energy footprint over the period', async () => {
+    it('shows a server\'s yearly footprint, as the CodeLens does, and its fabrication and energy footprint over the period', async () => {
         const text = await hoverAt('server web "server"', 'server '.length + 1);
-        // e-footprint: fabrication 54,194.1 kg, energy 170,628.86 kg
-        expect(text).toMatch(/fabrication 54,194\.1\d* kg CO2e · energy 170,628\.[89]\d* kg CO2e/);
+        // e-footprint: fabrication 54,194.1 kg, energy 170,628.86 kg over 3 years: 74,941 kg a year
+        expect(text).toContain('**Footprint: 74.94 t CO2e/year** on average');
+        // the two phases in one scale, the larger's (170.6 t: four significant digits, one decimal)
+        expect(text).toContain('Over the modeling period: fabrication 54.2 t CO2e · energy 170.6 t CO2e');
         // and where its electricity would emit less: e-footprint's 170.6 t at Norway's 30.7 g/kWh instead of 100 g/kWh
         expect(text).toContain('**Lower-carbon locations** for its energy (100 g/kWh now, 170.6 t CO2e over the modeling period):');
         expect(text).toContain('- Norway, 31 g/kWh: −118.2 t (−69 %)');
@@ -97,7 +99,9 @@ describe('hover', () => {
     it('shows an object\'s footprint over the period', async () => {
         const text = await hoverAt('system streaming_platform', 'system '.length + 2);
         expect(text).toContain('**system streaming_platform** — "System" (e-footprint System)');
-        expect(text).toMatch(/\*\*Total footprint: 10,966,3\d\d\.\d kg CO2e\*\*/); // e-footprint: 10,966,373 kg
+        // e-footprint: 10,966,373 kg over 3 years (3,655,458 kg a year), as the status bar and efp eval write them
+        expect(text).toContain('**Footprint: 3.655 kt CO2e/year** on average');
+        expect(text).toContain('Over the modeling period: 10.97 kt CO2e');
     });
 
     it('shows units', async () => {
@@ -118,8 +122,10 @@ describe('hover on a built-in object', () => {
         expect(text).toContain('| `lifespan` | 6 year | e-footprint hypothesis |');
         expect(text).toContain('| `fraction_of_usage_time` | 7 h/day | [DATA.AI - STATE OF MOBILE](<https://www.data.ai/en/GB/state-of-mobile-2022>) |');
         expect(text).toContain('A user device; its footprint counts while users are in a journey.');
-        // e-footprint's quickstart: the laptop's fabrication 4,955,397.5 kg and energy 1,072,052.6 kg over the period
-        expect(text).toMatch(/fabrication 4,955,3\d\d\.\d kg CO2e · energy 1,072,0\d\d\.\d kg CO2e/);
+        // e-footprint's quickstart: the laptop's fabrication 4,955,397.5 kg and energy 1,072,052.6 kg over the
+        // period (3 years: 2,009,150 kg a year)
+        expect(text).toContain('**Footprint: 2.009 kt CO2e/year** on average');
+        expect(text).toContain('Over the modeling period: fabrication 4.955 kt CO2e · energy 1.072 kt CO2e');
         expect(text).not.toContain('command:');
     });
 

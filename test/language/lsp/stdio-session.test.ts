@@ -94,9 +94,9 @@ describe('efp lsp --stdio in an editor without efp\'s panels', () => {
             const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: lensUri } }) as CodeLens[];
             const onServer = lenses.find(l => l.command?.arguments?.[1] === 'web')!;
             // e-footprint: the server's 54,194.1 kg + 170,628.86 kg over 3 years
-            expect(onServer.command!.title).toBe('Footprint: 74.9 t CO2e/year');
+            expect(onServer.command!.title).toBe('Footprint: 74.94 t CO2e/year');
             const said = await connection.sendRequest('workspace/executeCommand', { command: onServer.command!.command, arguments: onServer.command!.arguments });
-            expect(said).toBe('web: 74.9 t CO2e/year; over the modeling period, fabrication 54.2 t CO2e, energy 170.6 t CO2e');
+            expect(said).toBe('web: 74.94 t CO2e/year; over the modeling period, fabrication 54.2 t CO2e, energy 170.6 t CO2e');
             await expect.poll(() => messages).toEqual([said]);
         } finally {
             await session.stop();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemsOf } from '../../../src/engine/model/footprint-totals.js';
 import { HOURS_PER_YEAR as ENGINE_HOURS_PER_YEAR, summarizeSystem, type SystemFootprintSummary } from '../../../src/engine/report/footprint-summary.js';
-import { HOURS_PER_YEAR, summaryTable, tableMassUnit } from '../../../src/webview/dashboard/summary-table.js';
+import { HOURS_PER_YEAR, summaryTable } from '../../../src/webview/dashboard/summary-table.js';
 import { efp } from '../../helpers/cli-run.js';
 import { modelOf } from '../../helpers/model-from-text.js';
 
@@ -37,14 +37,17 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
         const table = summaryTable(summary);
         expect(cli[0]).toBe(table.heading);
         expect(cli[1]).toBe(table.period);
-        expect(line('Total footprint: ')).toBe(`Total footprint: ${table.total} CO2e over the period, ${table.perYear} CO2e per year on average`);
-        expect(table.total).toBe('10,966.4 t');
+        expect(line('Total footprint: ')).toBe(`Total footprint: ${table.total} CO2e over the period, ${table.perYear} CO2e/year on average`);
+        // e-footprint: 10,966,373 kg over 3 years (26,298 hours), 3,655,458 kg a year: four significant digits each
+        expect(table.total).toBe('10.97 kt');
+        expect(table.perYear).toBe('3.655 kt');
     });
 
     it('has the same phases and shares', () => {
         const table = summaryTable(summary);
         for (const p of table.phases) expect(cells(line(`  ${p.label}`))).toEqual([p.label, p.mass, p.share]);
-        expect(table.phases.map(p => p.mass)).toEqual(['7,231.8 t', '3,734.6 t']);
+        // e-footprint: fabrication 7,231,8xx kg, energy 3,734,5xx kg; the table in the scale of its largest figure
+        expect(table.phases.map(p => p.mass)).toEqual(['7.232 kt', '3.735 kt']);
     });
 
     it('has the same rows for every object, grouped by the same categories', () => {
@@ -58,7 +61,8 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
                 expect(cells(line(`    ${o.name} `))).toEqual([o.name, o.fabrication, o.energy, o.total, o.share]);
             }
         }
-        expect(rows.find(r => r.id === 'web')).toMatchObject({ fabrication: '54.2 t', energy: '170.6 t', total: '224.8 t', share: '2.1 %' });
+        // e-footprint: the server's 54,194.1 kg and 170,628.86 kg, in the objects' scale (the laptop's 6,027 t: kt, three decimals)
+        expect(rows.find(r => r.id === 'web')).toMatchObject({ fabrication: '0.054 kt', energy: '0.171 kt', total: '0.225 kt', share: '2.1 %' });
     });
 
     it('has the same calendar years', () => {
@@ -69,22 +73,28 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
 
     it('uses the unit of efp.display.massUnit when it is not auto', () => {
         const kg = summaryTable(summary, 'kg');
-        expect(kg.unit).toEqual(['kg', 1]);
-        expect(kg.total).toMatch(/^10,966,\d{3}\.\d kg$/);
-        // the same mass as the CLI's tonnes, to the CLI's rounding
-        expect(Math.abs(amount(kg.total) - amount(summaryTable(summary).total) * 1000)).toBeLessThanOrEqual(50);
-        expect(summaryTable(summary, 'kt').total).toBe('11.0 kt');
-        expect(summaryTable(summary, 'g').phases[0].mass).toMatch(/^7,231,802,\d{3}\.\d g$/);
+        // four significant digits of 10,966,373 kg need no decimal
+        expect(kg.scales.total).toEqual({ unit: 'kg', kg: 1, decimals: 0 });
+        expect(kg.total).toMatch(/^10,966,3\d\d kg$/);
+        // the same mass as the CLI's kilotonnes, to the CLI's rounding (10 t)
+        expect(Math.abs(amount(kg.total) - amount(summaryTable(summary).total) * 1e6)).toBeLessThanOrEqual(5_000);
+        expect(summaryTable(summary, 'kt').total).toBe('10.97 kt');
+        expect(summaryTable(summary, 't').perYear).toBe('3,655 t');
+        expect(summaryTable(summary, 'g').phases[0].mass).toMatch(/^7,231,8\d\d,\d{3} g$/);
     });
 });
 
-describe('the table unit', () => {
-    it('follows the CLI rule: the unit of a thousandth of the total', () => {
-        expect(tableMassUnit(10_966_372, 'auto')).toEqual(['t', 1e3]);
-        expect(tableMassUnit(999_999, 'auto')).toEqual(['kg', 1]);
-        expect(tableMassUnit(2e9, 'auto')).toEqual(['kt', 1e6]);
-        expect(tableMassUnit(0.5, 'auto')).toEqual(['g', 1e-3]);
-        expect(tableMassUnit(2e9, 't')).toEqual(['t', 1e3]);
+describe('the table scales', () => {
+    it('are the CLI\'s: the total and the yearly average each in its own, each table in its largest figure\'s', async () => {
+        const model = await modelOf(readFileSync(QUICKSTART, 'utf8'));
+        const { scales } = summaryTable(summarizeSystem(model, systemsOf(model)[0]));
+        // e-footprint: 10,966 t in all (10.97 kt: two decimals), 3,655 t a year, fabrication 7,232 t,
+        // the laptop's 6,027 t the largest object, 2027's 6,143 t the largest year (kt, three decimals)
+        expect(scales.total).toEqual({ unit: 'kt', kg: 1e6, decimals: 2 });
+        expect(scales.perYear).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
+        expect(scales.phases).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
+        expect(scales.objects).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
+        expect(scales.years).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
     });
 
     it("uses e-footprint's year, as the engine does", () => {
