@@ -4,7 +4,7 @@ import { acceptedClasses, classSpec } from '../classes/registry.js';
 import { enumMember } from '../classes/builtin-enums.js';
 import { ARCHETYPES } from '../library/archetypes.js';
 import { efpIdentifier, efpString } from '../text/efp-syntax.js';
-import { quantityAsWritten } from '../units/written-unit.js';
+import { unitSuffix } from '../units/written-unit.js';
 
 /**
  * A new object of a class as .efp text, with values the user is to replace: what the class's snippet
@@ -79,9 +79,8 @@ function placeholderNumber(input: { readonly min?: number; readonly max?: number
 
 /** `1 kg`, with the number to replace; a unit written `1/s` follows the number as `/s`; bytes plain (`GB`). */
 function quantity(value: number, specUnit: string): TemplatePiece[] {
-    const written = quantityAsWritten('#', specUnit);
-    const after = written.slice(1);
-    return after === '' ? [placeholder(String(value))] : [placeholder(String(value)), text(after)];
+    const suffix = unitSuffix(specUnit);
+    return suffix === '' ? [placeholder(String(value))] : [placeholder(String(value)), text(suffix)];
 }
 
 /** A built-in object a reference can name as it is, shared by every model: the first archetype of the first class it takes (`laptop`). */

@@ -6,9 +6,14 @@ export function unitAsWritten(specUnit: string): string {
     return specUnit.replace(/([kMGTP]?B)_(ram|stored)\b/g, '$1');
 }
 
+/** What follows a number in the unit: ` W`, ` TB` for `TB_stored`, `/s` for a unit written `1/s`, nothing without unit. */
+export function unitSuffix(specUnit: string): string {
+    const unit = unitAsWritten(specUnit);
+    if (unit === '') return '';
+    return unit.startsWith('1/') ? `/${unit.slice(2)}` : ` ${unit}`;
+}
+
 /** `300 W`, `1 TB` for `TB_stored`, `30/s` for a unit written `1/s`, `3` without unit. */
 export function quantityAsWritten(number: string, specUnit: string): string {
-    const unit = unitAsWritten(specUnit);
-    if (unit === '') return number;
-    return unit.startsWith('1/') ? `${number}/${unit.slice(2)}` : `${number} ${unit}`;
+    return `${number}${unitSuffix(specUnit)}`;
 }
