@@ -4,8 +4,8 @@ import { enumMember } from '../../src/engine/classes/builtin-enums.js';
 import { BUILTIN_SOURCES } from '../../src/engine/library/sources.js';
 import { efpString } from '../../src/engine/text/efp-syntax.js';
 import { markdownCode, markdownLink, markdownText } from '../../src/engine/text/markdown.js';
-import { classTitle } from './class-title.js';
-import { requirementOf } from './input-requirement.js';
+import { classTitle } from '../../src/engine/export/object-template.js';
+import { requirementOf } from '../../src/engine/model/input-defaults.js';
 import { specMarkdown } from './spec-markdown.js';
 import type { FormulaTexts, ShownFormula } from './formula-texts.js';
 

@@ -29,6 +29,8 @@ export type { ClassSpec, InputSpec, ReferenceInputSpec } from './model/class-spe
 export { acceptedClasses, classForKeyword, classSpec } from './classes/registry.js';
 export { BUILTIN_ENUMS, enumMember } from './classes/builtin-enums.js';
 export { needUnitOfClass } from './classes/edge/component-units.js';
+export { declarationText, objectTemplate, type ObjectTemplate } from './export/object-template.js';
+export { unitChoices, type UnitChoice } from './model/unit-choices.js';
 export { ARCHETYPES } from './library/archetypes.js';
 export { builtinObject, builtinObjects, type BuiltinObject, type BuiltinValue } from './library/builtin-objects.js';
 export { BUILTIN_SOURCES } from './library/sources.js';

@@ -3,13 +3,14 @@ import type { Model } from './model/model.js';
 import { budgetDiagnostics } from './budgets/budget-diagnostics.js';
 import { scenarioDiagnostics } from './scenarios/scenario-results.js';
 import { seriesCoverageDiagnostics } from './report/series-coverage.js';
+import { defaultedPeriodDiagnostics } from './report/defaulted-period.js';
 
 /**
  * What the editor and `efp check` report about an evaluated model: the problems found while building
- * and evaluating it, usage patterns whose series do not cover the modeling period, what its evaluated
+ * and evaluating it, the modeling period when the engine's default stands in for it, usage patterns whose series do not cover the modeling period, what its evaluated
  * values break (budgets) and what is wrong with its scenarios. The
  * budgets are worked out on each call, so they follow the model's current values.
  */
 export function modelFindings(model: Model): EngineDiagnostic[] {
-    return [...model.diagnostics, ...seriesCoverageDiagnostics(model), ...budgetDiagnostics(model), ...scenarioDiagnostics(model)];
+    return [...model.diagnostics, ...defaultedPeriodDiagnostics(model), ...seriesCoverageDiagnostics(model), ...budgetDiagnostics(model), ...scenarioDiagnostics(model)];
 }

@@ -4,6 +4,7 @@ import {
 } from 'langium';
 import { didYouMean, suggestionData, type DiagnosticData } from '../engine/index.js';
 import { quoted } from './message-text.js';
+import { kindsOf, referenceInputAt } from './reference-input.js';
 
 /** What each kind of reference names, for "unknown …" messages. */
 const WHAT: Record<string, string> = {
@@ -42,7 +43,13 @@ export class EfpLinker extends DefaultLinker {
         const what = WHAT[type] ?? 'name';
         const guess = this.suggest(refInfo, name);
         const hint = guess ? ` Did you mean '${guess}'?` : what === 'unit' ? ' Units are written like W, kWh, kg, GB, h or year.' : '';
-        return { ...error, message: `unknown ${what} ${quoted(name)}.${hint}`, data: suggestionData(name, guess) };
+        // where the place says which kinds of object fit, the quick fix can create one
+        const input = what === 'unit' ? undefined : referenceInputAt(refInfo.container, refInfo.property);
+        const kinds = input ? kindsOf(input) : [];
+        const data: DiagnosticData | undefined = kinds.length > 0
+            ? { kind: 'unknown-object', name, kinds, ...(guess !== undefined ? { suggestion: guess } : {}) }
+            : suggestionData(name, guess);
+        return { ...error, message: `unknown ${what} ${quoted(name)}.${hint}`, data };
     }
 
     private suggest(refInfo: ReferenceInfo, name: string): string | undefined {

@@ -17,13 +17,16 @@ function prefixesOf(snippet: Snippet): string[] {
 
 /**
  * The text a snippet inserts when every tab stop keeps its default: `${1:web}` -> `web`, `$0` and
- * `${2}` -> nothing, `${3|a,b|}` -> `a` (VS Code preselects the first choice). `overrides` types a
+ * `${2}` -> nothing, `${3|a,b|}` -> `a` (VS Code preselects the first choice), and a tab stop met again
+ * (`${1}_storage`) -> what was typed in it (VS Code mirrors it). `overrides` types a
  * value into the tab stops whose default is its key instead (`{ target_name: 'service' }`), to chain names
  * between snippets. Only the syntax our snippets may use is understood; anything else throws, so that a
  * typo in a snippet fails here rather than in the editor.
  */
 function expandSnippet(body: string, overrides: Record<string, string> = {}): string {
     let position = 0;
+    // what each tab stop holds, for its mirrors
+    const typed = new Map<string, string>();
     const parse = (until: string | undefined): string => {
         let out = '';
         while (position < body.length) {
@@ -46,7 +49,7 @@ function expandSnippet(body: string, overrides: Record<string, string> = {}): st
         const simple = /^\$(\d+)/.exec(body.slice(position));
         if (simple) {
             position += simple[0].length;
-            return '';
+            return typed.get(simple[1]) ?? '';
         }
         const braced = /^\$\{(\d+)([:|}])/.exec(body.slice(position));
         if (!braced) throw new Error(`unsupported snippet syntax at ${JSON.stringify(body.slice(position, position + 20))}`);
@@ -60,8 +63,12 @@ function expandSnippet(body: string, overrides: Record<string, string> = {}): st
             if (end < 0) throw new Error(`unclosed choice in ${JSON.stringify(body)}`);
             value = body.slice(position, end).split(',')[0];
             position = end + 2;
+        } else {
+            return typed.get(braced[1]) ?? '';
         }
-        return Object.hasOwn(overrides, value) ? overrides[value] : value;
+        const result = Object.hasOwn(overrides, value) ? overrides[value] : value;
+        if (!typed.has(braced[1])) typed.set(braced[1], result);
+        return result;
     };
     return parse(undefined);
 }
@@ -70,6 +77,7 @@ describe('snippet expansion (the test helper itself)', () => {
     it('keeps defaults, takes the first choice, drops bare tab stops and honours overrides', () => {
         expect(expandSnippet('a ${1:web} ${2|x,y|} $0${3}\\$ ${4:n ${5:m}}')).toBe('a web x $ n m');
         expect(expandSnippet('${1:web} ${2|x,y|} ${3:web}', { web: 'api', x: 'y' })).toBe('api y api');
+        expect(expandSnippet('${1:web} {${2:1} W} ${1}_storage $1', { web: 'api' })).toBe('api {1 W} api_storage api');
         expect(() => expandSnippet('${TM_FILENAME}')).toThrow();
         expect(() => expandSnippet('${1:open')).toThrow();
     });
@@ -123,12 +131,11 @@ describe('snippets', () => {
             use('Import'),
             use('Model settings'),
             use('Source'),
+            // each server declares its own storage (`server_name_storage from ssd`); one is given the storage snippet's instead
             use('Storage'),
-            use('Storage', { storage_name: 'gpu_storage', Storage: 'GPU server storage' }),
-            use('Storage', { storage_name: 'cloud_storage', Storage: 'Cloud server storage' }),
             use('Server'),
-            use('GPU server', { storage_name: 'gpu_storage' }),
-            use('Cloud server', { storage_name: 'cloud_storage' }),
+            use('GPU server', {}, ['storage: storage_name']).replace(/^storage gpu_server_name_storage from ssd \{\}\n/m, ''),
+            use('Cloud server'),
             use('Job'),
             use('Job', { job_name: 'cloud_job', server_name: 'cloud_server_name' }),
             use('GPU job'),
@@ -143,7 +150,8 @@ describe('snippets', () => {
             use('Country'),
             use('Usage journey step', {}, ['jobs: [job_name, cloud_job, gpu_job_name, video_streaming_job_name, web_application_job_name, genai_job_name]']),
             use('Usage journey'),
-            use('Usage pattern', {}, ['devices: [device_name]']),
+            // (its snippet names the built-in laptop and wifi_network: the snippets' own device and network instead)
+            use('Usage pattern', {}, ['devices: [device_name]', 'network: network_name']),
             // the edge model: a computer running a process, a device with its own components, an appliance
             use('Edge storage'),
             use('Edge computer CPU component'),
@@ -204,5 +212,67 @@ describe('snippets', () => {
         expect(cited).not.toBe(text);
         const again = await openWorkspace({ 'model.efp': cited, 'common.efp': '' });
         expect((again.documents[0].diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+    });
+
+    describe('each, expanded alone into an empty file with the objects it names, names nothing unknown', () => {
+        /** The snippet declaring an object named so by default (`server_name`: the server's). */
+        const byOwnName = new Map(Object.values(snippets).flatMap(snippet => {
+            const own = /^\w+ \$\{1:(\w+)\}/.exec(bodyOf(snippet));
+            return own ? [[own[1], snippet] as const] : [];
+        }));
+        const byKeyword = new Map(Object.values(snippets).map(snippet => [prefixesOf(snippet)[0], snippet]));
+
+        /** The names still unknown in `text`, each with the kinds its place takes (the linker's data, as the quick fix reads it). */
+        async function unknownNames(text: string): Promise<Array<{ name: string; kinds: readonly string[] }>> {
+            const { documents: [document] } = await openWorkspace({ 'model.efp': text, 'common.efp': '' }, false);
+            return document.references.flatMap(r => {
+                const data = (r.error as { data?: { kinds?: readonly string[] } } | undefined)?.data;
+                return r.error ? [{ name: r.$refText, kinds: data?.kinds ?? [] }] : [];
+            });
+        }
+
+        /**
+         * The snippet's text and what it needs: for each name it leaves unknown, the snippet that declares it by
+         * default, else the first kind's snippet with that name typed in, until none is left (or none can be added).
+         */
+        async function withWhatItNeeds(title: string): Promise<{ text: string; needs: string[]; unknown: string[] }> {
+            let text = expandSnippet(bodyOf(snippets[title]));
+            const needs: string[] = [];
+            for (let round = 0; round < 20; round++) {
+                const unknown = await unknownNames(text);
+                const added = unknown.flatMap(({ name, kinds }) => {
+                    const own = byOwnName.get(name);
+                    if (own) return [expandSnippet(bodyOf(own))];
+                    const kind = kinds.find(k => byKeyword.has(k));
+                    return kind ? [expandSnippet(bodyOf(byKeyword.get(kind)!), { [`${kind}_name`]: name })] : [];
+                });
+                if (unknown.length === 0 || added.length === 0) return { text, needs, unknown: unknown.map(u => u.name) };
+                needs.push(...new Set(unknown.map(u => u.name)));
+                text = [text, ...new Set(added)].join('\n');
+            }
+            throw new Error(`no end to what ${title} needs:\n${text}`);
+        }
+
+        for (const title of Object.keys(snippets)) {
+            it(title, async () => {
+                const { text, unknown } = await withWhatItNeeds(title);
+                expect(unknown, text).toEqual([]);
+            });
+        }
+
+        it('a server declares its own storage, a usage pattern names the built-in laptop and wifi network', async () => {
+            for (const title of ['Server', 'GPU server', 'Cloud server']) {
+                const { text, needs } = await withWhatItNeeds(title);
+                expect(needs, title).toEqual([]);
+                const name = /^\w+ (\w+) "/.exec(text)![1];
+                expect(text).toContain(`\tstorage: ${name}_storage\n`);
+                expect(text.split('\n')).toContain(`storage ${name}_storage from ssd {}`);
+            }
+            const pattern = await withWhatItNeeds('Usage pattern');
+            expect(pattern.text).toContain('\tdevices: [laptop]\n\tnetwork: wifi_network\n');
+            expect(pattern.needs).not.toContain('device_name');
+            expect(pattern.needs).not.toContain('network_name');
+            expect(pattern.needs.slice(0, 2)).toEqual(['usage_journey_name', 'country_name']);
+        });
     });
 });

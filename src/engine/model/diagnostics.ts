@@ -16,7 +16,9 @@ export type DiagnosticCode =
     /** An input written where it has no effect (fixed_nb_of_instances on an autoscaling server). */
     | 'ignored-input'
     /** A usage pattern's hourly series starts after the modeling period, ends before it, or runs outside it. */
-    | 'series-coverage';
+    | 'series-coverage'
+    /** The model gives no modeling period (or half of one): it runs over the engine's default, said so. */
+    | 'defaulted-period';
 
 /**
  * What a quick fix needs to know of a diagnostic, apart from its words: the message and hint are for
@@ -30,7 +32,28 @@ export type DiagnosticData =
     /** The input `input`, whose name is the diagnostic's range, has no effect where it is written: removing it changes nothing. */
     | { readonly kind: 'ignored-input'; readonly input: string }
     /** `written`, at the start of the diagnostic's range, is written `replacement` (e-footprint's Python `u.kWh`: `kWh`). */
-    | { readonly kind: 'rewrite'; readonly written: string; readonly replacement: string };
+    | { readonly kind: 'rewrite'; readonly written: string; readonly replacement: string }
+    /**
+     * No object is named `name`, written within the diagnostic's range, where an object of one of `kinds`
+     * (keywords: `storage`) is expected; `suggestion`, when there is one, is the known name closest to it.
+     */
+    | { readonly kind: 'unknown-object'; readonly name: string; readonly kinds: readonly string[]; readonly suggestion?: string }
+    /**
+     * The number `value` in `unit` (`''`: none), written as the diagnostic's range, where the input takes a
+     * unit of another dimension, `expected` (its spec's: `W`).
+     */
+    | { readonly kind: 'wrong-unit'; readonly value: number; readonly unit: string; readonly expected: string }
+    /**
+     * The model gives no `missing` settings: it runs from `start_date` for `modeling_duration` (as .efp
+     * writes them, `2025-01-01` and `1 year`), the engine's defaults for those missing.
+     */
+    | {
+        readonly kind: 'defaulted-period'; readonly start_date: string; readonly modeling_duration: string;
+        readonly missing: ReadonlyArray<'start_date' | 'modeling_duration'>;
+    };
+
+/** More kinds than any input takes: data that says more came from elsewhere. */
+const MAX_KINDS = 100;
 
 /** A problem found while building or evaluating a model, located where it was written. */
 export interface EngineDiagnostic {
@@ -74,6 +97,24 @@ export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
     if (data.kind === 'ignored-input' && typeof data.input === 'string') return { kind: 'ignored-input', input: data.input };
     if (data.kind === 'rewrite' && typeof data.written === 'string' && typeof data.replacement === 'string' && data.written !== '') {
         return { kind: 'rewrite', written: data.written, replacement: data.replacement };
+    }
+    if (data.kind === 'unknown-object' && typeof data.name === 'string' && Array.isArray(data.kinds) && data.kinds.length <= MAX_KINDS
+        && data.kinds.every(k => typeof k === 'string') && (data.suggestion === undefined || typeof data.suggestion === 'string')) {
+        const kinds = (data.kinds as string[]).slice();
+        return typeof data.suggestion === 'string'
+            ? { kind: 'unknown-object', name: data.name, kinds, suggestion: data.suggestion }
+            : { kind: 'unknown-object', name: data.name, kinds };
+    }
+    if (data.kind === 'wrong-unit' && typeof data.value === 'number' && typeof data.unit === 'string' && typeof data.expected === 'string') {
+        return { kind: 'wrong-unit', value: data.value, unit: data.unit, expected: data.expected };
+    }
+    if (data.kind === 'defaulted-period' && typeof data.start_date === 'string' && typeof data.modeling_duration === 'string'
+        && Array.isArray(data.missing) && data.missing.length > 0 && data.missing.length <= 2
+        && data.missing.every(m => m === 'start_date' || m === 'modeling_duration')) {
+        return {
+            kind: 'defaulted-period', start_date: data.start_date, modeling_duration: data.modeling_duration,
+            missing: (data.missing as Array<'start_date' | 'modeling_duration'>).slice()
+        };
     }
     return undefined;
 }

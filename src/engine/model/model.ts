@@ -839,8 +839,12 @@ export class Model {
         const coercion = coercionBetween(actual, expected);
         if (coercion === undefined) {
             const written = input.text ? `; \`${input.text}\` is ${describeDimension(actual)}` : `, got ${describeDimension(actual)}`;
+            // a number and its unit: the quick fix offers it in the unit expected, or converted (unit-choices.ts)
+            const data: DiagnosticData | undefined = input.expr.kind === 'number' && input.expr.origin
+                ? { kind: 'wrong-unit', value: input.expr.value, unit: input.expr.unit ?? '', expected: specUnit }
+                : undefined;
             throw new ModelError('dimension-mismatch', `'${spec.name}' expects ${describeDimension(expected)}${written}`, input.expr.origin ?? input.origin,
-                dimensionHint(specUnit));
+                dimensionHint(specUnit), data);
         }
         const written = writtenUnit(input.expr);
         node.unit = written !== undefined && written !== '' ? coerceUnitText(written, coercion) : specUnit;

@@ -1,17 +1,23 @@
-import { AstUtils, CstUtils, isLeafCstNode, type CstNode, type LangiumDocument, type LeafCstNode, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import { isAttribute, isDocument, isObjectDecl, isReference, type ObjectDecl } from '../generated/ast.js';
 import { acceptedClasses, classForKeyword, diagnosticDataOf, needUnitOfClass } from '../../engine/index.js';
 import type { EfpServices } from '../efp-module.js';
 import { panelActions } from './panel-actions.js';
+import { createObjectActions } from './create-object-actions.js';
+import { leavesWithin } from './leaves-within.js';
+import { modelPeriodAction } from './model-period-action.js';
+import { unitChoiceActions } from './unit-choice-actions.js';
 
 /**
  * Quick fixes: a misspelt name replaced by the suggestion the diagnostic makes; a missing reference
  * filled with the first object of the right kind the file can see; a missing value without a default
  * (a usage pattern's journey starts) filled with a placeholder marked as such; an input that has no effect
  * where it is written (fixed_nb_of_instances on an autoscaling server) removed; e-footprint's Python
- * (`SourceValue(300 * u.W)`) rewritten as .efp writes it. What a fix needs is read
+ * (`SourceValue(300 * u.W)`) rewritten as .efp writes it; an unknown object created, of each kind its place
+ * takes; a value in a unit of the wrong dimension written in the expected one, or converted, one fix per
+ * reading; the modeling period efp assumed written out. What a fix needs is read
  * from the diagnostic's data, never from its message, which is for people and may be reworded: a
  * diagnostic without data gets no fix.
  */
@@ -20,14 +26,26 @@ export class EfpCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
+        let taken: Set<string> | undefined;
+        // the names of the objects the workspace declares, for a created object's own parts (`web_storage`)
+        const takenNames = () => (taken ??= new Set(this.efp.shared.workspace.IndexManager.allElements('ObjectDecl').map(d => d.name)));
         for (const diagnostic of params.context.diagnostics) {
             const data = diagnosticDataOf(diagnostic.data);
-            const action = data?.kind === 'did-you-mean' ? replaceName(document, diagnostic, data.name, data.suggestion)
-                : data?.kind === 'missing-input' ? this.addMissingInput(document, diagnostic, data.input)
-                    : data?.kind === 'ignored-input' ? removeInput(document, diagnostic, data.input)
-                        : data?.kind === 'rewrite' ? rewrite(document, diagnostic, data.written, data.replacement)
-                            : undefined;
-            if (action) actions.push(action);
+            if (!data) continue;
+            switch (data.kind) {
+                case 'did-you-mean': actions.push(...optional(replaceName(document, diagnostic, data.name, data.suggestion))); break;
+                case 'unknown-object':
+                    if (data.suggestion !== undefined) actions.push(...optional(replaceName(document, diagnostic, data.name, data.suggestion)));
+                    actions.push(...createObjectActions(document, diagnostic, data.name, data.kinds, takenNames));
+                    break;
+                case 'missing-input': actions.push(...optional(this.addMissingInput(document, diagnostic, data.input))); break;
+                case 'ignored-input': actions.push(...optional(removeInput(document, diagnostic, data.input))); break;
+                case 'rewrite': actions.push(...optional(rewrite(document, diagnostic, data.written, data.replacement))); break;
+                case 'wrong-unit': actions.push(...unitChoiceActions(document, diagnostic, data.value, data.unit, data.expected)); break;
+                case 'defaulted-period':
+                    actions.push(...optional(modelPeriodAction(document, diagnostic, data.start_date, data.modeling_duration, data.missing)));
+                    break;
+            }
         }
         if (this.efp.client.Commands.runsEfpCommands) actions.push(...panelActions(document, params));
         return actions;
@@ -150,19 +168,8 @@ function rewrite(document: LangiumDocument, diagnostic: Diagnostic, written: str
     };
 }
 
-/** The tokens of the text within `range`, comments aside. */
-function leavesWithin(document: LangiumDocument, range: Range): LeafCstNode[] {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return [];
-    const start = document.textDocument.offsetAt(range.start);
-    const end = document.textDocument.offsetAt(range.end);
-    // the smallest node around the range, so that only its tokens are looked at
-    let around: CstNode | undefined = CstUtils.findLeafNodeAtOffset(root, start);
-    while (around && (around.offset > start || around.end < end)) around = around.container;
-    if (!around) return [];
-    return CstUtils.streamCst(around)
-        .filter((n): n is LeafCstNode => isLeafCstNode(n) && !n.hidden && n.offset >= start && n.end <= end)
-        .toArray();
+function optional(action: CodeAction | undefined): CodeAction[] {
+    return action ? [action] : [];
 }
 
 /** ` cpu_core` for a need on a CPU: the unit of a typical week, from the need's edge_component when it has one. */

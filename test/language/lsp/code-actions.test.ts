@@ -135,23 +135,27 @@ describe('quick fixes read a diagnostic\'s data, never its words', () => {
         return { asIs: shown(asIs), changed: shown(changed) };
     }
 
-    const cases: Array<[string, string, string]> = [
-        ['a misspelt object name', quickstart.replace('network: wifi', 'network: wfi'), 'linking-error'],
-        ['a misspelt input name', quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'), 'unknown-attribute'],
-        ['a missing input', quickstart.replace('  storage: ssd\n', ''), 'missing-input'],
-        ['an input with no effect', quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'), 'ignored-input']
+    // [what, text, code, how many fixes]: a misspelt object is replaced by the suggestion, or created as a network
+    const cases: Array<[string, string, string, number]> = [
+        ['a misspelt object name', quickstart.replace('network: wifi', 'network: wfi'), 'linking-error', 2],
+        ['a misspelt input name', quickstart.replace('idle_power: 50 W', 'idle_powr: 50 W'), 'unknown-attribute', 1],
+        ['a missing input', quickstart.replace('  storage: ssd\n', ''), 'missing-input', 1],
+        ['an input with no effect', quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'), 'ignored-input', 1],
+        // `300 W (change unit)` and the energy over an hour, a day, a year
+        ['a value in a unit of another dimension', quickstart.replace('power: 300 W', 'power: 300 Wh'), 'dimension-mismatch', 4],
+        ['a modeling period left to the default', quickstart.replace(/^model [^}]*\}\n/m, ''), 'defaulted-period', 1]
     ];
 
-    for (const [what, text, code] of cases) {
+    for (const [what, text, code, count] of cases) {
         it(`${what}: the same fix under reworded messages`, async () => {
             const { asIs, changed } = await fixesAfter(text, code, d => ({ ...d, message: 'reworded, with no name in quotes' }));
-            expect(asIs).toHaveLength(1);
+            expect(asIs).toHaveLength(count);
             expect(changed).toEqual(asIs);
         });
 
         it(`${what}: no fix without the data, whatever the message says`, async () => {
             const { asIs, changed } = await fixesAfter(text, code, d => ({ ...d, data: { code } }));
-            expect(asIs).toHaveLength(1);
+            expect(asIs).toHaveLength(count);
             expect(changed).toEqual([]);
             const { changed: noData } = await fixesAfter(text, code, d => ({ ...d, data: undefined }));
             expect(noData).toEqual([]);
@@ -161,7 +165,8 @@ describe('quick fixes read a diagnostic\'s data, never its words', () => {
     it('a diagnostic carries the name as written and the suggestion, or the missing input', async () => {
         const dataOf = async (text: string, code: string) => (await openWorkspace(text)).documents[0].diagnostics!.find(d => codeOf(d) === code)?.data;
         expect(await dataOf(quickstart.replace('network: wifi', 'network: wfi'), 'linking-error')).toEqual({
-            code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'wfi', kind: 'did-you-mean', name: 'wfi', suggestion: 'wifi'
+            code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'wfi',
+            kind: 'unknown-object', name: 'wfi', kinds: ['network'], suggestion: 'wifi'
         });
         expect(await dataOf(quickstart.replace('ram: 128 GB', 'ram: 128 GiB'), 'linking-error')).toEqual({
             code: 'linking-error', containerType: 'QuantityLiteral', property: 'unit', refText: 'GiB', kind: 'did-you-mean', name: 'GiB', suggestion: 'GB'
@@ -175,9 +180,20 @@ describe('quick fixes read a diagnostic\'s data, never its words', () => {
         expect(await dataOf(quickstart.replace('  storage: ssd\n}', '  storage: ssd\n  fixed_nb_of_instances: 4\n}'), 'ignored-input')).toEqual({
             code: 'ignored-input', fromEngine: true, kind: 'ignored-input', input: 'fixed_nb_of_instances'
         });
-        // no close name: Langium's data alone, and no fix
+        // no close name: the kinds that fit alone
         expect(await dataOf(quickstart.replace('network: wifi', 'network: qqqqqqqqq'), 'linking-error')).toEqual({
+            code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'qqqqqqqqq', kind: 'unknown-object', name: 'qqqqqqqqq', kinds: ['network']
+        });
+        // a name whose place says nothing of its kind (a value of an object, `wfi.power`): Langium's data alone, and no fix
+        expect(await dataOf(quickstart.replace('idle_power: 50 W', 'idle_power: qqqqqqqqq.power'), 'linking-error')).toEqual({
             code: 'linking-error', containerType: 'Reference', property: 'target', refText: 'qqqqqqqqq'
+        });
+        expect(await dataOf(quickstart.replace('power: 300 W', 'power: 300 Wh'), 'dimension-mismatch')).toEqual({
+            code: 'dimension-mismatch', fromEngine: true, kind: 'wrong-unit', value: 300, unit: 'Wh', expected: 'W'
+        });
+        expect(await dataOf(quickstart.replace(/^model [^}]*\}\n/m, ''), 'defaulted-period')).toEqual({
+            code: 'defaulted-period', fromEngine: true, kind: 'defaulted-period', start_date: '2025-01-01', modeling_duration: '1 year',
+            missing: ['start_date', 'modeling_duration']
         });
     });
 });
