@@ -24,7 +24,7 @@ export {
     annotationText, periodChanged, periodText, splitAnnotations
 } from '../engine/index.js';
 
-/** The diff's headline: `+533.6 t CO2e (+4.9 %)` (the change in its own scale), or `no change (10.97 kt CO2e)`. */
+/** The diff's headline: `+533.6 t CO2e (+4.9 %)` (the change in its own scale), or `no change (10,966.4 t CO2e)`. */
 export function headline(diff: ModelDiff): string {
     const t = diff.summary.total;
     return t.change === 0 ? `no change (${formatMass(t.new)} CO2e)` : changeText(t);

@@ -48,7 +48,7 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
         lines.push('As much CO2e as');
         for (const e of equivalentsOf(total)) {
             const count = formatNumber(e.value, Math.abs(e.value) >= 10 ? 0 : 1);
-            lines.push(`  ${count} ${e.label} (${formatNumber(e.factor, e.factor < 1 ? 4 : 1)} g each; ${shortSource(e.source)})`);
+            lines.push(`  ${count} ${e.label} (${formatMass(e.factor / 1000)} each; ${shortSource(e.source)})`);
         }
         lines.push('');
     }

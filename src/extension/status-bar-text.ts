@@ -3,7 +3,7 @@ import { formatYearlyMass } from '../engine/presentation.js';
 
 /**
  * What the status bar says of a document's evaluation: its first system's yearly footprint, as `efp eval`,
- * the CodeLens, the inlay hint and the dashboard write it (mass-format.ts: `3.655 kt CO2e/year`, in the
+ * the CodeLens, the inlay hint and the dashboard write it (mass-format.ts: `3,655.5 t CO2e/year`, in the
  * unit of `efp.display.massUnit` when it names one), with a warning sign when the figures are the last
  * good text's. Plain code, no VS Code: status-bar.ts shows it, the tests read it.
  */

@@ -45,7 +45,7 @@ describe('the GitHub Action', () => {
         expect(run.steps[1].stdout).toBe('model.efp: no problems found\n');
         expect(run.summary).toContain('| `model.efp` | 0 | 0 |');
         // the quickstart's 10,966.4 t (e-footprint's) and the 170.5 t efp diff finds for a 600 W server: 11,136.9 t
-        expect(run.summary).toContain('**11.14 kt CO2e** over 3 years');
+        expect(run.summary).toContain('**11,136.9 t CO2e** over 3 years');
         const sarif = JSON.parse(readFileSync(join(ci.repo.path, 'efp.sarif'), 'utf8')) as object;
         const ajv = new AjvDraft04.default({ strict: false });
         ajvFormats.default(ajv as never);

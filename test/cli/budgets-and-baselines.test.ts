@@ -27,10 +27,10 @@ describe('efp check with budgets', () => {
         const over = await efp('check', join(dir, 'over.efp'));
         expect(over.code).toBe(1);
         const line = QUICKSTART.split('\n').length + 1;
-        expect(over.stdout).toMatch(new RegExp(`over\\.efp:${line}:\\d+: error: budget platform: system streaming_platform emits 6\\.14\\d kt CO2e in 2027, 123 % of its limit of 5\\.000 kt \\(5000 t/year\\) \\[budget-exceeded\\]`));
+        expect(over.stdout).toMatch(new RegExp(`over\\.efp:${line}:\\d+: error: budget platform: system streaming_platform emits 6,14\\d\\.\\d t CO2e in 2027, 123 % of its limit of 5,000\\.0 t \\(5000 t/year\\) \\[budget-exceeded\\]`));
         const close = await efp('check', join(dir, 'close.efp'));
         expect(close.code).toBe(0);
-        expect(close.stdout).toMatch(/warning: budget platform: .* 88 % of its limit of 7\.000 kt \(7 kt\/year\); warning from 80 % \[budget-warning\]/);
+        expect(close.stdout).toMatch(/warning: budget platform: .* 88 % of its limit of 7,000\.0 t \(7 kt\/year\); warning from 80 % \[budget-warning\]/);
     });
 });
 

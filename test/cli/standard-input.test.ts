@@ -19,7 +19,7 @@ describe('a model on standard input', () => {
         const run = await runBounded(['eval', '-'], { cwd: dir, stdin: QUICKSTART });
         expectWellBehaved(run, [0]);
         // e-footprint 22.2.1's system totals for this model (test/fixtures/efootprint/quickstart.outputs.json.gz)
-        expect(run.stdout).toContain('Total footprint: 10.97 kt CO2e over the period');
+        expect(run.stdout).toContain('Total footprint: 10,966.4 t CO2e over the period');
     });
 
     it('efp check - with files: located as stdin.efp, or as --stdin-path names it, beside the files given', async () => {

@@ -57,7 +57,7 @@ function lineOf(text: string): number {
     return index + 1;
 }
 
-/** `10.97 kt`, `419.8 kg`: a mass as efp writes it, in kg. */
+/** `10,966.4 t`, `419.8 kg`: a mass as efp writes it, in kg. */
 function kilograms(text: string): number {
     const [number, unit] = text.split(' ');
     return Number(number.replace(/,/g, '')) * ({ g: 1e-3, kg: 1, t: 1e3, kt: 1e6, Mt: 1e9 } as Record<string, number>)[unit];

@@ -27,7 +27,7 @@ function cliPerYear(file: string): string {
     return /CO2e over the period, ([\d,.]+ \w+) CO2e per year/.exec(text)![1];
 }
 
-/** `3,655.5 t`, `3.66 kt`: the mass in kg. */
+/** `3,655.5 t`, `419.8 kg`: the mass in kg. */
 function kilograms(text: string): number {
     const [number, unit] = text.trim().split(/\s+/);
     return Number(number.replace(/,/g, '')) * ({ g: 0.001, kg: 1, t: 1000, kt: 1e6 } as Record<string, number>)[unit];

@@ -32,7 +32,7 @@ describe('model diagnostics in the editor', () => {
         // e-footprint's quickstart emits 6,143.5 t in 2027, its worst year
         const over = (await validate(`${quickstart}\nbudget cap on streaming_platform { limit: 6000 t/year }\n`)).diagnostics!;
         expect(over.map(d => [d.severity, d.code, d.range.start.line, d.range.start.character])).toEqual([[1, 'budget-exceeded', quickstart.split('\n').length, 'budget cap on streaming_platform { '.length]]);
-        expect(over[0].message).toMatch(/^budget cap: system streaming_platform emits 6\.143 kt CO2e in 2027, 102 % of its limit of 6\.000 kt \(6000 t\/year\)\. Reduce/);
+        expect(over[0].message).toMatch(/^budget cap: system streaming_platform emits 6,143\.5 t CO2e in 2027, 102 % of its limit of 6,000\.0 t \(6000 t\/year\)\. Reduce/);
         const close = (await validate(`${quickstart}\nbudget cap on streaming_platform { limit: 6500 t/year }\n`)).diagnostics!;
         expect(close.map(d => [d.severity, d.code])).toEqual([[2, 'budget-warning']]);
     });

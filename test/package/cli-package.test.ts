@@ -57,7 +57,7 @@ describe('the npm package @efp-lang/efp', () => {
         const { stdout, stderr } = await run('npx', ['--no-install', 'efp', 'eval', 'node_modules/@efp-lang/efp/examples/quickstart.efp'], { cwd: project });
         expect(stderr).toBe('');
         // e-footprint 22.2.1's system totals for this model (test/fixtures/efootprint/quickstart.outputs.json.gz)
-        expect(stdout).toContain('Total footprint: 10.97 kt CO2e over the period');
+        expect(stdout).toContain('Total footprint: 10,966.4 t CO2e over the period');
         const version = await run('npx', ['--no-install', 'efp', '--version'], { cwd: project });
         expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     });

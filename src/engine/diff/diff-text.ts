@@ -56,7 +56,7 @@ export function changeText(c: Change, setting = 'auto'): string {
     return `${signedMass(c.change, massScale(c.change, setting))} CO2e (${percent(c)})`;
 }
 
-/** `10.97 kt → 11.01 kt (+39.16 t, +0.4 %)`: before and after in one scale, the change in its own. */
+/** `10,966.4 t → 11,005.6 t (+39.19 t, +0.4 %)`: before and after in one scale, the change in its own. */
 export function beforeAfterText(c: Change, setting = 'auto'): string {
     const sides = massScaleOf([c.old, c.new], setting);
     return `${formatMass(c.old, sides)} → ${formatMass(c.new, sides)} (${signedMass(c.change, massScale(c.change, setting))}, ${percent(c)})`;

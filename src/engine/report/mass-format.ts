@@ -5,18 +5,23 @@ import { formatNumber } from '../model/value-format.js';
  * hovers, the status bar, the dashboard and the diff): one rule, so that a footprint reads the same string
  * wherever it is shown.
  *
- * - The unit follows the magnitude: the largest of g, kg, t, kt, Mt in which the figure is at least 1
- *   (`420 kg`, not `420,000 g` or `0.42 t`). Figures shown together (a table, a chart's axis, the two
- *   sides of a change) take the unit of the largest of them, so that they can be compared at a glance.
- * - The rounding keeps four significant digits of that figure (`419.8 kg`, `74.93 t`, `3.655 kt`); the
- *   other figures of a table are written with the same decimals, so that their columns line up.
- * - The user's setting `efp.display.massUnit` (`auto` unless it names a unit) fixes the unit; the
- *   rounding still keeps four significant digits of the largest figure in it.
+ * - The unit follows the magnitude: the largest of g, kg, t in which the figure is at least 1 (`420 kg`,
+ *   not `420,000 g` or `0.42 t`). Tonnes are the largest unit chosen by itself: footprints are reported
+ *   in t CO2e (GHG Protocol inventories, CSRD), and `3,655.5 t` reads where `3.655 kt` makes a table's
+ *   smaller rows coarse (`0.225 kt`). Figures shown together (a table, a chart's axis, the two sides of a
+ *   change) take the unit of the largest of them, so that they can be compared at a glance.
+ * - The rounding keeps four significant digits of that figure, and at least one decimal (`419.8 kg`,
+ *   `74.94 t`, `3,655.5 t`); the other figures of a table are written with the same decimals, so that
+ *   their columns line up.
+ * - The user's setting `efp.display.massUnit` (`auto` unless it names a unit: g, kg, t, kt or Mt) fixes
+ *   the unit; the rounding still keeps four significant digits of the largest figure in it.
  * - A yearly figure is suffixed `CO2e/year` (`MASS_PER_YEAR`), one over a period `CO2e`.
  */
 
-/** The mass units, largest first, with how many kilograms each is. */
+/** The mass units a setting may name, largest first, with how many kilograms each is. */
 const MASS_UNITS: readonly (readonly [string, number])[] = [['Mt', 1e9], ['kt', 1e6], ['t', 1e3], ['kg', 1], ['g', 1e-3]];
+/** The units the magnitude chooses among: up to tonnes, the unit footprints are reported in. */
+const AUTO_UNITS = MASS_UNITS.filter(([, kg]) => kg <= 1e3);
 
 /** Significant digits of a figure (or of a table's largest figure). */
 const SIGNIFICANT_DIGITS = 4;
@@ -42,9 +47,9 @@ export function massScale(largestKg: number, setting: string = 'auto'): MassScal
     // rounded first: 999.96 kg is written 1.000 t, not 1,000.0 kg
     const rounded = abs === 0 ? 0 : Number(abs.toPrecision(SIGNIFICANT_DIGITS));
     const named = MASS_UNITS.find(([symbol]) => symbol === setting);
-    const [unit, kg] = named ?? (rounded === 0 ? ['kg', 1] : MASS_UNITS.find(([, f]) => rounded >= f) ?? ['g', 1e-3]);
+    const [unit, kg] = named ?? (rounded === 0 ? ['kg', 1] : AUTO_UNITS.find(([, f]) => rounded >= f) ?? ['g', 1e-3]);
     const value = rounded / kg;
-    const decimals = value === 0 ? 0 : Math.min(MAX_DECIMALS, Math.max(0, SIGNIFICANT_DIGITS - 1 - Math.floor(Math.log10(value))));
+    const decimals = value === 0 ? 0 : Math.min(MAX_DECIMALS, Math.max(1, SIGNIFICANT_DIGITS - 1 - Math.floor(Math.log10(value))));
     return { unit, kg, decimals };
 }
 
@@ -66,7 +71,7 @@ function isZeroText(text: string): boolean {
     return /^-?[0.,]+$/.test(text);
 }
 
-/** `419.8 kg`, `3.655 kt`: a mass in its own scale, or in that of the figures it is shown with. */
+/** `419.8 kg`, `3,655.5 t`: a mass in its own scale, or in that of the figures it is shown with. */
 export function formatMass(kg: number, scale: MassScale = massScale(kg)): string {
     return `${massNumber(kg, scale)} ${scale.unit}`;
 }

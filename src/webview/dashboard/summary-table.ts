@@ -31,7 +31,7 @@ export interface SummaryTable {
     readonly scales: SummaryScales;
     readonly total: string;
     /**
-     * The yearly average (`3.655 kt`, written `CO2e/year` after it), in its own scale as the status bar,
+     * The yearly average (`3,655.5 t`, written `CO2e/year` after it), in its own scale as the status bar,
      * the CodeLens and the CLI write it; shown (as the CLI does) only when the period lasts about a year or more.
      */
     readonly perYear?: string;

@@ -55,12 +55,12 @@ describe('budget', () => {
         const exceeded = await analyze(withBudget('budget yearly on streaming_platform { limit: 5000 t/year }'));
         const error = exceeded.diagnostics.find(d => d.code === 'budget-exceeded');
         expect(error?.severity).toBe('error');
-        expect(error?.message).toMatch(/^budget yearly: system streaming_platform emits 6\.14\d kt CO2e in 2027, 123 % of its limit of 5\.000 kt \(5000 t\/year\)/);
+        expect(error?.message).toMatch(/^budget yearly: system streaming_platform emits 6,14\d\.\d t CO2e in 2027, 123 % of its limit of 5,000\.0 t \(5000 t\/year\)/);
         expect(error?.range.start.line).toBe(QUICKSTART.split('\n').length);
 
         // 2026 (3,539.5 t) and 2027 are over 3,000 t
         const twice = await analyze(withBudget('budget yearly on streaming_platform { limit: 3000 t/year }'));
-        expect(twice.diagnostics.find(d => d.code === 'budget-exceeded')?.message).toMatch(/205 % of its limit of 3\.000 kt \(3000 t\/year\); over the limit in 2 periods: 2026, 2027$/);
+        expect(twice.diagnostics.find(d => d.code === 'budget-exceeded')?.message).toMatch(/205 % of its limit of 3,000\.0 t \(3000 t\/year\); over the limit in 2 periods: 2026, 2027$/);
 
         // 2027's 6,143.5 t is 88 % of 7,000 t: a warning, not an error
         const close = await analyze(withBudget('budget yearly on streaming_platform { limit: 7000 t/year }'));

@@ -3,14 +3,15 @@ import { formatMass, formatYearlyMass, massScale, massScaleOf, signedMass } from
 import { beforeAfterText, changeText } from '../../../src/engine/diff/diff-text.js';
 import { change } from '../../../src/engine/diff/footprint-diff.js';
 
-/** The one rule every surface writes masses with (issue 18): unit by magnitude, four significant digits. */
+/** The one rule every surface writes masses with (issue 18): unit by magnitude up to tonnes, four significant digits, at least one decimal. */
 describe('mass format', () => {
-    it('takes the largest unit in which the figure is at least 1', () => {
+    it('takes the largest of g, kg, t in which the figure is at least 1', () => {
         expect(formatMass(419.76)).toBe('419.8 kg');
         expect(formatMass(600_120)).toBe('600.1 t');
         expect(formatMass(74_940.99)).toBe('74.94 t');
-        expect(formatMass(3_655_457.9)).toBe('3.655 kt');
-        expect(formatMass(2.5e9)).toBe('2.500 Mt');
+        // tonnes at most, whatever the size: 3,655,457.9 kg is 3,655.4579 t, one decimal
+        expect(formatMass(3_655_457.9)).toBe('3,655.5 t');
+        expect(formatMass(2.5e9)).toBe('2,500,000.0 t');
         // below a kilogram, grams; below a gram, still grams, with the decimals four digits need
         expect(formatMass(0.3118)).toBe('311.8 g');
         expect(formatMass(0.0000312)).toBe('0.03120 g');
@@ -28,10 +29,12 @@ describe('mass format', () => {
     });
 
     it('gives figures shown together the scale of the largest, so that a column lines up', () => {
-        // a table of 6,027 t, 225 t and 0.7 t: kilotonnes, three decimals
+        // a table of 6,027.4 t, 224.8 t and 0.7 t: tonnes, one decimal (four digits of 6,027 need none)
         const scale = massScaleOf([6_027_400, 224_823, 700]);
-        expect(scale).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
-        expect([6_027_400, 224_823, 700].map(kg => formatMass(kg, scale))).toEqual(['6.027 kt', '0.225 kt', '0.001 kt']);
+        expect(scale).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
+        expect([6_027_400, 224_823, 700].map(kg => formatMass(kg, scale))).toEqual(['6,027.4 t', '224.8 t', '0.7 t']);
+        // 41.93 t, 2.100 t and 50 kg: two decimals, the four digits of the largest
+        expect([41_930, 2_100, 50].map(kg => formatMass(kg, massScaleOf([41_930, 2_100, 50])))).toEqual(['41.93 t', '2.10 t', '0.05 t']);
         // a negative figure counts by its size
         expect(massScaleOf([-170_543, 12])).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
     });
@@ -48,7 +51,7 @@ describe('mass format', () => {
 
     it('takes the unit efp.display.massUnit names, four significant digits of the figure in it', () => {
         expect(formatYearlyMass(419.76, 't')).toBe('0.4198 t CO2e/year');
-        expect(formatYearlyMass(419.76, 'g')).toBe('419,760 g CO2e/year');
+        expect(formatYearlyMass(419.76, 'g')).toBe('419,760.0 g CO2e/year');
         expect(formatYearlyMass(10_966_373, 'kt')).toBe('10.97 kt CO2e/year');
         // far smaller than the unit: six decimals at most
         expect(formatMass(0.001, massScale(0.001, 'kt'))).toBe('0.000000 kt');
@@ -64,7 +67,7 @@ describe('mass format', () => {
     it('says a change of a total with its sides in one scale and the change in its own', () => {
         // the quickstart (10,966.4 t) and its scenario with an LLM chat step (11,005.6 t)
         const c = change(10_966_373, 11_005_566);
-        expect(beforeAfterText(c)).toBe('10.97 kt → 11.01 kt (+39.19 t, +0.4 %)');
+        expect(beforeAfterText(c)).toBe('10,966.4 t → 11,005.6 t (+39.19 t, +0.4 %)');
         expect(changeText(c)).toBe('+39.19 t CO2e (+0.4 %)');
     });
 });

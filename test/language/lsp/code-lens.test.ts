@@ -21,7 +21,7 @@ describe('CodeLens on objects', () => {
         const { uri, all } = await lenses(quickstart);
         const onSystem = all.filter(l => l.range.start.line === lineOf('system streaming_platform'));
         // e-footprint: 10,966,373 kg over 3 years
-        expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3.655 kt CO2e/year', 'Calculus graph', 'Object graph', 'Compare with git HEAD']);
+        expect(onSystem.map(l => l.command!.title)).toEqual(['Footprint: 3,655.5 t CO2e/year', 'Calculus graph', 'Object graph', 'Compare with git HEAD']);
         expect(onSystem.map(l => [l.command!.command, ...l.command!.arguments!])).toEqual([
             ['efp.showFootprint', uri, 'streaming_platform'], ['efp.showCalculusGraph', uri, 'streaming_platform'], ['efp.showObjectGraph', uri],
             ['efp.compareWithGitHead', uri]
@@ -65,7 +65,7 @@ describe('CodeLens on objects', () => {
         expect(all.every(l => l.command!.command === 'efp.footprintSummary')).toBe(true);
         const onServer = all.filter(l => l.range.start.line === lineOf('server web'));
         expect(onServer.map(l => [l.command!.title, ...l.command!.arguments!])).toEqual([[`Footprint: ${(server / 3 / 1000).toPrecision(4)} t CO2e/year`, uri, 'web']]);
-        expect(all.filter(l => l.range.start.line === lineOf('system streaming_platform')).map(l => l.command!.title)).toEqual(['Footprint: 3.655 kt CO2e/year']);
+        expect(all.filter(l => l.range.start.line === lineOf('system streaming_platform')).map(l => l.command!.title)).toEqual(['Footprint: 3,655.5 t CO2e/year']);
         // e-footprint: the server's fabrication 54,194.1 kg and energy 170,628.86 kg over the period, in one
         // scale (the larger's: 170.6 t to four significant digits, so one decimal for both)
         const said = await Efp.shared.lsp.ExecuteCommandHandler!.executeCommand('efp.footprintSummary', [uri, 'web']);

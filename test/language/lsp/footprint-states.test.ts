@@ -102,7 +102,7 @@ describe('a model that never evaluated without errors', () => {
 
     it('once it evaluates, the figures come back', async () => {
         const { Efp, document } = await editor(QUICKSTART);
-        expect((await lensTitles(Efp, document, system))[0]).toBe('Footprint: 3.655 kt CO2e/year');
+        expect((await lensTitles(Efp, document, system))[0]).toBe('Footprint: 3,655.5 t CO2e/year');
     });
 });
 

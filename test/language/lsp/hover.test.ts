@@ -100,8 +100,8 @@ describe('hover', () => {
         const text = await hoverAt('system streaming_platform', 'system '.length + 2);
         expect(text).toContain('**system streaming_platform** — "System" (e-footprint System)');
         // e-footprint: 10,966,373 kg over 3 years (3,655,458 kg a year), as the status bar and efp eval write them
-        expect(text).toContain('**Footprint: 3.655 kt CO2e/year** on average');
-        expect(text).toContain('Over the modeling period: 10.97 kt CO2e');
+        expect(text).toContain('**Footprint: 3,655.5 t CO2e/year** on average');
+        expect(text).toContain('Over the modeling period: 10,966.4 t CO2e');
     });
 
     it('shows units', async () => {
@@ -123,9 +123,9 @@ describe('hover on a built-in object', () => {
         expect(text).toContain('| `fraction_of_usage_time` | 7 h/day | [DATA.AI - STATE OF MOBILE](<https://www.data.ai/en/GB/state-of-mobile-2022>) |');
         expect(text).toContain('A user device; its footprint counts while users are in a journey.');
         // e-footprint's quickstart: the laptop's fabrication 4,955,397.5 kg and energy 1,072,052.6 kg over the
-        // period (3 years: 2,009,150 kg a year)
-        expect(text).toContain('**Footprint: 2.009 kt CO2e/year** on average');
-        expect(text).toContain('Over the modeling period: fabrication 4.955 kt CO2e · energy 1.072 kt CO2e');
+        // period (3 years, 26,298 hours: 2,009.1 t a year)
+        expect(text).toContain('**Footprint: 2,009.1 t CO2e/year** on average');
+        expect(text).toContain('Over the modeling period: fabrication 4,955.4 t CO2e · energy 1,072.1 t CO2e');
         expect(text).not.toContain('command:');
     });
 

@@ -28,7 +28,7 @@ describe('inlay hints', () => {
         // a yearly figure keeps four significant digits, in the unit its size calls for (mass-format.ts)
         expect(server.label).toBe(`≈ ${(kg / 3 / 1000).toPrecision(4)} t CO2e/year`);
         const system = all.find(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('system streaming_platform')))!;
-        expect(system.label).toBe('≈ 3.655 kt CO2e/year'); // e-footprint: 10,966,373 kg over 3 years
+        expect(system.label).toBe('≈ 3,655.5 t CO2e/year'); // e-footprint: 10,966,373 kg over 3 years
         // no hint for objects without a footprint of their own (jobs, steps, journeys, patterns)
         expect(all.some(h => h.position.line === text.split('\n').findIndex(l => l.startsWith('job streaming')))).toBe(false);
         expect(all).toHaveLength(4); // the server, the storage, the network and the system (the laptop is built in)

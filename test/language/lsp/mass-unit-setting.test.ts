@@ -27,12 +27,12 @@ describe('efp lsp --stdio and efp.display.massUnit', () => {
                 return lenses.find(l => l.command?.arguments?.[1] === 'streaming_platform')!.command!.title;
             };
             // e-footprint: 10,966,373 kg over 3 years, 3,655,458 kg a year
-            expect(await systemLens()).toBe('Footprint: 3.655 kt CO2e/year');
-            await connection.sendNotification('workspace/didChangeConfiguration', { settings: { efp: { display: { massUnit: 't' } } } });
+            expect(await systemLens()).toBe('Footprint: 3,655.5 t CO2e/year');
+            await connection.sendNotification('workspace/didChangeConfiguration', { settings: { efp: { display: { massUnit: 'kt' } } } });
             await session.requested('workspace/codeLens/refresh', 1);
             await session.requested('workspace/inlayHint/refresh', 1);
-            // in tonnes, four significant digits need no decimal
-            expect(await systemLens()).toBe('Footprint: 3,655 t CO2e/year');
+            // in kilotonnes (auto stops at tonnes), four significant digits
+            expect(await systemLens()).toBe('Footprint: 3.655 kt CO2e/year');
         } finally {
             await session.stop();
         }

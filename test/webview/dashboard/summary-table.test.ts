@@ -39,15 +39,15 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
         expect(cli[1]).toBe(table.period);
         expect(line('Total footprint: ')).toBe(`Total footprint: ${table.total} CO2e over the period, ${table.perYear} CO2e/year on average`);
         // e-footprint: 10,966,373 kg over 3 years (26,298 hours), 3,655,458 kg a year: four significant digits each
-        expect(table.total).toBe('10.97 kt');
-        expect(table.perYear).toBe('3.655 kt');
+        expect(table.total).toBe('10,966.4 t');
+        expect(table.perYear).toBe('3,655.5 t');
     });
 
     it('has the same phases and shares', () => {
         const table = summaryTable(summary);
         for (const p of table.phases) expect(cells(line(`  ${p.label}`))).toEqual([p.label, p.mass, p.share]);
         // e-footprint: fabrication 7,231,8xx kg, energy 3,734,5xx kg; the table in the scale of its largest figure
-        expect(table.phases.map(p => p.mass)).toEqual(['7.232 kt', '3.735 kt']);
+        expect(table.phases.map(p => p.mass)).toEqual(['7,231.8 t', '3,734.6 t']);
     });
 
     it('has the same rows for every object, grouped by the same categories', () => {
@@ -61,8 +61,8 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
                 expect(cells(line(`    ${o.name} `))).toEqual([o.name, o.fabrication, o.energy, o.total, o.share]);
             }
         }
-        // e-footprint: the server's 54,194.1 kg and 170,628.86 kg, in the objects' scale (the laptop's 6,027 t: kt, three decimals)
-        expect(rows.find(r => r.id === 'web')).toMatchObject({ fabrication: '0.054 kt', energy: '0.171 kt', total: '0.225 kt', share: '2.1 %' });
+        // e-footprint: the server's 54,194.1 kg and 170,628.86 kg, in the objects' scale (the laptop's 6,027 t: t, one decimal)
+        expect(rows.find(r => r.id === 'web')).toMatchObject({ fabrication: '54.2 t', energy: '170.6 t', total: '224.8 t', share: '2.1 %' });
     });
 
     it('has the same calendar years', () => {
@@ -73,14 +73,14 @@ describe('the dashboard table shows the numbers `efp eval` prints', () => {
 
     it('uses the unit of efp.display.massUnit when it is not auto', () => {
         const kg = summaryTable(summary, 'kg');
-        // four significant digits of 10,966,373 kg need no decimal
-        expect(kg.scales.total).toEqual({ unit: 'kg', kg: 1, decimals: 0 });
-        expect(kg.total).toMatch(/^10,966,3\d\d kg$/);
-        // the same mass as the CLI's kilotonnes, to the CLI's rounding (10 t)
-        expect(Math.abs(amount(kg.total) - amount(summaryTable(summary).total) * 1e6)).toBeLessThanOrEqual(5_000);
+        // four significant digits of 10,966,373 kg need no decimal; one is kept
+        expect(kg.scales.total).toEqual({ unit: 'kg', kg: 1, decimals: 1 });
+        expect(kg.total).toMatch(/^10,966,3\d\d\.\d kg$/);
+        // the same mass as the CLI's tonnes, to the CLI's rounding (0.1 t)
+        expect(Math.abs(amount(kg.total) - amount(summaryTable(summary).total) * 1e3)).toBeLessThanOrEqual(50);
         expect(summaryTable(summary, 'kt').total).toBe('10.97 kt');
-        expect(summaryTable(summary, 't').perYear).toBe('3,655 t');
-        expect(summaryTable(summary, 'g').phases[0].mass).toMatch(/^7,231,8\d\d,\d{3} g$/);
+        expect(summaryTable(summary, 't').perYear).toBe('3,655.5 t');
+        expect(summaryTable(summary, 'g').phases[0].mass).toMatch(/^7,231,8\d\d,\d{3}\.\d g$/);
     });
 });
 
@@ -88,13 +88,13 @@ describe('the table scales', () => {
     it('are the CLI\'s: the total and the yearly average each in its own, each table in its largest figure\'s', async () => {
         const model = await modelOf(readFileSync(QUICKSTART, 'utf8'));
         const { scales } = summaryTable(summarizeSystem(model, systemsOf(model)[0]));
-        // e-footprint: 10,966 t in all (10.97 kt: two decimals), 3,655 t a year, fabrication 7,232 t,
-        // the laptop's 6,027 t the largest object, 2027's 6,143 t the largest year (kt, three decimals)
-        expect(scales.total).toEqual({ unit: 'kt', kg: 1e6, decimals: 2 });
-        expect(scales.perYear).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
-        expect(scales.phases).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
-        expect(scales.objects).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
-        expect(scales.years).toEqual({ unit: 'kt', kg: 1e6, decimals: 3 });
+        // e-footprint: 10,966 t in all, 3,655 t a year, fabrication 7,232 t, the laptop's 6,027 t the largest
+        // object, 2027's 6,143 t the largest year: tonnes, whose four digits need no decimal, and one kept
+        expect(scales.total).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
+        expect(scales.perYear).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
+        expect(scales.phases).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
+        expect(scales.objects).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
+        expect(scales.years).toEqual({ unit: 't', kg: 1e3, decimals: 1 });
     });
 
     it("uses e-footprint's year, as the engine does", () => {
