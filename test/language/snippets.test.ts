@@ -108,6 +108,18 @@ describe('snippets', () => {
         });
     }
 
+    it('make a first model by Tab alone: a server, its job, a step, a journey, a country, a usage pattern, a system, each keeping every default', async () => {
+        // what a newcomer gets who accepts each kind's snippet and presses Tab through it: each reference's stand-in
+        // is the name the snippet of the kind it expects declares by default (a step's jobs: `job_name`, the job
+        // snippet's own name, though a step takes every kind of job), so nothing is left unknown
+        const kinds = ['server', 'job', 'usage_journey_step', 'usage_journey', 'country', 'usage_pattern', 'system'];
+        const text = kinds.map(kind => expandSnippet(bodyOf(Object.values(snippets).find(s => prefixesOf(s)[0] === kind)!))).join('');
+        expect(text).toContain('\tjobs: [job_name]\n');
+        const { documents: [document] } = await openWorkspace(text);
+        expect((document.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message), text).toEqual([]);
+        expect((document.diagnostics ?? []).filter(d => d.code === 'unused').map(d => d.message)).toEqual([]);
+    });
+
     it('together make a model that validates without errors', async () => {
         // One object of each kind, as its snippet writes it. A reference's placeholder names the kind it
         // expects (`storage_name`) and an object's own name is its kind's (`storage_name`), so most defaults

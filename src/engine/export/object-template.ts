@@ -89,6 +89,20 @@ function builtinFor(input: ReferenceInputSpec): string | undefined {
     return ARCHETYPES.find(a => a.className === first)?.id;
 }
 
+/**
+ * The kind a reference's stand-in names, so that it is the name that kind's own snippet declares by default: the
+ * one class the input takes, or the class its family is named after. e-footprint names the abstract base of a
+ * family after its plain member (`JobBase`, `ServerBase`): a step's `jobs` stand for `job_name`, which the job
+ * snippet declares, not `jobs_name`, which nothing declares. Undefined for an input that takes several kinds alike.
+ */
+function expectedKind(input: ReferenceInputSpec, classes: readonly string[]): string | undefined {
+    if (classes.length === 1) return classSpec(classes[0])?.keyword;
+    if (input.classes.length !== 1) return undefined;
+    const [named] = input.classes;
+    const plain = named.endsWith('Base') ? named.slice(0, -'Base'.length) : named;
+    return classes.includes(plain) ? classSpec(plain)?.keyword : undefined;
+}
+
 /** A reference's object: the own part, a built-in one, or a name standing for the kind expected. */
 function referencePieces(input: ReferenceInputSpec): TemplatePiece[] {
     const classes = acceptedClasses(input);
@@ -96,7 +110,7 @@ function referencePieces(input: ReferenceInputSpec): TemplatePiece[] {
     if (archetype !== undefined) return [{ kind: 'part', part: { keyword: classSpec(classes[0])!.keyword, archetype, suffix: `_${input.name}` } }];
     const builtin = builtinFor(input);
     // no object of the model, but the kind expected (`storage_name`), or the input's own name when it takes several (`edge_component_name`)
-    const name = builtin ?? `${(classes.length === 1 ? classSpec(classes[0])?.keyword : undefined) ?? input.name}_name`;
+    const name = builtin ?? `${expectedKind(input, classes) ?? input.name}_name`;
     const reference: TemplatePiece = { kind: 'reference', input, name, builtin: builtin !== undefined };
     return input.type === 'ref' ? [reference] : [text('['), reference, text(']')];
 }

@@ -53,9 +53,11 @@ function snippetIndex(keyword: string): number {
 
 /**
  * The text a snippet writes when each tab stop keeps its default (`${1:web}` -> `web`, `${2|a,b|}` -> `a`,
- * `$0` -> nothing): shown in the item's documentation.
+ * `$0` -> nothing), a mirror (`${1}_storage`, `$1`) writing what its tab stop holds: shown in the item's
+ * documentation.
  */
 export function snippetPreview(body: string): string {
+    const held = new Map<string, string>();
     let out = '';
     let i = 0;
     while (i < body.length) {
@@ -64,25 +66,36 @@ export function snippetPreview(body: string): string {
             out += body[i + 1];
             i += 2;
         } else if (c === '$' && body[i + 1] === '{') {
-            const head = /^\$\{\d+([:|])/.exec(body.slice(i));
+            const head = /^\$\{(\d+)([:|}])/.exec(body.slice(i));
             if (!head) {
                 out += c;
                 i++;
-            } else if (head[1] === '|') {
+            } else if (head[2] === '}') {
+                // a mirror: its tab stop's text (our snippets mirror a tab stop after it)
+                out += held.get(head[1]) ?? '';
+                i += head[0].length;
+            } else if (head[2] === '|') {
                 const end = body.indexOf('|}', i);
-                out += body.slice(i + head[0].length, end < 0 ? body.length : end).split(',')[0];
+                const first = body.slice(i + head[0].length, end < 0 ? body.length : end).split(',')[0];
+                held.set(head[1], first);
+                out += first;
                 i = end < 0 ? body.length : end + 2;
             } else {
                 // a default (our snippets nest none): up to the unescaped `}`
                 i += head[0].length;
+                let text = '';
                 while (i < body.length && body[i] !== '}') {
-                    out += body[i] === '\\' ? body[++i] ?? '' : body[i];
+                    text += body[i] === '\\' ? body[++i] ?? '' : body[i];
                     i++;
                 }
+                held.set(head[1], text);
+                out += text;
                 i++;
             }
         } else if (c === '$' && /\d/.test(body[i + 1] ?? '')) {
-            i += /^\$\d+/.exec(body.slice(i))![0].length;
+            const index = /^\$(\d+)/.exec(body.slice(i))!;
+            out += held.get(index[1]) ?? '';
+            i += index[0].length;
         } else {
             out += c;
             i++;

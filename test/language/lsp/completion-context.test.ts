@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { completionsAt } from '../../helpers/language-workspace.js';
+import { snippetPreview } from '../../../src/language/lsp/declaration-items.js';
 import { CLASS_SPECS, classForKeyword } from '../../../src/engine/classes/registry.js';
 
 /**
@@ -100,6 +101,9 @@ describe('declarations: one item a kind, where a declaration can start', () => {
         const documentation = (server.documentation as { value: string }).value;
         expect(documentation.startsWith(classForKeyword('server')!.description)).toBe(true);
         expect(documentation).toContain('```efp\nserver server_name "Server" {\n');
+        // the storage the snippet declares is shown under the name the server's tab stop holds, as typing it writes it
+        expect(documentation).toContain('    storage: server_name_storage\n}\nstorage server_name_storage from ssd {}\n```');
+        expect(documentation).not.toContain('$');
         // retyping the keyword of a declaration already written
         const retyped = (await complete('ser<|>ver web {}\n')).find(i => i.label === 'server')!;
         expect(newText(retyped)).toBe('server');
@@ -189,4 +193,13 @@ describe('hostile text', () => {
         const long = `usage_journey_step a {}\nusage_journey j { uj_steps: [${'a, '.repeat(20_000)}<|>`;
         expect(labels(await completionsAt(long))).toEqual(['a']);
     }, 60_000);
+});
+
+describe('snippetPreview: what a snippet writes when every tab stop keeps its value', () => {
+    it('writes defaults, a choice\'s first value, a mirror as its tab stop, nothing for the end, escapes as written', () => {
+        // `${1}` and `$1` mirror tab stop 1; `$0` is where the cursor ends; `\$` and `\}` are the characters
+        expect(snippetPreview('server ${1:web} {\n\ttype: ${2|autoscaling,serverless|}\n\tstorage: ${1}_disk $1\n}\n$0'))
+            .toBe('server web {\n\ttype: autoscaling\n\tstorage: web_disk web\n}\n');
+        expect(snippetPreview('comment "${1:costs \\$5 \\}}"')).toBe('comment "costs $5 }"');
+    });
 });
