@@ -7,7 +7,7 @@ import { EfpCommands } from '../protocol.js';
 import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { FOOTPRINT_SUMMARY_COMMAND } from './footprint-summary-command.js';
 import { type Model, yearlyFootprint } from '../../engine/index.js';
-import { massUnitSetting, NOT_EVALUATED, yearlyText } from './footprint-text.js';
+import { massUnitSetting, NOT_EVALUATED, shownYearly, yearlyText } from './footprint-text.js';
 
 /**
  * Actions above each object: its yearly footprint opening the dashboard (systems) or its calculus
@@ -26,9 +26,10 @@ export class EfpCodeLensProvider implements CodeLensProvider {
         const settings = await this.efp.shared.workspace.ConfigurationProvider.getConfiguration('efp', 'codeLens') as { enabled?: boolean } | undefined;
         if (settings?.enabled === false) return undefined;
         // figures only from a model without errors (the current one, or the last good one)
-        const model = this.efp.evaluation.DocumentModels.resultsFor(document)?.model;
+        const results = this.efp.evaluation.DocumentModels.resultsFor(document);
+        const model = results?.model;
         const massUnit = await massUnitSetting(this.efp.shared);
-        if (!this.efp.client.Commands.runsEfpCommands) return model ? footprintLenses(document, model, massUnit) : [];
+        if (!this.efp.client.Commands.runsEfpCommands) return results ? footprintLenses(document, results.model, results.stale, massUnit) : [];
         const lenses: CodeLens[] = [];
         for (const decl of (document.parseResult.value as Document).elements ?? []) {
             if (isScenarioDecl(decl) && decl.$cstNode) {
@@ -40,7 +41,7 @@ export class EfpCodeLensProvider implements CodeLensProvider {
             if (!isObjectDecl(decl) || !decl.$cstNode) continue;
             const range = lineStart(decl.$cstNode.range.start.line);
             const object = model?.lookup(decl.name);
-            const yearly = object && model ? yearlyFootprint(model, object) : undefined;
+            const yearly = object && model ? shownYearly(yearlyFootprint(model, object), results.stale) : undefined;
             if (decl.kind === 'system') {
                 const figure = yearly !== undefined ? yearlyText(yearly, massUnit) : model ? undefined : NOT_EVALUATED;
                 lenses.push({ range, command: { title: figure !== undefined ? `Footprint: ${figure}` : 'Footprint', command: EfpCommands.showFootprint, arguments: [uri, decl.name] } });
@@ -58,13 +59,13 @@ export class EfpCodeLensProvider implements CodeLensProvider {
 }
 
 /** Each evaluated object's yearly footprint, running the server's own command (another editor's lenses). */
-function footprintLenses(document: LangiumDocument, model: Model, massUnit: string): CodeLens[] {
+function footprintLenses(document: LangiumDocument, model: Model, stale: boolean, massUnit: string): CodeLens[] {
     const uri = document.uri.toString();
     const lenses: CodeLens[] = [];
     for (const decl of (document.parseResult.value as Document).elements ?? []) {
         if (!isObjectDecl(decl) || !decl.$cstNode) continue;
         const object = model.lookup(decl.name);
-        const yearly = object ? yearlyFootprint(model, object) : undefined;
+        const yearly = object ? shownYearly(yearlyFootprint(model, object), stale) : undefined;
         if (yearly === undefined) continue;
         lenses.push({ range: lineStart(decl.$cstNode.range.start.line), command: { title: `Footprint: ${yearlyText(yearly, massUnit)}`, command: FOOTPRINT_SUMMARY_COMMAND, arguments: [uri, decl.name] } });
     }

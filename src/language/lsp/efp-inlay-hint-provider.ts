@@ -4,7 +4,7 @@ import { CancellationToken, InlayHintKind, type InlayHint, type InlayHintParams 
 import { isObjectDecl } from '../generated/ast.js';
 import type { EfpServices } from '../efp-module.js';
 import { type Model, yearlyFootprint } from '../../engine/index.js';
-import { massUnitSetting, NOT_COUNTED, yearlyText } from './footprint-text.js';
+import { massUnitSetting, NOT_COUNTED, shownYearly, yearlyText } from './footprint-text.js';
 
 /**
  * After each object's name, its yearly footprint (servers, storage, networks, devices, systems), written
@@ -28,7 +28,7 @@ export class EfpInlayHintProvider implements InlayHintProvider {
             const hints: InlayHint[] = [];
             for (const node of AstUtils.streamAst(document.parseResult.value, { range: params.range })) {
                 await interruptAndCheck(cancelToken);
-                const hint = hintFor(model, node, massUnit);
+                const hint = hintFor(model, results.stale, node, massUnit);
                 if (hint) hints.push(hint);
             }
             return hints;
@@ -36,11 +36,11 @@ export class EfpInlayHintProvider implements InlayHintProvider {
     }
 }
 
-function hintFor(model: Model, node: AstNode, massUnit: string): InlayHint | undefined {
+function hintFor(model: Model, stale: boolean, node: AstNode, massUnit: string): InlayHint | undefined {
     if (!isObjectDecl(node)) return undefined;
     const object = model.lookup(node.name);
     if (!object || object.description.builtin) return undefined;
-    const yearly = yearlyFootprint(model, object);
+    const yearly = shownYearly(yearlyFootprint(model, object), stale);
     if (yearly === undefined) return undefined;
     const after = GrammarUtils.findNodeForProperty(node.$cstNode, node.label !== undefined ? 'label' : 'name');
     if (!after) return undefined;

@@ -23,3 +23,13 @@ export async function massUnitSetting(shared: LangiumSharedServices): Promise<st
     const display = await shared.workspace.ConfigurationProvider.getConfiguration('efp', 'display') as { massUnit?: unknown } | undefined;
     return typeof display?.massUnit === 'string' ? display.massUnit : 'auto';
 }
+
+/**
+ * What is said of an object's yearly footprint from the model at hand: its figure, or that no system
+ * counts it, except from a stale model (the last one that evaluated while the text has errors), which
+ * may predate the system that now uses the object: there, "not counted" would be a guess, so nothing
+ * is said until the text evaluates again.
+ */
+export function shownYearly(yearly: YearlyFootprint | undefined, stale: boolean): YearlyFootprint | undefined {
+    return stale && yearly?.kind === 'not-counted' ? undefined : yearly;
+}

@@ -65,6 +65,21 @@ describe('an object no system counts', () => {
         expect(text).not.toMatch(/CO2e/);
     });
 
+    it('from a stale model (the last that evaluated, while the text has errors) it says nothing: the object may be used by now', async () => {
+        // what the editor holds while a system that uses the mirror is being typed: the last good model,
+        // in which no system uses it yet
+        const { Efp, document } = await editor(TEXT);
+        const models = Efp.evaluation.DocumentModels;
+        const { model } = models.resultsFor(document)!;
+        models.resultsFor = () => ({ model, stale: true });
+        expect(await lensTitles(Efp, document, lineOf(TEXT, 'server mirror'))).toEqual(['Calculus graph']);
+        const end = document.textDocument.positionAt(TEXT.length);
+        const hints = await Efp.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end } }) ?? [];
+        expect(hints.find(h => h.position.line === lineOf(TEXT, 'server mirror'))).toBeUndefined();
+        // what the last good model counted keeps its figure, as the status bar keeps it
+        expect(hints.find(h => h.position.line === lineOf(TEXT, 'server web'))?.label).toMatch(/^≈ [\d.]+ t CO2e\/year$/);
+    });
+
     it('in a model without a system, every object is not counted', async () => {
         const model = readFileSync('test/fixtures/models/no-system.efp', 'utf8');
         const { Efp, document } = await editor(model);
