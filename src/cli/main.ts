@@ -65,12 +65,8 @@ async function evalCommand(argument: string, options: EvalOptions, io: Output): 
     } else if (options.json) {
         text = JSON.stringify(modelToReferenceJson(model, EFP_VERSION));
     } else {
+        // a model without a system has an error (no-system) on its first line, which refused it above
         const systems = systemsOf(model);
-        if (systems.length === 0) {
-            io.err(`efp: ${terminalText(file)} declares no system, so there is no footprint to total`);
-            io.err('    hint: add `system my_service { usage_patterns: [ ... ] }`');
-            return EXIT_MODEL_ERRORS;
-        }
         text = [...systems.map(s => footprintReport(model, s)), scenarioList(model) ?? []].flat().join('\n\n');
     }
     await emit(text, options.output, io);

@@ -86,15 +86,17 @@ export function blocksUse(d: FileDiagnostic): boolean {
 }
 
 export interface DocumentAnalysis {
-    /** The evaluated model, when the text parses and links. */
+    /** The evaluated model, when the text has no error before the engine's (it parses, links and passes the text's checks). */
     readonly model?: Model;
     readonly diagnostics: readonly FileDiagnostic[];
 }
 
 /**
- * Everything wrong with a document and the files it imports: syntax and name errors first; when there
- * are none, the engine builds and evaluates the model and adds what it finds (dimensions, missing
- * inputs, cycles, values out of range).
+ * Everything wrong with a document and the files it imports, in one pass: syntax, name and text errors
+ * first, then, when the text parses, what the engine finds building and evaluating the model (dimensions,
+ * missing inputs, cycles, values out of range), as the editor shows it. An unknown name hides nothing
+ * else: the engine checks the rest of the text without what names it (model-description.ts). The model
+ * is given only when nothing before the engine found an error: it is the model's then.
  */
 export function analyzeDocument(document: LangiumDocument, services: EfpServices): DocumentAnalysis {
     const documents = services.shared.workspace.LangiumDocuments;
@@ -109,9 +111,9 @@ export function analyzeDocument(document: LangiumDocument, services: EfpServices
             if (diagnostic) diagnostics.push(diagnostic);
         }
     }
-    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics: cappedPerFile(diagnostics) };
+    const textErrors = diagnostics.some(d => d.severity === 'error');
     const model = services.evaluation.DocumentModels.modelFor(document);
     if (!model) return { diagnostics: cappedPerFile(diagnostics) };
     for (const d of modelFindings(model)) diagnostics.push(fromEngine(document.uri.toString(), d));
-    return { model, diagnostics: cappedPerFile(diagnostics) };
+    return { ...(textErrors ? {} : { model }), diagnostics: cappedPerFile(diagnostics) };
 }
