@@ -142,12 +142,13 @@ export class EfpValidator {
         const document = root.$document;
         if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
         const shared = this.services.shared;
-        // a file efp would not read (too large, not UTF-8) is parsed as empty: its one diagnostic says why
-        if (unreadableFiles(shared).has(document.uri.toString())) return;
         const documents = shared.workspace.LangiumDocuments;
-        // text that does not parse, an import missing: the system may be in what could not be read, and its error says why
+        // text that does not parse, an import missing, a file efp would not read (too large, not UTF-8, parsed as
+        // empty): the system may be in what could not be read, and its error says why
         if (!canEvaluate(document, documents)) return;
         const closure = importClosure(document, documents);
+        const unreadable = unreadableFiles(shared);
+        for (const uri of closure) if (unreadable.has(uri)) return;
         if (closureDeclaresSystem(closure, documents) || importedFromOutside(document, closure, shared)) return;
         if (root.imports.length === 0 && root.elements.length === 0) {
             const start = { line: 0, character: 0 };
