@@ -87,6 +87,24 @@ describe('one verdict in the editor', () => {
         expect(await diagnosticsOf(journey)).toEqual([[1, 'linking-error', ...at(journey, 'daily_vide\n'), "unknown name 'daily_vide'. Did you mean 'daily_video'?"]]);
     });
 
+    it('reports nothing that an unknown name causes through what it names: a provider\'s models, a computer\'s parts, a need\'s unit, a system\'s patterns', async () => {
+        const only = async (file: string, from: string, to: string, message: string) => {
+            const original = readFileSync(file, 'utf8');
+            expect(original.split(from), from).toHaveLength(2);
+            const text = original.replace(from, to);
+            const unknown = /'(\w+)'/.exec(message)![1];
+            expect(await diagnosticsOf(text), `${file}: ${to}`).toEqual([[1, 'linking-error', ...at(text, `${unknown}`), message]]);
+        };
+        // the model name is not looked up in another provider's models
+        await only('examples/services.efp', 'provider: mistralai', 'provider: mistral', "unknown name 'mistral'. Did you mean 'mistralai'?");
+        // the storage need e-footprint's builder makes on the computer's storage is not said to miss its component
+        await only('templates/edge-fleet/model.efp', 'storage: gateway_disk\n  carbon', 'storage: gateway_dsk\n  carbon', "unknown name 'gateway_dsk'. Did you mean 'gateway_disk'?");
+        // a need's unit is its component's: not a pure number for want of one
+        await only('examples/reference/simple_edge_system.efp', 'edge_component: edge_ram ', 'edge_component: edge_rom ', "unknown name 'edge_rom'. Did you mean 'edge_ram'?");
+        // a system of edge usage patterns is not said to miss usage patterns
+        await only('examples/edge_device_group.efp', 'edge_usage_patterns: [buildings]', 'edge_usage_patterns: [buildingz]', "unknown name 'buildingz'. Did you mean 'buildings'?");
+    });
+
     it('reports nothing that a scenario change naming an unknown object causes', async () => {
         const text = `${quickstart}\njob chat on web { data_transferred: 1 MB }\nusage_journey_step ask { user_time_spent: 1 min  jobs: [chat] }\n`
             + 'scenario assistant { daily_vide.uj_steps: [watch, capture, ask] }\n';

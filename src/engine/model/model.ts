@@ -443,6 +443,9 @@ export class Model {
         if (origin && this.causesAt.get(origin)?.has(e.message)) return;
         // a vague error on an object one of whose inputs is said to be missing or wrong comes from that input
         if (!(e instanceof ModelError) && node.object.inputsInError.size > 0) return;
+        // so may a calculated value's, there or anywhere in a model whose text names something unknown (left out):
+        // it is said once the text is whole, if it still is one
+        if (node.kind === 'calculated' && (node.object.inputsInError.size > 0 || this.namesUnresolved)) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
         if (e instanceof ModelError) this.report('error', e.code, message, origin, e.hint, e.data);
         else this.report('error', 'evaluation-error', message, origin);
@@ -583,7 +586,7 @@ export class Model {
             const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
-            } else if (input.type === 'refs' && input.requiredUnless?.some(other => description.inputs[other])) {
+            } else if (input.type === 'refs' && input.requiredUnless?.some(other => description.inputs[other] ?? description.unresolvedInputs?.[other])) {
                 const none: InputDescription = { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
                 object.inputs.set(input.name, resolvedInput(none, input, 'default', none.source, undefined));
             } else if (description.archetypeUnresolved) {
@@ -873,6 +876,8 @@ export class Model {
                 if (!node.operands.includes(target)) node.operands.push(target);
             }
         }
+        // a unit the object's links give (a need's, its component's): unknown while one of its inputs is in error
+        if (spec.type === 'hourly' && spec.unitOf && spec.unitOf(node.object) === undefined && node.object.inputsInError.size > 0) throw new ReportedElsewhere();
         const specUnit = unitFor(spec, node.object);
         const expected = parseUnit(specUnit).dimension;
         const actual = inferDimension(input.expr, env);
