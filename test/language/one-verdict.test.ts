@@ -49,6 +49,17 @@ describe('one verdict in the editor', () => {
             + 'Add a usage pattern and a system that lists it, `system my_service { usage_patterns: [my_users] }` (examples/quickstart.efp is a whole model).']]);
     });
 
+    it('repeats no name of megabytes in its hint, and lists at most three usage patterns', async () => {
+        const huge = `p${'x'.repeat(100_000)}`;
+        const patterns = ['a', 'b', 'c', 'd'].map(n => `usage_pattern ${n} {}`).join('\n');
+        const [[, code, , , message]] = (await diagnosticsOf(`usage_pattern ${huge} {}\n`)).filter(d => d[1] === 'no-system');
+        expect(code).toBe('no-system');
+        expect(message).toContain('`system my_service { usage_patterns: [my_users] }`');
+        expect(message.length).toBeLessThan(300);
+        const [[, , , , four]] = (await diagnosticsOf(`${patterns}\n`)).filter(d => d[1] === 'no-system');
+        expect(four).toContain('`system my_service { usage_patterns: [a, b, c, …] }`');
+    });
+
     it('takes a file another one imports for a part of that model, not a model without a system', async () => {
         const { documents: [servers, main] } = await openWorkspace({
             'servers.efp': quickstart.replace(SYSTEM_LINE, ''),
