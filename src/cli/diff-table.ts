@@ -66,13 +66,14 @@ function systemTable(s: SystemFootprintDiff, unit: MassUnit): string[] {
 }
 
 /**
- * One input change: on one line when it fits (`power: 300 W → 250 W  model.efp:18`); else its name and
- * place, then each side on lines of its own, its value under it, wrapped to the width (a builder
- * expression with its series' summary runs to 300 columns).
+ * One input change: on one line when its values fit (`power: 300 W → 250 W  model.efp:18`); else its name
+ * and place, then each side on lines of its own, its evaluated value under it, wrapped to the width (a
+ * builder expression with its series' summary runs to 300 columns), then what else changed (a comment,
+ * the items of a list) on a line of its own. A long comment or name does not change the layout.
  */
 function attributeLines(a: AttributeChange, after: string): string[] {
-    const one = `    ${terminalText(attributeText(a))}${after}`;
-    if (one.length <= LINE_WIDTH) return [one];
+    const values = a.old && a.new && a.aspects.includes('value') ? `${versionText(a.old)} → ${versionText(a.new)}` : versionText(a.new ?? a.old);
+    if (`    ${a.attribute}: ${terminalText(values)}`.length <= LINE_WIDTH) return [`    ${terminalText(attributeText(a))}${after}`];
     const lines = [`    ${terminalText(a.attribute)}:${after}`];
     const side = (label: string, v: InputVersion | undefined) => {
         const written = v && v.value !== undefined && v.expression && v.given === 'user' ? [v.text, `= ${v.value}`] : [versionText(v)];
@@ -90,7 +91,7 @@ function attributeLines(a: AttributeChange, after: string): string[] {
     } else {
         side('', a.new ?? a.old);
     }
-    for (const detail of changeDetails(a)) for (const line of wrapped(terminalText(detail), LINE_WIDTH - 6)) lines.push(`      ${line}`);
+    for (const detail of changeDetails(a)) lines.push(`      ${terminalText(detail)}`);
     return lines;
 }
 

@@ -33,16 +33,11 @@ async function efpFilesUnder(folder: string): Promise<string[]> {
 /**
  * The model files a command's arguments name, in order: a file as given; a folder, its models (the .efp
  * files under it that no other one imports: an imported file is checked as part of its importer); a
- * glob (`'models/**\/*.efp'`, quoted so the command sees it), the files it matches. Of the files named or
- * matched, one that another of them imports is left out the same way (`efp check models/*.efp`, expanded
- * by the shell, checks the shared servers.efp as a part of the models importing it, not as a model
- * without a system); named alone, a file is a model. A folder or glob that names no model is a usage
- * error, so that a CI job checking nothing does not pass.
+ * glob (`'models/**\/*.efp'`, quoted so the command sees it), the files it matches. A folder or glob that
+ * names no model is a usage error, so that a CI job checking nothing does not pass.
  */
 export async function modelArguments(args: readonly string[]): Promise<string[]> {
     const files: string[] = [];
-    /** The files named or matched (not found in a folder, whose models are roots already). */
-    const listed = new Set<string>();
     for (const arg of args) {
         const info = await stat(arg).catch(() => undefined);
         let found: string[];
@@ -57,19 +52,27 @@ export async function modelArguments(args: readonly string[]): Promise<string[]>
             found = matches.sort();
             if (found.length === 0) throw new UsageError(`no file matches ${terminalText(arg)}`);
             if (found.length > MAX_MODEL_FILES) throw new UsageError(`${terminalText(arg)} matches more than ${MAX_MODEL_FILES.toLocaleString('en-US')} files: give a narrower pattern`);
-            for (const f of found) listed.add(f);
         } else {
             found = [arg];
-            if (arg !== STANDARD_INPUT) listed.add(arg);
         }
         for (const f of found) if (!files.includes(f)) files.push(f);
     }
-    if (listed.size < 2) return files;
+    return files;
+}
+
+/**
+ * The files among those a command checks that another of them imports (`efp check models/*.efp`, as the
+ * shell expands it, names the shared servers.efp and the models importing it): a part of those models,
+ * which its own check does not hold to having a system. Files that import each other in a circle, and
+ * nothing else, are each a model.
+ */
+export async function importedByOthers(files: readonly string[]): Promise<Set<string>> {
+    const listed = files.filter(f => f !== STANDARD_INPUT);
+    if (listed.length < 2) return new Set();
     // full paths with `/`, as rootModelPaths reads imports (`../lib/main.efp` imports `servers.efp`); a file it
     // cannot read imports nothing (checking it says why)
-    const slashed = new Map([...listed].map(f => [resolve(f).split('\\').join('/'), f]));
-    const roots = new Set((await rootModelPaths([...slashed.keys()], path => readTextFile(path, modelFileLimit()))).map(p => slashed.get(p)!));
-    // files importing each other in a circle are all imported: then each is checked as named
-    if (roots.size === 0) return files;
-    return files.filter(f => !listed.has(f) || roots.has(f));
+    const slashed = new Map(listed.map(f => [resolve(f).split('\\').join('/'), f]));
+    const roots = new Set(await rootModelPaths([...slashed.keys()], path => readTextFile(path, modelFileLimit())));
+    if (roots.size === 0) return new Set();
+    return new Set([...slashed].filter(([path]) => !roots.has(path)).map(([, f]) => f));
 }

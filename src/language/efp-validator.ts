@@ -18,6 +18,9 @@ const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 /** Marks the diagnostics the validator takes from the engine (the CLI reports those itself, hints apart). */
 export const FROM_ENGINE = 'fromEngine';
 
+/** The codes that say a file is no model of its own (nothing declared, no system): not said of a part of another model. */
+export const NO_MODEL_OF_ITS_OWN: ReadonlySet<string> = new Set(['empty-file', 'no-system']);
+
 /** What a model starts with, for a file that declares nothing. */
 export const EMPTY_FILE_HINT = 'A model starts with its settings, `model "My service" { start_date: 2025-01-01  modeling_duration: 3 year }`, '
     + 'then its objects, e.g. `server web { power: 300 W ... }` (examples/quickstart.efp is a whole one).';

@@ -50,8 +50,10 @@ describe('efp check and efp eval agree', () => {
     it('a file other files import: a part of their models in a folder or a list, a model of its own when named alone', async () => {
         const dir = folder({ 'servers.efp': quickstart.replace(SYSTEM_LINE, ''), 'main.efp': `import "servers.efp"\n${SYSTEM_LINE}` });
         expect(await efp('check', dir)).toEqual({ code: 0, stdout: `${join(dir, 'main.efp')}: no problems found\n`, stderr: '' });
-        // the shell's expansion of models/*.efp
-        expect(await efp('check', join(dir, 'servers.efp'), join(dir, 'main.efp'))).toEqual({ code: 0, stdout: `${join(dir, 'main.efp')}: no problems found\n`, stderr: '' });
+        // the shell's expansion of models/*.efp: each checked, servers.efp as a part of main.efp's model
+        expect(await efp('check', join(dir, 'servers.efp'), join(dir, 'main.efp'))).toEqual({
+            code: 0, stdout: `${join(dir, 'servers.efp')}: no problems found\n${join(dir, 'main.efp')}: no problems found\n`, stderr: ''
+        });
         const alone = await efp('check', join(dir, 'servers.efp'));
         expect(alone.code).toBe(1);
         expect(alone.stdout).toContain(`${join(dir, 'servers.efp')}:3:1: error: this model declares no system, so it has no footprint to total [no-system]`);
