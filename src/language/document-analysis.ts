@@ -2,7 +2,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { type EngineDiagnostic, type Model, modelFindings, type Severity } from '../engine/index.js';
 import { importClosure } from './efp-scope.js';
-import { FROM_ENGINE } from './efp-validator.js';
+import { FROM_ENGINE, NO_MODEL_OF_ITS_OWN } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
 import { capDiagnostics, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { tooManyProblems } from './efp-document-validator.js';
@@ -25,8 +25,13 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
 };
 
+/** A diagnostic's code: the one its data carries (Langium's own put theirs there), else its LSP code. */
+function codeOf(d: Diagnostic): string | undefined {
+    return typeof d.data === 'object' && d.data && 'code' in d.data ? String((d.data as { code: unknown }).code) : d.code?.toString();
+}
+
 function fromLangium(uri: string, d: Diagnostic): FileDiagnostic | undefined {
-    const code = typeof d.data === 'object' && d.data && 'code' in d.data ? String((d.data as { code: unknown }).code) : d.code?.toString();
+    const code = codeOf(d);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     const capped = tooManyProblems(d);
     if (capped) {
@@ -101,12 +106,15 @@ export interface DocumentAnalysis {
 export function analyzeDocument(document: LangiumDocument, services: EfpServices): DocumentAnalysis {
     const documents = services.shared.workspace.LangiumDocuments;
     const uris = importClosure(document, documents);
+    const root = document.uri.toString();
     const diagnostics: FileDiagnostic[] = [];
     for (const uri of uris) {
         const doc = documents.getDocument(URI.parse(uri));
         for (const d of doc?.diagnostics ?? []) {
             // the engine's findings are taken from the model evaluated below, with their hints apart
             if (typeof d.data === 'object' && d.data && FROM_ENGINE in d.data) continue;
+            // an imported file is a part of this model (one importing it back too): whether it has a system is this file's to say
+            if (uri !== root && NO_MODEL_OF_ITS_OWN.has(codeOf(d) ?? '')) continue;
             const diagnostic = fromLangium(uri, d);
             if (diagnostic) diagnostics.push(diagnostic);
         }
