@@ -53,7 +53,9 @@ function modelMarkdown(m: ComparedModel, report: DiffReport, several: boolean): 
         counts.added ? `${counts.added} added` : '', counts.removed ? `${counts.removed} removed` : '',
         split.annotations.length ? `${split.annotations.length} annotation${split.annotations.length === 1 ? '' : 's'} changed` : ''
     ].filter(s => s).join(', ') || 'no input changed';
-    lines.push(`${code(m.file)}: ${side('old', report.oldLabel)} → ${side('new', report.newLabel)}; ${what}. `
+    const sides = `${side('old', report.oldLabel)} → ${side('new', report.newLabel)}`;
+    // two files compared: their names say it all; a model against a revision: the model, then the revisions
+    lines.push(`${m.file === report.newLabel ? sides : `${code(m.file)}: ${sides}`}; ${what}. `
         + `Total ${formatMass(t.old, scales.totals)} → ${formatMass(t.new, scales.totals)} CO2e over the modeling period.`);
     // line by line, not push(...lines): a diff may list more lines than a call takes arguments
     for (const system of diff.systems) for (const line of ['', ...systemMarkdown(system, scales, diff.systems.length > 1)]) lines.push(line);

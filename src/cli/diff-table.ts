@@ -1,12 +1,14 @@
-import type { ModelDiff, SystemFootprintDiff } from '../engine/index.js';
+import type { AttributeChange, InputVersion, ModelDiff, SystemFootprintDiff } from '../engine/index.js';
 import {
-    annotationText, attributeText, diffScales, type DiffScales, formatMass, headline, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText,
-    signedMass, sourceText, splitAnnotations, type ComparedModel, type DiffReport
+    annotationText, attributeText, changeDetails, diffScales, type DiffScales, formatMass, headline, objectPlace, objectStatus, objectTitle, percent, periodChanged, periodText,
+    signedMass, sourceText, splitAnnotations, versionText, type ComparedModel, type DiffReport
 } from './diff-format.js';
 import { terminalText } from './terminal-text.js';
 
 /** Objects shown per system in the terminal; the rest are counted. */
 const TOP_OBJECTS = 15;
+/** The columns an input change takes on one line; a longer one (a builder expression) is laid out on several. */
+const LINE_WIDTH = 100;
 
 function pad(text: string, width: number, right = false): string {
     return right ? text.padStart(width) : text.padEnd(width);
@@ -25,12 +27,15 @@ function modelTable(m: ComparedModel, report: DiffReport): string {
     const { diff } = m;
     const scales = diffScales(diff);
     const lines: string[] = [];
-    lines.push(`${terminalText(m.file)}: ${terminalText(sideLabel(m, 'old', report.oldLabel))} → ${terminalText(sideLabel(m, 'new', report.newLabel))}`);
+    const sides = `${terminalText(sideLabel(m, 'old', report.oldLabel))} → ${terminalText(sideLabel(m, 'new', report.newLabel))}`;
+    // two files compared: their names say it all; a model against a revision: the model, then the revisions
+    lines.push(m.file === report.newLabel ? sides : `${terminalText(m.file)}: ${sides}`);
     lines.push(`Total footprint: ${formatMass(diff.summary.total.old, scales.totals)} → ${formatMass(diff.summary.total.new, scales.totals)} CO2e, ${headline(diff)}`);
     // line by line, not push(...lines): a diff may list more lines than a call takes arguments
     for (const system of diff.systems) for (const line of ['', ...systemTable(system, scales)]) lines.push(line);
     for (const line of ['', ...inputLines(diff)]) lines.push(line);
-    return lines.join('\n');
+    // no line ends in the spaces of a column left empty
+    return lines.map(line => line.trimEnd()).join('\n');
 }
 
 function systemTable(s: SystemFootprintDiff, scales: DiffScales): string[] {
@@ -50,7 +55,7 @@ function systemTable(s: SystemFootprintDiff, scales: DiffScales): string[] {
         lines.push(row('  Per year on average', s.perYear));
     }
     lines.push(row('  Fabrication', s.fabrication), row('  Energy', s.energy), row('  Total', s.total));
-    lines.push('', `${pad('By object, largest change first', nameWidth)}`);
+    lines.push('', 'By object, largest change first');
     if (shown.length === 0) lines.push('  no object\'s footprint changed');
     for (const o of shown) {
         const mark = o.status === 'added' ? ' (added)' : o.status === 'removed' ? ' (removed)' : '';
@@ -59,6 +64,56 @@ function systemTable(s: SystemFootprintDiff, scales: DiffScales): string[] {
     if (changed.length > shown.length) lines.push(`  … and ${changed.length - shown.length} more objects changed`);
     const same = s.objects.length - changed.length;
     if (same > 0) lines.push(`  ${same} object${same === 1 ? '' : 's'} unchanged`);
+    return lines;
+}
+
+/**
+ * One input change: on one line when its values fit (`power: 300 W → 250 W  model.efp:18`); else its name
+ * and place, then each side on lines of its own, its evaluated value under it, wrapped to the width (a
+ * builder expression with its series' summary runs to 300 columns), then what else changed (a comment,
+ * the items of a list) on a line of its own. A long comment or name does not change the layout.
+ */
+function attributeLines(a: AttributeChange, after: string): string[] {
+    const values = a.old && a.new && a.aspects.includes('value') ? `${versionText(a.old)} → ${versionText(a.new)}` : versionText(a.new ?? a.old);
+    if (`    ${a.attribute}: ${terminalText(values)}`.length <= LINE_WIDTH) return [`    ${terminalText(attributeText(a))}${after}`];
+    const lines = [`    ${terminalText(a.attribute)}:${after}`];
+    const side = (label: string, v: InputVersion | undefined) => {
+        const written = v && v.value !== undefined && v.expression && v.given === 'user' ? [v.text, `= ${v.value}`] : [versionText(v)];
+        let first = true;
+        for (const text of written) {
+            for (const line of wrapped(terminalText(text), LINE_WIDTH - 11)) {
+                lines.push(`      ${pad(first ? label : '', 5)}${line}`);
+                first = false;
+            }
+        }
+    };
+    if (a.old && a.new && a.aspects.includes('value')) {
+        side('was', a.old);
+        side('now', a.new);
+    } else {
+        side('', a.new ?? a.old);
+    }
+    for (const detail of changeDetails(a)) lines.push(`      ${terminalText(detail)}`);
+    return lines;
+}
+
+/** A text cut into lines of at most `width` columns, at spaces (a word longer than a line is cut where it must be). */
+export function wrapped(text: string, width: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = '';
+        }
+        let rest = line ? `${line} ${word}` : word;
+        while (rest.length > width) {
+            lines.push(rest.slice(0, width));
+            rest = rest.slice(width);
+        }
+        line = rest;
+    }
+    lines.push(line);
     return lines;
 }
 
@@ -73,8 +128,9 @@ function inputLines(diff: ModelDiff): string[] {
         for (const a of o.attributes) {
             const source = sourceText(a);
             const where = a.new?.place ?? a.old?.place;
-            lines.push(`    ${terminalText(attributeText(a))}${source ? `  [${terminalText(source)}]` : ''}`
-                + `${where && o.change !== 'added' && o.change !== 'removed' ? `  ${terminalText(where.file)}:${where.line}` : ''}`);
+            const after = `${source ? `  [${terminalText(source)}]` : ''}`
+                + `${where && o.change !== 'added' && o.change !== 'removed' ? `  ${terminalText(where.file)}:${where.line}` : ''}`;
+            for (const line of attributeLines(a, after)) lines.push(line);
         }
     }
     if (annotations.length > 0) {

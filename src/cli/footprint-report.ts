@@ -82,7 +82,7 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
         // the advice's figures in one scale, its largest's
         const unit = massScaleOf(advice.flatMap(a => [a!.energyFootprint, ...a!.options.flatMap(o => [o.energyFootprint, o.saving])]));
         lines.push('');
-        lines.push(`${pad('Lower-carbon locations', nameWidth)}${pad('Intensity', col, true)}${pad('Energy CO2e', col, true)}${pad('Saving', col, true)}${pad('', 9, true)}`);
+        lines.push(`${pad('Lower-carbon locations', nameWidth)}${pad('Intensity', col, true)}${pad('Energy CO2e', col, true)}${pad('Saving', col, true)}${pad('%', 9, true)}`);
         for (const a of advice) {
             lines.push(`${pad(`  ${terminalText(a!.server.name)}`, nameWidth)}${pad(`${formatNumber(a!.intensity, 0)} g/kWh`, col, true)}${pad(formatMass(a!.energyFootprint, unit), col, true)}`);
             for (const o of a!.options) {
@@ -106,5 +106,6 @@ export function footprintReport(model: Model, system: EfpObject, scenario?: Syst
                 + `${pad(formatMass(worst?.footprint ?? 0, unit), col, true)}${pad(formatMass(worst?.allowance ?? 0, unit), col, true)}${pad(used, 9, true)}${status}`);
         }
     }
-    return lines.join('\n');
+    // no line ends in the spaces of a column left empty
+    return lines.map(line => line.trimEnd()).join('\n');
 }

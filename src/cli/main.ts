@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { EFP_VERSION } from '../version.js';
-import { analyzeDocument, blocksUse } from '../language/document-analysis.js';
+import { analyzeDocument, blocksUse, type DocumentAnalysis } from '../language/document-analysis.js';
+import { NO_MODEL_OF_ITS_OWN } from '../language/efp-validator.js';
 import { modelToReferenceJson, summarizeSystem, systemsOf } from '../engine/index.js';
 import { loadWorkspace, setAllowOutside } from '../language/workspace/file-workspace.js';
 import { UsageError } from './usage-error.js';
@@ -29,7 +30,7 @@ import { baselineFindings, baselineSaveCommand, DEFAULT_BASELINE_FILE, parseThre
 import { diffCommand, type DiffCommandOptions } from './diff-command.js';
 import { checkWatch, filesReadBy, interruptSignal, type CheckRound } from './check-watch.js';
 import type { CheckedModel } from './checked-model.js';
-import { modelArguments } from './model-arguments.js';
+import { importedByOthers, modelArguments } from './model-arguments.js';
 import { COMMENT_PLATFORMS, prCommentCommand, type CommentPlatform } from './pr-comment-command.js';
 import { checkJson } from './check-json.js';
 import { checkSarif } from './check-sarif.js';
@@ -65,12 +66,8 @@ async function evalCommand(argument: string, options: EvalOptions, io: Output): 
     } else if (options.json) {
         text = JSON.stringify(modelToReferenceJson(model, EFP_VERSION));
     } else {
+        // a model without a system has an error (no-system) on its first line, which refused it above
         const systems = systemsOf(model);
-        if (systems.length === 0) {
-            io.err(`efp: ${terminalText(file)} declares no system, so there is no footprint to total`);
-            io.err('    hint: add `system my_service { usage_patterns: [ ... ] }`');
-            return EXIT_MODEL_ERRORS;
-        }
         text = [...systems.map(s => footprintReport(model, s)), scenarioList(model) ?? []].flat().join('\n\n');
     }
     await emit(text, options.output, io);
@@ -100,11 +97,13 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     const reportsFigures = format === 'json' || format === 'github';
     const models: CheckedModel[] = [];
     const read = new Set<string>();
+    // a file another one of them imports is a part of that model, as the editor takes it: no system of its own needed
+    const parts = await importedByOthers(files);
     for (const argument of files) {
         const fromInput = argument === STANDARD_INPUT && options.stdinText !== undefined;
         const file = fromInput ? standardInputPath(options.stdinPath) : argument;
         const { services, document } = await loadWorkspace(file, undefined, fromInput ? options.stdinText : undefined);
-        const analysis = analyzeDocument(document, services);
+        const analysis = asPartOfAnother(analyzeDocument(document, services), parts.has(argument) ? document.uri.toString() : undefined);
         for (const path of filesReadBy(document, services)) read.add(path);
         const compared = baseline !== undefined && analysis.model !== undefined;
         const diagnostics = compared
@@ -127,6 +126,12 @@ export async function checkCommand(files: readonly string[], options: CheckOptio
     const faulted = diagnostics.some(d => d.code === INTERNAL_ERROR);
     const failed = diagnostics.some(d => d.severity === 'error');
     return { code: faulted ? EXIT_INTERNAL : failed ? EXIT_MODEL_ERRORS : EXIT_OK, read: [...read].sort() };
+}
+
+/** A file's analysis without the errors that say it is no model of its own, when it is a part of another (its URI). */
+function asPartOfAnother(analysis: DocumentAnalysis, part: string | undefined): DocumentAnalysis {
+    if (part === undefined) return analysis;
+    return { ...analysis, diagnostics: analysis.diagnostics.filter(d => d.uri !== part || !NO_MODEL_OF_ITS_OWN.has(d.code ?? '')) };
 }
 
 /** Each format's whole report of the models checked. */

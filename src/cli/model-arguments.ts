@@ -6,6 +6,7 @@ import { modelFileLimit } from '../language/data-files.js';
 import { rootModelPaths } from './root-models.js';
 import { UsageError } from './usage-error.js';
 import { terminalText } from './terminal-text.js';
+import { STANDARD_INPUT } from './standard-input.js';
 
 /** Folders a search for models skips: version control, dependencies, build output. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -57,4 +58,21 @@ export async function modelArguments(args: readonly string[]): Promise<string[]>
         for (const f of found) if (!files.includes(f)) files.push(f);
     }
     return files;
+}
+
+/**
+ * The files among those a command checks that another of them imports (`efp check models/*.efp`, as the
+ * shell expands it, names the shared servers.efp and the models importing it): a part of those models,
+ * which its own check does not hold to having a system. Files that import each other in a circle, and
+ * nothing else, are each a model.
+ */
+export async function importedByOthers(files: readonly string[]): Promise<Set<string>> {
+    const listed = files.filter(f => f !== STANDARD_INPUT);
+    if (listed.length < 2) return new Set();
+    // full paths with `/`, as rootModelPaths reads imports (`../lib/main.efp` imports `servers.efp`); a file it
+    // cannot read imports nothing (checking it says why)
+    const slashed = new Map(listed.map(f => [resolve(f).split('\\').join('/'), f]));
+    const roots = new Set(await rootModelPaths([...slashed.keys()], path => readTextFile(path, modelFileLimit())));
+    if (roots.size === 0) return new Set();
+    return new Set([...slashed].filter(([path]) => !roots.has(path)).map(([, f]) => f));
 }

@@ -2,7 +2,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { type EngineDiagnostic, type Model, modelFindings, type Severity } from '../engine/index.js';
 import { importClosure } from './efp-scope.js';
-import { FROM_ENGINE } from './efp-validator.js';
+import { FROM_ENGINE, NO_MODEL_OF_ITS_OWN } from './efp-validator.js';
 import type { EfpServices } from './efp-module.js';
 import { capDiagnostics, TOO_MANY_PROBLEMS, type Cappable, type LeftOut } from './diagnostic-cap.js';
 import { tooManyProblems } from './efp-document-validator.js';
@@ -25,8 +25,13 @@ const SEVERITY: Record<number, Severity> = {
     [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint'
 };
 
+/** A diagnostic's code: the one its data carries (Langium's own put theirs there), else its LSP code. */
+function codeOf(d: Diagnostic): string | undefined {
+    return typeof d.data === 'object' && d.data && 'code' in d.data ? String((d.data as { code: unknown }).code) : d.code?.toString();
+}
+
 function fromLangium(uri: string, d: Diagnostic): FileDiagnostic | undefined {
-    const code = typeof d.data === 'object' && d.data && 'code' in d.data ? String((d.data as { code: unknown }).code) : d.code?.toString();
+    const code = codeOf(d);
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     const capped = tooManyProblems(d);
     if (capped) {
@@ -86,32 +91,37 @@ export function blocksUse(d: FileDiagnostic): boolean {
 }
 
 export interface DocumentAnalysis {
-    /** The evaluated model, when the text parses and links. */
+    /** The evaluated model, when the text has no error before the engine's (it parses, links and passes the text's checks). */
     readonly model?: Model;
     readonly diagnostics: readonly FileDiagnostic[];
 }
 
 /**
- * Everything wrong with a document and the files it imports: syntax and name errors first; when there
- * are none, the engine builds and evaluates the model and adds what it finds (dimensions, missing
- * inputs, cycles, values out of range).
+ * Everything wrong with a document and the files it imports, in one pass: syntax, name and text errors
+ * first, then, when the text parses, what the engine finds building and evaluating the model (dimensions,
+ * missing inputs, cycles, values out of range), as the editor shows it. An unknown name hides nothing
+ * else: the engine checks the rest of the text without what names it (model-description.ts). The model
+ * is given only when nothing before the engine found an error: it is the model's then.
  */
 export function analyzeDocument(document: LangiumDocument, services: EfpServices): DocumentAnalysis {
     const documents = services.shared.workspace.LangiumDocuments;
     const uris = importClosure(document, documents);
+    const root = document.uri.toString();
     const diagnostics: FileDiagnostic[] = [];
     for (const uri of uris) {
         const doc = documents.getDocument(URI.parse(uri));
         for (const d of doc?.diagnostics ?? []) {
             // the engine's findings are taken from the model evaluated below, with their hints apart
             if (typeof d.data === 'object' && d.data && FROM_ENGINE in d.data) continue;
+            // an imported file is a part of this model (one importing it back too): whether it has a system is this file's to say
+            if (uri !== root && NO_MODEL_OF_ITS_OWN.has(codeOf(d) ?? '')) continue;
             const diagnostic = fromLangium(uri, d);
             if (diagnostic) diagnostics.push(diagnostic);
         }
     }
-    if (diagnostics.some(d => d.severity === 'error')) return { diagnostics: cappedPerFile(diagnostics) };
+    const textErrors = diagnostics.some(d => d.severity === 'error');
     const model = services.evaluation.DocumentModels.modelFor(document);
     if (!model) return { diagnostics: cappedPerFile(diagnostics) };
     for (const d of modelFindings(model)) diagnostics.push(fromEngine(document.uri.toString(), d));
-    return { model, diagnostics: cappedPerFile(diagnostics) };
+    return { ...(textErrors ? {} : { model }), diagnostics: cappedPerFile(diagnostics) };
 }

@@ -1,5 +1,5 @@
-import { UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { DiagnosticTag, type CancellationToken } from 'vscode-languageserver';
+import { CstUtils, isLeafCstNode, UriUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { DiagnosticTag, type CancellationToken, type Range } from 'vscode-languageserver';
 import type { Document, EfpAstType, ObjectDecl, ConfidenceAnnotation, Import, Reference } from './generated/ast.js';
 import { isObjectDecl } from './generated/ast.js';
 import { INTERNAL_ERROR } from './validation-faults.js';
@@ -9,13 +9,17 @@ import { classForKeyword, modelFindings } from '../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
-import { EvaluationFault } from './evaluation/document-models.js';
+import { canEvaluate, EvaluationFault } from './evaluation/document-models.js';
+import { closureDeclaresSystem, importedFromOutside, usagePatternNames } from './model-roots.js';
 import { importClosure, MAX_MODEL_FILES, tooManyModelFiles } from './efp-scope.js';
 
 const CONFIDENCE_LEVELS = ['low', 'medium', 'high'];
 
 /** Marks the diagnostics the validator takes from the engine (the CLI reports those itself, hints apart). */
 export const FROM_ENGINE = 'fromEngine';
+
+/** The codes that say a file is no model of its own (nothing declared, no system): not said of a part of another model. */
+export const NO_MODEL_OF_ITS_OWN: ReadonlySet<string> = new Set(['empty-file', 'no-system']);
 
 /** What a model starts with, for a file that declares nothing. */
 export const EMPTY_FILE_HINT = 'A model starts with its settings, `model "My service" { start_date: 2025-01-01  modeling_duration: 3 year }`, '
@@ -131,18 +135,34 @@ export class EfpValidator {
         }
     }
 
-    /** An empty file, or one of comments only, is not "no problems": it is most likely not the file meant. */
-    checkDeclaresSomething(root: Document, accept: ValidationAcceptor): void {
+    /**
+     * A model has a footprint only through a system: without one `efp eval` has nothing to total, so the
+     * check says so where the model starts, with the system to add. An empty file (or one of comments
+     * only) is said as such: it is most likely not the file meant. A file another one imports is a part
+     * of that model, not a model of its own (model-roots.ts).
+     */
+    checkHasAFootprint(root: Document, accept: ValidationAcceptor): void {
         const document = root.$document;
         if (!document || document.uri.toString() === BUILTIN_LIBRARY_URI) return;
-        if (root.imports.length > 0 || root.elements.length > 0) return;
-        // a file efp would not read (too large, not UTF-8) is parsed as empty: its one diagnostic says why
-        if (unreadableFiles(this.services.shared).has(document.uri.toString())) return;
-        // text that does not parse declares nothing either, and says why already
-        if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) return;
-        const start = { line: 0, character: 0 };
-        accept('warning', `this file declares nothing. ${EMPTY_FILE_HINT}`, {
-            node: root, range: { start, end: start }, code: 'empty-file', data: { code: 'empty-file', hint: EMPTY_FILE_HINT }
+        const shared = this.services.shared;
+        const documents = shared.workspace.LangiumDocuments;
+        // text that does not parse, an import missing, a file efp would not read (too large, not UTF-8, parsed as
+        // empty): the system may be in what could not be read, and its error says why
+        if (!canEvaluate(document, documents)) return;
+        const closure = importClosure(document, documents);
+        const unreadable = unreadableFiles(shared);
+        for (const uri of closure) if (unreadable.has(uri)) return;
+        if (closureDeclaresSystem(closure, documents) || importedFromOutside(document, closure, shared)) return;
+        if (root.imports.length === 0 && root.elements.length === 0) {
+            const start = { line: 0, character: 0 };
+            accept('error', `this file declares nothing. ${EMPTY_FILE_HINT}`, {
+                node: root, range: { start, end: start }, code: 'empty-file', data: { code: 'empty-file', hint: EMPTY_FILE_HINT }
+            });
+            return;
+        }
+        const hint = noSystemHint(usagePatternNames(closure, documents));
+        accept('error', `this model declares no system, so it has no footprint to total. ${hint}`, {
+            node: root, range: firstTokenRange(root), code: 'no-system', data: { code: 'no-system', hint }
         });
     }
 
@@ -152,6 +172,30 @@ export class EfpValidator {
             accept('error', `'${ref.target.$refText}' is not an object: it has no '.${ref.members[0]}'`, { node: ref, property: 'members', code: 'invalid-value' });
         }
     }
+}
+
+/** How long a name the hint repeats may be: a stranger's file may hold a name of megabytes. */
+const NAME_IN_HINT = 64;
+
+/** The system to add: listing the model's usage patterns, or a first one to write. */
+export function noSystemHint(patterns: { input: string; names: string[] } | undefined): string {
+    const names = patterns?.names.filter(n => n.length <= NAME_IN_HINT) ?? [];
+    if (!patterns || names.length === 0) {
+        return 'Add a usage pattern and a system that lists it, `system my_service { usage_patterns: [my_users] }` (examples/quickstart.efp is a whole model).';
+    }
+    const list = names.length > 3 ? `${names.slice(0, 3).join(', ')}, …` : names.join(', ');
+    return `Add \`system my_service { ${patterns.input}: [${list}] }\`: a system totals the footprint of the usage patterns it lists.`;
+}
+
+/** The first token of a file (comments aside): where its model starts. */
+function firstTokenRange(root: Document): Range {
+    const cst = root.$cstNode;
+    if (cst) {
+        for (const node of CstUtils.streamCst(cst)) {
+            if (isLeafCstNode(node) && !node.hidden) return node.range;
+        }
+    }
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 function capitalized(text: string): string {
@@ -165,7 +209,7 @@ export function registerValidationChecks(services: EfpServices): void {
         ConfidenceAnnotation: validator.checkConfidenceLevel.bind(validator),
         Import: validator.checkImportExists.bind(validator),
         Reference: validator.checkMembersFollowAnObject.bind(validator),
-        Document: [validator.checkModel.bind(validator), validator.checkDeclaresSomething.bind(validator), validator.checkModelFilesWithinLimit.bind(validator)]
+        Document: [validator.checkModel.bind(validator), validator.checkHasAFootprint.bind(validator), validator.checkModelFilesWithinLimit.bind(validator)]
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }

@@ -13,6 +13,10 @@ import { importClosure } from './efp-scope.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { readDataFiles, type DataFileReader, type FileAccessPolicy } from './data-files.js';
 import { describeNumberList } from './number-list-description.js';
+import { unresolvedNames, type UnresolvedNames } from './unresolved-names.js';
+
+/** Nothing unresolved: the description of a document whose names all resolve. */
+const ALL_RESOLVED: UnresolvedNames = { values: new Set(), runsOn: new Set(), archetypes: new Set() };
 
 /** Where a node is, as the engine reports it. */
 export function originOf(node: AstNode | undefined): Origin | undefined {
@@ -95,15 +99,18 @@ function describeInput(attribute: Attribute | ScenarioChange): InputDescription 
     };
 }
 
-/** `scenario llm_chat "Add an LLM chat step" at 2026-01-01 { daily_video.uj_steps: [watch, llm_chat] }` */
-function describeScenario(scenario: ScenarioDecl): ScenarioDescription {
+/**
+ * `scenario llm_chat "Add an LLM chat step" at 2026-01-01 { daily_video.uj_steps: [watch, llm_chat] }`;
+ * a change naming something unknown is left out (its linking error says why).
+ */
+function describeScenario(scenario: ScenarioDecl, unresolved: UnresolvedNames): ScenarioDescription {
     return {
         id: scenario.name,
         name: scenario.label ?? scenario.name,
         date: scenario.date,
         dateOrigin: scenario.date ? propertyOrigin(scenario, 'date') : undefined,
         origin: propertyOrigin(scenario, 'name'),
-        changes: scenario.changes.map(change => ({
+        changes: scenario.changes.filter(change => !unresolved.values.has(change)).map(change => ({
             object: change.object.ref?.name ?? change.object.$refText,
             attribute: change.attribute,
             input: describeInput(change),
@@ -112,38 +119,46 @@ function describeScenario(scenario: ScenarioDecl): ScenarioDescription {
     };
 }
 
-function describeObject(object: ObjectDecl, builtin: boolean): ObjectDescription | undefined {
+function describeObject(object: ObjectDecl, builtin: boolean, unresolved: UnresolvedNames): ObjectDescription | undefined {
     const spec = classForKeyword(object.kind);
     if (!spec) return undefined;
     const inputs: Record<string, InputDescription> = {};
+    // inputs naming something unknown: kept apart, so the engine neither reads them nor says they are missing
+    const unresolvedInputs: Record<string, InputDescription> = {};
     // `on x` gives the input the class names for it (a job's server, a video job's service)
     if (object.runsOn && spec.onInput) {
-        inputs[spec.onInput] = {
+        const input: InputDescription = {
             expr: { kind: 'ref', object: object.runsOn.ref?.name ?? object.runsOn.$refText, path: [], builtin: isBuiltin(object.runsOn.ref), origin: propertyOrigin(object, 'runsOn') },
             text: object.runsOn.$refText,
             origin: propertyOrigin(object, 'runsOn')
         };
+        (unresolved.runsOn.has(object) ? unresolvedInputs : inputs)[spec.onInput] = input;
     }
     for (const attribute of object.attributes) {
-        if (!(attribute.name in inputs)) inputs[attribute.name] = describeInput(attribute);
+        if (attribute.name in inputs || attribute.name in unresolvedInputs) continue;
+        (unresolved.values.has(attribute) ? unresolvedInputs : inputs)[attribute.name] = describeInput(attribute);
     }
+    const archetypeUnresolved = unresolved.archetypes.has(object);
     return {
         id: object.name,
         className: spec.className,
         name: object.label ?? object.name,
-        archetype: object.archetype ? object.archetype.ref?.name ?? object.archetype.$refText : undefined,
+        archetype: object.archetype && !archetypeUnresolved ? object.archetype.ref?.name ?? object.archetype.$refText : undefined,
         archetypeIsBuiltin: isBuiltin(object.archetype?.ref),
         inputs,
+        ...(Object.keys(unresolvedInputs).length > 0 ? { unresolvedInputs } : {}),
+        ...(archetypeUnresolved ? { archetypeUnresolved } : {}),
         origin: propertyOrigin(object, 'name'),
         builtin
     };
 }
 
-function describeSettings(settings: ModelSettings | undefined): ModelDescription['settings'] {
+function describeSettings(settings: ModelSettings | undefined, unresolved: UnresolvedNames): ModelDescription['settings'] {
     if (!settings) return {};
     const find = (name: string) => {
         const attribute = settings.settings.find(s => s.name === name);
-        return attribute ? describeInput(attribute) : undefined;
+        // a setting naming something unknown is read as not written (its linking error says why)
+        return attribute && !unresolved.values.has(attribute) ? describeInput(attribute) : undefined;
     };
     return { title: settings.title, start_date: find('start_date'), modeling_duration: find('modeling_duration') };
 }
@@ -166,22 +181,32 @@ export function describeModel(document: LangiumDocument, documents: LangiumDocum
     const sources: SourceDescription[] = [];
     const scenarios: ScenarioDescription[] = [];
     let settings: ModelSettings | undefined;
+    let settingsUnresolved = ALL_RESOLVED;
+    let namesUnresolved = false;
     for (const doc of [...docs, ...(builtin ? [builtin] : [])]) {
         const root = doc.parseResult.value;
         if (!isDocument(root)) continue;
         const isBuiltin = doc === builtin;
+        const found = unresolvedNames(doc);
+        if (found) namesUnresolved = true;
+        const unresolved = found ?? ALL_RESOLVED;
         for (const element of (root as Document).elements) {
             if (isObjectDecl(element)) {
-                const description = describeObject(element, isBuiltin);
+                const description = describeObject(element, isBuiltin, unresolved);
                 if (description) objects.push(description);
             } else if (isSourceDecl(element)) {
                 sources.push({ id: element.name, name: element.title, link: element.link });
             } else if (isModelSettings(element) && !settings && !isBuiltin) {
                 settings = element;
+                settingsUnresolved = unresolved;
             } else if (isScenarioDecl(element)) {
-                scenarios.push(describeScenario(element));
+                scenarios.push(describeScenario(element, unresolved));
             }
         }
     }
-    return { settings: describeSettings(settings), sources, objects, files: readDataFiles(objects, readDataFile, policy, scenarios), ...(scenarios.length > 0 ? { scenarios } : {}) };
+    return {
+        settings: describeSettings(settings, settingsUnresolved), sources, objects, files: readDataFiles(objects, readDataFile, policy, scenarios),
+        ...(scenarios.length > 0 ? { scenarios } : {}),
+        ...(namesUnresolved ? { namesUnresolved } : {})
+    };
 }

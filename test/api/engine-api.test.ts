@@ -77,7 +77,9 @@ describe('the engine API', () => {
             message: "'power' expects a power (W); `3` is a pure number", hint: 'Write it in W or a unit of the same kind.'
         }));
         expect(() => model.systems()).toThrow(ModelNotEvaluatedError);
-        expect(() => model.systems()).toThrow(/bad\.efp has 2 errors, so no figures: .*bad\.efp:1:8: server s needs 'storage'/);
+        // a server alone is no model either: no system to total, said first, on its first line
+        expect(() => model.systems()).toThrow(/bad\.efp has 3 errors, so no figures: .*bad\.efp:1:1: this model declares no system/);
+        expect(model.errors.map(e => e.code)).toEqual(['no-system', 'missing-input', 'dimension-mismatch']);
     });
 
     it('rejects a file it cannot read, with the reason and a hint', async () => {

@@ -80,11 +80,14 @@ describe('efp eval', () => {
         for (const node of graph.nodes) for (const operand of node.operands) expect(keys.indexOf(operand)).toBeLessThan(keys.indexOf(node.key));
     });
 
-    it('refuses a model without a system, saying how to add one', async () => {
+    it('refuses a model without a system, where it starts, saying how to add one (as efp check does)', async () => {
         const result = await efp('eval', 'test/fixtures/models/no-system.efp');
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain('declares no system');
-        expect(result.stderr).toContain('hint: add `system my_service { usage_patterns: [ ... ] }`');
+        expect(result).toEqual({
+            code: 1, stdout: '',
+            stderr: 'test/fixtures/models/no-system.efp:2:1: error: this model declares no system, so it has no footprint to total [no-system]\n'
+                + '    hint: Add a usage pattern and a system that lists it, `system my_service { usage_patterns: [my_users] }` (examples/quickstart.efp is a whole model).\n'
+                + 'efp: test/fixtures/models/no-system.efp has 1 error, 0 warnings; nothing evaluated\n'
+        });
     });
 
     it('reports a command-line mistake with exit code 2', async () => {

@@ -97,7 +97,8 @@ describe('efp export --if-manifest', () => {
     });
 
     it('writes to a file with -o, and says when a model has no cloud server with a load', async () => {
-        const dir = writeModelFiles({ 'none.efp': 'model "m" { start_date: 2025-01-01  modeling_duration: 1 day }\n' });
+        // the quickstart's server is not a cloud server
+        const dir = writeModelFiles({ 'none.efp': readFileSync('examples/quickstart.efp', 'utf8') });
         const none = await efp('export', '--if-manifest', join(dir, 'none.efp'));
         expect(none.code).toBe(1);
         expect(none.stderr).toContain('has no cloud server with a load to export');

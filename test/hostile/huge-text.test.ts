@@ -106,10 +106,10 @@ describe('efp check on huge text', () => {
         expect(run.stdout).toContain('unknown.efp: 20000 errors, 0 warnings');
     }, 90_000);
 
-    it('an empty file: a warning that it declares nothing, exit 0', async () => {
+    it('an empty file: an error that it declares nothing, exit 1 (efp eval has nothing to total)', async () => {
         const file = write('empty.efp', '');
         const run = await runBounded(['check', file], { cwd: dir, ...BUDGET });
-        expectWellBehaved(run, [0]);
-        expect(run.stdout).toContain('empty.efp:1:1: warning: this file declares nothing [empty-file]');
+        expectWellBehaved(run, [1]);
+        expect(run.stdout).toContain('empty.efp:1:1: error: this file declares nothing [empty-file]');
     }, 90_000);
 });

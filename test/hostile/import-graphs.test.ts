@@ -22,7 +22,7 @@ describe('import graphs', () => {
         expect(run.stdout.match(/too-many-files/g)).toHaveLength(1);
     }, 150_000);
 
-    it('a file importing itself, and two importing each other: read once each, no problems', async () => {
+    it('a file importing itself, and two importing each other: read once each, no problem but the model\'s want of a system', async () => {
         const dir = folder({
             'self.efp': 'import "self.efp"\nsource a "A"\n',
             'ping.efp': 'import "pong.efp"\nsource ping "Ping"\n',
@@ -30,8 +30,11 @@ describe('import graphs', () => {
         });
         for (const file of ['self.efp', 'ping.efp']) {
             const run = await runBounded(['check', file], { cwd: dir });
-            expectWellBehaved(run, [0]);
-            expect(run.stdout).toBe(`${file}: no problems found\n`);
+            expectWellBehaved(run, [1]);
+            // a file importing it is in its own model: it is no part of another's
+            expect(run.stdout).toBe(`${file}:1:1: error: this model declares no system, so it has no footprint to total [no-system]\n`
+                + '    hint: Add a usage pattern and a system that lists it, `system my_service { usage_patterns: [my_users] }` (examples/quickstart.efp is a whole model).\n'
+                + `${file}: 1 error, 0 warnings\n`);
         }
     });
 });

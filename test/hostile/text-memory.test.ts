@@ -183,7 +183,9 @@ describe('efp check on the forms that cost the most memory a token, just within 
         const run = await runBounded(['check', file], { cwd: dir, ...BUDGET });
         expectWellBehaved(run, [1]);
         expect(run.stdout).toContain(`${file}:1:15: error: edge_computer e0 needs 'storage' (the computer's storage (also one of its components)) [missing-input]`);
-        expect(run.stdout).toContain(`${file}: ${count} errors, 0 warnings`);
+        // and the model's one want of a system
+        expect(run.stdout).toContain(`${file}:1:1: error: this model declares no system, so it has no footprint to total [no-system]`);
+        expect(run.stdout).toContain(`${file}: ${count + 1} errors, 0 warnings`);
         expect(run.stdout).not.toContain('longer than efp reads');
     }, 150_000);
 

@@ -91,17 +91,17 @@ describe('diagnostics capped per file', () => {
 
 describe('a file that declares nothing', () => {
     for (const [name, text] of [['empty', ''], ['only comments', '// a model, one day\n/* nothing yet */\n'], ['only blanks', '\n\n   \n']]) {
-        it(`${name}: a warning at 1:1 with what a model starts with`, async () => {
+        it(`${name}: an error at 1:1 with what a model starts with (efp eval has nothing to total)`, async () => {
             const { documents: [document] } = await openWorkspace(text);
             expect((document.diagnostics ?? []).map(d => ({ severity: d.severity, message: d.message, start: d.range.start }))).toEqual([{
-                severity: 2, start: { line: 0, character: 0 },
+                severity: 1, start: { line: 0, character: 0 },
                 message: 'this file declares nothing. A model starts with its settings, `model "My service" { start_date: 2025-01-01  modeling_duration: 3 year }`, then its objects, e.g. `server web { power: 300 W ... }` (examples/quickstart.efp is a whole one).'
             }]);
             const dir = writeModelFiles({ 'model.efp': text });
             const result = await efp('check', join(dir, 'model.efp'));
-            expect(result.code).toBe(0);
-            expect(result.stdout).toContain('model.efp:1:1: warning: this file declares nothing [empty-file]\n    hint: A model starts with its settings');
-            expect(result.stdout).toContain('model.efp: 0 errors, 1 warning');
+            expect(result.code).toBe(1);
+            expect(result.stdout).toContain('model.efp:1:1: error: this file declares nothing [empty-file]\n    hint: A model starts with its settings');
+            expect(result.stdout).toContain('model.efp: 1 error, 0 warnings');
         });
     }
 

@@ -1,8 +1,9 @@
 import type { Model } from '../model/model.js';
 import type { EfpObject } from '../model/efp-object.js';
-import type { InputDescription, Origin } from '../model/description.js';
+import type { ExprDescription, InputDescription, Origin } from '../model/description.js';
 import { summarize } from '../model/explain.js';
-import { describeSummary } from '../model/value-format.js';
+import { describeSummary, formatNumber } from '../model/value-format.js';
+import type { NodeValue } from '../model/node.js';
 import { expressionKey, expressionText, listItemTarget, type IdMapping } from './expression-key.js';
 import { matchObjects, type EfootprintIdsBySide, type MatchRule, type ObjectMatching } from './object-matching.js';
 import { comparedObjects } from './object-links.js';
@@ -215,13 +216,44 @@ function sameSource(oldModel: Model, a: string | undefined, newModel: Model, b: 
     return x === undefined || y === undefined ? x === y : x.name === y.name && (x.link ?? '') === (y.link ?? '');
 }
 
+/**
+ * A series whose hours are not the modeling period's says so: two versions of an input over the same
+ * period can otherwise read `8,766 hourly values` and `8,760 hourly values` with no reason given. The
+ * usual one is volume_growth, which counts years of 365 days as e-footprint's forms do, where the
+ * period's `1 year` is 365.25 days.
+ */
+function withPeriodNote(summary: string, value: NodeValue, expr: ExprDescription, model: Model): string {
+    const period = model.period.length;
+    if (value.kind !== 'hourly' || value.series.length === period) return summary;
+    const why = callsFunction(expr, 'volume_growth') ? ': volume_growth counts years of 365 days, as e-footprint\'s forms do' : '';
+    const count = /^[\d,]+ hourly values?/.exec(summary)?.[0];
+    if (!count) return summary;
+    return `${count} (the modeling period has ${formatNumber(period, 0)} hours${why})${summary.slice(count.length)}`;
+}
+
+/** Whether an expression calls a function (`volume_growth(…) * 2` does). */
+function callsFunction(expr: ExprDescription, name: string): boolean {
+    const stack: ExprDescription[] = [expr];
+    while (stack.length > 0) {
+        const e = stack.pop()!;
+        if (e.kind === 'call') {
+            if (e.function === name) return true;
+            for (const a of e.args) stack.push(a.value);
+        } else if (e.kind === 'binary') stack.push(e.left, e.right);
+        else if (e.kind === 'negate') stack.push(e.operand);
+        else if (e.kind === 'convert') stack.push(e.expr);
+        else if (e.kind === 'list') for (const item of e.items) stack.push(item);
+    }
+    return false;
+}
+
 /** An input of an object as it stands in a model, with its evaluated value. */
 function versionOf(model: Model, object: EfpObject, attribute: string, locate: Locator): InputVersion | undefined {
     const input = object.inputs.get(attribute);
     if (!input) return undefined;
     const node = model.findNode(object.key, attribute);
     const value = node?.value && node.value.kind !== 'dict' && node.value.kind !== 'empty' && !node.error
-        ? describeSummary(summarize(node.value, node.unit)) : undefined;
+        ? withPeriodNote(describeSummary(summarize(node.value, node.unit)), node.value, input.expr, model) : undefined;
     return compact({
         text: textOf(input),
         given: input.given,

@@ -2,6 +2,7 @@ import type { FormulaDefinition, FormulaOperands } from '../model/class-spec.js'
 import type { EfpObject } from '../model/efp-object.js';
 import type { Node, NodeValue } from '../model/node.js';
 import { ValueError } from '../model/values.js';
+import { ReportedElsewhere } from '../model/diagnostics.js';
 
 /**
  * How a formula names what it reads: by the e-footprint attribute names, the same words its text shows.
@@ -13,6 +14,8 @@ import { ValueError } from '../model/values.js';
 /** A value of an object by its e-footprint name: every object has its nodes before any formula is defined. */
 export function nodeOf(object: EfpObject, attribute: string): Node {
     const node = object.nodes.get(attribute);
+    // an input said to be missing or wrong where it is written: the formula is in error, quietly
+    if (!node && object.inputsInError.has(attribute)) throw new ReportedElsewhere();
     if (!node) throw new ValueError(`${object} has no value '${attribute}'`);
     return node;
 }

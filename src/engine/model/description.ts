@@ -72,6 +72,14 @@ export interface ObjectDescription {
     /** The archetype is the built-in object of that name (`storage ssd from ssd`). */
     readonly archetypeIsBuiltin?: boolean;
     readonly inputs: Readonly<Record<string, InputDescription>>;
+    /**
+     * Inputs written with a name the front end could not resolve (`usage_journey: daily_vide`, `power:
+     * 300 Wat`), which it reported: left out of `inputs`, and neither missing nor given a default. What
+     * reads them is in error quietly, so that one unknown name is one error, not a cascade.
+     */
+    readonly unresolvedInputs?: Readonly<Record<string, InputDescription>>;
+    /** Its `from` names an object the front end could not resolve (and reported): its inputs may all come from there. */
+    readonly archetypeUnresolved?: boolean;
     /** Range of the object's name. */
     readonly origin?: Origin;
     /** Declared by efp's built-in library (countries, archetypes), not by the user. */
@@ -104,6 +112,12 @@ export interface ModelDescription {
     readonly files?: Readonly<Record<string, DataFileContent>>;
     /** What-if changes evaluated beside the model (e-footprint's ModelingUpdate); the model itself is the baseline. */
     readonly scenarios?: readonly ScenarioDescription[];
+    /**
+     * Its text names something the front end could not resolve (and reported): what names it is left
+     * out (an object's `unresolvedInputs`, a scenario's change), and the model has errors though the
+     * engine says none of them, so its figures are never taken for the model's.
+     */
+    readonly namesUnresolved?: boolean;
 }
 
 /** `daily_video.uj_steps: [watch, llm_chat]` in a scenario: a new value for one input of one object. */

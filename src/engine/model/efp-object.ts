@@ -26,6 +26,11 @@ export class EfpObject {
     readonly texts = new Map<string, string>();
     /** The object's values (inputs and calculated attributes) by attribute name, once the model has them. */
     readonly nodes = new Map<string, Node>();
+    /**
+     * Inputs whose problem is said on them already (missing, naming something unknown, linking to the
+     * wrong kind of object): what reads them is in error quietly, not a second, vaguer error.
+     */
+    readonly inputsInError = new Set<string>();
 
     constructor(readonly description: ObjectDescription, readonly spec: ClassSpec) {}
 

@@ -34,6 +34,8 @@ const DEFAULT_START = '2025-01-01';
 /** Node errors that are reported once, where they arise, and make the node's dependents skip. */
 const CYCLE = 'part of a reference cycle';
 const INVALID_DEFINITION = 'invalid definition';
+/** A value whose formula reads an input said to be missing or wrong where it is written: quietly in error. */
+const INPUT_IN_ERROR = 'reads an input that is missing or in error';
 const DEFAULT_DURATION = { value: 1, unit: 'year' };
 /** The computation of a value not defined yet, or in error: one function for all of them, not one each. */
 const computeEmpty = (): NodeValue => EMPTY;
@@ -95,6 +97,10 @@ export class Model {
     /** The budget was passed once already: said once, on the value that asked; the others stay quiet. */
     private budgetReported = false;
     private numbersOnlyEnvironment: ExpressionEnvironment | undefined;
+    /** Its text names something the front end could not resolve: it has errors, though none of them is said here. */
+    private readonly namesUnresolved: boolean;
+    /** A link between objects is missing or wrong: which objects the systems use is not known. */
+    private linksIncomplete = false;
 
     private constructor(description: ModelDescription, readonly registry: ClassRegistry, options: ModelOptions) {
         this.seriesLedger = options.ledger ?? new SeriesLedger(options.seriesBudget);
@@ -109,6 +115,7 @@ export class Model {
             for (const value of completed.unreadValues ?? []) unread.push(value);
         }
         this.description = description;
+        this.namesUnresolved = description.namesUnresolved === true;
         this.title = description.settings.title;
         for (const s of description.sources) this.sources.set(s.id, s);
         this.createObjects();
@@ -177,7 +184,15 @@ export class Model {
     }
 
     get hasErrors(): boolean {
-        return this.diagnostics.some(d => d.severity === 'error');
+        return this.namesUnresolved || this.diagnostics.some(d => d.severity === 'error');
+    }
+
+    /**
+     * Whether its text names something the front end could not resolve (reported there): the model is
+     * built and evaluated for what the rest of the text shows, but its figures are not the model's.
+     */
+    get hasUnresolvedNames(): boolean {
+        return this.namesUnresolved;
     }
 
     /** An object by name: the model's, else the built-in one (or only the built-in one when asked). */
@@ -187,6 +202,7 @@ export class Model {
 
     node(object: EfpObject, attribute: string): Node {
         const node = object.nodes.get(attribute);
+        if (!node && object.inputsInError.has(attribute)) throw new ReportedElsewhere();
         if (!node) throw new ValueError(`${object} has no value '${attribute}'`);
         return node;
     }
@@ -307,7 +323,7 @@ export class Model {
         try {
             this.defineInputNode(node, resolved);
         } catch (e) {
-            if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
+            if (!(e instanceof ModelError || e instanceof ValueError || e instanceof ReportedElsewhere)) throw e;
             node.compute = () => { throw e; };
         }
         if (before.length !== node.operands.length || before.some((n, i) => n !== node.operands[i])) {
@@ -352,7 +368,7 @@ export class Model {
     }
 
     private compute(node: Node): void {
-        if (node.error === CYCLE || node.error === INVALID_DEFINITION) return;
+        if (node.error === CYCLE || node.error === INVALID_DEFINITION || node.error === INPUT_IN_ERROR) return;
         if (node.operands.some(o => o.error !== undefined)) {
             // the operand's problem is reported where it is; its dependents stay quiet
             this.setValue(node, EMPTY);
@@ -424,6 +440,11 @@ export class Model {
         const origin = (e instanceof ModelError ? e.origin : undefined) ?? node.input?.origin ?? node.object.origin;
         // one cause, one message: an unknown catalogue name makes several of an object's values fail alike
         if (origin && this.causesAt.get(origin)?.has(e.message)) return;
+        // a vague error on an object one of whose inputs is said to be missing or wrong comes from that input
+        if (!(e instanceof ModelError) && node.object.inputsInError.size > 0) return;
+        // so may a calculated value's, there or anywhere in a model whose text names something unknown (left out):
+        // it is said once the text is whole, if it still is one
+        if (node.kind === 'calculated' && (node.object.inputsInError.size > 0 || this.namesUnresolved)) return;
         const message = node.kind === 'input' ? e.message : `${node.object}: ${node.attribute}: ${e.message}`;
         if (e instanceof ModelError) this.report('error', e.code, message, origin, e.hint, e.data);
         else this.report('error', 'evaluation-error', message, origin);
@@ -533,8 +554,14 @@ export class Model {
     private resolveInputs(object: EfpObject): void {
         const description = object.description;
         const spec = object.spec;
-        for (const name in description.inputs) {
-            const input = description.inputs[name];
+        const unresolved = description.unresolvedInputs ?? {};
+        for (const name in unresolved) {
+            // reported by the front end: read as not written, and not as missing either
+            object.inputsInError.add(name);
+            if (isLink(spec.inputs.find(i => i.name === name))) this.linksIncomplete = true;
+        }
+        for (const name of [...Object.keys(description.inputs), ...Object.keys(unresolved)]) {
+            const input = description.inputs[name] ?? unresolved[name];
             if (!spec.inputs.some(i => i.name === name)) {
                 const guess = didYouMean(name, spec.inputs.map(i => i.name));
                 this.report('error', 'unknown-attribute', `${spec.article} has no input '${name}'`, input.nameOrigin ?? input.origin,
@@ -543,6 +570,7 @@ export class Model {
         }
         const archetypes = this.archetypeChain(object);
         for (const input of spec.inputs) {
+            if (object.inputsInError.has(input.name)) continue;
             const own = description.inputs[input.name];
             if (own) {
                 object.inputs.set(input.name, resolvedInput(own, input, 'user', own.source ?? 'user_data', own.origin));
@@ -557,10 +585,16 @@ export class Model {
             const fallback = defaultInputOf(input);
             if (fallback) {
                 object.inputs.set(input.name, resolvedInput(fallback, input, 'default', fallback.source, fallback.origin));
-            } else if (input.type === 'refs' && input.requiredUnless?.some(other => description.inputs[other])) {
+            } else if (input.type === 'refs' && input.requiredUnless?.some(other => description.inputs[other] ?? description.unresolvedInputs?.[other])) {
                 const none: InputDescription = { expr: { kind: 'list', items: [] }, source: 'hypothesis' };
                 object.inputs.set(input.name, resolvedInput(none, input, 'default', none.source, undefined));
+            } else if (description.archetypeUnresolved) {
+                // it may have come from the archetype the front end could not find: that error says it
+                object.inputsInError.add(input.name);
+                if (isLink(input)) this.linksIncomplete = true;
             } else if (isRequired(input)) {
+                object.inputsInError.add(input.name);
+                if (isLink(input)) this.linksIncomplete = true;
                 const why = input.description.charAt(0).toLowerCase() + input.description.slice(1).replace(/\.$/, '');
                 this.report('error', 'missing-input', `${object} needs '${input.name}' (${why})`, object.origin,
                     `Add '${input.name}: …' to ${object.id}.`, { kind: 'missing-input', input: input.name });
@@ -626,6 +660,8 @@ export class Model {
                 }
             } catch (e) {
                 if (!(e instanceof ModelError)) throw e;
+                object.inputsInError.add(name);
+                if (isLink(spec)) this.linksIncomplete = true;
                 this.report('error', e.code, `${object}: ${e.message}`, e.origin ?? input.origin, e.hint, e.data);
             }
         }
@@ -741,7 +777,9 @@ export class Model {
     /** Objects no system uses (a hint: their footprint counts nowhere), when the model has a system. */
     private reportUnused(): void {
         const systems = this.instances.filter(o => o.className === 'System');
-        if (systems.length === 0) return;
+        // with a link missing or wrong, or a name unknown (a scenario's change left out), an object may be unused
+        // only because of it: that error is the one to fix
+        if (systems.length === 0 || this.linksIncomplete || this.namesUnresolved) return;
         const used = this.relations.usedBy(systems);
         // what a scenario adds (a step it puts in a journey) is used from the scenario on
         for (const o of objectsReachedByScenarios(this.description, (id, builtin) => this.lookup(id, builtin))) used.add(o);
@@ -782,12 +820,16 @@ export class Model {
                     node.compute = definition.compute;
                 }
             } catch (e) {
-                if (!(e instanceof ModelError || e instanceof ValueError)) throw e;
+                if (!(e instanceof ModelError || e instanceof ValueError || e instanceof ReportedElsewhere)) throw e;
                 node.compute = computeEmpty;
                 node.operands = [];
                 node.value = EMPTY;
-                node.error = INVALID_DEFINITION;
-                this.reportNodeError(node, e);
+                if (e instanceof ReportedElsewhere) {
+                    node.error = INPUT_IN_ERROR;
+                } else {
+                    node.error = INVALID_DEFINITION;
+                    this.reportNodeError(node, e);
+                }
             }
             for (const op of node.operands) op.dependents.push(node);
         }
@@ -833,6 +875,8 @@ export class Model {
                 if (!node.operands.includes(target)) node.operands.push(target);
             }
         }
+        // a unit the object's links give (a need's, its component's): unknown while one of its inputs is in error
+        if (spec.type === 'hourly' && spec.unitOf && spec.unitOf(node.object) === undefined && node.object.inputsInError.size > 0) throw new ReportedElsewhere();
         const specUnit = unitFor(spec, node.object);
         const expected = parseUnit(specUnit).dimension;
         const actual = inferDimension(input.expr, env);
@@ -886,6 +930,7 @@ export class Model {
         }
         for (const step of ref.path.slice(0, -1)) {
             const next: EfpObject | undefined = object.refs.get(step);
+            if (!next && object.inputsInError.has(step)) throw new ReportedElsewhere();
             if (!next) {
                 throw new ModelError('unknown-attribute', `${object} has no reference '${step}' to follow`, ref.origin);
             }
@@ -893,6 +938,7 @@ export class Model {
         }
         const attribute = ref.path[ref.path.length - 1];
         const node = this.findNode(object.key, attribute);
+        if (!node && object.inputsInError.has(attribute)) throw new ReportedElsewhere();
         if (!node) {
             const names = [...object.spec.inputs.map(i => i.name), ...object.spec.calculated.map(c => c.name)];
             const known = names.includes(attribute);
@@ -921,6 +967,11 @@ export class Model {
         order.forEach((n, i) => { n.order = i; });
         return order;
     }
+}
+
+/** An input that links objects (a reference, a list of them): without it, what the systems use is not known. */
+function isLink(spec: InputSpec | undefined): boolean {
+    return spec?.type === 'ref' || spec?.type === 'refs' || spec?.type === 'weighted';
 }
 
 /**

@@ -13,13 +13,30 @@ export function formatMagnitude(v: number): string {
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
+/**
+ * The units that are words counting something, and their plural: `100,000 occurrences`, `3 years`, but
+ * `1 occurrence`. Symbols (`W`, `kg`, `cpu_core`) stay as they are written in a model.
+ */
+const PLURAL_UNITS: Readonly<Record<string, string>> = {
+    occurrence: 'occurrences', hour: 'hours', day: 'days', week: 'weeks', month: 'months', year: 'years',
+    // not a unit: the count of an hourly series' values
+    'hourly value': 'hourly values'
+};
+
+/** A number as written (`1`, `100,000`) with its unit: the unit's plural after any number but one. */
+export function withUnit(numberText: string, unit: string): string {
+    if (!unit) return numberText;
+    const plural = PLURAL_UNITS[unit];
+    return `${numberText} ${plural && numberText !== '1' ? plural : unit}`;
+}
+
 /** `300 W`, `26,298 hourly values, total 170,628.9 kg, min 0.128 kg, max 22.817 kg`, `no value (empty)`. */
 export function describeSummary(s: ValueSummary): string {
-    const unit = s.unit ? ` ${s.unit}` : '';
+    const value = (v: number) => withUnit(formatMagnitude(v), s.unit);
     switch (s.kind) {
         case 'empty': return 'no value (empty)';
-        case 'quantity': return `${formatMagnitude(s.value!)}${unit}`;
-        case 'hourly': return `${formatNumber(s.hours!, 0)} hourly values, total ${formatMagnitude(s.total!)}${unit}, min ${formatMagnitude(s.min!)}${unit}, max ${formatMagnitude(s.max!)}${unit}`;
+        case 'quantity': return value(s.value!);
+        case 'hourly': return `${withUnit(formatNumber(s.hours!, 0), 'hourly value')}, total ${value(s.total!)}, min ${value(s.min!)}, max ${value(s.max!)}`;
         case 'dict': return Object.entries(s.items ?? {}).map(([k, v]) => `${k}: ${describeSummary(v)}`).join('; ') || 'nothing';
     }
 }

@@ -10,7 +10,11 @@ import { ModelHolds } from './model-holds.js';
 import { seriesBudgetOrDefault } from './series-budget.js';
 import type { EditBurst } from './edit-burst.js';
 
-/** True when a document and what it imports parse and link: the engine can evaluate them. */
+/**
+ * True when a document and what it imports are all there and parse: the engine can evaluate them. A name
+ * that does not resolve does not stop it: the engine checks the rest of the text (its unit errors, missing
+ * inputs...) with what names it left out, and the model counts as having errors (model-description.ts).
+ */
 export function canEvaluate(document: LangiumDocument, documents: LangiumDocuments): boolean {
     const closure = importClosure(document, documents);
     if (tooManyModelFiles(closure)) return false;
@@ -20,7 +24,6 @@ export function canEvaluate(document: LangiumDocument, documents: LangiumDocumen
         if (doc.parseResult.lexerErrors.length > 0 || doc.parseResult.parserErrors.length > 0) return false;
         // the lexer's own errors (a text past its budget, a comment never closed)
         if (doc.parseResult.lexerReport?.diagnostics.some(d => (d.severity ?? 'error') === 'error')) return false;
-        if (doc.references.some(r => r.error !== undefined)) return false;
     }
     return true;
 }
@@ -32,7 +35,7 @@ export class EvaluationFault extends Error {
     }
 }
 
-/** A document's evaluation for its current text: no model while it has syntax or name errors, or when the engine failed. */
+/** A document's evaluation for its current text: no model while it has syntax errors, or when the engine failed. */
 interface Evaluation {
     readonly model: Model | undefined;
     /** What the engine threw: a bug of efp's, reported once on the document. */
@@ -108,7 +111,7 @@ export class DocumentModels {
         for (const uri of deleted) this.dataFiles.delete(uri.toString());
     }
 
-    /** The document's evaluated model, or undefined while it has syntax or name errors. */
+    /** The document's evaluated model, or undefined while it has syntax errors. */
     modelFor(document: LangiumDocument): Model | undefined {
         const known = this.current.get(document.uri.toString());
         if (known) return known.model;

@@ -9,7 +9,11 @@ import type { ExprDescription, InputDescription, ModelDescription, ObjectDescrip
  * file keeps the parts with their e-footprint ids), the parts are the user's and builder-validation.ts checks them.
  */
 
-interface Part { readonly suffix: string; readonly label: string; readonly className: string; readonly inputs?: Record<string, InputDescription> }
+interface Part {
+    readonly suffix: string; readonly label: string; readonly className: string; readonly inputs?: Record<string, InputDescription>;
+    /** Inputs it takes from what its builder names but the front end could not resolve (a computer's unknown storage). */
+    readonly unresolvedInputs?: Record<string, InputDescription>;
+}
 
 function ref(id: string): ExprDescription {
     return { kind: 'ref', object: id, path: [] };
@@ -45,7 +49,10 @@ class PartMaker {
             let id = `${owner.id}_${part.suffix}`;
             for (let n = 2; this.taken.has(id); n++) id = `${owner.id}_${part.suffix}_${n}`;
             this.taken.add(id);
-            this.added.push({ id, className: part.className, name: `${owner.name} ${part.label}`, inputs: part.inputs ?? {}, origin: owner.origin });
+            this.added.push({
+                id, className: part.className, name: `${owner.name} ${part.label}`, inputs: part.inputs ?? {}, origin: owner.origin,
+                ...(part.unresolvedInputs ? { unresolvedInputs: part.unresolvedInputs } : {})
+            });
             return id;
         });
     }
@@ -91,7 +98,11 @@ export function withBuilderParts(model: ModelDescription): ModelDescription {
             return withList(o, 'recurrent_edge_component_needs', maker.make(o, [
                 { suffix: 'ram_need', label: 'RAM need', className: 'RecurrentEdgeProcessRAMNeed', inputs: on(componentOf(device, 'EdgeComputerRAMComponent')) },
                 { suffix: 'cpu_need', label: 'CPU need', className: 'RecurrentEdgeProcessCPUNeed', inputs: on(componentOf(device, 'EdgeComputerCPUComponent')) },
-                { suffix: 'storage_need', label: 'storage need', className: 'RecurrentEdgeProcessStorageNeed', inputs: on(refId(device.inputs.storage)) }
+                {
+                    suffix: 'storage_need', label: 'storage need', className: 'RecurrentEdgeProcessStorageNeed', inputs: on(refId(device.inputs.storage)),
+                    // the computer's storage is a name the front end could not resolve: so is the need's component, quietly
+                    ...(device.unresolvedInputs?.storage ? { unresolvedInputs: { edge_component: device.unresolvedInputs.storage } } : {})
+                }
             ]));
         }
         if (device?.className !== 'EdgeAppliance') return o;
