@@ -17,7 +17,7 @@ export type { EfpObject } from './model/efp-object.js';
 export type { Node } from './model/node.js';
 export { totalOf, type NumericValue } from './model/values.js';
 export {
-    diagnosticDataOf, didYouMean, suggestionData, type DiagnosticData, type EngineDiagnostic, type Severity
+    diagnosticDataOf, didYouMean, MAX_NO_SYSTEM_PATTERNS, suggestionData, type DiagnosticData, type EngineDiagnostic, type Severity
 } from './model/diagnostics.js';
 export { modelFindings } from './model-findings.js';
 export { BUILDERS } from './model/builder-calls.js';

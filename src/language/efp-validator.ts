@@ -5,7 +5,7 @@ import { isObjectDecl } from './generated/ast.js';
 import { INTERNAL_ERROR } from './validation-faults.js';
 import { isPastTheBudget, maxModelTokens, MAX_MODEL_TOKENS_VARIABLE } from './token-budget.js';
 import type { EfpServices } from './efp-module.js';
-import { classForKeyword, modelFindings } from '../engine/index.js';
+import { classForKeyword, MAX_NO_SYSTEM_PATTERNS, modelFindings } from '../engine/index.js';
 import { BUILTIN_LIBRARY_URI } from './builtin-library.js';
 import { fileAccessPolicy, outsideWorkspace, OUTSIDE_WORKSPACE_HINT } from './data-files.js';
 import { unreadableFiles } from './workspace/unreadable-files.js';
@@ -160,9 +160,12 @@ export class EfpValidator {
             });
             return;
         }
-        const hint = noSystemHint(usagePatternNames(closure, documents));
+        const patterns = usagePatternNames(closure, documents);
+        const hint = noSystemHint(patterns);
+        // the fix writes a system listing the usage patterns (names the grammar read: identifiers)
+        const fix = { kind: 'no-system', input: patterns?.input ?? 'usage_patterns', patterns: patterns?.names.slice(0, MAX_NO_SYSTEM_PATTERNS) ?? [] };
         accept('error', `this model declares no system, so it has no footprint to total. ${hint}`, {
-            node: root, range: firstTokenRange(root), code: 'no-system', data: { code: 'no-system', hint }
+            node: root, range: firstTokenRange(root), code: 'no-system', data: { code: 'no-system', hint, ...fix }
         });
     }
 

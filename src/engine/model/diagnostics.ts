@@ -44,6 +44,11 @@ export type DiagnosticData =
      */
     | { readonly kind: 'wrong-unit'; readonly value: number; readonly unit: string; readonly expected: string }
     /**
+     * The model declares no system; `patterns` are the usage patterns it declares, which a system would
+     * list in its input `input` (`usage_patterns`, or `edge_usage_patterns` for an edge-only model).
+     */
+    | { readonly kind: 'no-system'; readonly input: 'usage_patterns' | 'edge_usage_patterns'; readonly patterns: readonly string[] }
+    /**
      * The model gives no `missing` settings: it runs from `start_date` for `modeling_duration` (as .efp
      * writes them, `2025-01-01` and `1 year`), the engine's defaults for those missing.
      */
@@ -83,6 +88,9 @@ export function didYouMeanHint(suggestion: string): string {
     return `Did you mean '${suggestion}'?`;
 }
 
+/** Usage patterns a no-system diagnostic names at most (a system's fix lists them: a line a reader can take in). */
+export const MAX_NO_SYSTEM_PATTERNS = 50;
+
 /**
  * `value` when it is diagnostic data, else undefined: what an LSP diagnostic's `data` holds comes back
  * from the editor, or from another tool, and is checked before a fix relies on it.
@@ -107,6 +115,10 @@ export function diagnosticDataOf(value: unknown): DiagnosticData | undefined {
     }
     if (data.kind === 'wrong-unit' && typeof data.value === 'number' && typeof data.unit === 'string' && typeof data.expected === 'string') {
         return { kind: 'wrong-unit', value: data.value, unit: data.unit, expected: data.expected };
+    }
+    if (data.kind === 'no-system' && (data.input === 'usage_patterns' || data.input === 'edge_usage_patterns') && Array.isArray(data.patterns)
+        && data.patterns.length <= MAX_NO_SYSTEM_PATTERNS && data.patterns.every(p => typeof p === 'string')) {
+        return { kind: 'no-system', input: data.input, patterns: (data.patterns as string[]).slice() };
     }
     if (data.kind === 'defaulted-period' && typeof data.start_date === 'string' && typeof data.modeling_duration === 'string'
         && Array.isArray(data.missing) && data.missing.length > 0 && data.missing.length <= 2

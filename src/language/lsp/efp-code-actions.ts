@@ -8,6 +8,7 @@ import { panelActions } from './panel-actions.js';
 import { createObjectActions } from './create-object-actions.js';
 import { leavesWithin } from './leaves-within.js';
 import { modelPeriodAction } from './model-period-action.js';
+import { addSystemAction } from './add-system-action.js';
 import { unitChoiceActions } from './unit-choice-actions.js';
 
 /**
@@ -17,7 +18,8 @@ import { unitChoiceActions } from './unit-choice-actions.js';
  * where it is written (fixed_nb_of_instances on an autoscaling server) removed; e-footprint's Python
  * (`SourceValue(300 * u.W)`) rewritten as .efp writes it; an unknown object created, of each kind its place
  * takes; a value in a unit of the wrong dimension written in the expected one, or converted, one fix per
- * reading; the modeling period efp assumed written out. What a fix needs is read
+ * reading; the modeling period efp assumed written out; a system listing the model's usage patterns
+ * added to a model without one. What a fix needs is read
  * from the diagnostic's data, never from its message, which is for people and may be reworded: a
  * diagnostic without data gets no fix.
  */
@@ -42,6 +44,7 @@ export class EfpCodeActionProvider implements CodeActionProvider {
                 case 'ignored-input': actions.push(...optional(removeInput(document, diagnostic, data.input))); break;
                 case 'rewrite': actions.push(...optional(rewrite(document, diagnostic, data.written, data.replacement))); break;
                 case 'wrong-unit': actions.push(...unitChoiceActions(document, diagnostic, data.value, data.unit, data.expected)); break;
+                case 'no-system': actions.push(...optional(addSystemAction(document, diagnostic, data.input, data.patterns, takenNames))); break;
                 case 'defaulted-period':
                     actions.push(...optional(modelPeriodAction(document, diagnostic, data.start_date, data.modeling_duration, data.missing)));
                     break;

@@ -8,6 +8,7 @@ import { startLspSession, type LspSession } from '../../helpers/lsp-client.js';
 /** The model the editor opens: a job on infra.efp's server, and the system it counts in. */
 const MAIN = [
     'import "infra.efp"',
+    'model { start_date: 2025-01-01  modeling_duration: 1 year }',
     'job call on web { ram_needed: web.ram / 1000 }',
     'usage_journey_step step { user_time_spent: 1 min  jobs: [call] }',
     'usage_journey visit { uj_steps: [step] }',

@@ -26,8 +26,8 @@ describe('bar chart data', () => {
         // 5,000 kg is 5 t: four significant digits are three decimals
         expect(chartScale(phaseBars(summary, KILOGRAMS))).toEqual(TONNES);
         expect(chartScale(objectBars(summary, KILOGRAMS))).toEqual(TONNES);
-        // efp.display.massUnit fixes the unit: 4,500 kg keeps four digits
-        expect(chartScale(objectBars(summary, KILOGRAMS), 'kg')).toEqual({ unit: 'kg', kg: 1, decimals: 0 });
+        // efp.display.massUnit fixes the unit: 4,500 kg keeps four digits, and one decimal
+        expect(chartScale(objectBars(summary, KILOGRAMS), 'kg')).toEqual({ unit: 'kg', kg: 1, decimals: 1 });
         // an object's chart of a few hundred kilograms reads in kilograms, whatever the system's total
         const small = { ...summary, objects: [{ ...summary.objects[0], fabrication: 300, energy: 119.8 }] };
         expect(chartScale(objectBars(small, KILOGRAMS))).toEqual({ unit: 'kg', kg: 1, decimals: 1 });
