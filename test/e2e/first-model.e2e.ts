@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startCodeServer, type CodeServer } from './code-server.js';
-import { launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
+import { closeAfterTests, launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results/e2e/first-model');
@@ -247,14 +247,7 @@ describe('a first model typed with completion and quick fixes only', () => {
         await vscode.statusBarItem('status.editor.mode').filter({ hasText: /^efp$/ }).waitFor();
     });
 
-    afterAll(async () => {
-        await browser?.close().catch(() => undefined);
-        await server?.stop();
-    });
-
-    afterEach(async ({ task }) => {
-        if (task.result?.state === 'fail' && vscode) await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
-    });
+    closeAfterTests(() => ({ browser, server, vscode }));
 
     test('an empty file offers the kinds of a first model first, each with its documentation', async () => {
         await openSuggestions('server', true);

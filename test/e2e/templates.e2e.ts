@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startCodeServer, type CodeServer } from './code-server.js';
-import { launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
+import { closeAfterTests, launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results/e2e/templates');
@@ -41,14 +41,7 @@ describe('efp: New Model from Template', () => {
         await vscode.openFile('notes.md', '# A new service');
     });
 
-    afterAll(async () => {
-        await browser?.close().catch(() => undefined);
-        await server?.stop();
-    });
-
-    afterEach(async ({ task }) => {
-        if (task.result?.state === 'fail' && vscode) await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
-    });
+    closeAfterTests(() => ({ browser, server, vscode }));
 
     test('a template, no CI file, a folder: the model is written, opened and evaluated as efp eval evaluates it', async () => {
         await vscode.runCommand('efp: New Model from Template');

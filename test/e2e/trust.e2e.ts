@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startCodeServer, type CodeServer } from './code-server.js';
-import { launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
+import { closeAfterTests, launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results/e2e/trust');
@@ -65,14 +65,7 @@ describe('efp in an untrusted workspace, with hostile text and data files change
         await vscode.openFile('lab.efp', 'measurement training');
     });
 
-    afterAll(async () => {
-        await browser?.close().catch(() => undefined);
-        await server?.stop();
-    });
-
-    afterEach(async ({ task }) => {
-        if (task.result?.state === 'fail' && vscode) await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
-    });
+    closeAfterTests(() => ({ browser, server, vscode }));
 
     test('a label with HTML, Markdown and a command link shows as the text it is in the hover', async () => {
         const expected = cliPerYear(server!.workspace);

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Frame, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { startCodeServer, type CodeServer } from './code-server.js';
-import { launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
+import { closeAfterTests, launchChromium, UI_TIMEOUT, Workbench } from './workbench.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results/e2e/walkthrough');
@@ -129,14 +129,7 @@ describe('the walkthrough and the sample model', () => {
         vscode = await Workbench.open(browser, server.url, RESULTS);
     });
 
-    afterAll(async () => {
-        await browser?.close().catch(() => undefined);
-        await server?.stop();
-    });
-
-    afterEach(async ({ task }) => {
-        if (task.result?.state === 'fail' && vscode) await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
-    });
+    closeAfterTests(() => ({ browser, server, vscode }));
 
     test('opens on the sample model, and every page\'s code fits its column, with a button on every step', async () => {
         await showWalkthrough();

@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
+import type { CodeServer } from './code-server.js';
 
 /** Debian's Chromium: the tests never use a browser that a tool downloaded by itself. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,6 +23,23 @@ const CHROMIUM_FLAGS = [
 
 /** Upper bound for any single UI wait; code-server on 2 cores needs a few seconds per step. */
 export const UI_TIMEOUT = 60_000;
+
+/**
+ * The hooks every end-to-end file closes with: a screenshot of a failed test (its name in the file's
+ * name), and after the last test the browser closed and code-server stopped. `session` reads the file's
+ * variables when the hooks run: they are set in its beforeAll.
+ */
+export function closeAfterTests(session: () => { browser?: Browser; server?: CodeServer; vscode?: Workbench }): void {
+    afterAll(async () => {
+        const { browser, server } = session();
+        await browser?.close().catch(() => undefined);
+        await server?.stop();
+    });
+    afterEach(async ({ task }) => {
+        const { vscode } = session();
+        if (task.result?.state === 'fail' && vscode) await vscode.screenshot(`failed-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+    });
+}
 
 export async function launchChromium(): Promise<Browser> {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/install-code-server.sh`);
