@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EmptyFileSystem, URI } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,15 +14,29 @@ import { exercise } from './language-checks.js';
  * The language services in-process, as the server runs them: every text is parsed, linked, validated and
  * evaluated, then hover, completion, semantic tokens, formatting, code actions, inlay hints, signature
  * help, code lenses, symbols, definitions and the custom requests are asked at random offsets. Fails on
- * a thrown exception, a call over the budget, an unhandled rejection, or a diagnostic outside the text.
+ * a thrown exception, a call over the budget, an unhandled rejection, an error logged (an exception a
+ * provider threw, which Langium catches), or a diagnostic outside the text.
  */
 const SUITE = 'language-services';
 const RUNS = iterations(200);
 
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => { rejections.push(reason); };
-beforeAll(() => { process.on('unhandledRejection', onRejection); });
-afterAll(() => { process.off('unhandledRejection', onRejection); });
+/**
+ * What was logged as an error: Langium catches a provider's exception (completion's, for one) and logs
+ * it, answering without that provider's items, so a crash shows only here.
+ */
+const logged: unknown[][] = [];
+let restoreConsole: (() => void) | undefined;
+beforeAll(() => {
+    process.on('unhandledRejection', onRejection);
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    restoreConsole = () => spy.mockRestore();
+});
+afterAll(() => {
+    process.off('unhandledRejection', onRejection);
+    restoreConsole?.();
+});
 
 function inputFor(next: Rng, iteration: number): string {
     const r = next();
@@ -53,6 +67,7 @@ describe('fuzzing the language services', () => {
                 await withinBudget('build (parse, link, validate, evaluate)', () => shared.workspace.DocumentBuilder.update(changed, []));
                 await exercise(Efp, shared.workspace.LangiumDocuments.getDocument(main)!, next);
                 if (rejections.length > 0) throw new FuzzFailure(`unhandled rejection: ${(rejections[0] as Error)?.stack ?? String(rejections[0])}`);
+                if (logged.length > 0) throw new FuzzFailure(`logged an error: ${logged[0].map(a => (a as Error)?.stack ?? String(a)).join(' ')}`);
             } catch (e) {
                 throw recordFailure(SUITE, i, files, e instanceof FuzzFailure ? e.message : `threw ${(e as Error)?.stack ?? String(e)}`);
             }

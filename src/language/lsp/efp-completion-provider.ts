@@ -393,7 +393,7 @@ export class EfpCompletionProvider extends DefaultCompletionProvider {
             return object ? classForKeyword(object.kind)?.inputs.find(i => i.name === name) : undefined;
         }
         if (isScenarioChange(current)) {
-            const object = current.object.ref;
+            const object = current.object?.ref;
             const name = current.attribute;
             return object ? classForKeyword(object.kind)?.inputs.find(i => i.name === name) : undefined;
         }

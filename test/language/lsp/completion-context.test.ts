@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import { completionsAt } from '../../helpers/language-workspace.js';
 import { snippetPreview } from '../../../src/language/lsp/declaration-items.js';
@@ -48,6 +48,19 @@ describe('references of the kind the input takes', () => {
         expect(labels(await complete(`${SHOP}usage_journey buy { uj_steps: <|> }\n`)).sort()).toEqual(['browse', 'checkout']);
         const scenario = `${SHOP}usage_journey buy { uj_steps: [browse] }\nscenario pay "Pay at once" { buy.uj_steps: [browse, <|>] }\n`;
         expect(labels(await complete(scenario)).sort()).toEqual(['browse', 'checkout']);
+    });
+
+    it('where a scenario\'s change starts, the model\'s objects, its own first (regression: reading the object of the change Langium builds for completion, which has none, threw and offered nothing; found by a fresh fuzz seed)', async () => {
+        const errors: unknown[] = [];
+        const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+        try {
+            const items = labels(await complete(`${SHOP}scenario pay "Pay at once" {\n  <|>\n}\n`));
+            expect(items.slice(0, 4).sort()).toEqual(['browse', 'checkout', 'load_page', 'web']);
+            expect(items).toContain('France');
+        } finally {
+            spy.mockRestore();
+        }
+        expect(errors).toEqual([]);
     });
 
     it('a list of numbers goes on with a number: nothing after its comma', async () => {
