@@ -13,7 +13,7 @@ import { BUILTIN_LIBRARY_URI } from '../builtin-library.js';
 import { graphLinks } from './command-links.js';
 import { hoverForScenario, hoverForScenarioChange } from './scenario-hover.js';
 import { hoverForBuiltinObject } from './builtin-hover.js';
-import { massUnitSetting, NOT_COUNTED, NOT_EVALUATED, yearlyText } from './footprint-text.js';
+import { massUnitSetting, NOT_COUNTED, NOT_EVALUATED, shownYearly, yearlyText } from './footprint-text.js';
 
 /**
  * Hover on any value: an input (its value, where it comes from, what it means), an attribute reached
@@ -68,7 +68,9 @@ export class EfpHoverProvider extends AstNodeHoverProvider {
         if (isObjectDecl(node) && isBuiltin(node)) return hoverForBuiltin(node, undefined) ?? `**${text(node.kind)} ${text(node.name)}**`;
         if (isObjectDecl(node)) {
             const object = model && objectOf(model, node);
-            if (object) return hoverForObject(model, object, this.linkUri(document), await massUnitSetting(this.efp.shared));
+            // the last good model while the text has errors may predate what now uses the object: no "not counted" from it
+            const stale = model !== this.efp.evaluation.DocumentModels.modelFor(document);
+            if (object) return hoverForObject(model, object, this.linkUri(document), await massUnitSetting(this.efp.shared), stale);
             // no model yet (the text does not parse or link): an object with a footprint says it has none yet
             const spec = classForKeyword(node.kind ?? '');
             const header = `**${text(node.kind)} ${text(node.name)}**`;
@@ -172,9 +174,9 @@ export function hoverForNode(model: Model, node: Node, uri?: string): string {
 }
 
 /** An object: its kind, e-footprint name, and footprint (per year and over the modeling period) when it has one. */
-export function hoverForObject(model: Model, object: EfpObject, uri?: string, massUnit = 'auto'): string {
+export function hoverForObject(model: Model, object: EfpObject, uri?: string, massUnit = 'auto', stale = false): string {
     const lines = [`**${object.spec.keyword} ${text(object.id)}** — "${text(object.name)}" (e-footprint ${object.className})`, '', object.spec.description];
-    const footprint = footprintLines(model, object, massUnit);
+    const footprint = footprintLines(model, object, massUnit, stale);
     if (footprint.length > 0) lines.push('', ...footprint);
     if (uri && !object.description.builtin) lines.push('', graphLinks(uri, object.id));
     return lines.join('\n');
@@ -185,11 +187,12 @@ export function hoverForObject(model: Model, object: EfpObject, uri?: string, ma
  * and the status bar) and over the modeling period, and where its electricity would emit less. Nothing
  * for an object without a footprint (a country); "not evaluated yet" from a model with errors (the
  * document never evaluated without them: the editor keeps the last clean model otherwise); "not counted"
- * for an object no system uses.
+ * for an object no system uses, unless the model is that last clean one (`stale`), which may predate the
+ * system that now uses it.
  */
-function footprintLines(model: Model, object: EfpObject, massUnit: string): string[] {
+function footprintLines(model: Model, object: EfpObject, massUnit: string, stale = false): string[] {
     if (model.hasErrors) return hasFootprint(object.spec) ? [`**Footprint:** ${NOT_EVALUATED} (the model has errors)`] : [];
-    const yearly = yearlyFootprint(model, object);
+    const yearly = shownYearly(yearlyFootprint(model, object), stale);
     if (yearly === undefined) return [];
     if (yearly.kind === 'not-counted') return [`**Footprint: ${NOT_COUNTED}**: no system uses it, so its footprint counts in no total.`];
     const lines = [`**Footprint: ${yearlyText(yearly, massUnit)}** on average`];

@@ -78,6 +78,12 @@ describe('an object no system counts', () => {
         expect(hints.find(h => h.position.line === lineOf(TEXT, 'server mirror'))).toBeUndefined();
         // what the last good model counted keeps its figure, as the status bar keeps it
         expect(hints.find(h => h.position.line === lineOf(TEXT, 'server web'))?.label).toMatch(/^≈ [\d.]+ t CO2e\/year$/);
+        // the hover reads the last good model too (the current text's has errors): no claim either
+        models.modelFor = () => undefined;
+        models.latestModelFor = () => model;
+        const text = await hover(Efp, document, lineOf(TEXT, 'server mirror'), 'server mi'.length);
+        expect(text).toContain('**server mirror** — "Mirror" (e-footprint Server)');
+        expect(text).not.toContain('not counted');
     });
 
     it('in a model without a system, every object is not counted', async () => {
