@@ -17,6 +17,8 @@ const WHAT: Record<string, string> = {
  * among 200,000 objects did not finish in an hour). The first ones are those a modeler reads.
  */
 const MAX_SUGGESTIONS_PER_DOCUMENT = 100;
+/** Unknown names of a file that get the data of the fix creating them: as many as its problems list shows (diagnostic-cap.ts). */
+const MAX_CREATE_FIXES_PER_DOCUMENT = 1_000;
 
 /** A linking error with the closest known name, for the quick fix (efp-document-validator.ts puts it in the diagnostic's data). */
 export interface SuggestingLinkingError extends LinkingError {
@@ -26,7 +28,7 @@ export interface SuggestingLinkingError extends LinkingError {
 /** Linking errors in the modeler's words, with the closest known name as a suggestion. */
 export class EfpLinker extends DefaultLinker {
     private readonly scopes: ScopeProvider;
-    /** How many suggestions were looked for in each file since it was last linked. */
+    /** How many suggestions were looked for, and fixes offered, in each file since it was last linked. */
     private readonly suggestions: DocumentCache<string, number>;
 
     constructor(services: LangiumCoreServices) {
@@ -43,8 +45,9 @@ export class EfpLinker extends DefaultLinker {
         const what = WHAT[type] ?? 'name';
         const guess = this.suggest(refInfo, name);
         const hint = guess ? ` Did you mean '${guess}'?` : what === 'unit' ? ' Units are written like W, kWh, kg, GB, h or year.' : '';
-        // where the place says which kinds of object fit, the quick fix can create one
-        const input = what === 'unit' ? undefined : referenceInputAt(refInfo.container, refInfo.property);
+        // where the place says which kinds of object fit, the quick fix can create one (for the names a file's
+        // problems list can show: 175,000 unknown names, each with its data, took 190 MB more to check)
+        const input = what === 'unit' || !this.counted(refInfo, 'fixes', MAX_CREATE_FIXES_PER_DOCUMENT) ? undefined : referenceInputAt(refInfo.container, refInfo.property);
         const kinds = input ? kindsOf(input) : [];
         const data: DiagnosticData | undefined = kinds.length > 0
             ? { kind: 'unknown-object', name, kinds, ...(guess !== undefined ? { suggestion: guess } : {}) }
@@ -53,10 +56,16 @@ export class EfpLinker extends DefaultLinker {
     }
 
     private suggest(refInfo: ReferenceInfo, name: string): string | undefined {
-        const uri = AstUtils.getDocument(refInfo.container).uri;
-        const count = this.suggestions.get(uri, 'count', () => 0);
-        if (count >= MAX_SUGGESTIONS_PER_DOCUMENT) return undefined;
-        this.suggestions.set(uri, 'count', count + 1);
+        if (!this.counted(refInfo, 'count', MAX_SUGGESTIONS_PER_DOCUMENT)) return undefined;
         return didYouMean(name, this.scopes.getScope(refInfo).getAllElements().map(d => d.name));
+    }
+
+    /** Whether the file's `what` (suggestions, fixes) is still under `max` since it was last linked; counts this one. */
+    private counted(refInfo: ReferenceInfo, what: string, max: number): boolean {
+        const uri = AstUtils.getDocument(refInfo.container).uri;
+        const count = this.suggestions.get(uri, what, () => 0);
+        if (count >= max) return false;
+        this.suggestions.set(uri, what, count + 1);
+        return true;
     }
 }

@@ -17,6 +17,17 @@ describe('unknown names at scale', () => {
         expect(errors[count - 1]).toBe(`unknown name 'sdd${count - 1}'.`);
     });
 
+    it('the first 1,000 unknown names of a file (as many as its problems list shows) carry the data of the fix creating them, the others not (175,000 of them took 190 MB more to check)', async () => {
+        const count = 1_200;
+        const servers = Array.from({ length: count }, (_, i) => `server srv${i} { storage: disk${i} }`).join('\n');
+        const { documents: [document] } = await openWorkspace(servers, false);
+        const data = document.references.filter(r => r.error).map(r => (r.error as { data?: { kind?: string; kinds?: readonly string[] } }).data);
+        expect(data.length).toBe(count);
+        expect(data[0]).toMatchObject({ kind: 'unknown-object', name: 'disk0', kinds: ['storage'] });
+        expect(data[999]).toMatchObject({ kind: 'unknown-object', name: 'disk999' });
+        expect(data[1_000]?.kind).toBeUndefined();
+    });
+
     it('the count starts again when the file is linked again', async () => {
         const servers = Array.from({ length: SUGGESTED }, (_, i) => `server srv${i} { storage: sdd${i} }\nstorage ssd${i} {}`).join('\n');
         const { shared, documents: [document, other] } = await openWorkspace({ 'model.efp': servers, 'other.efp': 'storage other {}' }, false);
