@@ -219,17 +219,8 @@ describe('a first model typed with completion and quick fixes only', () => {
             const boxes = await Promise.all(lenses.map(lens => lens.boundingBox()));
             return boxes.some(lens => lens !== null && lens.height > 0 && Math.abs(lens.y + lens.height - box.y) <= box.height);
         }, { timeout: UI_TIMEOUT }).toBe(true);
+        // before the system, one error: the model's want of one (test/language/one-verdict.test.ts says it)
         await expect.poll(async () => (await vscode.problemCounts()).errors, { timeout: UI_TIMEOUT }).toBe(systemYet ? 0 : 1);
-        if (!systemYet) await expect.poll(() => errorMessages(), { timeout: UI_TIMEOUT }).toEqual([expect.stringContaining('this model declares no system')]);
-    }
-
-    /** The error messages the Problems view lists (opened for it, then closed again). */
-    async function errorMessages(): Promise<string[]> {
-        const panel = await vscode.showProblemsPanel();
-        const rows = await panel.locator('.monaco-list-row[aria-label^="Error:"]').all();
-        const labels = await Promise.all(rows.map(async row => (await row.getAttribute('aria-label')) ?? ''));
-        await vscode.runCommand('View: Close Panel');
-        return labels;
     }
 
     beforeAll(async () => {
