@@ -137,8 +137,16 @@ describe('a first model typed with completion and quick fixes only', () => {
     async function accept(label: string, filter = '', screenshot?: string): Promise<void> {
         if (filter) await vscode.page.keyboard.type(filter);
         await suggestWidget().locator('.monaco-list-row .label-name', { hasText: new RegExp(`^${label}$`) }).first().waitFor();
-        for (let moves = 0; (await focusedLabel()) !== label; moves++) {
-            if (moves > 20) throw new Error(`the suggest widget never focused ${label}: ${JSON.stringify(await suggestRows())}`);
+        // the focus on the item, and still on it a moment later: the server's answer to the last letter typed
+        // may replace the list (and put the focus back on its first item) after an arrow key moved it
+        for (let moves = 0, steady = 0; steady < 2;) {
+            if ((await focusedLabel()) === label) {
+                steady++;
+                await vscode.page.waitForTimeout(300);
+                continue;
+            }
+            steady = 0;
+            if (++moves > 20) throw new Error(`the suggest widget never focused ${label}: ${JSON.stringify(await suggestRows())}`);
             await vscode.page.keyboard.press('ArrowDown');
         }
         if (screenshot) await vscode.screenshot(screenshot);

@@ -24,7 +24,7 @@ const READABLE_SCALE = 0.6;
 /** What `efp eval` prints as the model's footprint per year: the status bar must show the same figure. */
 function cliPerYear(file: string): string {
     const text = execFileSync(process.execPath, [path.join(ROOT, 'bin/efp.cjs'), 'eval', file], { encoding: 'utf8' });
-    return /CO2e over the period, ([\d,.]+ \w+) CO2e per year/.exec(text)![1];
+    return /CO2e over the period, ([\d,.]+ \w+) CO2e\/year on average/.exec(text)![1];
 }
 
 /** `3,655.5 t`, `419.8 kg`: the mass in kg. */
