@@ -454,10 +454,9 @@ describe('efp extension in VS Code', () => {
         await vscode.screenshot('20-builtin-library');
         await vscode.runCommand('View: Close Editor');
         await vscode.page.locator('.tab', { hasText: 'library.efp' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-        // back to the top of the model, where the next test looks (opened again: the library, opened from its
-        // preview tab, took that tab's place)
-        await vscode.openFile('quickstart.efp', OBJECT_LINE);
-        await vscode.editorLine(OBJECT_LINE).first().click();
+        // back to the top of the model, where the next test looks: the model's editor, shown again where its
+        // cursor was, gets the focus first (closing the library left it to no editor: Go to Line had none)
+        await vscode.editorLine(COUNTRY_LINE).first().click();
         await vscode.goToEndOfLine(lineOf(OBJECT_LINE));
     });
 
