@@ -454,8 +454,9 @@ describe('efp extension in VS Code', () => {
         await vscode.screenshot('20-builtin-library');
         await vscode.runCommand('View: Close Editor');
         await vscode.page.locator('.tab', { hasText: 'library.efp' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-        // back to the top of the model, where the next test looks: the model's editor, shown again where its
-        // cursor was, gets the focus first (closing the library left it to no editor: Go to Line had none)
+        // back to the top of the model, where the next test looks: the library took the place of the model's
+        // preview tab, so the model is opened again (where its cursor was, on France), then Go to Line
+        await vscode.openFile('quickstart.efp', COUNTRY_LINE);
         await vscode.editorLine(COUNTRY_LINE).first().click();
         await vscode.goToEndOfLine(lineOf(OBJECT_LINE));
     });
