@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { classForKeyword, declarationText, isEfpIdentifier, objectTemplate } from '../../engine/index.js';
+import { freeName } from './create-object-actions.js';
 
 /** The name the fix gives a new system (the one the no-system hint shows), or `my_service_2`… when taken. */
 const SYSTEM_NAME = 'my_service';
@@ -16,9 +17,7 @@ const TITLE_NAMES = 3;
 export function addSystemAction(document: LangiumDocument, diagnostic: Diagnostic, input: 'usage_patterns' | 'edge_usage_patterns',
     patterns: readonly string[], takenNames: () => ReadonlySet<string>): CodeAction | undefined {
     const names = [...new Set(patterns.filter(isEfpIdentifier))];
-    const taken = takenNames();
-    let name = SYSTEM_NAME;
-    for (let n = 2; taken.has(name); n++) name = `${SYSTEM_NAME}_${n}`;
+    const name = freeName(SYSTEM_NAME, takenNames());
     let declaration: string;
     let title: string;
     if (names.length > 0) {

@@ -65,7 +65,7 @@ function declaredObjectOf(root: Document, classes: readonly string[]): string | 
 }
 
 /** `wanted`, or `wanted_2`, `wanted_3`… when it is taken. */
-function freeName(wanted: string, taken: ReadonlySet<string>): string {
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
     if (!taken.has(wanted)) return wanted;
     let n = 2;
     while (taken.has(`${wanted}_${n}`)) n++;
